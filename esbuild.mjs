@@ -1,0 +1,63 @@
+// Two builds from one base: the extension host bundle (node, cjs, `vscode` external) and the
+// chat webview bundle (browser, iife). Flags: --watch rebuilds on change, --production minifies
+// and drops sourcemaps. The vscode test suite is bundled too, so it runs in the extension host as-is.
+import * as esbuild from 'esbuild';
+
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+const watch = args.has('--watch');
+
+/** @type {import('esbuild').BuildOptions} */
+const base = {
+  bundle: true,
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  legalComments: production ? 'none' : 'inline',
+  logLevel: 'warning',
+  define: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') },
+};
+
+/** @type {import('esbuild').BuildOptions[]} */
+const builds = [
+  {
+    ...base,
+    entryPoints: { extension: 'src/extension.ts' },
+    outdir: 'dist',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+  },
+  {
+    ...base,
+    entryPoints: { webview: 'webview-ui/main.ts' },
+    outdir: 'dist',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    loader: { '.css': 'css' },
+  },
+];
+
+if (!production) {
+  // The in-extension-host test suite: mocha stays external (loaded from node_modules at run time).
+  builds.push({
+    ...base,
+    entryPoints: { 'vscode/index': 'test/vscode/index.ts' },
+    outdir: 'out/test',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode', 'mocha'],
+  });
+}
+
+if (watch) {
+  const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
+  await Promise.all(contexts.map((c) => c.watch()));
+  console.log('esbuild: watching for changes');
+} else {
+  const t0 = Date.now();
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+  console.log(`esbuild: ${builds.length} bundles in ${Date.now() - t0} ms${production ? ' (production)' : ''}`);
+}

@@ -1,0 +1,8 @@
+/**
+ * Every command the extension contributes. A unit test checks this list equals
+ * `contributes.commands` in package.json, so the manifest never offers a command that isn't wired.
+ * Kept apart from the registration code so plain-node tests can read it without `vscode`.
+ */
+export const COMMAND_IDS = ['bedrock.showLog'] as const;
+
+export type CommandId = (typeof COMMAND_IDS)[number];
