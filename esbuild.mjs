@@ -43,8 +43,9 @@ if (!production) {
   // The in-extension-host test suite: mocha stays external (loaded from node_modules at run time).
   builds.push({
     ...base,
-    entryPoints: { 'vscode/index': 'test/vscode/index.ts' },
-    outdir: 'out/test',
+    entryPoints: ['test/vscode/index.ts', 'test/vscode/**/*.test.ts'],
+    outbase: 'test/vscode',
+    outdir: 'out/test/vscode',
     platform: 'node',
     format: 'cjs',
     target: 'node20',

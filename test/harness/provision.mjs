@@ -2,7 +2,7 @@
 // @vscode/test-electron uses for its VS Code download. Everything comes from the npm registry:
 // code-server 4.139 needs Node 24, and its native modules must be built against Node 24's headers.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 

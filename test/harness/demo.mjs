@@ -1,0 +1,55 @@
+// `npm run demo`: the extension in a real VS Code (code-server) in your browser, against the local
+// Bedrock emulator — no AWS account needed. Ctrl-C stops everything it started.
+// Flags: --port N (workbench port, default 8080), --aws (skip the emulator; use your AWS
+// credentials or AWS_BEARER_TOKEN_BEDROCK from the environment).
+import { mkdirSync, symlinkSync, readFileSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { startCodeServer, workbenchUrl, freePort } from './codeServer.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const { values } = parseArgs({ options: { port: { type: 'string' }, aws: { type: 'boolean', default: false } } });
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+
+const stops = [];
+let stopping = false;
+async function stopAll(code = 0) {
+  if (stopping) return;
+  stopping = true;
+  console.log('\ndemo: stopping…');
+  for (const stop of stops.reverse()) await stop().catch(() => {});
+  process.exit(code);
+}
+process.on('SIGINT', () => stopAll(0));
+process.on('SIGTERM', () => stopAll(0));
+
+try {
+  const settings = {};
+  const env = {};
+  if (!values.aws) {
+    const { startEmulator } = await import('../emulator/emulator.ts').catch(() => ({}));
+    if (startEmulator) {
+      const emulator = await startEmulator({ log: (line) => console.log(`emulator: ${line}`) });
+      stops.push(() => emulator.close());
+      console.log(`demo: Bedrock emulator at ${emulator.url}`);
+      settings['bedrock.endpoints.control'] = emulator.url;
+      settings['bedrock.endpoints.runtime'] = emulator.url;
+      settings['bedrock.endpoints.mantle'] = emulator.url;
+      // The emulator accepts any SigV4 signature; give the credential chain something to sign with
+      // so the demo works on machines with no AWS configuration at all.
+      Object.assign(env, { AWS_ACCESS_KEY_ID: 'AKIDEMULATOR', AWS_SECRET_ACCESS_KEY: 'emulator-secret', AWS_REGION: 'us-east-1' });
+    } else {
+      console.log('demo: the emulator is not in this checkout yet; the extension talks to real AWS');
+    }
+  }
+  const port = values.port ? Number(values.port) : await freePort();
+  const server = await startCodeServer({ port, settings, env, workspaceFiles: { 'README.md': '# Bedrock Workbench demo workspace\n' } });
+  stops.push(() => server.stop());
+  mkdirSync(server.dirs.extensions, { recursive: true });
+  symlinkSync(root, join(server.dirs.extensions, `${pkg.publisher}.${pkg.name}-${pkg.version}`), 'dir');
+  console.log(`\ndemo: Bedrock Workbench is running in VS Code. Open this URL in your browser:\n\n  ${workbenchUrl(server)}\n\nPress Ctrl-C to stop.`);
+} catch (e) {
+  console.error(`demo: failed to start: ${e instanceof Error ? e.message : e}`);
+  await stopAll(1);
+}
