@@ -21,11 +21,18 @@ export const paths = {
   codeServer: join(csDir, 'node_modules', 'code-server', 'out', 'node', 'entry.js'),
 };
 
+// When the harness runs under `npm run`, the outer npm's npm_* variables (notably
+// npm_config_user_agent, which names Node 20) leak into the nested install and make
+// code-server's postinstall refuse to run. Give the nested npm a clean environment.
+function cleanEnv() {
+  return Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
+}
+
 function npmInstall(dir, spec, extraEnv = {}) {
   mkdirSync(dir, { recursive: true });
   if (!existsSync(join(dir, 'package.json'))) writeFileSync(join(dir, 'package.json'), '{"private":true}\n');
   execFileSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--loglevel=error', spec], {
-    cwd: dir, stdio: 'inherit', env: { ...process.env, ...extraEnv },
+    cwd: dir, stdio: 'inherit', env: { ...cleanEnv(), ...extraEnv },
   });
 }
 
