@@ -1,0 +1,65 @@
+import { randomBytes } from 'node:crypto';
+import type * as vscode from 'vscode';
+
+/** A fresh nonce per page load, from a CSPRNG: a guessable nonce would defeat the CSP. */
+export function createNonce(): string {
+  return randomBytes(18).toString('base64');
+}
+
+/**
+ * The only Content-Security-Policy our webviews get: scripts only with this load's nonce, styles
+ * and fonts only from the extension, images only from the extension or inline data, and no network
+ * at all — model output can't exfiltrate anything even if it slipped past the sanitizer.
+ */
+export function contentSecurityPolicy(cspSource: string, nonce: string): string {
+  return [
+    "default-src 'none'",
+    `script-src 'nonce-${nonce}'`,
+    `style-src ${cspSource}`,
+    `font-src ${cspSource}`,
+    `img-src ${cspSource} data:`,
+    "connect-src 'none'",
+    "frame-src 'none'",
+    "form-action 'none'",
+    "base-uri 'none'",
+  ].join('; ');
+}
+
+export interface WebviewPageOptions {
+  webview: vscode.Webview;
+  /** Absolute URIs of the bundle and stylesheets, from `webview.asWebviewUri`. */
+  scriptUri: vscode.Uri;
+  styleUris: vscode.Uri[];
+  title: string;
+  /** JSON-serialisable state handed to the page before its script runs. */
+  bootstrap?: unknown;
+}
+
+export function renderWebviewPage(opts: WebviewPageOptions, nonce = createNonce()): string {
+  const csp = contentSecurityPolicy(opts.webview.cspSource, nonce);
+  const styles = opts.styleUris.map((u) => `<link rel="stylesheet" href="${escapeAttr(u.toString())}">`).join('\n    ');
+  // Bootstrap data rides in a non-executable JSON script element; `<` is escaped so a string in
+  // it can never close the element.
+  const bootstrap =
+    opts.bootstrap === undefined
+      ? ''
+      : `<script type="application/json" id="bootstrap">${JSON.stringify(opts.bootstrap).replace(/</g, '\\u003c')}</script>`;
+  return `<!DOCTYPE html>
+<html lang="en">
+  <head>
+    <meta charset="UTF-8">
+    <meta http-equiv="Content-Security-Policy" content="${csp}">
+    <meta name="viewport" content="width=device-width, initial-scale=1.0">
+    ${styles}
+    <title>${escapeAttr(opts.title)}</title>
+  </head>
+  <body>
+    ${bootstrap}
+    <script nonce="${nonce}" src="${escapeAttr(opts.scriptUri.toString())}"></script>
+  </body>
+</html>`;
+}
+
+function escapeAttr(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
