@@ -17,17 +17,27 @@ const base = {
   define: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') },
 };
 
+// The AWS SDK is its own bundle, dist/aws-sdk.js, loaded on first network call through
+// src/core/loadAwsSdk.ts: activation then parses and runs none of it.
+const AWS_SDK_BOUNDARY = /[\\/]src[\\/]core[\\/]awsSdk(\.ts)?$/;
+/** @type {import('esbuild').Plugin} */
+const lazyAwsSdk = {
+  name: 'lazy-aws-sdk',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/awsSdk$/ }, (args) => {
+      if (!AWS_SDK_BOUNDARY.test(`${args.resolveDir}/awsSdk`)) return undefined;
+      return { path: './aws-sdk.js', external: true };
+    });
+  },
+};
+
+/** @type {import('esbuild').BuildOptions} */
+const nodeBase = { ...base, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] };
+
 /** @type {import('esbuild').BuildOptions[]} */
 const builds = [
-  {
-    ...base,
-    entryPoints: { extension: 'src/extension.ts' },
-    outdir: 'dist',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['vscode'],
-  },
+  { ...nodeBase, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', plugins: [lazyAwsSdk] },
+  { ...nodeBase, entryPoints: { 'aws-sdk': 'src/core/awsSdk.ts' }, outdir: 'dist' },
   {
     ...base,
     entryPoints: { webview: 'webview-ui/main.ts' },

@@ -10,8 +10,15 @@ const only = process.argv[2];
 const files = readdirSync(dir)
   .filter((f) => f.endsWith('.bench.ts') && (!only || f.includes(only)))
   .sort();
-for (const file of files) {
-  console.log(`# ${file}`);
-  const mod = await import(pathToFileURL(join(dir, file)).href);
-  if (typeof mod.run === 'function') await mod.run();
+async function main(): Promise<void> {
+  for (const file of files) {
+    console.log(`# ${file}`);
+    const mod = await import(pathToFileURL(join(dir, file)).href);
+    if (typeof mod.run === 'function') await mod.run();
+  }
 }
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
