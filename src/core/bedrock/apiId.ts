@@ -1,0 +1,30 @@
+// The ten ways Bedrock can be asked to do something. Descriptors, plans and learned facts all key on these.
+
+export const API_IDS = [
+  'converse',
+  'converse-stream',
+  'invoke',
+  'invoke-stream',
+  'chat-completions',
+  'responses',
+  'messages',
+  'embed',
+  'async-invoke',
+  'bidirectional',
+] as const;
+
+export type ApiId = (typeof API_IDS)[number];
+
+/** Which host serves a route. `runtime` covers bedrock-runtime including its `/openai/v1` paths. */
+export type EndpointId = 'control' | 'runtime' | 'mantle';
+
+/** Where a capability answer came from; the explorer shows it as a badge. */
+export type CapabilitySource = 'shipped' | 'service' | 'learned';
+
+export interface ApiSupport {
+  /** `null` = nobody knows yet (not in the shipped table, not said by the service, never tried). */
+  supported: boolean | null;
+  source: CapabilitySource;
+  /** Why a learned answer was recorded, e.g. the service's error message. */
+  note?: string;
+}

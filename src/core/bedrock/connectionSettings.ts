@@ -1,0 +1,36 @@
+// What the connection is built from. The vscode glue fills it from `bedrock.*` settings, the
+// secret store and `http.proxy`; tests fill it directly.
+
+export interface EndpointOverrides {
+  control?: string;
+  runtime?: string;
+  mantle?: string;
+}
+
+export interface ConnectionSettings {
+  /** `bedrock.region`; empty = environment / profile region, else us-east-1. */
+  region?: string;
+  /** `bedrock.profile`; empty = default provider chain. */
+  profile?: string;
+  /** Bedrock API key from SecretStorage; `AWS_BEARER_TOKEN_BEDROCK` is read from the environment. */
+  apiKey?: string;
+  endpoints?: EndpointOverrides;
+  /** `http.proxy`; falls back to HTTPS_PROXY / HTTP_PROXY. */
+  proxy?: string;
+  /** Static credentials, for tests and emulator use only. */
+  staticCredentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+  /** SDK retry attempts (default 3; tests use 1). */
+  maxAttempts?: number;
+  /** Force HTTP/1.1 on the runtime (default: SDK's HTTP/2 unless a proxy is set). */
+  http1?: boolean;
+}
+
+/** Where the connection's answers came from, shown in the status UI ("which profile, which file"). */
+export interface ConnectionInfo {
+  region: string;
+  regionSource: 'setting' | 'environment' | 'profile' | 'default';
+  auth: 'apiKey' | 'apiKeyEnv' | 'sigv4';
+  profile?: string;
+  endpoints: { control: string; runtime: string; mantle: string };
+  proxy?: string;
+}
