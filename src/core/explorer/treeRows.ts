@@ -1,0 +1,83 @@
+// How each explorer node looks as a row: label, description, icon, menu context. Pure, so the
+// tree provider is a thin mapping to vscode.TreeItem and the whole paint can be benchmarked.
+import type { ModelNode, ProfileNode, ProviderNode, TreeNode } from './modelTree';
+import { badgesOf, profileScopeLabel } from './modelTree';
+import { outputKindOf, type OutputKind } from './modelFilter';
+
+export interface TreeRow {
+  /** Stable across refreshes, so expansion state survives. */
+  id: string;
+  label: string;
+  description: string;
+  /** A codicon id. */
+  icon: string;
+  /** Drives the context menu (`view/item/context` when clauses). */
+  contextValue: string;
+  collapsible: 'none' | 'collapsed' | 'expanded';
+}
+
+const OUTPUT_ICON: Record<OutputKind, string> = {
+  text: 'comment-discussion',
+  embedding: 'symbol-array',
+  image: 'file-media',
+  video: 'device-camera-video',
+  speech: 'unmute',
+};
+
+export function outputIcon(kind: OutputKind): string {
+  return OUTPUT_ICON[kind];
+}
+
+function contextFor(kind: OutputKind, extra: string[]): string {
+  // Space-separated flags; menus match with regex, e.g. `viewItem =~ /\bchat\b/`.
+  const flags = ['model', kind === 'embedding' ? 'embed' : kind === 'text' ? 'chat' : kind, ...extra];
+  return flags.join(' ');
+}
+
+export function providerRow(node: ProviderNode): TreeRow {
+  const n = node.models.length;
+  return {
+    id: `provider:${node.provider}`,
+    label: node.provider,
+    description: `${n} model${n === 1 ? '' : 's'}`,
+    icon: 'organization',
+    contextValue: 'provider',
+    collapsible: 'collapsed',
+  };
+}
+
+export function modelRow(node: ModelNode): TreeRow {
+  const d = node.descriptor;
+  const kind = outputKindOf(d);
+  const badges = badgesOf(d);
+  const tags: string[] = [];
+  if (d.legacy) tags.push('legacy');
+  if (d.profileOnly) tags.push('profile only');
+  if (!d.listed) tags.push('not listed here');
+  const description = [d.id, badges.join(' · '), tags.length ? `(${tags.join(', ')})` : ''].filter(Boolean).join('  —  ');
+  return {
+    id: `model:${d.id}`,
+    label: d.name,
+    description,
+    icon: d.legacy ? 'history' : outputIcon(kind),
+    contextValue: contextFor(kind, [d.arn ? 'arn' : '', d.legacy ? 'legacy' : ''].filter(Boolean)),
+    collapsible: node.profiles.length ? 'collapsed' : 'none',
+  };
+}
+
+export function profileRow(node: ProfileNode): TreeRow {
+  const d = node.descriptor ?? node.baseModel;
+  const kind = outputKindOf(d);
+  return {
+    id: `profile:${node.baseModel.id}:${node.profile.id}`,
+    label: node.profile.name,
+    description: `${node.profile.id}  —  ${profileScopeLabel(node.profile)}`,
+    icon: node.profile.scope === 'application' ? 'briefcase' : node.profile.scope === 'global' ? 'globe' : 'location',
+    contextValue: contextFor(kind, ['profile', node.profile.arn ? 'arn' : '']).trim(),
+    collapsible: 'none',
+  };
+}
+
+export function rowOf(node: TreeNode): TreeRow {
+  return node.kind === 'provider' ? providerRow(node) : node.kind === 'model' ? modelRow(node) : profileRow(node);
+}
