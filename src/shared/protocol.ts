@@ -1,0 +1,556 @@
+// Every message between the chat panel host and its webview, one discriminated union per direction,
+// discriminated by `method` (`domain/verb`). Both bundles import this file: the host at run time
+// (for `validateWebviewMessage`), the webview with `import type` plus the pure helpers. So: no
+// `vscode`, no DOM, no Node — only plain data and pure functions.
+//
+// Streams: every reply is `chat/start → chat/delta* → chat/end | chat/error`, all carrying the
+// `requestId` the webview chose in `chat/send` and a `seq` that starts at 0 on `chat/start` and
+// grows by one per message, so the webview can drop stale or out-of-order posts (e.g. from a
+// request it already cancelled).
+import type { ApiId } from '../core/bedrock/apiId';
+import type { StopReason } from '../core/bedrock/chatEvent';
+import type { ErrorActionId, ErrorKind } from '../core/bedrock/classifiedError';
+
+// ---------------------------------------------------------------------------------------------
+// Shared value shapes
+// ---------------------------------------------------------------------------------------------
+
+/** What the code-block buttons ask the host to do with a fenced code block. */
+export type CodeAction = 'copy' | 'insert' | 'openInNewFile';
+
+/** One entry of the model picker. */
+export interface ModelOption {
+  /** Model id, inference-profile id or ARN, exactly as the router accepts it. */
+  id: string;
+  /** Human label, e.g. "Claude Sonnet 4 (us profile)". */
+  label: string;
+  /** Provider name for grouping, e.g. "Anthropic". */
+  provider?: string;
+  /** True when the model can stream reasoning, so the UI may offer the reasoning toggle. */
+  reasoning?: boolean;
+  /** True when the model accepts images in the prompt. */
+  images?: boolean;
+}
+
+/** Figures for the per-turn line under a reply. Every figure is optional: not every API reports all. */
+export interface TurnStats {
+  /** Model or profile id that actually served the turn (after any fallback). */
+  modelId: string;
+  /** The Bedrock API that served the turn. */
+  api: ApiId;
+  /** Milliseconds from send to the first streamed token. */
+  timeToFirstTokenMs?: number;
+  /** Input tokens, as reported by the service. */
+  inputTokens?: number;
+  /** Output tokens, as reported by the service. */
+  outputTokens?: number;
+  /** Output tokens per second over the streaming part of the turn. */
+  tokensPerSecond?: number;
+  /** Milliseconds from send to the end of the stream. */
+  totalLatencyMs?: number;
+}
+
+/** A classified failure as the webview shows it: the router's message and one action button. */
+export interface WireError {
+  /** Which of the few failure kinds the UI distinguishes. */
+  kind: ErrorKind;
+  /** Plain-language message for the user. */
+  message: string;
+  /** The action button the error offers (`none` = no button). */
+  action: { id: ErrorActionId; label: string };
+  /** Service text for a "details" disclosure; never contains credentials. */
+  detail?: string;
+}
+
+/** A reasoning block as kept in history: signed or redacted blocks must be sent back verbatim. */
+export interface WireReasoning {
+  /** Reasoning text (empty for redacted blocks). */
+  text: string;
+  /** The signature the API attached to the block, when signed. */
+  signature?: string;
+  /** Redacted reasoning bytes, base64: opaque, only ever sent back to the API. */
+  redactedBase64?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Persisted shapes (versioned: readers migrate or drop anything whose `v` they do not know)
+// ---------------------------------------------------------------------------------------------
+
+/** One turn of a stored conversation. */
+export interface PersistedTurn {
+  /** Who spoke. */
+  role: 'user' | 'assistant';
+  /** The message text (markdown for assistant turns). */
+  text: string;
+  /** Reasoning blocks of an assistant turn, in order. */
+  reasoning?: WireReasoning[];
+  /** The per-turn figures of an assistant turn. */
+  stats?: TurnStats;
+  /** Why an assistant turn stopped. */
+  stopReason?: StopReason;
+  /** Set when the turn failed; `text` then holds the partial reply. */
+  error?: WireError;
+}
+
+/** A stored conversation, as the host keeps it in workspace storage. */
+export interface PersistedConversation {
+  /** Format version; bump and migrate when the shape changes. */
+  v: 1;
+  /** Stable id, chosen by whoever created the conversation. */
+  id: string;
+  /** Title for the history list (first user message, shortened). */
+  title: string;
+  /** Creation time, ms since the epoch. */
+  createdAt: number;
+  /** Last change, ms since the epoch. */
+  updatedAt: number;
+  /** Model or profile id the conversation last used. */
+  modelId?: string;
+  /** The turns, oldest first. */
+  turns: PersistedTurn[];
+}
+
+/** What the webview keeps with `vscode.setState`, so a hidden or reloaded panel comes back as it was. */
+export interface PersistedWebviewState {
+  /** Format version; readers drop state whose `v` they do not know. */
+  v: 1;
+  /** The conversation on screen, if any. */
+  conversationId?: string;
+  /** Unsent text in the input box. */
+  draft: string;
+  /** Model or profile id selected in the picker. */
+  selectedModelId?: string;
+  /** Scroll position of the transcript, in CSS pixels. */
+  scrollTop?: number;
+}
+
+/** Summary line of one conversation in the history list. */
+export interface ConversationSummary {
+  /** Conversation id. */
+  id: string;
+  /** Title shown in the list. */
+  title: string;
+  /** Last change, ms since the epoch. */
+  updatedAt: number;
+  /** Number of turns, for the list's secondary text. */
+  turnCount: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Webview → host
+// ---------------------------------------------------------------------------------------------
+
+/** The webview has loaded and listens; the host queues every post until it sees this. */
+export interface WebviewReadyMessage {
+  /** Message kind. */
+  method: 'webview/ready';
+}
+
+/** Send a user message; the reply streams back under `requestId`. */
+export interface ChatSendMessage {
+  /** Message kind. */
+  method: 'chat/send';
+  /** Id the webview chose for the reply stream; echoed on every stream message. */
+  requestId: string;
+  /** Conversation this turn belongs to; the host creates it if unknown. */
+  conversationId: string;
+  /** The user's text. */
+  text: string;
+  /** Model or profile id to use; the host falls back to its default when absent. */
+  modelId?: string;
+  /** When set, replace the conversation from this turn index on (edit-and-resend, regenerate). */
+  replaceFromTurn?: number;
+}
+
+/** Stop the stream `requestId`: the host aborts the HTTP request. */
+export interface ChatCancelMessage {
+  /** Message kind. */
+  method: 'chat/cancel';
+  /** The stream to stop. */
+  requestId: string;
+}
+
+/** The user pressed the action button of an inline error (retry, sign in, choose profile, …). */
+export interface ErrorActionMessage {
+  /** Message kind. */
+  method: 'error/action';
+  /** The failed stream whose error offered the action. */
+  requestId: string;
+  /** Which action. */
+  actionId: ErrorActionId;
+}
+
+/** The user clicked a link in rendered output; the host opens it (http, https and mailto only). */
+export interface LinkOpenMessage {
+  /** Message kind. */
+  method: 'link/open';
+  /** Absolute URL; the host re-checks the scheme before opening. */
+  href: string;
+}
+
+/** Copy a code block to the clipboard (the webview has no clipboard permission of its own). */
+export interface CodeCopyMessage {
+  /** Message kind. */
+  method: 'code/copy';
+  /** The code block's text. */
+  code: string;
+}
+
+/** Insert a code block at the cursor of the active editor. */
+export interface CodeInsertMessage {
+  /** Message kind. */
+  method: 'code/insert';
+  /** The code block's text. */
+  code: string;
+  /** The fence's language tag, if any. */
+  language?: string;
+}
+
+/** Open a code block in a new untitled editor. */
+export interface CodeOpenInNewFileMessage {
+  /** Message kind. */
+  method: 'code/openInNewFile';
+  /** The code block's text. */
+  code: string;
+  /** The fence's language tag, used to pick the editor language. */
+  language?: string;
+}
+
+/** Ask for the model list; the host answers with `models/list`. */
+export interface ModelsListRequestMessage {
+  /** Message kind. */
+  method: 'models/list';
+}
+
+/** The user picked a model or profile. */
+export interface ModelsSelectMessage {
+  /** Message kind. */
+  method: 'models/select';
+  /** Model or profile id. */
+  modelId: string;
+}
+
+/** Ask for the history list; the host answers with `history/list`. */
+export interface HistoryListRequestMessage {
+  /** Message kind. */
+  method: 'history/list';
+}
+
+/** Open a stored conversation; the host answers with `history/load`. */
+export interface HistoryOpenMessage {
+  /** Message kind. */
+  method: 'history/open';
+  /** Conversation id. */
+  conversationId: string;
+}
+
+/** Delete a stored conversation. */
+export interface HistoryDeleteMessage {
+  /** Message kind. */
+  method: 'history/delete';
+  /** Conversation id. */
+  conversationId: string;
+}
+
+/** Start a new, empty conversation. */
+export interface HistoryNewMessage {
+  /** Message kind. */
+  method: 'history/new';
+  /** Id the webview chose for the new conversation. */
+  conversationId: string;
+}
+
+export type WebviewToHostMessage =
+  | WebviewReadyMessage
+  | ChatSendMessage
+  | ChatCancelMessage
+  | ErrorActionMessage
+  | LinkOpenMessage
+  | CodeCopyMessage
+  | CodeInsertMessage
+  | CodeOpenInNewFileMessage
+  | ModelsListRequestMessage
+  | ModelsSelectMessage
+  | HistoryListRequestMessage
+  | HistoryOpenMessage
+  | HistoryDeleteMessage
+  | HistoryNewMessage;
+
+export type WebviewToHostMethod = WebviewToHostMessage['method'];
+
+// ---------------------------------------------------------------------------------------------
+// Host → webview
+// ---------------------------------------------------------------------------------------------
+
+/** A reply stream begins. */
+export interface ChatStartMessage {
+  /** Message kind. */
+  method: 'chat/start';
+  /** The id from `chat/send`. */
+  requestId: string;
+  /** Always 0: the first message of a stream. */
+  seq: number;
+  /** Conversation the reply belongs to. */
+  conversationId: string;
+  /** Model or profile id serving the turn. */
+  modelId: string;
+  /** API serving the turn. */
+  api: ApiId;
+}
+
+/** A piece of the reply. */
+export interface ChatDeltaMessage {
+  /** Message kind. */
+  method: 'chat/delta';
+  /** The id from `chat/send`. */
+  requestId: string;
+  /** Previous seq + 1. */
+  seq: number;
+  /** `text` = reply markdown, `reasoning` = reasoning text for the collapsible block. */
+  channel: 'text' | 'reasoning';
+  /** The new characters, appended to what came before on the same channel. */
+  text: string;
+}
+
+/** The router moved the turn to another route (fallback); the per-turn line changes. */
+export interface ChatRouteMessage {
+  /** Message kind. */
+  method: 'chat/route';
+  /** The id from `chat/send`. */
+  requestId: string;
+  /** Previous seq + 1. */
+  seq: number;
+  /** Model or profile id now serving the turn. */
+  modelId: string;
+  /** API now serving the turn. */
+  api: ApiId;
+  /** Why the previous route was left, for a one-line note. */
+  reason?: string;
+}
+
+/** The reply finished normally. Terminal. */
+export interface ChatEndMessage {
+  /** Message kind. */
+  method: 'chat/end';
+  /** The id from `chat/send`. */
+  requestId: string;
+  /** Previous seq + 1. */
+  seq: number;
+  /** Why the model stopped. */
+  stopReason: StopReason;
+  /** Figures for the per-turn line. */
+  stats: TurnStats;
+}
+
+/** The reply failed (or was cancelled). Terminal; the partial reply stays on screen. */
+export interface ChatErrorMessage {
+  /** Message kind. */
+  method: 'chat/error';
+  /** The id from `chat/send`. */
+  requestId: string;
+  /** Previous seq + 1. */
+  seq: number;
+  /** The classified error with its action. */
+  error: WireError;
+  /** Figures known so far, if any. */
+  stats?: TurnStats;
+}
+
+/** The model list, answering `models/list` or after the catalog changed. */
+export interface ModelsListMessage {
+  /** Message kind. */
+  method: 'models/list';
+  /** Models and profiles the picker offers. */
+  models: ModelOption[];
+  /** Id selected by default. */
+  selectedModelId?: string;
+}
+
+/** The history list, answering `history/list` or after a conversation changed. */
+export interface HistoryListMessage {
+  /** Message kind. */
+  method: 'history/list';
+  /** Stored conversations, most recent first. */
+  conversations: ConversationSummary[];
+}
+
+/** Show this conversation (after `history/open`, or on restore after a reload). */
+export interface HistoryLoadMessage {
+  /** Message kind. */
+  method: 'history/load';
+  /** The conversation to render. */
+  conversation: PersistedConversation;
+}
+
+/** Put text into the input box (e.g. from "Explain selection"); `send` submits it right away. */
+export interface ChatPrefillMessage {
+  /** Message kind. */
+  method: 'chat/prefill';
+  /** Text for the input box. */
+  text: string;
+  /** Submit immediately instead of waiting for the user. */
+  send?: boolean;
+}
+
+export type HostToWebviewMessage =
+  | ChatStartMessage
+  | ChatDeltaMessage
+  | ChatRouteMessage
+  | ChatEndMessage
+  | ChatErrorMessage
+  | ModelsListMessage
+  | HistoryListMessage
+  | HistoryLoadMessage
+  | ChatPrefillMessage;
+
+export type HostToWebviewMethod = HostToWebviewMessage['method'];
+
+/** The stream-lifecycle subset of host messages, all keyed by `requestId` + `seq`. */
+export type ChatStreamMessage = ChatStartMessage | ChatDeltaMessage | ChatRouteMessage | ChatEndMessage | ChatErrorMessage;
+
+// ---------------------------------------------------------------------------------------------
+// Pure helpers (safe to import at run time from either bundle)
+// ---------------------------------------------------------------------------------------------
+
+/** Link schemes rendered output may open. Everything else renders as plain text. */
+export const SAFE_LINK_SCHEMES: readonly string[] = ['http:', 'https:', 'mailto:'];
+
+/**
+ * True when `href` is an absolute http, https or mailto URL. Relative URLs, `javascript:`,
+ * `data:`, `vbscript:`, `file:`, `command:` … are refused: a webview link must never run code,
+ * reach the workspace or invoke a VS Code command.
+ */
+export function isSafeLinkHref(href: string): boolean {
+  if (typeof href !== 'string' || href.length === 0 || href.length > MAX_HREF) return false;
+  // Control characters and whitespace inside a scheme are how `java\tscript:` slips past naive
+  // checks; a real link never contains them, so refuse instead of normalising.
+  if (/[\u0000-\u0020\u007f-\u009f]/.test(href)) return false;
+  const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(href);
+  if (!scheme) return false;
+  const s = `${scheme[1].toLowerCase()}:`;
+  if (!SAFE_LINK_SCHEMES.includes(s)) return false;
+  if (s === 'mailto:') return href.length > 'mailto:'.length;
+  // http(s) needs an authority; `http:foo` is a relative reference in disguise.
+  return /^https?:\/\/[^/?#]/i.test(href);
+}
+
+/** Reads webview state saved by any version: returns it when it is the current shape, else undefined (drop). */
+export function readPersistedWebviewState(raw: unknown): PersistedWebviewState | undefined {
+  if (!isRecord(raw) || raw.v !== 1) return undefined;
+  if (typeof raw.draft !== 'string') return undefined;
+  const state: PersistedWebviewState = { v: 1, draft: raw.draft };
+  if (isId(raw.conversationId)) state.conversationId = raw.conversationId;
+  if (isId(raw.selectedModelId)) state.selectedModelId = raw.selectedModelId;
+  if (typeof raw.scrollTop === 'number' && Number.isFinite(raw.scrollTop) && raw.scrollTop >= 0) state.scrollTop = raw.scrollTop;
+  return state;
+}
+
+/** Longest user message the host accepts (characters); far above any model's context. */
+export const MAX_TEXT = 2_000_000;
+/** Longest id (request, conversation, model ARN) the host accepts. */
+export const MAX_ID = 2048;
+/** Longest link the host opens. */
+export const MAX_HREF = 8192;
+
+const ERROR_ACTION_IDS: ReadonlySet<string> = new Set<ErrorActionId>([
+  'retry',
+  'ssoLogin',
+  'reloadCredentials',
+  'setApiKey',
+  'requestModelAccess',
+  'checkNetwork',
+  'openSettings',
+  'chooseProfile',
+  'none',
+]);
+
+/**
+ * The host's gate for everything the webview posts. Returns a fresh, well-typed copy holding only
+ * the known fields, or `undefined` for anything malformed (unknown method, wrong or missing field
+ * types, oversized text, unsafe link) — the host then ignores the message. Never throws.
+ */
+export function validateWebviewMessage(raw: unknown): WebviewToHostMessage | undefined {
+  try {
+    return validate(raw);
+  } catch {
+    // Only a hostile getter or proxy can throw here; the contract is "ignore", never "crash".
+    return undefined;
+  }
+}
+
+function validate(raw: unknown): WebviewToHostMessage | undefined {
+  if (!isRecord(raw) || typeof raw.method !== 'string') return undefined;
+  const m = raw;
+  switch (m.method) {
+    case 'webview/ready':
+      return { method: 'webview/ready' };
+    case 'chat/send': {
+      if (!isId(m.requestId) || !isId(m.conversationId) || !isText(m.text)) return undefined;
+      const out: ChatSendMessage = { method: 'chat/send', requestId: m.requestId, conversationId: m.conversationId, text: m.text };
+      if (m.modelId !== undefined) {
+        if (!isId(m.modelId)) return undefined;
+        out.modelId = m.modelId;
+      }
+      if (m.replaceFromTurn !== undefined) {
+        if (!isIndex(m.replaceFromTurn)) return undefined;
+        out.replaceFromTurn = m.replaceFromTurn;
+      }
+      return out;
+    }
+    case 'chat/cancel':
+      return isId(m.requestId) ? { method: 'chat/cancel', requestId: m.requestId } : undefined;
+    case 'error/action':
+      if (!isId(m.requestId) || typeof m.actionId !== 'string' || !ERROR_ACTION_IDS.has(m.actionId)) return undefined;
+      return { method: 'error/action', requestId: m.requestId, actionId: m.actionId as ErrorActionId };
+    case 'link/open':
+      return typeof m.href === 'string' && isSafeLinkHref(m.href) ? { method: 'link/open', href: m.href } : undefined;
+    case 'code/copy':
+      return isCode(m.code) ? { method: 'code/copy', code: m.code } : undefined;
+    case 'code/insert':
+    case 'code/openInNewFile': {
+      if (!isCode(m.code)) return undefined;
+      if (m.language !== undefined && !isLanguage(m.language)) return undefined;
+      const out: CodeInsertMessage | CodeOpenInNewFileMessage = { method: m.method, code: m.code };
+      if (m.language !== undefined) out.language = m.language as string;
+      return out;
+    }
+    case 'models/list':
+      return { method: 'models/list' };
+    case 'models/select':
+      return isId(m.modelId) ? { method: 'models/select', modelId: m.modelId } : undefined;
+    case 'history/list':
+      return { method: 'history/list' };
+    case 'history/open':
+    case 'history/delete':
+    case 'history/new':
+      return isId(m.conversationId) ? { method: m.method, conversationId: m.conversationId } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function isId(v: unknown): v is string {
+  return typeof v === 'string' && v.length > 0 && v.length <= MAX_ID;
+}
+
+function isText(v: unknown): v is string {
+  return typeof v === 'string' && v.length <= MAX_TEXT;
+}
+
+/** Code blocks may be empty (an empty fence still has buttons) but not unbounded. */
+function isCode(v: unknown): v is string {
+  return typeof v === 'string' && v.length <= MAX_TEXT;
+}
+
+/** Fence info strings are short words like `ts` or `c++`; anything else is not a language. */
+function isLanguage(v: unknown): v is string {
+  return typeof v === 'string' && /^[\w#+.-]{1,64}$/.test(v);
+}
+
+function isIndex(v: unknown): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0;
+}

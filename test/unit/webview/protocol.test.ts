@@ -1,0 +1,129 @@
+import * as assert from 'node:assert/strict';
+import {
+  MAX_TEXT,
+  isSafeLinkHref,
+  readPersistedWebviewState,
+  validateWebviewMessage,
+  type WebviewToHostMessage,
+} from '../../../src/shared/protocol';
+
+describe('protocol: validateWebviewMessage', () => {
+  const valid: WebviewToHostMessage[] = [
+    { method: 'webview/ready' },
+    { method: 'chat/send', requestId: 'r1', conversationId: 'c1', text: 'hello' },
+    { method: 'chat/send', requestId: 'r1', conversationId: 'c1', text: '', modelId: 'us.anthropic.claude', replaceFromTurn: 2 },
+    { method: 'chat/cancel', requestId: 'r1' },
+    { method: 'error/action', requestId: 'r1', actionId: 'retry' },
+    { method: 'link/open', href: 'https://example.com/a?b=c#d' },
+    { method: 'link/open', href: 'mailto:someone@example.com' },
+    { method: 'code/copy', code: 'let x = 1;' },
+    { method: 'code/insert', code: 'x', language: 'ts' },
+    { method: 'code/openInNewFile', code: '', language: 'c++' },
+    { method: 'code/openInNewFile', code: 'x' },
+    { method: 'models/list' },
+    { method: 'models/select', modelId: 'arn:aws:bedrock:us-east-1::foundation-model/x' },
+    { method: 'history/list' },
+    { method: 'history/open', conversationId: 'c1' },
+    { method: 'history/delete', conversationId: 'c1' },
+    { method: 'history/new', conversationId: 'c2' },
+  ];
+
+  for (const msg of valid) {
+    it(`accepts a well-formed ${msg.method}${'language' in msg ? ' with language' : ''}`, () => {
+      assert.deepEqual(validateWebviewMessage(structuredClone(msg)), msg);
+    });
+  }
+
+  it('returns a copy with unknown fields stripped', () => {
+    const out = validateWebviewMessage({ method: 'chat/cancel', requestId: 'r', extra: { evil: true } });
+    assert.deepEqual(out, { method: 'chat/cancel', requestId: 'r' });
+  });
+
+  const malformed: Array<[string, unknown]> = [
+    ['undefined', undefined],
+    ['null', null],
+    ['a string', 'webview/ready'],
+    ['an array', [{ method: 'webview/ready' }]],
+    ['no method', { requestId: 'r' }],
+    ['a non-string method', { method: 42 }],
+    ['an unknown method', { method: 'chat/explode' }],
+    ['a host-only method', { method: 'chat/delta', requestId: 'r', seq: 1, channel: 'text', text: 'x' }],
+    ['chat/send without text', { method: 'chat/send', requestId: 'r', conversationId: 'c' }],
+    ['chat/send with numeric text', { method: 'chat/send', requestId: 'r', conversationId: 'c', text: 5 }],
+    ['chat/send with empty requestId', { method: 'chat/send', requestId: '', conversationId: 'c', text: 'x' }],
+    ['chat/send with oversized text', { method: 'chat/send', requestId: 'r', conversationId: 'c', text: 'x'.repeat(MAX_TEXT + 1) }],
+    ['chat/send with a fractional replaceFromTurn', { method: 'chat/send', requestId: 'r', conversationId: 'c', text: 'x', replaceFromTurn: 1.5 }],
+    ['chat/send with a negative replaceFromTurn', { method: 'chat/send', requestId: 'r', conversationId: 'c', text: 'x', replaceFromTurn: -1 }],
+    ['chat/send with a non-string modelId', { method: 'chat/send', requestId: 'r', conversationId: 'c', text: 'x', modelId: {} }],
+    ['chat/cancel without requestId', { method: 'chat/cancel' }],
+    ['error/action with an unknown action', { method: 'error/action', requestId: 'r', actionId: 'rm -rf' }],
+    ['link/open javascript:', { method: 'link/open', href: 'javascript:alert(1)' }],
+    ['link/open data:', { method: 'link/open', href: 'data:text/html,<script>alert(1)</script>' }],
+    ['link/open command:', { method: 'link/open', href: 'command:workbench.action.terminal.new' }],
+    ['link/open file:', { method: 'link/open', href: 'file:///etc/passwd' }],
+    ['link/open relative', { method: 'link/open', href: '/etc/passwd' }],
+    ['link/open non-string', { method: 'link/open', href: ['https://x'] }],
+    ['code/copy without code', { method: 'code/copy' }],
+    ['code/insert with a bad language', { method: 'code/insert', code: 'x', language: 'ts"><script>' }],
+    ['models/select without modelId', { method: 'models/select' }],
+    ['history/open with a numeric id', { method: 'history/open', conversationId: 7 }],
+  ];
+  for (const [name, raw] of malformed) {
+    it(`rejects ${name}`, () => {
+      assert.equal(validateWebviewMessage(raw), undefined);
+    });
+  }
+
+  it('never throws on hostile objects', () => {
+    const hostile = new Proxy(
+      {},
+      {
+        get() {
+          throw new Error('boom');
+        },
+      },
+    );
+    assert.equal(validateWebviewMessage(hostile), undefined);
+  });
+});
+
+describe('protocol: isSafeLinkHref', () => {
+  const ok = ['http://example.com', 'https://example.com/path?q=1#x', 'HTTPS://EXAMPLE.COM', 'mailto:a@b.c'];
+  const bad = [
+    '',
+    'javascript:alert(1)',
+    'JaVaScRiPt:alert(1)',
+    'java\tscript:alert(1)',
+    ' javascript:alert(1)',
+    'vbscript:msgbox(1)',
+    'data:text/html;base64,PHNjcmlwdD4=',
+    'file:///etc/passwd',
+    'command:workbench.action.reloadWindow',
+    'vscode://ms-vscode.x',
+    '//evil.example',
+    '/relative',
+    '#frag',
+    'http:evil',
+    'https:/evil',
+    'mailto:',
+    'https://exa mple.com',
+  ];
+  for (const href of ok) it(`allows ${href}`, () => assert.equal(isSafeLinkHref(href), true));
+  for (const href of bad) it(`refuses ${JSON.stringify(href)}`, () => assert.equal(isSafeLinkHref(href), false));
+});
+
+describe('protocol: readPersistedWebviewState', () => {
+  it('keeps a current-version state', () => {
+    const s = { v: 1, draft: 'hi', conversationId: 'c', selectedModelId: 'm', scrollTop: 10 };
+    assert.deepEqual(readPersistedWebviewState(s), s);
+  });
+  it('drops unknown versions and malformed state', () => {
+    assert.equal(readPersistedWebviewState({ v: 2, draft: '' }), undefined);
+    assert.equal(readPersistedWebviewState({ draft: '' }), undefined);
+    assert.equal(readPersistedWebviewState({ v: 1 }), undefined);
+    assert.equal(readPersistedWebviewState('x'), undefined);
+  });
+  it('drops bad optional fields but keeps the rest', () => {
+    assert.deepEqual(readPersistedWebviewState({ v: 1, draft: 'd', scrollTop: -5, conversationId: 3 }), { v: 1, draft: 'd' });
+  });
+});
