@@ -1,0 +1,159 @@
+// The model catalog: the last snapshot for this region and account is available at once (from the
+// store, without loading the SDK); `refresh()` fetches ListFoundationModels, every page of
+// ListInferenceProfiles and GetInferenceProfile for application profiles in the background and
+// fires `onDidChange`. Also the router's ModelDirectory.
+import { Disposable } from '../lifecycle';
+import { loadAwsSdk } from '../loadAwsSdk';
+import { buildDescriptors, shippedDescriptor, type FoundationModelInfo, type InferenceProfileInfo } from './catalogBuild';
+import { CATALOG_SNAPSHOT_VERSION, type CatalogSnapshot, type CatalogState } from './catalogSnapshot';
+import type { ClassifiedError } from './classifiedError';
+import { classifyError } from './classifyError';
+import type { BedrockConnection } from './connection';
+import { Emitter } from './emitter';
+import type { KeyValueStore } from './keyValueStore';
+import type { LearnedCapabilities } from './learnedCapabilities';
+import type { ModelDescriptor } from './modelDescriptor';
+import type { ModelDirectory } from './modelDirectory';
+import { parseModelRef } from './modelRef';
+import { SHIPPED_MODELS } from './shippedCapabilities.generated';
+
+// Keyed by region and by who is asking (profile or key): the account is only known after a fetch,
+// and another identity may see other models and profiles.
+const cacheKey = (c: BedrockConnection) => `bedrock.catalog.v${CATALOG_SNAPSHOT_VERSION}.${c.info.region}.${c.info.profile ?? c.info.auth}`;
+
+export interface CatalogChange {
+  state: CatalogState;
+  descriptors: readonly ModelDescriptor[];
+  error?: ClassifiedError;
+}
+
+export class Catalog extends Disposable implements ModelDirectory {
+  private snapshot: CatalogSnapshot | undefined;
+  private byId = new Map<string, ModelDescriptor>();
+  private raw: { models: FoundationModelInfo[]; profiles: InferenceProfileInfo[] } | undefined;
+  private _state: CatalogState = 'empty';
+  private _error: ClassifiedError | undefined;
+  private inflight: Promise<void> | undefined;
+  private readonly onDidChangeEmitter = this._register(new Emitter<CatalogChange>());
+  readonly onDidChange = this.onDidChangeEmitter.event;
+
+  constructor(
+    private readonly connection: BedrockConnection,
+    private readonly storage: KeyValueStore,
+    private readonly learned: LearnedCapabilities,
+  ) {
+    super();
+    this.loadCached();
+    this._register(connection.onDidChange(() => this.loadCached()));
+    // A learned fact changes badges and plans: rebuild from the last lists, no network.
+    this._register(learned.onDidChange(({ region }) => region === this.region && this.rebuild()));
+  }
+
+  get region(): string {
+    return this.connection.info.region;
+  }
+  get state(): CatalogState {
+    return this._state;
+  }
+  get error(): ClassifiedError | undefined {
+    return this._error;
+  }
+  get descriptors(): readonly ModelDescriptor[] {
+    return this.snapshot?.descriptors ?? [];
+  }
+  get fetchedAt(): number | undefined {
+    return this.snapshot?.fetchedAt;
+  }
+
+  private loadCached(): void {
+    const s = this.storage.get<CatalogSnapshot>(cacheKey(this.connection));
+    this.raw = undefined;
+    if (s && s.v === CATALOG_SNAPSHOT_VERSION && s.region === this.region) {
+      this.setSnapshot(s);
+      this.setState('cached');
+    } else {
+      this.snapshot = undefined;
+      this.byId.clear();
+      this.setState('empty');
+    }
+  }
+
+  private setSnapshot(s: CatalogSnapshot): void {
+    this.snapshot = s;
+    this.byId = new Map();
+    for (const d of s.descriptors) {
+      this.byId.set(d.id, d);
+      if (d.arn) this.byId.set(d.arn, d);
+    }
+  }
+
+  private setState(state: CatalogState, error?: ClassifiedError): void {
+    this._state = state;
+    this._error = error;
+    this.onDidChangeEmitter.fire({ state, descriptors: this.descriptors, error });
+  }
+
+  private rebuild(): void {
+    if (!this.raw || !this.snapshot) return;
+    const descriptors = buildDescriptors({ ...this.raw, shipped: SHIPPED_MODELS, learned: this.learned.all(this.region) });
+    this.setSnapshot({ ...this.snapshot, descriptors });
+    void this.storage.update(cacheKey(this.connection), this.snapshot);
+    this.setState(this._state);
+  }
+
+  describe(modelId: string): ModelDescriptor | undefined {
+    const hit = this.byId.get(modelId);
+    if (hit) return hit;
+    const ref = parseModelRef(modelId);
+    const bare = this.byId.get(ref.id);
+    if (bare) return bare;
+    if (ref.kind === 'model') return shippedDescriptor(ref.id, SHIPPED_MODELS, this.learned.get(this.region, ref.id));
+    return undefined;
+  }
+
+  /** Fetches in the background; concurrent calls share one fetch. Never rejects: see `state`/`error`. */
+  refresh(): Promise<void> {
+    this.inflight ??= this.doRefresh().finally(() => (this.inflight = undefined));
+    return this.inflight;
+  }
+
+  private async doRefresh(): Promise<void> {
+    const region = this.region;
+    const version = this.connection.version;
+    this.setState('refreshing', undefined);
+    try {
+      const [sdk, client] = await Promise.all([loadAwsSdk(), this.connection.control()]);
+      const modelsP = client.send(new sdk.ListFoundationModelsCommand({}));
+      const profiles: InferenceProfileInfo[] = [];
+      for (const type of ['SYSTEM_DEFINED', 'APPLICATION'] as const) {
+        let nextToken: string | undefined;
+        do {
+          const page = await client.send(new sdk.ListInferenceProfilesCommand({ maxResults: 1000, nextToken, typeEquals: type }));
+          profiles.push(...(page.inferenceProfileSummaries ?? []));
+          nextToken = page.nextToken;
+        } while (nextToken);
+      }
+      // Application profiles can hide their base model (field notes): resolve them.
+      await Promise.all(
+        profiles.map(async (p, i) => {
+          if (p.type !== 'APPLICATION' || p.models?.length) return;
+          const full = await client.send(new sdk.GetInferenceProfileCommand({ inferenceProfileIdentifier: p.inferenceProfileArn ?? p.inferenceProfileId }));
+          profiles[i] = { ...p, models: full.models };
+        }),
+      );
+      const models = (await modelsP).modelSummaries ?? [];
+      if (version !== this.connection.version || region !== this.region) return; // settings changed mid-fetch
+      this.raw = { models, profiles };
+      const account = profiles.map((p) => parseModelRef(p.inferenceProfileArn ?? '').account).find(Boolean) ?? '';
+      const descriptors = buildDescriptors({ models, profiles, shipped: SHIPPED_MODELS, learned: this.learned.all(region) });
+      this.setSnapshot({ v: CATALOG_SNAPSHOT_VERSION, region, account, fetchedAt: Date.now(), descriptors });
+      await this.storage.update(cacheKey(this.connection), this.snapshot);
+      this.setState('fresh');
+    } catch (err) {
+      if (version !== this.connection.version) return;
+      const c = classifyError(err, { auth: this.connection.info.auth });
+      if (c.kind === 'expiredCredentials') this.connection.resetCredentials();
+      this.setState('error', c);
+    }
+  }
+}

@@ -1,0 +1,45 @@
+// Anthropic Messages on mantle `/anthropic/v1/messages`: the Anthropic body with `model` in it,
+// answered as Anthropic SSE events (the same event shapes as Claude's InvokeModel stream chunks).
+import type { AdapterCall, AdapterContext, ChatAdapter } from './chatAdapter';
+import { isStreamingStep } from './chatAdapter';
+import type { ChatRequest } from './chatRequest';
+import { jsonBody, postJson, sseEvents, streamError } from './compatHttp';
+import { INVOKE_CODECS } from './invokeBodies';
+import type { RouteStep } from './routePlan';
+
+type J = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+export const ANTHROPIC_VERSION = '2023-06-01';
+
+export function messagesBody(req: ChatRequest, model: string, stream: boolean): J {
+  const { anthropic_version: _drop, ...rest } = INVOKE_CODECS.anthropic.body(req, stream);
+  void _drop;
+  return { model, ...rest, stream };
+}
+
+export class MessagesAdapter implements ChatAdapter {
+  readonly apis = ['messages'] as const;
+
+  async start(req: ChatRequest, step: RouteStep, ctx: AdapterContext): Promise<AdapterCall> {
+    const stream = isStreamingStep(step);
+    const url = `${ctx.connection.info.endpoints.mantle}/anthropic/v1/messages`;
+    const res = await postJson(ctx, step, url, messagesBody(req, step.target, stream), { 'anthropic-version': ANTHROPIC_VERSION });
+    const codec = INVOKE_CODECS.anthropic;
+    if (!stream) {
+      const j = await jsonBody(res as never);
+      return { events: [j], map: (raw, out) => codec.response(raw as J, out) };
+    }
+    const chunks = codec.chunks();
+    let input: number | undefined;
+    return {
+      events: sseEvents(res.body),
+      map(raw, out) {
+        const j = JSON.parse((raw as { data: string }).data) as J;
+        if (j.type === 'error') throw streamError(j);
+        if (j.type === 'message_start') input = j.message?.usage?.input_tokens;
+        chunks.chunk(j, out);
+        if (j.type === 'message_delta' && j.usage) out.push({ type: 'usage', inputTokens: j.usage.input_tokens ?? input, outputTokens: j.usage.output_tokens });
+      },
+    };
+  }
+}
