@@ -1,0 +1,204 @@
+// OpenAI-compatible (Chat Completions, Responses, Models) and Anthropic-compatible (Messages)
+// endpoints, served under /openai/v1 (runtime), /v1 and /anthropic/v1 (mantle). Reference §8.
+import type { CatalogModel } from './catalog';
+import type { Conversation, ReplyPlan } from './conversation';
+import { jsonFragments, planReply, textOf } from './conversation';
+import { anthropicConversation, anthropicMessage, anthropicStreamEvents } from './anthropicFormat';
+import { chatChunks, chatCompletion, chatConversation } from './openaiFormat';
+import { lookupCompatModel } from './modelResolver';
+import { hash32, prng, randomId } from './random';
+import { countTokens } from './replyText';
+import type { RouteCall } from './routeContext';
+import { ServiceError, anthropicErrorBody, openAiErrorBody } from './serviceError';
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const CREATED = 1767225600;
+
+function sse(event: string | undefined, data: unknown): Buffer {
+  const d = typeof data === 'string' ? data : JSON.stringify(data);
+  return Buffer.from(`${event ? `event: ${event}\n` : ''}data: ${d}\n\n`, 'utf8');
+}
+
+function badRequest(message: string, code = 'invalid_request_error'): ServiceError {
+  return new ServiceError(code, 400, message);
+}
+
+function compatModel(call: RouteCall, name: unknown): CatalogModel {
+  if (typeof name !== 'string' || !name) throw badRequest('you must provide a model parameter');
+  const r = lookupCompatModel(call.state.catalog, name, call.region);
+  if (!r) throw new ServiceError('model_not_found', 404, `The model '${name}' does not exist`);
+  call.record.resolvedModelId = r.model.modelId;
+  return r.model;
+}
+
+function plan(call: RouteCall, model: CatalogModel, conv: Conversation): ReplyPlan {
+  return planReply(conv, { seed: call.state.seed, scenario: call.state.scenario, route: call.route, modelId: model.modelId });
+}
+
+function sseHeaders(): Record<string, string> {
+  return { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' };
+}
+
+const openAiStreamError = (err: ServiceError): Buffer => sse(undefined, openAiErrorBody(err));
+const anthropicStreamError = (err: ServiceError): Buffer => sse('error', anthropicErrorBody(err));
+
+export async function listModels(call: RouteCall): Promise<void> {
+  const data = call.state.catalog.models
+    .filter((m) => m.apis.chatCompletions || m.apis.responses || m.apis.messages)
+    .map((m) => ({ id: m.modelId, object: 'model', created: CREATED, owned_by: m.providerName.toLowerCase() }));
+  await call.ex.sendJson(200, { object: 'list', data });
+}
+
+export async function chatCompletions(call: RouteCall): Promise<void> {
+  const body = (call.body ?? {}) as Json;
+  const model = compatModel(call, body.model);
+  if (!model.apis.chatCompletions) throw badRequest(`The model '${body.model}' does not support the '/v1/chat/completions' API`);
+  if (!Array.isArray(body.messages) || body.messages.length === 0) throw badRequest("Missing required parameter: 'messages'.");
+  const p = plan(call, model, chatConversation(body));
+  const id = `chatcmpl-${randomId(prng(hash32(call.record.requestId)), 24, 'abcdef0123456789')}`;
+  if (!body.stream) {
+    await call.ex.sendJson(200, chatCompletion(p, id, body.model, CREATED));
+    return;
+  }
+  call.ex.startStream(sseHeaders());
+  for (const [chunk, content] of chatChunks(p, id, body.model, CREATED, !!body.stream_options?.include_usage)) {
+    await call.ex.event(sse(undefined, chunk), openAiStreamError, p.pace, content);
+  }
+  await call.ex.event(sse(undefined, '[DONE]'), openAiStreamError);
+  call.ex.finish();
+}
+
+function responsesConversation(body: Json): Conversation {
+  const input = body.input;
+  const items: Json[] = typeof input === 'string' ? [{ role: 'user', content: input }] : Array.isArray(input) ? input : [];
+  const users = items.filter((i) => i.role === 'user');
+  const last = items[items.length - 1];
+  return {
+    prompt: users.length ? textOf(users[users.length - 1]!.content) : '',
+    inputText: [body.instructions ?? '', ...items.map((i) => textOf(i.content ?? i.output ?? ''))].join('\n'),
+    maxTokens: body.max_output_tokens,
+    tools: (body.tools ?? []).filter((t: Json) => t.type === 'function').map((t: Json) => ({ name: t.name, schema: t.parameters })),
+    afterToolResult: last?.type === 'function_call_output',
+    thinking: !!body.reasoning?.effort,
+  };
+}
+
+function responseOutput(p: ReplyPlan, ids: { msg: string; rs: string; fc: (i: number) => string }): Json[] {
+  const out: Json[] = [];
+  if (p.reasoning) out.push({ type: 'reasoning', id: ids.rs, summary: [{ type: 'summary_text', text: p.reasoning.text }] });
+  if (p.text) out.push({ type: 'message', id: ids.msg, status: 'completed', role: 'assistant', content: [{ type: 'output_text', text: p.text, annotations: [], logprobs: [] }] });
+  p.toolCalls.forEach((t, i) => out.push({ type: 'function_call', id: ids.fc(i), call_id: `call_${t.id.replace(/^tooluse_/, '')}`, name: t.name, arguments: JSON.stringify(t.input), status: 'completed' }));
+  return out;
+}
+
+function responseObject(body: Json, id: string, status: string, output: Json[], p?: ReplyPlan): Json {
+  return {
+    id,
+    object: 'response',
+    created_at: CREATED,
+    status,
+    error: null,
+    incomplete_details: status === 'incomplete' ? { reason: 'max_output_tokens' } : null,
+    instructions: body.instructions ?? null,
+    max_output_tokens: body.max_output_tokens ?? null,
+    model: body.model,
+    output,
+    parallel_tool_calls: true,
+    previous_response_id: null,
+    reasoning: { effort: body.reasoning?.effort ?? null, summary: null },
+    store: false,
+    temperature: body.temperature ?? 1,
+    text: { format: { type: 'text' } },
+    tool_choice: body.tool_choice ?? 'auto',
+    tools: body.tools ?? [],
+    top_p: body.top_p ?? 1,
+    truncation: 'disabled',
+    usage: p
+      ? {
+          input_tokens: p.inputTokens,
+          input_tokens_details: { cached_tokens: 0 },
+          output_tokens: p.outputTokens,
+          output_tokens_details: { reasoning_tokens: p.reasoning ? countTokens(p.reasoning.text) : 0 },
+          total_tokens: p.inputTokens + p.outputTokens,
+        }
+      : null,
+    metadata: {},
+  };
+}
+
+export async function responses(call: RouteCall, path: string): Promise<void> {
+  const body = (call.body ?? {}) as Json;
+  const model = compatModel(call, body.model);
+  if (!model.apis.responses) throw badRequest(`The model '${body.model}' does not support the '/v1/responses' API`);
+  // OpenAI's frontier models are served only under /openai/v1 (mantle model cards).
+  const openaiOnly = model.providerName === 'OpenAI' && !model.apis.chatCompletions;
+  if (openaiOnly && !path.startsWith('/openai/')) throw badRequest(`model ${body.model} isn't supported on this route`);
+  if (body.input === undefined) throw badRequest("Missing required parameter: 'input'.");
+  const p = plan(call, model, responsesConversation(body));
+  const rand = prng(hash32(call.record.requestId));
+  const id = `resp_${randomId(rand, 32, 'abcdef0123456789')}`;
+  const ids = { msg: `msg_${randomId(rand, 32, 'abcdef0123456789')}`, rs: `rs_${randomId(rand, 32, 'abcdef0123456789')}`, fc: (i: number) => `fc_${i}${randomId(rand, 31, 'abcdef0123456789')}` };
+  const status = p.stopReason === 'max_tokens' ? 'incomplete' : 'completed';
+  const output = responseOutput(p, ids);
+  if (!body.stream) {
+    await call.ex.sendJson(200, responseObject(body, id, status, output, p));
+    return;
+  }
+  let seq = 0;
+  const send = (type: string, data: Json, content = false): Promise<void> =>
+    call.ex.event(sse(type, { type, sequence_number: seq++, ...data }), openAiStreamError, p.pace, content);
+  call.ex.startStream(sseHeaders());
+  await send('response.created', { response: responseObject(body, id, 'in_progress', []) });
+  await send('response.in_progress', { response: responseObject(body, id, 'in_progress', []) });
+  for (const [outputIndex, item] of output.entries()) {
+    if (item.type === 'reasoning') {
+      await send('response.output_item.added', { output_index: outputIndex, item: { ...item, summary: [] } });
+      await send('response.reasoning_summary_part.added', { item_id: item.id, output_index: outputIndex, summary_index: 0, part: { type: 'summary_text', text: '' } });
+      for (const d of item.summary[0].text.match(/\s*\S+\s*/g) ?? [])
+        await send('response.reasoning_summary_text.delta', { item_id: item.id, output_index: outputIndex, summary_index: 0, delta: d }, true);
+      await send('response.reasoning_summary_text.done', { item_id: item.id, output_index: outputIndex, summary_index: 0, text: item.summary[0].text });
+      await send('response.reasoning_summary_part.done', { item_id: item.id, output_index: outputIndex, summary_index: 0, part: item.summary[0] });
+    } else if (item.type === 'message') {
+      await send('response.output_item.added', { output_index: outputIndex, item: { ...item, status: 'in_progress', content: [] } });
+      await send('response.content_part.added', { item_id: item.id, output_index: outputIndex, content_index: 0, part: { type: 'output_text', text: '', annotations: [], logprobs: [] } });
+      for (const d of p.deltas) await send('response.output_text.delta', { item_id: item.id, output_index: outputIndex, content_index: 0, delta: d, logprobs: [] }, true);
+      await send('response.output_text.done', { item_id: item.id, output_index: outputIndex, content_index: 0, text: p.text, logprobs: [] });
+      await send('response.content_part.done', { item_id: item.id, output_index: outputIndex, content_index: 0, part: item.content[0] });
+    } else {
+      await send('response.output_item.added', { output_index: outputIndex, item: { ...item, arguments: '', status: 'in_progress' } });
+      for (const f of jsonFragments(item.arguments)) await send('response.function_call_arguments.delta', { item_id: item.id, output_index: outputIndex, delta: f }, true);
+      await send('response.function_call_arguments.done', { item_id: item.id, output_index: outputIndex, arguments: item.arguments });
+    }
+    await send('response.output_item.done', { output_index: outputIndex, item });
+  }
+  await send(status === 'completed' ? 'response.completed' : 'response.incomplete', { response: responseObject(body, id, status, output, p) });
+  call.ex.finish();
+}
+
+export async function messages(call: RouteCall): Promise<void> {
+  const body = (call.body ?? {}) as Json;
+  if (!call.headers['anthropic-version']) throw badRequest('anthropic-version: header is required');
+  const model = compatModel(call, body.model);
+  if (!model.apis.messages) throw badRequest(`The model '${body.model}' does not support the '/v1/messages' API`);
+  if (typeof body.max_tokens !== 'number') throw badRequest('max_tokens: Field required');
+  if (!Array.isArray(body.messages)) throw badRequest('messages: Field required');
+  const p = plan(call, model, anthropicConversation(body));
+  if (!body.stream) {
+    await call.ex.sendJson(200, anthropicMessage(p, body.model, ''));
+    return;
+  }
+  call.ex.startStream(sseHeaders());
+  const events = anthropicStreamEvents(p, body.model, '');
+  await call.ex.event(sse(events[0]![0].type, events[0]![0]), anthropicStreamError);
+  await call.ex.event(sse('ping', { type: 'ping' }), anthropicStreamError);
+  for (const [ev, content] of events.slice(1)) await call.ex.event(sse(ev.type, ev), anthropicStreamError, p.pace, content);
+  call.ex.finish();
+}
+
+export async function messagesCountTokens(call: RouteCall): Promise<void> {
+  const body = (call.body ?? {}) as Json;
+  const model = compatModel(call, body.model);
+  if (!model.apis.messages) throw badRequest(`The model '${body.model}' does not support the '/v1/messages' API`);
+  await call.ex.sendJson(200, { input_tokens: Math.max(1, countTokens(anthropicConversation(body).inputText)) });
+}

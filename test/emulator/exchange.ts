@@ -1,0 +1,204 @@
+// One request/response pair, over HTTP/1.1 or HTTP/2 (the compat API gives both the same shape).
+// Owns fault application on the way out, so every route gets faults for free.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Http2ServerRequest, Http2ServerResponse } from 'node:http2';
+import type { FaultSpec } from './faultSpec';
+import type { RecordedRequest } from './recordedRequest';
+import { ServiceError, anthropicErrorBody, errorForKind, openAiErrorBody } from './serviceError';
+import { corruptCrc, exceptionFrame } from './eventStream';
+
+export type ErrorShape = 'aws' | 'openai' | 'anthropic';
+
+type AnyRequest = IncomingMessage | Http2ServerRequest;
+type AnyResponse = ServerResponse | Http2ServerResponse;
+
+/** The part of the HTTP/1 and HTTP/2 compat responses the exchange uses (their union is not callable). */
+interface ResponseLike {
+  writeHead(status: number, headers: Record<string, string>): unknown;
+  write(chunk: Buffer): boolean;
+  end(chunk?: Buffer): unknown;
+  once(event: 'drain', listener: () => void): unknown;
+}
+
+export interface Pace {
+  tokensPerSecond?: number;
+  firstTokenLatencyMs?: number;
+}
+
+export class Exchange {
+  private done = false;
+  private stopped = false;
+  private contentEvents = 0;
+  private readonly closedPromise: Promise<void>;
+  private readonly out: ResponseLike;
+
+  constructor(
+    readonly req: AnyRequest,
+    readonly res: AnyResponse,
+    readonly record: RecordedRequest,
+    readonly errorShape: ErrorShape,
+    readonly fault: FaultSpec | undefined,
+  ) {
+    this.out = res as unknown as ResponseLike;
+    this.closedPromise = record.closed.then(() => {
+      this.stopped = true;
+    });
+  }
+
+  get isClosed(): boolean {
+    return this.stopped;
+  }
+
+  /** Sleeps, but wakes early if the client goes away. */
+  async sleep(ms: number): Promise<void> {
+    if (ms <= 0) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([new Promise<void>((r) => (timer = setTimeout(r, ms))), this.closedPromise]);
+    clearTimeout(timer);
+  }
+
+  private baseHeaders(): Record<string, string> {
+    return { 'x-amzn-requestid': this.record.requestId, date: new Date().toUTCString() };
+  }
+
+  sendJson(status: number, body: unknown, headers: Record<string, string> = {}): Promise<void> {
+    const buf = Buffer.from(JSON.stringify(body), 'utf8');
+    return this.sendRaw(status, buf, { 'content-type': 'application/json', ...headers });
+  }
+
+  async sendRaw(status: number, buf: Buffer, headers: Record<string, string>): Promise<void> {
+    if (this.done || this.stopped) return;
+    this.done = true;
+    this.record.status = status;
+    const fault = this.fault;
+    if (fault?.kind === 'reset') return this.reset();
+    if (fault?.kind === 'stall') {
+      this.out.writeHead(status, { ...this.baseHeaders(), ...headers, 'content-length': String(buf.length) });
+      this.out.write(buf.subarray(0, Math.floor(buf.length / 2)));
+      return;
+    }
+    if (fault?.kind === 'truncatedFrame' || fault?.kind === 'badCrc') {
+      this.out.writeHead(status, { ...this.baseHeaders(), ...headers });
+      this.out.end(buf.subarray(0, Math.floor(buf.length / 2)));
+      return;
+    }
+    this.out.writeHead(status, { ...this.baseHeaders(), ...headers, 'content-length': String(buf.length) });
+    if (fault?.kind === 'slowDrip') {
+      await this.drip(buf);
+      if (!this.stopped) this.out.end();
+      return;
+    }
+    this.out.end(buf);
+  }
+
+  sendError(err: ServiceError): Promise<void> {
+    this.record.errorCode = err.code;
+    if (this.errorShape === 'openai') return this.sendJson(err.status, openAiErrorBody(err), { 'x-amzn-errortype': err.code });
+    if (this.errorShape === 'anthropic') return this.sendJson(err.status, anthropicErrorBody(err), { 'x-amzn-errortype': err.code });
+    return this.sendJson(err.status, err.body(), {
+      'x-amzn-errortype': `${err.code}:http://internal.amazon.com/coral/com.amazon.bedrock/`,
+    });
+  }
+
+  /** Drops the connection without a response (or mid-response): clients see ECONNRESET / a stream error. */
+  reset(): void {
+    this.stopped = true;
+    const res = this.res as Http2ServerResponse;
+    if (res.stream) {
+      res.stream.session?.destroy();
+    } else {
+      (this.req as IncomingMessage).socket.destroy();
+    }
+  }
+
+  private async write(buf: Buffer): Promise<void> {
+    if (this.stopped) return;
+    if (this.fault?.kind === 'slowDrip') return this.drip(buf);
+    if (!this.out.write(buf)) {
+      await Promise.race([new Promise<void>((r) => this.out.once('drain', () => r())), this.closedPromise]);
+    }
+  }
+
+  private async drip(buf: Buffer): Promise<void> {
+    const step = this.fault?.dripBytes ?? 7;
+    const interval = this.fault?.dripIntervalMs ?? 5;
+    for (let i = 0; i < buf.length && !this.stopped; i += step) {
+      this.out.write(buf.subarray(i, i + step));
+      await this.sleep(interval);
+    }
+  }
+
+  // ---- streaming ----------------------------------------------------------------------------
+
+  startStream(headers: Record<string, string>): void {
+    if (this.done) return;
+    this.done = true;
+    this.record.status = 200;
+    this.out.writeHead(200, { ...this.baseHeaders(), ...headers });
+    if (this.fault?.kind === 'reset' && (this.fault.afterEvents ?? 2) === 0) this.reset();
+  }
+
+  /** Where a stream-level fault fires (events already sent before it). */
+  private faultPoint(): number {
+    const f = this.fault;
+    if (!f) return -1;
+    if (f.kind === 'firstFrameException') return f.afterEvents ?? 0;
+    if (['exceptionAfter', 'reset', 'stall', 'truncatedFrame', 'badCrc'].includes(f.kind)) return f.afterEvents ?? 2;
+    return -1;
+  }
+
+  private streamException(): ServiceError {
+    const f = this.fault!;
+    const kind = f.exception ?? (f.kind === 'firstFrameException' ? 'throttling' : 'modelStreamError');
+    return errorForKind(kind, f.message, f.status);
+  }
+
+  /**
+   * Writes one stream event. `encodeError` renders an exception in this stream's framing.
+   * `content` marks events that carry generated tokens (paced by the scenario).
+   */
+  async event(buf: Buffer, encodeError: (err: ServiceError) => Buffer, pace?: Pace, content = false): Promise<void> {
+    if (this.stopped) return;
+    if (content && pace) {
+      if (this.contentEvents === 0) await this.sleep(pace.firstTokenLatencyMs ?? 0);
+      else if (pace.tokensPerSecond) await this.sleep(1000 / pace.tokensPerSecond);
+      this.contentEvents++;
+      if (this.stopped) return;
+    }
+    if (this.record.events === this.faultPoint()) {
+      const kind = this.fault!.kind;
+      this.record.fault = kind;
+      if (kind === 'firstFrameException' || kind === 'exceptionAfter') {
+        const err = this.streamException();
+        this.record.errorCode = err.code;
+        await this.write(encodeError(err));
+        this.finish();
+      } else if (kind === 'reset') {
+        this.reset();
+      } else if (kind === 'stall') {
+        this.stopped = true;
+      } else if (kind === 'truncatedFrame') {
+        await this.write(buf.subarray(0, Math.max(1, Math.floor(buf.length / 2))));
+        this.finish();
+      } else if (kind === 'badCrc') {
+        await this.write(this.errorShape === 'aws' ? corruptCrc(buf) : buf.subarray(0, Math.floor(buf.length / 2)));
+        this.finish();
+      }
+      return;
+    }
+    this.record.events++;
+    await this.write(buf);
+  }
+
+  /** Ends a stream normally (no-op after a fault ended or stalled it). */
+  finish(): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.out.end();
+  }
+}
+
+/** Exception frame encoder for AWS event streams. */
+export function awsExceptionFrame(err: ServiceError): Buffer {
+  return exceptionFrame(err.exceptionType, err.body());
+}

@@ -1,0 +1,53 @@
+// Faults injected on demand: `emulator.fault(spec)` queues one; it applies to the next `count`
+// matching requests.
+import type { ErrorFaultKind } from './serviceError';
+
+export type StreamFaultKind =
+  | 'firstFrameException'
+  | 'exceptionAfter'
+  | 'reset'
+  | 'stall'
+  | 'truncatedFrame'
+  | 'badCrc'
+  | 'slowDrip';
+
+export type FaultKind = ErrorFaultKind | StreamFaultKind;
+
+export interface FaultSpec {
+  kind: FaultKind;
+  /** How many matching requests it applies to (default 1; `Infinity` for all). */
+  count?: number;
+  /** Only requests whose decoded model id (or resolved base model id) equals this. */
+  model?: string;
+  /** Only requests for this operation (`ConverseStream`, `converse-stream`, `InvokeModel`, `ChatCompletions`…; case-insensitive). */
+  route?: string;
+  /** For `exceptionAfter`, `reset`, `stall`, `truncatedFrame`, `badCrc`: events sent before the fault (default 2; 0 for firstFrameException). */
+  afterEvents?: number;
+  /** Exception used by `firstFrameException` / `exceptionAfter` (default `throttling` first, `modelStreamError` after). */
+  exception?: ErrorFaultKind;
+  /** Override the error message. */
+  message?: string;
+  /** Override the HTTP status of an error fault. */
+  status?: number;
+  /** `slowDrip`: bytes per write (default 7) and delay between writes (default 5 ms). */
+  dripBytes?: number;
+  dripIntervalMs?: number;
+  /** Delay before the fault's response (ms). */
+  delayMs?: number;
+}
+
+export interface ActiveFault {
+  spec: FaultSpec;
+  remaining: number;
+}
+
+function norm(route: string): string {
+  return route.replace(/[-_/ ]/g, '').toLowerCase();
+}
+
+export function faultMatches(fault: ActiveFault, route: string, modelIds: Array<string | undefined>): boolean {
+  if (fault.remaining <= 0) return false;
+  if (fault.spec.route && norm(fault.spec.route) !== norm(route)) return false;
+  if (fault.spec.model && !modelIds.includes(fault.spec.model)) return false;
+  return true;
+}

@@ -1,0 +1,62 @@
+// OpenAI Chat Completions shapes, shared by gpt-oss-style InvokeModel bodies and the
+// OpenAI-compatible endpoints.
+import type { Conversation, ReplyPlan } from './conversation';
+import { jsonFragments, textOf } from './conversation';
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+export function chatConversation(body: Json): Conversation {
+  const messages: Json[] = Array.isArray(body.messages) ? body.messages : [];
+  const lastUser = [...messages].reverse().find((m) => m.role === 'user');
+  const last = messages[messages.length - 1];
+  return {
+    prompt: lastUser ? textOf(lastUser.content) : '',
+    inputText: messages.map((m) => textOf(m.content)).join('\n'),
+    maxTokens: body.max_completion_tokens ?? body.max_tokens,
+    stopSequences: typeof body.stop === 'string' ? [body.stop] : body.stop,
+    tools: (body.tools ?? []).filter((t: Json) => t.function).map((t: Json) => ({ name: t.function.name, schema: t.function.parameters })),
+    afterToolResult: last?.role === 'tool',
+    thinking: !!body.reasoning_effort || !!body.reasoning,
+  };
+}
+
+export function finishReason(stop: string): string {
+  return stop === 'max_tokens' ? 'length' : stop === 'tool_use' ? 'tool_calls' : 'stop';
+}
+
+function toolCalls(plan: ReplyPlan): Json[] {
+  return plan.toolCalls.map((t) => ({ id: `call_${t.id.replace(/^tooluse_/, '')}`, type: 'function', function: { name: t.name, arguments: JSON.stringify(t.input) } }));
+}
+
+export function chatCompletion(plan: ReplyPlan, id: string, model: string, created: number): Json {
+  const message: Json = { role: 'assistant', content: plan.text || null, refusal: null };
+  if (plan.reasoning) message.reasoning_content = plan.reasoning.text;
+  if (plan.toolCalls.length > 0) message.tool_calls = toolCalls(plan);
+  return {
+    id,
+    object: 'chat.completion',
+    created,
+    model,
+    choices: [{ index: 0, message, logprobs: null, finish_reason: finishReason(plan.stopReason) }],
+    usage: { prompt_tokens: plan.inputTokens, completion_tokens: plan.outputTokens, total_tokens: plan.inputTokens + plan.outputTokens },
+  };
+}
+
+/** chat.completion.chunk objects; the caller adds the `[DONE]` sentinel on SSE. */
+export function chatChunks(plan: ReplyPlan, id: string, model: string, created: number, includeUsage: boolean): Array<[Json, boolean]> {
+  const base = { id, object: 'chat.completion.chunk', created, model };
+  const out: Array<[Json, boolean]> = [[{ ...base, choices: [{ index: 0, delta: { role: 'assistant', content: '' }, logprobs: null, finish_reason: null }] }, false]];
+  if (plan.reasoning)
+    for (const d of plan.reasoning.text.match(/\s*\S+\s*/g) ?? [])
+      out.push([{ ...base, choices: [{ index: 0, delta: { reasoning_content: d }, logprobs: null, finish_reason: null }] }, true]);
+  for (const d of plan.deltas) out.push([{ ...base, choices: [{ index: 0, delta: { content: d }, logprobs: null, finish_reason: null }] }, true]);
+  toolCalls(plan).forEach((tc, i) => {
+    out.push([{ ...base, choices: [{ index: 0, delta: { tool_calls: [{ index: i, id: tc.id, type: 'function', function: { name: tc.function.name, arguments: '' } }] }, logprobs: null, finish_reason: null }] }, false]);
+    for (const f of jsonFragments(tc.function.arguments))
+      out.push([{ ...base, choices: [{ index: 0, delta: { tool_calls: [{ index: i, function: { arguments: f } }] }, logprobs: null, finish_reason: null }] }, true]);
+  });
+  out.push([{ ...base, choices: [{ index: 0, delta: {}, logprobs: null, finish_reason: finishReason(plan.stopReason) }] }, false]);
+  if (includeUsage)
+    out.push([{ ...base, choices: [], usage: { prompt_tokens: plan.inputTokens, completion_tokens: plan.outputTokens, total_tokens: plan.inputTokens + plan.outputTokens } }, false]);
+  return out;
+}

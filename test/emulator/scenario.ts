@@ -1,0 +1,71 @@
+// Scripted replies. A scenario is JSON (file path or object): the first rule whose `match` fits the
+// request decides the reply; `defaults` fill what a rule leaves out.
+import { readFileSync } from 'node:fs';
+
+export interface ScenarioToolCall {
+  name: string;
+  input: Record<string, unknown>;
+  id?: string;
+}
+
+export interface ScenarioReply {
+  /** Exact reply text (otherwise the seeded markdown generator writes one). */
+  text?: string;
+  /** A reasoning block before the text; streamed with a signature. */
+  reasoning?: string | { text: string; signature?: string };
+  toolCalls?: ScenarioToolCall[];
+  stopReason?: string;
+  /** Streaming pace: tokens (deltas) per second; unset = as fast as possible. */
+  tokensPerSecond?: number;
+  /** Delay before the first content event of a stream (headers and messageStart go out at once). */
+  firstTokenLatencyMs?: number;
+  /** Characters per streamed delta (default: one word per delta). */
+  chunkChars?: number;
+  usage?: { inputTokens?: number; outputTokens?: number };
+}
+
+export interface ScenarioMatch {
+  model?: string;
+  route?: string;
+  /** Substring of the last user message. */
+  promptIncludes?: string;
+}
+
+export interface ScenarioRule {
+  match?: ScenarioMatch;
+  reply: ScenarioReply;
+  /** Use this rule only this many times. */
+  times?: number;
+}
+
+export interface Scenario {
+  seed?: number;
+  defaults?: ScenarioReply;
+  rules?: ScenarioRule[];
+}
+
+export function loadScenario(scenario: Scenario | string | undefined): Scenario {
+  if (!scenario) return {};
+  if (typeof scenario === 'string') return JSON.parse(readFileSync(scenario, 'utf8')) as Scenario;
+  return scenario;
+}
+
+export class ScenarioPlayer {
+  private readonly used = new Map<ScenarioRule, number>();
+  constructor(readonly scenario: Scenario) {}
+
+  pick(route: string, model: string | undefined, prompt: string): ScenarioReply {
+    const defaults = this.scenario.defaults ?? {};
+    for (const rule of this.scenario.rules ?? []) {
+      const m = rule.match ?? {};
+      if (m.model && m.model !== model) continue;
+      if (m.route && m.route.toLowerCase() !== route.toLowerCase()) continue;
+      if (m.promptIncludes && !prompt.includes(m.promptIncludes)) continue;
+      const n = this.used.get(rule) ?? 0;
+      if (rule.times !== undefined && n >= rule.times) continue;
+      this.used.set(rule, n + 1);
+      return { ...defaults, ...rule.reply };
+    }
+    return defaults;
+  }
+}

@@ -1,0 +1,137 @@
+// A modeled service error the emulator answers with. Rendered as the restJson1 error shape on the
+// AWS routes, as an exception frame inside event streams, and as the OpenAI / Anthropic error
+// objects on the compatible endpoints.
+
+export class ServiceError extends Error {
+  override name = 'ServiceError';
+  constructor(
+    readonly code: string,
+    readonly status: number,
+    message: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+
+  /** lowerCamel union member name used as `:exception-type` in event streams. */
+  get exceptionType(): string {
+    return this.code.charAt(0).toLowerCase() + this.code.slice(1);
+  }
+
+  body(): Record<string, unknown> {
+    return { message: this.message, ...this.extra };
+  }
+}
+
+// Messages are the ones real Bedrock returns (reference §4, §6; field notes). The router matches on them.
+export const MESSAGES = {
+  throttling: 'Too many requests, please wait before trying again.',
+  throttlingTokens: 'Too many tokens, please wait before trying again.',
+  quota: 'Too many tokens per day, please wait before trying again.',
+  modelNotReady: 'Model is not ready for inference. Wait and try your request again.',
+  serviceUnavailable: 'Bedrock is unable to process your request.',
+  internal: 'The system encountered an unexpected error during processing. Try your request again.',
+  accessDenied: "You don't have access to the model with the specified model ID.",
+  expiredToken: 'The security token included in the request is expired',
+  invalidToken: 'The security token included in the request is invalid.',
+  missingAuth: 'Missing Authentication Token',
+  modelTimeout: 'Model has timed out in processing the request. Try your request again.',
+  invalidModel: 'The provided model identifier is invalid.',
+  unsupportedAction: "This action doesn't support the model that you provided. Try again with a supported text or chat model.",
+  unsupportedStreaming: 'The model is unsupported for streaming.',
+  noSystem: "This model doesn't support system messages.",
+  noStreamingTools: "This model doesn't support tool use in streaming mode.",
+  noTools: "This model doesn't support tool use.",
+  noCountTokens: "The provided model doesn't support counting tokens.",
+  modelStreamError: 'The model encountered an error while streaming the response.',
+} as const;
+
+export function onDemandMessage(modelId: string): string {
+  return `Invocation of model ID ${modelId} with on-demand throughput isn't supported. Retry your request with the ID or ARN of an inference profile that contains this model.`;
+}
+
+export function maxTokensMessage(limit: number): string {
+  return `The maximum tokens you requested exceeds the model limit of ${limit}. Try again with a maximum tokens value that is lower than ${limit}.`;
+}
+
+/** JSON-schema validation failures come back in this exact form. */
+export function schemaMessage(detail: string): string {
+  return `Malformed input request: ${detail}, please reformat your input and try again.`;
+}
+
+export const validation = (message: string): ServiceError => new ServiceError('ValidationException', 400, message);
+export const notFound = (message: string): ServiceError => new ServiceError('ResourceNotFoundException', 404, message);
+
+export type ErrorFaultKind =
+  | 'throttling'
+  | 'modelNotReady'
+  | 'serviceUnavailable'
+  | 'internal'
+  | 'accessDenied'
+  | 'expiredToken'
+  | 'invalidToken'
+  | 'modelTimeout'
+  | 'quotaExceeded'
+  | 'validation'
+  | 'modelError'
+  | 'modelStreamError';
+
+export function errorForKind(kind: ErrorFaultKind, message?: string, status?: number): ServiceError {
+  const make = (code: string, st: number, msg: string, extra?: Record<string, unknown>): ServiceError =>
+    new ServiceError(code, status ?? st, message ?? msg, extra);
+  switch (kind) {
+    case 'throttling':
+      return make('ThrottlingException', 429, MESSAGES.throttling);
+    case 'modelNotReady':
+      return make('ModelNotReadyException', 429, MESSAGES.modelNotReady);
+    case 'serviceUnavailable':
+      return make('ServiceUnavailableException', 503, MESSAGES.serviceUnavailable);
+    case 'internal':
+      return make('InternalServerException', 500, MESSAGES.internal);
+    case 'accessDenied':
+      return make('AccessDeniedException', 403, MESSAGES.accessDenied);
+    case 'expiredToken':
+      return make('ExpiredTokenException', 403, MESSAGES.expiredToken);
+    case 'invalidToken':
+      return make('UnrecognizedClientException', 403, MESSAGES.invalidToken);
+    case 'modelTimeout':
+      return make('ModelTimeoutException', 408, MESSAGES.modelTimeout);
+    case 'quotaExceeded':
+      return make('ServiceQuotaExceededException', 400, MESSAGES.quota);
+    case 'validation':
+      return make('ValidationException', 400, 'Malformed input request, please reformat your input and try again.');
+    case 'modelError':
+      return make('ModelErrorException', 424, 'The model returned an error.', { originalStatusCode: 500, resourceName: 'model' });
+    case 'modelStreamError':
+      return make('ModelStreamErrorException', 424, MESSAGES.modelStreamError, {
+        originalStatusCode: 500,
+        originalMessage: 'Internal model error',
+      });
+  }
+}
+
+/** OpenAI-compatible endpoints answer errors in OpenAI's shape. */
+export function openAiErrorBody(err: ServiceError): object {
+  const type =
+    err.status === 429 ? 'rate_limit_error' : err.status === 403 || err.status === 401 ? 'permission_error' : err.status >= 500 ? 'server_error' : 'invalid_request_error';
+  return { error: { message: err.message, type, code: err.code, param: null } };
+}
+
+/** Anthropic-compatible endpoint answers errors in Anthropic's shape. */
+export function anthropicErrorBody(err: ServiceError): object {
+  const type =
+    err.status === 429
+      ? 'rate_limit_error'
+      : err.status === 403
+        ? 'permission_error'
+        : err.status === 401
+          ? 'authentication_error'
+          : err.status === 404
+            ? 'not_found_error'
+            : err.status === 503 || err.status === 529
+              ? 'overloaded_error'
+              : err.status >= 500
+                ? 'api_error'
+                : 'invalid_request_error';
+  return { type: 'error', error: { type, message: err.message } };
+}
