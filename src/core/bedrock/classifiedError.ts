@@ -33,6 +33,7 @@ export type FallbackHint =
   | { kind: 'needsProfile' }
   | { kind: 'noSystemPrompt' }
   | { kind: 'noToolStreaming' }
+  | { kind: 'noStreaming' }
   | { kind: 'routeUnsupported' }
   | { kind: 'maxTokens'; limit: number };
 

@@ -47,6 +47,7 @@ const NETWORK_CODES = new Set([
 export function fallbackHint(message: string): FallbackHint | undefined {
   if (/on-demand throughput isn.t supported|inference profile that contains this model/i.test(message)) return { kind: 'needsProfile' };
   if (/doesn.t support tool use in streaming mode|tool use.*streaming.*not supported/i.test(message)) return { kind: 'noToolStreaming' };
+  if (/unsupported for streaming|doesn.t support streaming|streaming is not supported/i.test(message)) return { kind: 'noStreaming' };
   if (/doesn.t support system messages|system messages? (is|are) not supported|does not support system (messages|prompts)/i.test(message)) {
     return { kind: 'noSystemPrompt' };
   }

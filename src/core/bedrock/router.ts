@@ -196,10 +196,12 @@ export class Router {
       case 'noSystemPrompt':
         learn.learn(region, base, { noSystemPrompt: true });
         return { kind: 'retry', step: { ...step, adjustments: { ...step.adjustments, foldSystem: true }, reason: `${step.reason}; system prompt folded into the first user turn` } };
+      case 'noStreaming':
       case 'noToolStreaming': {
-        learn.learn(region, base, { noToolStreaming: true });
+        if (hint.kind === 'noToolStreaming') learn.learn(region, base, { noToolStreaming: true });
+        else learn.learn(region, base, { api: [step.api, false, note] });
         const api: ApiId = step.api === 'converse-stream' ? 'converse' : step.api === 'invoke-stream' ? 'invoke' : step.api;
-        return { kind: 'retry', step: { ...step, api, adjustments: { ...step.adjustments, nonStreaming: true }, reason: `${step.reason}; non-streaming (tool use not supported while streaming)` } };
+        return { kind: 'retry', step: { ...step, api, adjustments: { ...step.adjustments, nonStreaming: true }, reason: `${step.reason}; non-streaming (${hint.kind === 'noStreaming' ? 'streaming' : 'tool use while streaming'} not supported)` } };
       }
       case 'maxTokens':
         learn.learn(region, base, { maxTokens: hint.limit });
