@@ -2,7 +2,7 @@
 // the service's "not supported" answers into fallbacks it remembers. Everything that calls Bedrock
 // for chat goes through `stream`, and embeddings through `embed`.
 import type { ApiId } from './apiId';
-import type { AdapterCall, ChatAdapter } from './chatAdapter';
+import { isStreamingStep, type AdapterCall, type ChatAdapter } from './chatAdapter';
 import type { ChatEvent } from './chatEvent';
 import { wantedFeatures, type ChatRequest } from './chatRequest';
 import { BedrockError, type ClassifiedError } from './classifiedError';
@@ -121,6 +121,7 @@ export class Router {
       };
       timer = setTimeout(check, idleMs);
       let produced = false;
+      let stopped = false;
       try {
         const adapter = this.adapters[step.api];
         if (!adapter) throw new BedrockError({ kind: 'validation', message: `No adapter for ${step.api}.`, action: { id: 'none', label: 'OK' } });
@@ -133,6 +134,7 @@ export class Router {
             for (let i = 0; i < out.length; i++) {
               const e = out[i];
               if (e.type === 'text') partial += e.text;
+              else if (e.type === 'stop') stopped = true;
               produced = true;
               yield e;
             }
@@ -142,7 +144,12 @@ export class Router {
         }
         if (ac.signal.aborted) throw ac.signal.reason ?? new Error('aborted');
         call.end?.(out);
-        for (const e of out) yield e;
+        for (const e of out) {
+          if (e.type === 'stop') stopped = true;
+          yield e;
+        }
+        // A stream cut without its final event (reset, proxy hang-up) is a failure, never a finished turn.
+        if (!stopped && isStreamingStep(step)) throw Object.assign(new Error('The stream ended before the model finished (connection reset).'), { code: 'ECONNRESET' });
         return;
       } catch (err) {
         const c = classifyError(err, { idleTimeout: timedOut, idleSeconds, cancelled: !timedOut && !!signal?.aborted, auth: this.opts.connection.info.auth, modelId: step.target });
