@@ -1,0 +1,91 @@
+// Code blocks get a toolbar (language, Copy, Insert at Cursor, Open in New File). The toolbar is
+// built with DOM calls after sanitizing, so the sanitizer never has to allow buttons or data
+// attributes — model output can't forge a button that talks to the host.
+import type { CodeAction } from '../../src/shared/protocol';
+
+export const CODE_ACTIONS: ReadonlyArray<{ action: CodeAction; label: string }> = [
+  { action: 'copy', label: 'Copy' },
+  { action: 'insert', label: 'Insert at Cursor' },
+  { action: 'openInNewFile', label: 'Open in New File' },
+];
+
+/** Attribute naming the action on toolbar buttons; set only by this module. */
+export const ACTION_ATTRIBUTE = 'data-md-action';
+
+/** The fence language recorded on a `<code>` element as `language-x`, if any. */
+export function codeLanguage(code: Element): string | undefined {
+  for (const cls of code.classList) if (cls.startsWith('language-')) return cls.slice('language-'.length);
+  return undefined;
+}
+
+/** Wraps every `pre > code` under `root` in a `.md-code` container with the toolbar. */
+export function decorateCodeBlocks(root: ParentNode, doc: Document): void {
+  for (const pre of Array.from(root.querySelectorAll('pre'))) {
+    const code = pre.querySelector('code');
+    if (!code || pre.parentElement?.classList.contains('md-code')) continue;
+    const wrapper = doc.createElement('div');
+    wrapper.className = 'md-code';
+    pre.replaceWith(wrapper);
+    wrapper.append(createToolbar(doc, codeLanguage(code)), pre);
+    // Long lines scroll horizontally; a focusable pre lets keyboard users scroll it.
+    pre.tabIndex = 0;
+  }
+}
+
+export interface StreamingCodeBlock {
+  readonly element: HTMLElement;
+  readonly language: string | undefined;
+  /** The code shown so far. */
+  readonly text: string;
+  /** Appends plain text without touching the rest of the block. */
+  appendText(text: string): void;
+}
+
+/**
+ * A code block for a fence that is still open: plain text appended as it streams (highlighting is
+ * applied once, when the fence closes), so each frame costs only the new characters.
+ */
+export function createStreamingCodeBlock(doc: Document, language: string | undefined, initial: string): StreamingCodeBlock {
+  const wrapper = doc.createElement('div');
+  wrapper.className = 'md-code md-code-streaming';
+  const pre = doc.createElement('pre');
+  pre.tabIndex = 0;
+  const code = doc.createElement('code');
+  code.className = language ? `hljs language-${language}` : 'hljs';
+  const textNode = doc.createTextNode(initial);
+  code.append(textNode);
+  pre.append(code);
+  wrapper.append(createToolbar(doc, language), pre);
+  let text = initial;
+  return {
+    element: wrapper,
+    language,
+    get text() {
+      return text;
+    },
+    appendText(more) {
+      text += more;
+      textNode.appendData(more);
+    },
+  };
+}
+
+function createToolbar(doc: Document, language: string | undefined): HTMLElement {
+  const bar = doc.createElement('div');
+  bar.className = 'md-code-toolbar';
+  bar.setAttribute('role', 'toolbar');
+  bar.setAttribute('aria-label', language ? `${language} code actions` : 'Code actions');
+  const label = doc.createElement('span');
+  label.className = 'md-code-language';
+  label.textContent = language ?? 'text';
+  bar.append(label);
+  for (const { action, label: text } of CODE_ACTIONS) {
+    const button = doc.createElement('button');
+    button.type = 'button';
+    button.className = 'md-code-button';
+    button.setAttribute(ACTION_ATTRIBUTE, action);
+    button.textContent = text;
+    bar.append(button);
+  }
+  return bar;
+}

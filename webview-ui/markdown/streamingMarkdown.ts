@@ -1,0 +1,164 @@
+// Renders one assistant reply as it streams. Deltas are buffered and rendered at most once per
+// frame. Each top-level block has its own element: a finished block keeps its DOM node for good,
+// a growing block is re-rendered only when its source changed, and an open code fence just gets
+// the new characters appended. Cost per frame therefore follows the size of the growing block,
+// not of the reply.
+//
+// Screen readers: finished blocks move into a polite live region, so each block is announced once
+// when complete; the growing block sits outside it and is never re-announced per delta.
+import type { Token, Tokens } from 'marked';
+import { BlockSplitter, type BlockLexer, type MarkdownBlock, type SplitResult } from './blockSplitter';
+import { createStreamingCodeBlock, decorateCodeBlocks, type StreamingCodeBlock } from './codeBlock';
+import type { FrameScheduler } from './frameScheduler';
+import { fenceLanguage, type MarkdownHtmlRenderer } from './markdownHtml';
+import type { MarkdownSanitizer } from './sanitizer';
+
+export interface StreamingMarkdownOptions {
+  /** The document to build nodes in (the webview's, or a jsdom one in tests). */
+  document: Document;
+  /** Tokens → HTML; share one across messages. */
+  renderer: MarkdownHtmlRenderer;
+  /** HTML → safe DOM; every HTML string goes through it. */
+  sanitizer: MarkdownSanitizer;
+  /** When batched renders run. */
+  scheduler: FrameScheduler;
+  /** Lexer for the block splitter (default: marked with GFM). */
+  lexer?: BlockLexer;
+  /** Put finished blocks in a polite live region (default true; false for restored history). */
+  announce?: boolean;
+}
+
+interface BlockView {
+  raw: string;
+  element: HTMLElement;
+  /** Set while the block is an open fence rendered as plain, appendable text. */
+  stream?: StreamingCodeBlock;
+}
+
+export class StreamingMarkdown {
+  /** The reply's root element; insert it into the transcript. */
+  readonly element: HTMLElement;
+  private readonly finalRegion: HTMLElement;
+  private readonly liveRegion: HTMLElement;
+  private readonly splitter: BlockSplitter;
+  private readonly doc: Document;
+  private liveViews: BlockView[] = [];
+  private frame: number | undefined;
+  private done = false;
+
+  constructor(private readonly options: StreamingMarkdownOptions) {
+    this.doc = options.document;
+    this.splitter = new BlockSplitter(options.lexer);
+    this.element = this.doc.createElement('div');
+    this.element.className = 'md-message';
+    this.finalRegion = this.doc.createElement('div');
+    this.finalRegion.className = 'md-final';
+    if (options.announce !== false) {
+      this.finalRegion.setAttribute('aria-live', 'polite');
+      this.finalRegion.setAttribute('aria-relevant', 'additions');
+      this.finalRegion.setAttribute('aria-atomic', 'false');
+    }
+    this.liveRegion = this.doc.createElement('div');
+    this.liveRegion.className = 'md-live';
+    this.element.append(this.finalRegion, this.liveRegion);
+  }
+
+  /** The reply so far (line endings normalised). */
+  get text(): string {
+    return this.splitter.text;
+  }
+
+  /** True once `finish()` ran. */
+  get finished(): boolean {
+    return this.done;
+  }
+
+  /** Adds streamed text; it shows at the next frame. Ignored after `finish()`. */
+  append(delta: string): void {
+    if (this.done || !delta) return;
+    this.splitter.append(delta);
+    if (this.frame === undefined) {
+      this.frame = this.options.scheduler.requestFrame(() => {
+        this.frame = undefined;
+        this.render(this.splitter.split());
+      });
+    }
+  }
+
+  /** Renders pending text now instead of at the next frame. */
+  flush(): void {
+    if (this.done) return;
+    this.cancelFrame();
+    this.render(this.splitter.split());
+  }
+
+  /** The stream ended (normally, by error or by cancel): render everything as final, now. */
+  finish(): void {
+    if (this.done) return;
+    this.cancelFrame();
+    this.render(this.splitter.finish());
+    this.done = true;
+  }
+
+  /** Stops pending work; the element stays where it is. */
+  dispose(): void {
+    this.cancelFrame();
+    this.done = true;
+  }
+
+  private cancelFrame(): void {
+    if (this.frame !== undefined) this.options.scheduler.cancelFrame(this.frame);
+    this.frame = undefined;
+  }
+
+  private render({ finalized, live }: SplitResult): void {
+    // Blocks come back in the same order and from the same offset as the live views of the last
+    // render, so view i is the previous rendering of block i.
+    const blocks = [...finalized, ...live];
+    const views: BlockView[] = [];
+    blocks.forEach((block, i) => {
+      const isFinal = i < finalized.length;
+      views.push(this.update(this.liveViews[i], block, isFinal));
+    });
+    for (const stale of this.liveViews.slice(blocks.length)) stale.element.remove();
+
+    views.forEach((view, i) => {
+      if (i < finalized.length) this.finalRegion.append(view.element);
+      else if (view.element.parentNode !== this.liveRegion) this.liveRegion.append(view.element);
+    });
+    this.liveViews = views.slice(finalized.length);
+  }
+
+  private update(view: BlockView | undefined, block: MarkdownBlock, isFinal: boolean): BlockView {
+    const streamFence = block.openFence && !isFinal;
+    if (view && view.raw === block.raw && (!view.stream || streamFence)) return view;
+
+    const element = view?.element ?? this.newBlockElement();
+    if (streamFence) {
+      const code = (block.token as Tokens.Code).text;
+      const language = fenceLanguage((block.token as Tokens.Code).lang);
+      const stream = view?.stream;
+      if (stream && stream.language === language && code.startsWith(stream.text)) {
+        stream.appendText(code.slice(stream.text.length));
+        return { raw: block.raw, element, stream };
+      }
+      const fresh = createStreamingCodeBlock(this.doc, language, code);
+      element.replaceChildren(fresh.element);
+      return { raw: block.raw, element, stream: fresh };
+    }
+    element.replaceChildren(this.toDom(block.token));
+    return { raw: block.raw, element };
+  }
+
+  private newBlockElement(): HTMLElement {
+    const el = this.doc.createElement('div');
+    el.className = 'md-block';
+    return el;
+  }
+
+  private toDom(token: Token): DocumentFragment {
+    const fragment = this.options.sanitizer.toFragment(this.options.renderer.renderTokens([token]));
+    decorateCodeBlocks(fragment, this.doc);
+    return fragment;
+  }
+}
