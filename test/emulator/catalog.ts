@@ -264,6 +264,32 @@ export class Catalog {
   }
 }
 
+/** Per-model patches, e.g. to flip a support flag in one test without touching the data file. */
+export interface ModelOverride {
+  apis?: Partial<Record<ApiName, boolean>>;
+  streaming?: boolean;
+  profileOnly?: boolean;
+  maxOutputTokens?: number;
+  features?: Partial<CatalogModel['features']>;
+}
+
+export function catalogWithOverrides(overrides: Record<string, ModelOverride>): Catalog {
+  const c = new Catalog();
+  for (const [id, o] of Object.entries(overrides)) {
+    const m = c.model(id);
+    if (!m) throw new UnknownModelError(id);
+    Object.assign(m, { ...o, apis: { ...m.apis, ...o.apis }, features: { ...m.features, ...o.features } });
+  }
+  return c;
+}
+
+export class UnknownModelError extends Error {
+  override name = 'UnknownModelError';
+  constructor(id: string) {
+    super(`no model ${id} in the catalog`);
+  }
+}
+
 let shared: Catalog | undefined;
 export function defaultCatalog(): Catalog {
   shared ??= new Catalog();

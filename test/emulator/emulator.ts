@@ -9,7 +9,8 @@ import type { Http2ServerRequest, Http2ServerResponse } from 'node:http2';
 import net from 'node:net';
 import { AsyncJobStore } from './asyncInvoke';
 import { parseAuth } from './authHeader';
-import { Catalog, defaultCatalog } from './catalog';
+import { Catalog, catalogWithOverrides, defaultCatalog } from './catalog';
+import type { ModelOverride } from './catalog';
 import { Exchange } from './exchange';
 import type { ActiveFault, FaultSpec } from './faultSpec';
 import { faultMatches } from './faultSpec';
@@ -39,6 +40,8 @@ export interface EmulatorOptions {
   defaultRegion?: string;
   /** Called with one line per finished request (the CLI prints them). */
   log?: (line: string) => void;
+  /** Patches to catalog entries (support flags, limits) for this emulator only. */
+  modelOverrides?: Record<string, ModelOverride>;
   /** GetAsyncInvoke polls that report InProgress before a job completes (default 1). */
   asyncPollsUntilDone?: number;
 }
@@ -100,7 +103,7 @@ function parseJson(buf: Buffer): unknown {
 export async function startEmulator(options: EmulatorOptions = {}): Promise<EmulatorHandle> {
   const scenario = loadScenario(options.scenario);
   const state: EmulatorState = {
-    catalog: defaultCatalog(),
+    catalog: options.modelOverrides ? catalogWithOverrides(options.modelOverrides) : defaultCatalog(),
     seed: options.seed ?? scenario.seed ?? 1,
     scenario: new ScenarioPlayer(scenario),
     asyncJobs: new AsyncJobStore(options.asyncPollsUntilDone ?? 1),
