@@ -17,9 +17,9 @@ import type { ModelDirectory } from './modelDirectory';
 import { parseModelRef } from './modelRef';
 import { SHIPPED_MODELS } from './shippedCapabilities.generated';
 
-// Keyed by region and by who is asking (profile or key): the account is only known after a fetch,
-// and another identity may see other models and profiles.
-const cacheKey = (c: BedrockConnection) => `bedrock.catalog.v${CATALOG_SNAPSHOT_VERSION}.${c.info.region}.${c.info.profile ?? c.info.auth}`;
+// Keyed by region and profile (the account is only known after a fetch; the snapshot records it).
+// Not by auth kind: the API key arrives from SecretStorage after first paint and must not hide the cache.
+const cacheKey = (c: BedrockConnection) => `bedrock.catalog.v${CATALOG_SNAPSHOT_VERSION}.${c.info.region}.${c.info.profile ?? 'default'}`;
 
 export interface CatalogChange {
   state: CatalogState;
