@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { classifyError, fallbackHint } from '../../../src/core/bedrock/classifyError';
+import { HttpStatusError } from '../../../src/core/bedrock/httpStatusError';
+import { redact } from '../../../src/core/bedrock/redact';
+
+const sdkError = (name: string, message: string, status: number) => Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status } });
+
+describe('classifyError', () => {
+  const cases: Array<[unknown, string, string?]> = [
+    [sdkError('ThrottlingException', 'Too many requests, please wait before trying again.', 429), 'throttled', 'retry'],
+    [sdkError('ServiceQuotaExceededException', 'Too many tokens per day, please wait before trying again.', 400), 'throttled'],
+    [sdkError('ExpiredTokenException', 'The security token included in the request is expired', 403), 'expiredCredentials', 'ssoLogin'],
+    [sdkError('UnrecognizedClientException', 'The security token included in the request is invalid.', 403), 'expiredCredentials', 'reloadCredentials'],
+    [Object.assign(new Error('Could not load credentials from any providers'), { name: 'CredentialsProviderError' }), 'expiredCredentials', 'openSettings'],
+    [sdkError('AccessDeniedException', "You don't have access to the model with the specified model ID.", 403), 'modelNotEnabled', 'requestModelAccess'],
+    [sdkError('AccessDeniedException', 'User is not authorized to perform bedrock:InvokeModel due to an explicit deny in a service control policy', 403), 'accessDenied'],
+    [sdkError('ModelTimeoutException', 'Model has timed out in processing the request.', 408), 'timeout'],
+    [sdkError('ModelNotReadyException', 'Model is not ready for inference.', 429), 'serviceError'],
+    [sdkError('InternalServerException', 'boom', 500), 'serviceError'],
+    [sdkError('ValidationException', 'Malformed input request', 400), 'validation'],
+    [Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }), 'network', 'checkNetwork'],
+    [new Error('Truncated event message received.'), 'network'],
+    [Object.assign(new Error('This operation was aborted'), { name: 'AbortError' }), 'cancelled'],
+    [HttpStatusError.from(429, {}, '{"error":{"message":"slow down","type":"rate_limit_error"}}'), 'throttled'],
+    [HttpStatusError.from(401, {}, '{"error":{"message":"Invalid API key","type":"authentication_error"}}'), 'expiredCredentials'],
+  ];
+  for (const [err, kind, action] of cases) {
+    it(`${(err as Error).name}: ${(err as Error).message.slice(0, 40)} → ${kind}`, () => {
+      const c = classifyError(err);
+      assert.equal(c.kind, kind);
+      if (action) assert.equal(c.action.id, action);
+      assert.ok(c.message && c.action.label);
+    });
+  }
+
+  it('with an API key, credential errors offer "Set API key"', () => {
+    assert.equal(classifyError(sdkError('UnrecognizedClientException', 'The security token included in the request is invalid.', 403), { auth: 'apiKey' }).action.id, 'setApiKey');
+  });
+
+  it('idle timeout wins over the abort it causes', () => {
+    const c = classifyError(Object.assign(new Error('aborted'), { name: 'AbortError' }), { idleTimeout: true, idleSeconds: 30 });
+    assert.equal(c.kind, 'timeout');
+    assert.match(c.message, /30 s/);
+  });
+
+  it('spots the fallbacks in the service messages', () => {
+    assert.deepEqual(fallbackHint("Invocation of model ID anthropic.x with on-demand throughput isn't supported. Retry your request with the ID or ARN of an inference profile that contains this model."), { kind: 'needsProfile' });
+    assert.deepEqual(fallbackHint("This model doesn't support system messages."), { kind: 'noSystemPrompt' });
+    assert.deepEqual(fallbackHint("This model doesn't support tool use in streaming mode."), { kind: 'noToolStreaming' });
+    assert.deepEqual(fallbackHint("model xai.grok does not support the '/v1/chat/completions' API"), { kind: 'routeUnsupported' });
+    assert.deepEqual(fallbackHint("model foo isn't supported on this route"), { kind: 'routeUnsupported' });
+    assert.deepEqual(fallbackHint('The maximum tokens you requested exceeds the model limit of 4096. Try again with a maximum tokens value that is lower than 4096.'), { kind: 'maxTokens', limit: 4096 });
+    assert.equal(fallbackHint('Malformed input request: 2 schema violations found'), undefined);
+  });
+
+  it('never lets a secret into detail', () => {
+    const c = classifyError(new Error('bad header Authorization: Bearer ABSKc2VjcmV0c2VjcmV0 and AKIAIOSFODNN7EXAMPLE'));
+    assert.ok(!c.detail!.includes('ABSKc2VjcmV0c2VjcmV0'));
+    assert.ok(!c.detail!.includes('AKIAIOSFODNN7EXAMPLE'));
+    assert.equal(redact('X-Amz-Signature=abcdef&x=1'), 'X-Amz-Signature=***&x=1');
+  });
+});
