@@ -136,11 +136,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const headers = headerRecord(req);
     const auth = parseAuth(headers);
     const match = matchRoute(req.method ?? 'GET', segments);
-    let ended = false;
-    res.on('finish', () => (ended = true));
     let resolveClosed!: (v: { aborted: boolean }) => void;
     const closed = new Promise<{ aborted: boolean }>((r) => (resolveClosed = r));
-    res.on('close', () => resolveClosed({ aborted: !ended }));
+    // The h2 compat layer emits 'finish' even when the client cancels, so judge by what happened:
+    // h1 — every byte flushed; h2 — we ended the response and the stream closed without RST.
+    const h2stream = (res as Http2ServerResponse).stream;
+    res.on('close', () => {
+      const aborted = h2stream ? !(res.writableEnded && h2stream.rstCode === http2.constants.NGHTTP2_NO_ERROR) : !(res as ServerResponse).writableFinished;
+      resolveClosed({ aborted });
+    });
     const attempt = /attempt=(\d+)/.exec(headers['amz-sdk-request'] ?? '')?.[1];
     const record: RecordedRequest = {
       requestId,

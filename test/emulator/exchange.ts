@@ -2,6 +2,7 @@
 // Owns fault application on the way out, so every route gets faults for free.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Http2ServerRequest, Http2ServerResponse } from 'node:http2';
+import { constants as http2constants } from 'node:http2';
 import type { FaultSpec } from './faultSpec';
 import type { RecordedRequest } from './recordedRequest';
 import { ServiceError, anthropicErrorBody, errorForKind, openAiErrorBody } from './serviceError';
@@ -105,6 +106,8 @@ export class Exchange {
     this.stopped = true;
     const res = this.res as Http2ServerResponse;
     if (res.stream) {
+      // RST_STREAM(INTERNAL_ERROR) then drop the session: the client sees ERR_HTTP2_STREAM_ERROR.
+      res.stream.close(http2constants.NGHTTP2_INTERNAL_ERROR);
       res.stream.session?.destroy();
     } else {
       (this.req as IncomingMessage).socket.destroy();
