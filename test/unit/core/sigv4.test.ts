@@ -5,7 +5,7 @@ import { signV4 } from '../../../src/core/bedrock/sigv4';
 
 // node:crypto as the SDK signer's hash constructor.
 class Sha256 {
-  private h;
+  private h: ReturnType<typeof createHash>;
   constructor(secret?: Uint8Array | string) {
     this.h = secret ? createHmac('sha256', secret) : createHash('sha256');
   }
@@ -31,7 +31,7 @@ describe('sigv4', () => {
       const headers = { 'content-type': 'application/json' };
       const ours = signV4({ method: 'POST', url, headers, body }, creds, url.includes('us-west-2') ? 'us-west-2' : 'us-east-1', service, now);
       const u = new URL(url);
-      const signer = new SignatureV4({ credentials: creds, region: url.includes('us-west-2') ? 'us-west-2' : 'us-east-1', service, sha256: Sha256 });
+      const signer = new SignatureV4({ credentials: creds, region: url.includes('us-west-2') ? 'us-west-2' : 'us-east-1', service, sha256: Sha256 as never });
       const signed = await signer.sign(
         {
           method: 'POST',
