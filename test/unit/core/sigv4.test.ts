@@ -5,7 +5,7 @@ import { signV4 } from '../../../src/core/bedrock/sigv4';
 
 // node:crypto as the SDK signer's hash constructor.
 class Sha256 {
-  private h: ReturnType<typeof createHash>;
+  private h: { update(d: Uint8Array | string): unknown; digest(): Buffer };
   constructor(secret?: Uint8Array | string) {
     this.h = secret ? createHmac('sha256', secret) : createHash('sha256');
   }
