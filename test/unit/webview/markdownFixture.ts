@@ -9,7 +9,7 @@ import { createSanitizer } from '../../../webview-ui/markdown/sanitizer';
 import { StreamingMarkdown, type StreamingMarkdownOptions } from '../../../webview-ui/markdown/streamingMarkdown';
 
 export interface Fixture {
-  window: Window;
+  window: Window & typeof globalThis;
   document: Document;
   scheduler: ManualFrameScheduler;
   view: StreamingMarkdown;
@@ -21,7 +21,7 @@ export interface Fixture {
 
 export function createFixture(options: Partial<StreamingMarkdownOptions> = {}): Fixture {
   const dom = new JSDOM('<!DOCTYPE html><html><body><main id="transcript"></main></body></html>');
-  const window = dom.window as unknown as Window;
+  const window = dom.window as unknown as Window & typeof globalThis;
   const document = window.document;
   const purify = createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0]);
   const sanitizer = createSanitizer(purify);
