@@ -1,22 +1,97 @@
-import type * as vscode from 'vscode';
-import { createLog } from './vscode/log';
+import * as vscode from 'vscode';
+import { Catalog } from './core/bedrock/catalog';
+import type { ModelDescriptor } from './core/bedrock/modelDescriptor';
+import { LearnedCapabilities } from './core/bedrock/learnedCapabilities';
+import { Router } from './core/bedrock/router';
+import type { ModelPlans } from './core/explorer/modelDetails';
+import { BEDROCK_REGIONS } from './core/regions';
 import { registerCommands } from './vscode/commands';
+import { ConnectionSettingsSource, promptForApiKey } from './vscode/connection/connectionSettingsSource';
+import { explorerCommands } from './vscode/explorer/explorerCommands';
+import { ModelDetailsDocuments } from './vscode/explorer/modelDetailsDocuments';
+import { ModelTreeProvider } from './vscode/explorer/modelTreeProvider';
+import { createLog } from './vscode/log';
+import { ConnectionStatusBar, showConnectionMenu } from './vscode/statusBar';
 
 /** What activate() hands back: used by the in-extension-host tests, not a public API. */
 export interface WorkbenchApi {
   readonly log: vscode.LogOutputChannel;
+  readonly connection: ConnectionSettingsSource['connection'];
+  readonly catalog: Catalog;
+  readonly router: Router;
+  readonly tree: ModelTreeProvider;
 }
 
-export function activate(context: vscode.ExtensionContext): WorkbenchApi {
+export async function activate(context: vscode.ExtensionContext): Promise<WorkbenchApi> {
   const log = createLog();
-  context.subscriptions.push(log);
-  context.subscriptions.push(
-    ...registerCommands({
-      'bedrock.showLog': () => log.show(),
+  const subs = context.subscriptions;
+  subs.push(log);
+
+  const settings = await ConnectionSettingsSource.create(context.secrets);
+  subs.push(settings);
+  const { connection } = settings;
+  const learned = new LearnedCapabilities(context.globalState);
+  // The catalog paints from its cache synchronously; the refresh below runs in the background.
+  const catalog = new Catalog(connection, context.globalState, learned);
+  subs.push(catalog);
+  const router = new Router({ connection, directory: catalog, learned });
+
+  const plansFor = (d: ModelDescriptor): ModelPlans => {
+    const plan = (task: 'chat' | 'embed') => {
+      try {
+        return router.plan({ modelId: d.id, task, features: { streaming: task === 'chat' } });
+      } catch (e) {
+        log.warn(`No ${task} plan for ${d.id}: ${e instanceof Error ? e.message : e}`);
+        return undefined;
+      }
+    };
+    return { chat: d.outputModalities.includes('TEXT') ? plan('chat') : undefined, embed: d.apis.embed.supported ? plan('embed') : undefined };
+  };
+
+  const tree = new ModelTreeProvider(catalog, plansFor, context.globalState, (region) => BEDROCK_REGIONS.some((r) => r.id === region));
+  const details = new ModelDetailsDocuments();
+  const status = new ConnectionStatusBar();
+  subs.push(tree, details, status);
+  status.update(connection.info);
+
+  const refreshInView = () =>
+    vscode.window.withProgress({ location: { viewId: 'bedrock.models' } }, async () => {
+      await catalog.refresh();
+      const err = catalog.error;
+      if (err) log.warn(`Model list refresh failed (${err.kind}): ${err.detail ?? err.message}`);
+      else log.info(`Model list refreshed: ${catalog.descriptors.length} models and profiles in ${catalog.region}`);
+    });
+  subs.push(
+    connection.onDidChange((info) => {
+      status.update(info);
+      log.info(`Connection changed: region ${info.region}, credentials ${info.auth}${info.profile ? ` (profile ${info.profile})` : ''}`);
+      void refreshInView();
     }),
   );
-  log.info(`Bedrock Workbench ${context.extension.packageJSON.version} activated`);
-  return { log };
+
+  const explorer = explorerCommands({
+    tree,
+    plansFor,
+    details,
+    currentRegion: () => connection.info.region,
+    currentProfile: () => connection.info.profile,
+    findModel: (id) => catalog.describe(id),
+    log,
+  });
+  subs.push(
+    ...registerCommands({
+      'bedrock.showLog': () => log.show(),
+      ...explorer,
+      'bedrock.refreshModels': refreshInView,
+      'bedrock.connectionMenu': () => showConnectionMenu(connection.info),
+      'bedrock.setApiKey': () => promptForApiKey(context.secrets),
+    }),
+  );
+
+  log.info(`Bedrock Workbench ${context.extension.packageJSON.version} activated (region ${connection.info.region})`);
+  // After first paint: nothing above touched the network or loaded the AWS SDK.
+  setTimeout(() => void refreshInView(), 0);
+  return { log, connection, catalog, router, tree };
 }
 
 export function deactivate(): void {

@@ -3,6 +3,20 @@
  * `contributes.commands` in package.json, so the manifest never offers a command that isn't wired.
  * Kept apart from the registration code so plain-node tests can read it without `vscode`.
  */
-export const COMMAND_IDS = ['bedrock.showLog'] as const;
+export const COMMAND_IDS = [
+  'bedrock.showLog',
+  'bedrock.refreshModels',
+  'bedrock.filterModels',
+  'bedrock.clearModelFilter',
+  'bedrock.selectRegion',
+  'bedrock.selectProfile',
+  'bedrock.connectionMenu',
+  'bedrock.setDefaultChatModel',
+  'bedrock.setDefaultEmbeddingModel',
+  'bedrock.copyModelId',
+  'bedrock.copyModelArn',
+  'bedrock.showModelDetails',
+  'bedrock.setApiKey',
+] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

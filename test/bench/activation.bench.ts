@@ -15,7 +15,7 @@ export async function run(): Promise<void> {
   const times: number[] = [];
   let sdkModules: string[] = [];
   for (let i = 0; i < SAMPLES; i++) {
-    const out = JSON.parse(execFileSync(process.execPath, [probe], { encoding: 'utf8' }));
+    const out = JSON.parse(execFileSync(process.execPath, [probe], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }));
     times.push(out.ms);
     sdkModules = out.sdkModules;
   }

@@ -9,8 +9,14 @@ function stub(name) {
   const fn = function () {
     return stub(`${name}()`);
   };
+  const assigned = new Map();
   return new Proxy(fn, {
+    set(_t, prop, value) {
+      assigned.set(prop, value);
+      return true;
+    },
     get(_t, prop) {
+      if (assigned.has(prop)) return assigned.get(prop);
       if (prop === 'dispose') return () => {};
       if (prop === 'then') return undefined; // not a thenable
       if (prop === Symbol.toPrimitive) return () => name;
@@ -53,7 +59,8 @@ const context = {
 
 const t0 = process.hrtime.bigint();
 const ext = require(path.join(root, 'dist', 'extension.js'));
-ext.activate(context);
+Promise.resolve(ext.activate(context)).then(() => {
 const ms = Number(process.hrtime.bigint() - t0) / 1e6;
 const sdkModules = Object.keys(require.cache).filter((k) => /@aws-sdk|@smithy|aws-sdk\.js$/.test(k));
 process.stdout.write(JSON.stringify({ ms, sdkModules }));
+});

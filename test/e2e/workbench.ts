@@ -8,12 +8,17 @@ import type { Page } from 'playwright-core';
 import { startCodeServer, workbenchUrl } from '../harness/codeServer.mjs';
 // @ts-expect-error plain ESM harness module without types
 import { launchBrowser } from '../harness/browser.mjs';
+// @ts-expect-error plain ESM harness module without types
+import { emulatorSettings, hermeticAwsEnv } from '../harness/emulatorWiring.mjs';
+import { startEmulator, type EmulatorHandle } from '../emulator/emulator';
 
 export const projectRoot = resolve(import.meta.dirname, '..', '..');
 export const screenshotDir = join(projectRoot, 'test-output', 'e2e');
 
 export interface Workbench {
   page: Page;
+  /** The emulator the extension talks to (unless opened with `emulator: false`). */
+  emulator?: EmulatorHandle;
   url: string;
   runCommand(title: string): Promise<void>;
   screenshot(name: string): Promise<string>;
@@ -25,11 +30,19 @@ export interface WorkbenchOptions {
   env?: Record<string, string>;
   workspaceFiles?: Record<string, string>;
   colorScheme?: 'light' | 'dark';
+  /** Start a local emulator and point the extension at it (default true). */
+  emulator?: boolean;
 }
 
 export async function openWorkbench(opts: WorkbenchOptions = {}): Promise<Workbench> {
   const pkg = (await import('../../package.json', { with: { type: 'json' } })).default;
-  const server = await startCodeServer({ settings: opts.settings, env: opts.env, workspaceFiles: opts.workspaceFiles });
+  const emulator = opts.emulator === false ? undefined : await startEmulator();
+  const settings = { ...(emulator ? emulatorSettings(emulator.url) : {}), ...opts.settings };
+  const env = { ...(emulator ? hermeticAwsEnv(projectRoot) : {}), ...opts.env };
+  const server = await startCodeServer({ settings, env, workspaceFiles: opts.workspaceFiles }).catch(async (e: unknown) => {
+    await emulator?.close();
+    throw e;
+  });
   try {
     symlinkSync(projectRoot, join(server.dirs.extensions, `${pkg.publisher}.${pkg.name}-${pkg.version}`), 'dir');
     const browser = await launchBrowser({ colorScheme: opts.colorScheme });
@@ -41,6 +54,7 @@ export async function openWorkbench(opts: WorkbenchOptions = {}): Promise<Workbe
     mkdirSync(screenshotDir, { recursive: true });
     return {
       page,
+      emulator,
       url,
       async runCommand(title) {
         await page.keyboard.press('F1');
@@ -58,10 +72,12 @@ export async function openWorkbench(opts: WorkbenchOptions = {}): Promise<Workbe
       async close() {
         await browser.close();
         await server.stop();
+        await emulator?.close();
       },
     };
   } catch (e) {
     await server.stop();
+    await emulator?.close();
     throw e;
   }
 }

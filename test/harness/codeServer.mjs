@@ -76,6 +76,8 @@ export async function startCodeServer(opts = {}) {
     XDG_CACHE_HOME: join(dirs.xdg, 'cache'),
     TMPDIR: dirs.tmp,
   };
+  // `undefined` in opts.env means "unset this variable" for code-server and its extension host.
+  for (const [k, v] of Object.entries(opts.env ?? {})) if (v === undefined) delete env[k];
   // detached: its own process group, so stop() can kill code-server and every child it spawned.
   const child = spawn(paths.node, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   const output = [];

@@ -1,12 +1,13 @@
 // `npm run demo`: the extension in a real VS Code (code-server) in your browser, against the local
 // Bedrock emulator — no AWS account needed. Ctrl-C stops everything it started.
-// Flags: --port N (workbench port, default 8080), --aws (skip the emulator; use your AWS
+// Flags: --port N (workbench port; default: a free one), --aws (skip the emulator; use your AWS
 // credentials or AWS_BEARER_TOKEN_BEDROCK from the environment).
 import { mkdirSync, symlinkSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startCodeServer, workbenchUrl, freePort } from './codeServer.mjs';
+import { emulatorSettings, hermeticAwsEnv } from './emulatorWiring.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const { values } = parseArgs({ options: { port: { type: 'string' }, aws: { type: 'boolean', default: false } } });
@@ -25,23 +26,19 @@ process.on('SIGINT', () => stopAll(0));
 process.on('SIGTERM', () => stopAll(0));
 
 try {
-  const settings = {};
-  const env = {};
+  let settings = {};
+  let env = {};
   if (!values.aws) {
-    const { startEmulator } = await import('../emulator/emulator.ts').catch(() => ({}));
-    if (startEmulator) {
-      const emulator = await startEmulator({ log: (line) => console.log(`emulator: ${line}`) });
-      stops.push(() => emulator.close());
-      console.log(`demo: Bedrock emulator at ${emulator.url}`);
-      settings['bedrock.endpoints.control'] = emulator.url;
-      settings['bedrock.endpoints.runtime'] = emulator.url;
-      settings['bedrock.endpoints.mantle'] = emulator.url;
-      // The emulator accepts any SigV4 signature; give the credential chain something to sign with
-      // so the demo works on machines with no AWS configuration at all.
-      Object.assign(env, { AWS_ACCESS_KEY_ID: 'AKIDEMULATOR', AWS_SECRET_ACCESS_KEY: 'emulator-secret', AWS_REGION: 'us-east-1' });
-    } else {
-      console.log('demo: the emulator is not in this checkout yet; the extension talks to real AWS');
-    }
+    const { startEmulator } = await import('../emulator/emulator.ts');
+    const emulator = await startEmulator({ log: (line) => console.log(`emulator: ${line}`) });
+    stops.push(() => emulator.close());
+    console.log(`demo: Bedrock emulator at ${emulator.url}`);
+    settings = emulatorSettings(emulator.url);
+    // The emulator accepts any SigV4 signature: dummy keys let the demo run with no AWS setup,
+    // and a hermetic environment keeps your real ~/.aws out of it.
+    env = hermeticAwsEnv(root);
+  } else {
+    console.log('demo: using your AWS credentials (environment, ~/.aws, or AWS_BEARER_TOKEN_BEDROCK)');
   }
   const port = values.port ? Number(values.port) : await freePort();
   const server = await startCodeServer({ port, settings, env, workspaceFiles: { 'README.md': '# Bedrock Workbench demo workspace\n' } });

@@ -6,6 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
 import { startCodeServer, workbenchUrl } from './codeServer.mjs';
 import { launchBrowser } from './browser.mjs';
+import { emulatorSettings, hermeticAwsEnv } from './emulatorWiring.mjs';
+import { startEmulator } from '../emulator/emulator.ts';
+import { startEmulatorControl } from './emulatorControl.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SUITE_TIMEOUT_MS = 5 * 60_000;
@@ -14,9 +17,15 @@ const NOISE = /^\[(AgentHost|ChatModelSelection|AccountPolicyGate|Service Worker
 
 export async function runVscodeSuite({ extensionEnvironment = {}, verbose = !!process.env.VERBOSE } = {}) {
   const t0 = Date.now();
-  const server = await startCodeServer({ smokeTestDriver: true });
+  // The suite talks to a local emulator; tests inside the extension host steer it (faults, request
+  // log) through a small control API, since the emulator lives in this process.
+  const emulator = await startEmulator();
+  const control = await startEmulatorControl(emulator);
+  const env = { ...hermeticAwsEnv(root), BEDROCK_EMULATOR_URL: emulator.url, BEDROCK_EMULATOR_CONTROL: control.url };
+  let server;
   let browser;
   try {
+    server = await startCodeServer({ smokeTestDriver: true, settings: emulatorSettings(emulator.url), env });
     browser = await launchBrowser();
     const { page } = browser;
     let settle;
@@ -30,7 +39,7 @@ export async function runVscodeSuite({ extensionEnvironment = {}, verbose = !!pr
       workbenchUrl(server, {
         extensionDevelopmentPath: root,
         extensionTestsPath: join(root, 'out', 'test', 'vscode', 'index.js'),
-        extensionEnvironment: { BEDROCK_WORKBENCH_TEST: '1', ...extensionEnvironment },
+        extensionEnvironment: { BEDROCK_WORKBENCH_TEST: '1', ...env, ...extensionEnvironment },
       }),
     );
     let timer;
@@ -43,7 +52,9 @@ export async function runVscodeSuite({ extensionEnvironment = {}, verbose = !!pr
     return code === 0;
   } finally {
     await browser?.close();
-    await server.stop();
+    await server?.stop();
+    await control.close();
+    await emulator.close();
   }
 }
 

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { WorkbenchApi } from '../../src/extension';
 import { COMMAND_IDS } from '../../src/vscode/commandIds';
 
-export const EXTENSION_ID = 'bedrock-workbench.bedrock-workbench';
+import { EXTENSION_ID } from './extensionId';
 
 describe('activation (in a real extension host)', () => {
   let api: WorkbenchApi;

@@ -33,7 +33,7 @@ export class Catalog extends Disposable implements ModelDirectory {
   private raw: { models: FoundationModelInfo[]; profiles: InferenceProfileInfo[] } | undefined;
   private _state: CatalogState = 'empty';
   private _error: ClassifiedError | undefined;
-  private inflight: Promise<void> | undefined;
+  private inflight: { version: number; region: string; done: Promise<void> } | undefined;
   private readonly onDidChangeEmitter = this._register(new Emitter<CatalogChange>());
   readonly onDidChange = this.onDidChangeEmitter.event;
 
@@ -113,8 +113,17 @@ export class Catalog extends Disposable implements ModelDirectory {
 
   /** Fetches in the background; concurrent calls share one fetch. Never rejects: see `state`/`error`. */
   refresh(): Promise<void> {
-    this.inflight ??= this.doRefresh().finally(() => (this.inflight = undefined));
-    return this.inflight;
+    // A fetch started before a settings change answers for the old connection: don't join it.
+    const version = this.connection.version;
+    const region = this.region;
+    if (!this.inflight || this.inflight.version !== version || this.inflight.region !== region) {
+      const current = { version, region, done: Promise.resolve() };
+      current.done = this.doRefresh().finally(() => {
+        if (this.inflight === current) this.inflight = undefined;
+      });
+      this.inflight = current;
+    }
+    return this.inflight.done;
   }
 
   private async doRefresh(): Promise<void> {
@@ -124,6 +133,7 @@ export class Catalog extends Disposable implements ModelDirectory {
     try {
       const [sdk, client] = await Promise.all([loadAwsSdk(), this.connection.control()]);
       const modelsP = client.send(new sdk.ListFoundationModelsCommand({}));
+      modelsP.catch(() => undefined); // awaited below; this only keeps an early failure from counting as unhandled
       const profiles: InferenceProfileInfo[] = [];
       for (const type of ['SYSTEM_DEFINED', 'APPLICATION'] as const) {
         let nextToken: string | undefined;

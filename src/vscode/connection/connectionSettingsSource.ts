@@ -6,6 +6,8 @@ import { Disposable } from '../../core/lifecycle';
 /** SecretStorage key of the Bedrock API key. Never a setting: settings sync and get shared. */
 export const API_KEY_SECRET = 'bedrock.apiKey';
 
+const CONNECTION_SETTINGS = ['bedrock.region', 'bedrock.profile', 'bedrock.endpoints', 'http.proxy'];
+
 export function readConnectionSettings(apiKey: string | undefined): ConnectionSettings {
   const cfg = vscode.workspace.getConfiguration('bedrock');
   const str = (key: string) => (cfg.get<string>(key) ?? '').trim() || undefined;
@@ -33,7 +35,9 @@ export class ConnectionSettingsSource extends Disposable {
     this.connection = this._register(new BedrockConnection(readConnectionSettings(apiKey)));
     this._register(
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('bedrock') || e.affectsConfiguration('http.proxy')) void this.reload();
+        // Only what the connection is built from: changing e.g. the default chat model must not
+        // rebuild clients or refetch the catalog.
+        if (CONNECTION_SETTINGS.some((s) => e.affectsConfiguration(s))) void this.reload();
       }),
     );
     this._register(secrets.onDidChange((e) => e.key === API_KEY_SECRET && void this.reload()));

@@ -1,0 +1,184 @@
+import * as vscode from 'vscode';
+import { API_IDS, type ApiId } from '../../core/bedrock/apiId';
+import type { ModelDescriptor } from '../../core/bedrock/modelDescriptor';
+import { listProfiles } from '../../core/bedrock/sharedConfig';
+import { detailsMarkdown } from '../../core/explorer/modelDetails';
+import { isFilterActive, outputKindOf, type ModelFilter, type OutputKind } from '../../core/explorer/modelFilter';
+import { API_LABELS } from '../../core/explorer/modelTree';
+import { BEDROCK_REGIONS, isRegionId } from '../../core/regions';
+import { descriptorOf, type ModelTreeProvider, type PlanProvider } from './modelTreeProvider';
+import type { ModelDetailsDocuments } from './modelDetailsDocuments';
+
+export interface ExplorerDeps {
+  tree: ModelTreeProvider;
+  plansFor: PlanProvider;
+  details: ModelDetailsDocuments;
+  currentRegion(): string;
+  currentProfile(): string | undefined;
+  /** Resolves a model id to its descriptor for commands run from the palette. */
+  findModel(id: string): ModelDescriptor | undefined;
+  log: vscode.LogOutputChannel;
+}
+
+/**
+ * Writes a setting; on failure the old value stays and the user is told what happened and what to
+ * do (a read-only settings file, a policy-managed setting, …).
+ */
+export async function updateSetting(section: string, value: unknown, what: string): Promise<boolean> {
+  const [head, ...rest] = section.split('.');
+  try {
+    await vscode.workspace.getConfiguration(head).update(rest.join('.'), value, vscode.ConfigurationTarget.Global);
+    return true;
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    void vscode.window.showErrorMessage(`Could not save ${what} (${reason}). The previous setting is unchanged; check that your user settings file is writable, then try again.`);
+    return false;
+  }
+}
+
+const PRODUCES: ReadonlyArray<[OutputKind, string]> = [
+  ['text', 'Text'],
+  ['embedding', 'Embeddings'],
+  ['image', 'Images'],
+  ['video', 'Video'],
+  ['speech', 'Speech'],
+];
+
+export function explorerCommands(deps: ExplorerDeps) {
+  const { tree } = deps;
+
+  async function pickModel(title: string, node: unknown, accept: (d: ModelDescriptor) => boolean): Promise<ModelDescriptor | undefined> {
+    const fromNode = descriptorOf(node);
+    if (fromNode) return fromNode;
+    const items = tree.visibleGroups
+      .flatMap((g) => g.models.map((m) => m.descriptor))
+      .filter(accept)
+      .map((d) => ({ label: d.name, description: d.id, detail: d.provider, d }));
+    if (items.length === 0) {
+      void vscode.window.showWarningMessage('No suitable model is listed. Refresh the model list or check the region and filter.');
+      return undefined;
+    }
+    return (await vscode.window.showQuickPick(items, { title, matchOnDescription: true, matchOnDetail: true }))?.d;
+  }
+
+  return {
+    'bedrock.filterModels': async () => {
+      const f = tree.currentFilter;
+      type Item = vscode.QuickPickItem & { apply?: (f: ModelFilter) => Promise<ModelFilter | undefined> | ModelFilter | undefined };
+      const items: Item[] = [
+        {
+          label: '$(search) By name or id…',
+          description: f.text ? `now “${f.text}”` : undefined,
+          apply: async (cur) => {
+            const text = await vscode.window.showInputBox({ title: 'Filter models by name or id', value: cur.text ?? '', placeHolder: 'e.g. claude, nova, embed' });
+            return text === undefined ? undefined : { ...cur, text: text.trim() || undefined };
+          },
+        },
+        { label: 'Produces', kind: vscode.QuickPickItemKind.Separator },
+        ...PRODUCES.map(([kind, label]): Item => ({ label: `${f.produces === kind ? '$(check) ' : ''}${label}`, apply: (cur) => ({ ...cur, produces: cur.produces === kind ? undefined : kind }) })),
+        { label: 'Supports API', kind: vscode.QuickPickItemKind.Separator },
+        ...API_IDS.map((api: ApiId): Item => ({ label: `${f.api === api ? '$(check) ' : ''}${API_LABELS[api]}`, apply: (cur) => ({ ...cur, api: cur.api === api ? undefined : api }) })),
+        { label: 'Lifecycle', kind: vscode.QuickPickItemKind.Separator },
+        { label: `${f.hideLegacy ? '$(check) ' : ''}Hide legacy models`, apply: (cur) => ({ ...cur, hideLegacy: !cur.hideLegacy || undefined }) },
+      ];
+      if (isFilterActive(f)) items.push({ label: '', kind: vscode.QuickPickItemKind.Separator }, { label: '$(clear-all) Clear filter', apply: () => ({}) });
+      const picked = await vscode.window.showQuickPick(items, { title: 'Filter Bedrock models' });
+      const next = picked?.apply ? await picked.apply(f) : undefined;
+      if (next) await tree.setFilter(next);
+    },
+
+    'bedrock.clearModelFilter': () => tree.setFilter({}),
+
+    'bedrock.selectRegion': async (regionArg?: unknown) => {
+      let region = typeof regionArg === 'string' ? regionArg : undefined;
+      if (!region) {
+        const current = deps.currentRegion();
+        const items: (vscode.QuickPickItem & { id?: string })[] = BEDROCK_REGIONS.map((r) => ({
+          label: `${r.id === current ? '$(check) ' : ''}${r.id}`,
+          description: r.name,
+          detail: r.mantle ? '$(sparkle) also serves OpenAI/Anthropic-compatible APIs (bedrock-mantle)' : undefined,
+          id: r.id,
+        }));
+        items.push({ label: '$(edit) Enter another region id…' });
+        const picked = await vscode.window.showQuickPick(items, { title: `Bedrock region (now ${current})`, matchOnDescription: true });
+        if (!picked) return;
+        region = picked.id ?? (await vscode.window.showInputBox({ title: 'AWS region id', placeHolder: 'e.g. eu-central-1', validateInput: (v) => (isRegionId(v.trim()) ? undefined : 'A region id looks like us-east-1') }))?.trim();
+      }
+      if (!region) return;
+      if (!isRegionId(region)) {
+        void vscode.window.showErrorMessage(`"${region}" is not an AWS region id (they look like us-east-1). The region is unchanged.`);
+        return;
+      }
+      if (await updateSetting('bedrock.region', region, 'the Bedrock region')) deps.log.info(`Region set to ${region}`);
+    },
+
+    'bedrock.selectProfile': async () => {
+      const profiles = listProfiles();
+      const current = deps.currentProfile();
+      const items: (vscode.QuickPickItem & { name?: string })[] = [
+        { label: `${!current ? '$(check) ' : ''}Default credential chain`, description: 'environment, SSO, default profile, instance role', name: '' },
+        ...profiles.map((p) => ({
+          label: `${p.name === current ? '$(check) ' : ''}${p.name}`,
+          description: [p.region, p.sso ? 'SSO' : ''].filter(Boolean).join(' · '),
+          detail: p.file,
+          name: p.name,
+        })),
+      ];
+      const picked = await vscode.window.showQuickPick(items, {
+        title: profiles.length ? 'AWS profile for Bedrock' : 'No profiles found in your AWS config files: using the default chain',
+        matchOnDetail: true,
+      });
+      if (picked?.name === undefined) return;
+      await updateSetting('bedrock.profile', picked.name, 'the AWS profile');
+    },
+
+    'bedrock.setDefaultChatModel': async (node?: unknown) => {
+      const d = await pickModel('Default chat model', node, (m) => outputKindOf(m) === 'text');
+      if (!d) return;
+      if (outputKindOf(d) !== 'text') {
+        void vscode.window.showWarningMessage(`${d.name} does not produce text, so it can't be the chat model. Pick a text model.`);
+        return;
+      }
+      if (await updateSetting('bedrock.chat.defaultModel', d.id, 'the default chat model')) {
+        void vscode.window.showInformationMessage(`Default chat model: ${d.name} (${d.id})`);
+      }
+    },
+
+    'bedrock.setDefaultEmbeddingModel': async (node?: unknown) => {
+      const d = await pickModel('Default embedding model', node, (m) => m.apis.embed.supported === true);
+      if (!d) return;
+      if (d.apis.embed.supported !== true) {
+        void vscode.window.showWarningMessage(`${d.name} is not an embedding model. Pick one that produces embeddings (filter: Produces → Embeddings).`);
+        return;
+      }
+      if (await updateSetting('bedrock.embedding.defaultModel', d.id, 'the default embedding model')) {
+        void vscode.window.showInformationMessage(`Default embedding model: ${d.name} (${d.id})`);
+      }
+    },
+
+    'bedrock.copyModelId': async (node?: unknown) => {
+      const d = await pickModel('Copy model id', node, () => true);
+      if (!d) return;
+      await vscode.env.clipboard.writeText(d.id);
+      vscode.window.setStatusBarMessage(`Copied ${d.id}`, 3000);
+    },
+
+    'bedrock.copyModelArn': async (node?: unknown) => {
+      const d = await pickModel('Copy model ARN', node, (m) => !!m.arn);
+      if (!d) return;
+      if (!d.arn) {
+        void vscode.window.showWarningMessage(`The service did not give an ARN for ${d.id}. Refresh the model list and try again.`);
+        return;
+      }
+      await vscode.env.clipboard.writeText(d.arn);
+      vscode.window.setStatusBarMessage(`Copied ${d.arn}`, 3000);
+    },
+
+    'bedrock.showModelDetails': async (node?: unknown) => {
+      const d = await pickModel('Show model details', node, () => true);
+      if (!d) return;
+      const uri = deps.details.publish(d, detailsMarkdown(d, deps.plansFor(d)));
+      await vscode.commands.executeCommand('markdown.showPreview', uri);
+    },
+  };
+}

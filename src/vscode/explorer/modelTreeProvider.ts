@@ -1,0 +1,155 @@
+import * as vscode from 'vscode';
+import type { CatalogState } from '../../core/bedrock/catalogSnapshot';
+import type { ClassifiedError } from '../../core/bedrock/classifiedError';
+import type { Event } from '../../core/bedrock/emitter';
+import type { ModelDescriptor } from '../../core/bedrock/modelDescriptor';
+import { Disposable } from '../../core/lifecycle';
+import { describeFilter, isFilterActive, type ModelFilter } from '../../core/explorer/modelFilter';
+import { tooltipMarkdown, type ModelPlans } from '../../core/explorer/modelDetails';
+import { API_LABELS, buildModelTree, type ProviderNode, type TreeNode } from '../../core/explorer/modelTree';
+import { rowOf } from '../../core/explorer/treeRows';
+
+/** What the explorer needs from the catalog service. */
+export interface CatalogView {
+  readonly descriptors: readonly ModelDescriptor[];
+  readonly state: CatalogState;
+  readonly error: ClassifiedError | undefined;
+  readonly fetchedAt: number | undefined;
+  readonly region: string;
+  readonly onDidChange: Event<unknown>;
+  refresh(): Promise<void>;
+}
+
+export type PlanProvider = (d: ModelDescriptor) => ModelPlans;
+
+/** Why the list is empty, for the welcome views (`bedrock.models.problem` context key). */
+export type CatalogProblem = 'noCredentials' | 'accessDenied' | 'noBedrock' | 'network' | 'other' | '';
+
+const FILTER_KEY = 'bedrock.explorer.filter';
+
+export class ModelTreeProvider extends Disposable implements vscode.TreeDataProvider<TreeNode> {
+  private readonly changeEmitter = this._register(new vscode.EventEmitter<TreeNode | undefined>());
+  readonly onDidChangeTreeData = this.changeEmitter.event;
+  readonly view: vscode.TreeView<TreeNode>;
+  private groups: ProviderNode[] | undefined;
+  private filter: ModelFilter;
+
+  constructor(
+    private readonly catalog: CatalogView,
+    private readonly plansFor: PlanProvider,
+    private readonly state: vscode.Memento,
+    private readonly regionHasBedrock: (region: string) => boolean,
+  ) {
+    super();
+    this.filter = state.get<ModelFilter>(FILTER_KEY) ?? {};
+    this.view = this._register(vscode.window.createTreeView('bedrock.models', { treeDataProvider: this, showCollapseAll: true }));
+    this._register(catalog.onDidChange(() => this.reload()));
+    this.updateChrome();
+  }
+
+  get currentFilter(): ModelFilter {
+    return this.filter;
+  }
+
+  /** The groups as the view currently shows them (tests read these). */
+  get visibleGroups(): ProviderNode[] {
+    return (this.groups ??= buildModelTree(this.catalog.descriptors, this.filter));
+  }
+
+  async setFilter(filter: ModelFilter): Promise<void> {
+    this.filter = filter;
+    await this.state.update(FILTER_KEY, isFilterActive(filter) ? filter : undefined);
+    this.reload();
+  }
+
+  private reload(): void {
+    this.groups = undefined;
+    this.updateChrome();
+    this.changeEmitter.fire(undefined);
+  }
+
+  private updateChrome(): void {
+    this.view.description = describeFilter(this.filter, (api) => API_LABELS[api]);
+    void vscode.commands.executeCommand('setContext', 'bedrock.models.filtered', isFilterActive(this.filter));
+    const count = this.catalog.descriptors.length;
+    const err = this.catalog.error;
+    const problem = this.problem();
+    void vscode.commands.executeCommand('setContext', 'bedrock.models.problem', count ? '' : problem);
+    if (this.catalog.state === 'refreshing') {
+      this.view.message = count ? undefined : 'Loading models…';
+    } else if (err && count) {
+      const when = this.catalog.fetchedAt ? new Date(this.catalog.fetchedAt).toLocaleString() : 'an earlier session';
+      this.view.message = `Refresh failed: ${err.message} Showing the list from ${when}.`;
+    } else if (err && problem === 'other') {
+      this.view.message = `Could not list models: ${err.message}`;
+    } else if (count && this.visibleGroups.length === 0) {
+      this.view.message = 'No model matches the filter.';
+    } else {
+      this.view.message = undefined;
+    }
+  }
+
+  /** Why the list is empty, if it is (drives the welcome views). */
+  problem(): CatalogProblem {
+    const err = this.catalog.error;
+    if (!err) return '';
+    switch (err.kind) {
+      case 'expiredCredentials':
+        return 'noCredentials';
+      case 'accessDenied':
+        return 'accessDenied';
+      case 'network':
+        return this.regionHasBedrock(this.catalog.region) ? 'network' : 'noBedrock';
+      default:
+        return 'other';
+    }
+  }
+
+  getChildren(node?: TreeNode): TreeNode[] {
+    if (!node) return this.visibleGroups;
+    if (node.kind === 'provider') return node.models;
+    if (node.kind === 'model') return node.profiles;
+    return [];
+  }
+
+  getParent(node: TreeNode): TreeNode | undefined {
+    if (node.kind === 'provider') return undefined;
+    const groups = this.visibleGroups;
+    if (node.kind === 'model') return groups.find((g) => g.models.includes(node));
+    for (const g of groups) for (const m of g.models) if (m.profiles.includes(node)) return m;
+    return undefined;
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    const row = rowOf(node);
+    const item = new vscode.TreeItem(
+      row.label,
+      row.collapsible === 'none' ? vscode.TreeItemCollapsibleState.None : row.collapsible === 'expanded' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
+    );
+    item.id = row.id;
+    item.description = row.description;
+    item.iconPath = new vscode.ThemeIcon(row.icon);
+    item.contextValue = row.contextValue;
+    return item;
+  }
+
+  /** Tooltips are built on hover only: they need the router's plans, which the first paint doesn't. */
+  resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
+    const d = node.kind === 'model' ? node.descriptor : node.kind === 'profile' ? (node.descriptor ?? node.baseModel) : undefined;
+    if (d) {
+      const md = new vscode.MarkdownString(tooltipMarkdown(d, this.plansFor(d)));
+      md.supportThemeIcons = false;
+      item.tooltip = md;
+    }
+    return item;
+  }
+}
+
+/** The descriptor a command was invoked on (context menu passes the node). */
+export function descriptorOf(node: unknown): ModelDescriptor | undefined {
+  const n = node as TreeNode | undefined;
+  if (!n || typeof n !== 'object') return undefined;
+  if (n.kind === 'model') return n.descriptor;
+  if (n.kind === 'profile') return n.descriptor ?? { ...n.baseModel, id: n.profile.id, arn: n.profile.arn, name: n.profile.name };
+  return undefined;
+}

@@ -1,0 +1,22 @@
+// In-extension-host side of test/harness/emulatorControl.ts.
+import type { FaultSpec } from '../emulator/faultSpec';
+import type { RecordedRequest } from '../emulator/recordedRequest';
+
+const base = () => {
+  const url = process.env.BEDROCK_EMULATOR_CONTROL;
+  if (!url) throw new Error('BEDROCK_EMULATOR_CONTROL is not set: run this suite through npm run test:vscode');
+  return url;
+};
+
+export async function fault(spec: FaultSpec): Promise<void> {
+  const res = await fetch(`${base()}/fault`, { method: 'POST', body: JSON.stringify(spec) });
+  if (!res.ok) throw new Error(`fault failed: ${await res.text()}`);
+}
+
+export async function clearEmulator(): Promise<void> {
+  await fetch(`${base()}/clear`, { method: 'POST' });
+}
+
+export async function recordedRequests(): Promise<Omit<RecordedRequest, 'closed'>[]> {
+  return (await fetch(`${base()}/requests`)).json() as Promise<Omit<RecordedRequest, 'closed'>[]>;
+}

@@ -1,0 +1,155 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { WorkbenchApi } from '../../src/extension';
+import { badgesOf } from '../../src/core/explorer/modelTree';
+import { EXTENSION_ID } from './extensionId';
+import { clearEmulator, fault, recordedRequests } from './emulatorClient';
+import { waitFor } from './waitFor';
+import modelData from '../../data/bedrock-model-apis.json';
+
+interface ListedModel {
+  modelId: string;
+  providerName: string;
+  inferenceTypesSupported?: string[];
+}
+
+/** The emulator's own answer, asked directly (a bearer token is all it needs). */
+async function listFoundationModels(): Promise<ListedModel[]> {
+  const res = await fetch(`${process.env.BEDROCK_EMULATOR_URL}/foundation-models`, { headers: { authorization: 'Bearer test-token' } });
+  return ((await res.json()) as { modelSummaries: ListedModel[] }).modelSummaries;
+}
+
+describe('model explorer (against the emulator)', () => {
+  let api: WorkbenchApi;
+
+  before(async () => {
+    api = (await vscode.extensions.getExtension<WorkbenchApi>(EXTENSION_ID)!.activate())!;
+    await clearEmulator();
+    await api.catalog.refresh();
+    assert.equal(api.catalog.state, 'fresh', `catalog refreshed (error: ${api.catalog.error?.message})`);
+  });
+
+  afterEach(async () => {
+    await api.tree.setFilter({});
+  });
+
+  it('shows one group per provider with the emulator’s model counts', async () => {
+    const listed = await listFoundationModels();
+    const expected = new Map<string, number>();
+    for (const m of listed) expected.set(m.providerName, (expected.get(m.providerName) ?? 0) + 1);
+    const groups = api.tree.getChildren() as { kind: 'provider'; provider: string; models: unknown[] }[];
+    const actual = new Map(groups.map((g) => [g.provider, g.models.length]));
+    for (const [provider, count] of expected) assert.equal(actual.get(provider), count, `${provider}: tree ${actual.get(provider)} vs service ${count}`);
+    assert.ok(groups.length >= 10, `many providers (${groups.length})`);
+  });
+
+  it('shows a profile-only model with its inference profiles, regional before global', async () => {
+    const listed = await listFoundationModels();
+    const profileOnly = listed.filter((m) => m.inferenceTypesSupported?.includes('INFERENCE_PROFILE') && !m.inferenceTypesSupported.includes('ON_DEMAND'));
+    assert.ok(profileOnly.length > 0, 'the emulator lists profile-only models');
+    const nodes = api.tree.visibleGroups.flatMap((g) => g.models);
+    let checked = 0;
+    for (const m of profileOnly) {
+      const node = nodes.find((n) => n.descriptor.id === m.modelId);
+      assert.ok(node, `${m.modelId} is in the tree`);
+      assert.equal(node.descriptor.profileOnly, true);
+      const item = api.tree.getTreeItem(node);
+      assert.match(String(item.description), /profile only/);
+      const ids = node.profiles.map((p) => p.profile.id);
+      const regional = ids.findIndex((id) => id.startsWith('us.'));
+      const global = ids.findIndex((id) => id.startsWith('global.'));
+      if (regional >= 0 && global >= 0) {
+        assert.ok(regional < global, `${m.modelId}: ${ids.join(', ')}`);
+        checked++;
+      }
+    }
+    assert.ok(checked > 0, 'at least one model has both a us. and a global. profile');
+  });
+
+  it('badges on each row match the shipped data file', () => {
+    const rows = new Map(api.tree.visibleGroups.flatMap((g) => g.models).map((n) => [n.descriptor.id, n]));
+    let compared = 0;
+    for (const entry of modelData as { modelId: string | null; apis: Record<string, boolean | null> }[]) {
+      const node = entry.modelId ? rows.get(entry.modelId) : undefined;
+      if (!node) continue;
+      const description = String(api.tree.getTreeItem(node).description);
+      const badges = badgesOf(node.descriptor);
+      const expect: [string, boolean | null][] = [
+        ['Converse', entry.apis.converse],
+        ['Invoke', entry.apis.invoke],
+        ['Chat Completions', entry.apis.chatCompletions],
+        ['Responses', entry.apis.responses],
+        ['Messages', entry.apis.messages],
+      ];
+      for (const [badge, supported] of expect) {
+        if (supported === null) continue;
+        assert.equal(badges.includes(badge), supported, `${entry.modelId}: ${badge} badge`);
+        assert.equal(description.includes(badge), supported, `${entry.modelId}: ${badge} on the row (${description})`);
+      }
+      compared++;
+    }
+    assert.ok(compared >= 50, `compared ${compared} models`);
+  });
+
+  it('filters by output, API and text, shows the filter, and clears it', async () => {
+    await api.tree.setFilter({ produces: 'embedding' });
+    const ids = api.tree.visibleGroups.flatMap((g) => g.models.map((m) => m.descriptor));
+    assert.ok(ids.length > 0 && ids.every((d) => d.outputModalities.includes('EMBEDDING')), ids.map((d) => d.id).join());
+    assert.match(api.tree.view.description ?? '', /produces embedding/);
+
+    await api.tree.setFilter({ api: 'messages', text: 'claude' });
+    const msgs = api.tree.visibleGroups.flatMap((g) => g.models.map((m) => m.descriptor));
+    assert.ok(msgs.every((d) => d.apis.messages.supported === true && /claude/i.test(d.id + d.name)));
+
+    await vscode.commands.executeCommand('bedrock.clearModelFilter');
+    assert.equal(api.tree.view.description, '');
+    assert.ok(api.tree.visibleGroups.length >= 10);
+  });
+
+  it('Set as Default Chat / Embedding Model write the settings', async () => {
+    const nodes = api.tree.visibleGroups.flatMap((g) => g.models);
+    const chat = nodes.find((n) => n.descriptor.apis.converse.supported && !n.descriptor.legacy)!;
+    const embed = nodes.find((n) => n.descriptor.apis.embed.supported)!;
+    await vscode.commands.executeCommand('bedrock.setDefaultChatModel', chat);
+    await vscode.commands.executeCommand('bedrock.setDefaultEmbeddingModel', embed);
+    const cfg = vscode.workspace.getConfiguration('bedrock');
+    assert.equal(cfg.get('chat.defaultModel'), chat.descriptor.id);
+    assert.equal(cfg.get('embedding.defaultModel'), embed.descriptor.id);
+  });
+
+  it('shows the access-denied welcome when the service answers 403, and keeps nothing stale', async () => {
+    await fault({
+      kind: 'accessDenied',
+      route: 'ListFoundationModels',
+      count: 1,
+      message: 'User: arn:aws:iam::123456789012:user/dev is not authorized to perform: bedrock:ListFoundationModels because no identity-based policy allows the bedrock:ListFoundationModels action',
+    });
+    // A region with no cached list: the view has nothing to show but the problem.
+    await vscode.workspace.getConfiguration('bedrock').update('region', 'us-west-2', vscode.ConfigurationTarget.Global);
+    try {
+      await waitFor((l) => api.catalog.onDidChange(l), () => api.catalog.region === 'us-west-2' && api.catalog.state === 'error', 'the refresh to fail');
+      assert.equal(api.catalog.error?.kind, 'accessDenied');
+      assert.equal(api.tree.problem(), 'accessDenied');
+      assert.equal(api.tree.getChildren().length, 0);
+    } finally {
+      await vscode.workspace.getConfiguration('bedrock').update('region', 'us-east-1', vscode.ConfigurationTarget.Global);
+      await waitFor((l) => api.catalog.onDidChange(l), () => api.catalog.region === 'us-east-1' && api.catalog.descriptors.length > 0, 'us-east-1 from cache');
+    }
+    assert.ok(api.tree.getChildren().length >= 10, 'the cached us-east-1 list is back at once');
+    await api.catalog.refresh(); // let the background refresh of us-east-1 settle before the next test
+  });
+
+  it('a failed refresh keeps the last good list and says so', async () => {
+    const before = api.tree.visibleGroups.length;
+    await fault({ kind: 'serviceUnavailable', route: 'ListFoundationModels', count: 10 });
+    try {
+      await vscode.commands.executeCommand('bedrock.refreshModels');
+      const log = (await recordedRequests()).slice(-6).map((r) => `${r.route} ${r.status} ${r.fault ?? ''}`);
+      assert.equal(api.catalog.state, 'error', log.join('; '));
+      assert.equal(api.tree.visibleGroups.length, before);
+      assert.match(api.tree.view.message ?? '', /Refresh failed: .* Showing the list from/);
+    } finally {
+      await clearEmulator();
+    }
+  });
+});

@@ -1,0 +1,1 @@
+export const EXTENSION_ID = 'bedrock-workbench.bedrock-workbench';
