@@ -127,13 +127,10 @@ function responseObject(body: Json, id: string, status: string, output: Json[], 
   };
 }
 
-export async function responses(call: RouteCall, path: string): Promise<void> {
+export async function responses(call: RouteCall): Promise<void> {
   const body = (call.body ?? {}) as Json;
   const model = compatModel(call, body.model);
   if (!model.apis.responses) throw badRequest(`The model '${body.model}' does not support the '/v1/responses' API`);
-  // OpenAI's frontier models are served only under /openai/v1 (mantle model cards).
-  const openaiOnly = model.providerName === 'OpenAI' && !model.apis.chatCompletions;
-  if (openaiOnly && !path.startsWith('/openai/')) throw badRequest(`model ${body.model} isn't supported on this route`);
   if (body.input === undefined) throw badRequest("Missing required parameter: 'input'.");
   const p = plan(call, model, responsesConversation(body));
   const rand = prng(hash32(call.record.requestId));
@@ -180,7 +177,8 @@ export async function messages(call: RouteCall): Promise<void> {
   const body = (call.body ?? {}) as Json;
   if (!call.headers['anthropic-version']) throw badRequest('anthropic-version: header is required');
   const model = compatModel(call, body.model);
-  if (!model.apis.messages) throw badRequest(`The model '${body.model}' does not support the '/v1/messages' API`);
+  // Models outside the Anthropic family are not served under the /anthropic prefix at all.
+  if (!model.apis.messages) throw badRequest(`model ${body.model} isn't supported on this route`);
   if (typeof body.max_tokens !== 'number') throw badRequest('max_tokens: Field required');
   if (!Array.isArray(body.messages)) throw badRequest('messages: Field required');
   const p = plan(call, model, anthropicConversation(body));
@@ -199,6 +197,6 @@ export async function messages(call: RouteCall): Promise<void> {
 export async function messagesCountTokens(call: RouteCall): Promise<void> {
   const body = (call.body ?? {}) as Json;
   const model = compatModel(call, body.model);
-  if (!model.apis.messages) throw badRequest(`The model '${body.model}' does not support the '/v1/messages' API`);
+  if (!model.apis.messages) throw badRequest(`model ${body.model} isn't supported on this route`);
   await call.ex.sendJson(200, { input_tokens: Math.max(1, countTokens(anthropicConversation(body).inputText)) });
 }

@@ -65,7 +65,7 @@ export function matchRoute(method: string, segments: string[]): RouteMatch | und
   if (p === 'openai/v1/chat/completions') return compat('ChatCompletions', 'bedrock-runtime', 'openai', chatCompletions);
   if (p === 'v1/chat/completions') return compat('ChatCompletions', 'bedrock-mantle', 'openai', chatCompletions);
   if (p === 'openai/v1/responses' || p === 'v1/responses')
-    return compat('Responses', p.startsWith('openai') ? 'bedrock-runtime' : 'bedrock-mantle', 'openai', (c) => responses(c, `/${p}`));
+    return compat('Responses', p.startsWith('openai') ? 'bedrock-runtime' : 'bedrock-mantle', 'openai', responses);
   if (p === 'anthropic/v1/messages') return compat('Messages', 'bedrock-mantle', 'anthropic', messages);
   if (p === 'anthropic/v1/messages/count_tokens') return compat('MessagesCountTokens', 'bedrock-mantle', 'anthropic', messagesCountTokens);
   return undefined;
