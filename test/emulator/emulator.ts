@@ -161,6 +161,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       httpVersion: req.httpVersion === '2.0' ? '2' : '1.1',
       attempt: attempt ? Number(attempt) : undefined,
       events: 0,
+      bytesOut: 0,
       closed,
     };
     closed.then(() => {

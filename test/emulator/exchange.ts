@@ -89,6 +89,7 @@ export class Exchange {
       if (!this.stopped) this.out.end();
       return;
     }
+    this.record.bytesOut += buf.length;
     this.out.end(buf);
   }
 
@@ -117,6 +118,7 @@ export class Exchange {
   private async write(buf: Buffer): Promise<void> {
     if (this.stopped) return;
     if (this.fault?.kind === 'slowDrip') return this.drip(buf);
+    this.record.bytesOut += buf.length;
     if (!this.out.write(buf)) {
       await Promise.race([new Promise<void>((r) => this.out.once('drain', () => r())), this.closedPromise]);
     }
@@ -126,7 +128,9 @@ export class Exchange {
     const step = this.fault?.dripBytes ?? 7;
     const interval = this.fault?.dripIntervalMs ?? 5;
     for (let i = 0; i < buf.length && !this.stopped; i += step) {
-      this.out.write(buf.subarray(i, i + step));
+      const piece = buf.subarray(i, i + step);
+      this.record.bytesOut += piece.length;
+      this.out.write(piece);
       await this.sleep(interval);
     }
   }

@@ -44,6 +44,8 @@ export interface RecordedRequest {
   fault?: string;
   /** Number of stream events written (event-stream or SSE). */
   events: number;
+  /** Response body bytes handed to the socket so far. */
+  bytesOut: number;
   /** Resolves when the exchange ends: `aborted` is true when the client went away before the end. */
   closed: Promise<{ aborted: boolean }>;
 }
