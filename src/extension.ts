@@ -6,6 +6,8 @@ import { Router } from './core/bedrock/router';
 import type { ModelPlans } from './core/explorer/modelDetails';
 import { BEDROCK_REGIONS } from './core/regions';
 import { registerCommands } from './vscode/commands';
+import { registerChatPanel, type ChatPanelRegistration } from './vscode/chat/registerChatPanel';
+import { routerChatBackend } from './vscode/chat/routerChatBackend';
 import { ConnectionSettingsSource, promptForApiKey } from './vscode/connection/connectionSettingsSource';
 import { explorerCommands } from './vscode/explorer/explorerCommands';
 import { ModelDetailsDocuments } from './vscode/explorer/modelDetailsDocuments';
@@ -18,6 +20,7 @@ export interface WorkbenchApi {
   readonly log: vscode.LogOutputChannel;
   readonly connection: ConnectionSettingsSource['connection'];
   readonly catalog: Catalog;
+  readonly chat: ChatPanelRegistration;
   readonly router: Router;
   readonly tree: ModelTreeProvider;
 }
@@ -78,8 +81,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Workbe
     findModel: (id) => catalog.describe(id),
     log,
   });
+  const chat = registerChatPanel(context, {
+    backend: routerChatBackend(router, catalog, () => vscode.workspace.getConfiguration('bedrock').get<string>('chat.defaultModel')),
+    log,
+  });
+  subs.push(chat);
   subs.push(
     ...registerCommands({
+      ...chat.commands,
       'bedrock.showLog': () => log.show(),
       ...explorer,
       'bedrock.refreshModels': refreshInView,
@@ -91,7 +100,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Workbe
   log.info(`Bedrock Workbench ${context.extension.packageJSON.version} activated (region ${connection.info.region})`);
   // After first paint: nothing above touched the network or loaded the AWS SDK.
   setTimeout(() => void refreshInView(), 0);
-  return { log, connection, catalog, router, tree };
+  return { log, connection, catalog, router, tree, chat };
 }
 
 export function deactivate(): void {

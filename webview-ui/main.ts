@@ -1,3 +1,30 @@
-// Chat webview entry point. The chat UI lands with the chat panel; until then this bundle only
-// proves the browser build works end to end.
-export {};
+// Chat webview entry point: builds the markdown pipeline (renderer → DOMPurify → DOM, batched per
+// animation frame) and starts the chat app. Every message to the host is a protocol message.
+import DOMPurify from 'dompurify';
+import { ChatApp } from './chat/chatApp';
+import { acquireHostApi } from './chat/vscodeApi';
+import { animationFrameScheduler } from './markdown/frameScheduler';
+import { attachMarkdownInteractions } from './markdown/interactions';
+import { createMarkdownHtmlRenderer } from './markdown/markdownHtml';
+import { createSanitizer } from './markdown/sanitizer';
+import { StreamingMarkdown } from './markdown/streamingMarkdown';
+import './styles/chat.css';
+
+const host = acquireHostApi();
+const renderer = createMarkdownHtmlRenderer();
+const sanitizer = createSanitizer(DOMPurify(window));
+const scheduler = animationFrameScheduler(window);
+
+new ChatApp({
+  host,
+  root: document.body,
+  makeMarkdown: (announce) => new StreamingMarkdown({ document, renderer, sanitizer, scheduler, announce }),
+  attachInteractions: (transcript) =>
+    attachMarkdownInteractions(transcript, {
+      openLink: (href) => host.postMessage({ method: 'link/open', href }),
+      codeAction: (action, code, language) => {
+        if (action === 'copy') host.postMessage({ method: 'code/copy', code });
+        else host.postMessage({ method: action === 'insert' ? 'code/insert' : 'code/openInNewFile', code, ...(language ? { language } : {}) });
+      },
+    }),
+});

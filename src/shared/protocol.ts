@@ -7,7 +7,7 @@
 // `requestId` the webview chose in `chat/send` and a `seq` that starts at 0 on `chat/start` and
 // grows by one per message, so the webview can drop stale or out-of-order posts (e.g. from a
 // request it already cancelled).
-import type { ApiId } from '../core/bedrock/apiId';
+import { API_IDS, type ApiId } from '../core/bedrock/apiId';
 import type { StopReason } from '../core/bedrock/chatEvent';
 import type { ErrorActionId, ErrorKind } from '../core/bedrock/classifiedError';
 
@@ -30,6 +30,22 @@ export interface ModelOption {
   reasoning?: boolean;
   /** True when the model accepts images in the prompt. */
   images?: boolean;
+  /** Short capability labels shown next to the model in the picker (e.g. "Converse", "Stream"). */
+  badges?: string[];
+  /** Chat APIs the model is known to support, offered as per-turn overrides (empty = auto only). */
+  apis?: ApiId[];
+  /** The model's largest output, in tokens; the max-tokens field is clamped to it. */
+  maxOutputTokens?: number;
+}
+
+/** Sampling parameters the user set for a conversation; absent = the model's default. */
+export interface ChatParams {
+  /** 0..1 (clamped further by the host to the model's range). */
+  temperature?: number;
+  /** Upper bound on reply tokens, clamped to the model's known limit. */
+  maxTokens?: number;
+  /** Nucleus sampling, 0..1. */
+  topP?: number;
 }
 
 /** Figures for the per-turn line under a reply. Every figure is optional: not every API reports all. */
@@ -48,6 +64,8 @@ export interface TurnStats {
   tokensPerSecond?: number;
   /** Milliseconds from send to the end of the stream. */
   totalLatencyMs?: number;
+  /** Why the router left the first route for this one (fallback), when it did. */
+  routeNote?: string;
 }
 
 /** A classified failure as the webview shows it: the router's message and one action button. */
@@ -106,6 +124,12 @@ export interface PersistedConversation {
   updatedAt: number;
   /** Model or profile id the conversation last used. */
   modelId?: string;
+  /** System prompt for every turn of the conversation. */
+  system?: string;
+  /** Sampling parameters for the conversation. */
+  params?: ChatParams;
+  /** API override (absent = the router picks). */
+  api?: ApiId;
   /** The turns, oldest first. */
   turns: PersistedTurn[];
 }
@@ -160,6 +184,12 @@ export interface ChatSendMessage {
   modelId?: string;
   /** When set, replace the conversation from this turn index on (edit-and-resend, regenerate). */
   replaceFromTurn?: number;
+  /** System prompt for the conversation (kept with it). */
+  system?: string;
+  /** Sampling parameters; the host clamps them to the model's limits. */
+  params?: ChatParams;
+  /** Force this API for the turn instead of the router's choice. */
+  api?: ApiId;
 }
 
 /** Stop the stream `requestId`: the host aborts the HTTP request. */
@@ -495,6 +525,19 @@ function validate(raw: unknown): WebviewToHostMessage | undefined {
         if (!isIndex(m.replaceFromTurn)) return undefined;
         out.replaceFromTurn = m.replaceFromTurn;
       }
+      if (m.system !== undefined) {
+        if (!isText(m.system)) return undefined;
+        out.system = m.system;
+      }
+      if (m.params !== undefined) {
+        const params = readParams(m.params);
+        if (!params) return undefined;
+        out.params = params;
+      }
+      if (m.api !== undefined) {
+        if (typeof m.api !== 'string' || !(API_IDS as readonly string[]).includes(m.api)) return undefined;
+        out.api = m.api as ApiId;
+      }
       return out;
     }
     case 'chat/cancel':
@@ -549,6 +592,26 @@ function isCode(v: unknown): v is string {
 /** Fence info strings are short words like `ts` or `c++`; anything else is not a language. */
 function isLanguage(v: unknown): v is string {
   return typeof v === 'string' && /^[\w#+.-]{1,64}$/.test(v);
+}
+
+/** Sampling parameters within the widest range any Bedrock model accepts; the host narrows further. */
+function readParams(v: unknown): ChatParams | undefined {
+  if (!isRecord(v)) return undefined;
+  const out: ChatParams = {};
+  const num = (x: unknown, min: number, max: number) => typeof x === 'number' && Number.isFinite(x) && x >= min && x <= max;
+  if (v.temperature !== undefined) {
+    if (!num(v.temperature, 0, 2)) return undefined;
+    out.temperature = v.temperature as number;
+  }
+  if (v.topP !== undefined) {
+    if (!num(v.topP, 0, 1)) return undefined;
+    out.topP = v.topP as number;
+  }
+  if (v.maxTokens !== undefined) {
+    if (!num(v.maxTokens, 1, 10_000_000) || !Number.isInteger(v.maxTokens)) return undefined;
+    out.maxTokens = v.maxTokens as number;
+  }
+  return out;
 }
 
 function isIndex(v: unknown): v is number {

@@ -17,6 +17,8 @@ export const COMMAND_IDS = [
   'bedrock.copyModelArn',
   'bedrock.showModelDetails',
   'bedrock.setApiKey',
+  'bedrock.openChat',
+  'bedrock.chatWithModel',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

@@ -1,0 +1,317 @@
+// One chat panel: owns the WebviewPanel, validates everything the webview posts, queues posts
+// until the webview says it is ready, runs turns through the backend with one AbortController per
+// request, and keeps the conversation in the history store.
+import * as vscode from 'vscode';
+import { Emitter } from '../../core/bedrock/emitter';
+import { Disposable, toDisposable } from '../../core/lifecycle';
+import {
+  validateWebviewMessage,
+  type ChatSendMessage,
+  type HostToWebviewMessage,
+  type ModelOption,
+  type PersistedConversation,
+  type WebviewToHostMessage,
+} from '../../shared/protocol';
+import { renderWebviewPage } from '../webview/webviewHtml';
+import type { ChatBackend } from './chatBackend';
+import { beginTurn, clampParams, newConversation, toChatRequest } from './conversationModel';
+import type { HistoryStore } from './historyStore';
+import { languageIdForFence } from './languageIds';
+import { runTurn } from './turnRunner';
+import type { ErrorActionId } from '../../core/bedrock/classifiedError';
+
+export const CHAT_VIEW_TYPE = 'bedrock.chat';
+export const CHAT_PANEL_TITLE = 'Bedrock Chat';
+
+export interface ChatPanelDeps {
+  extensionUri: vscode.Uri;
+  backend: ChatBackend;
+  history: HistoryStore;
+  log?: vscode.LogOutputChannel;
+  /** Handles an inline error's action button (sign in, open settings, …); `retry` never reaches it. */
+  runErrorAction?(actionId: ErrorActionId): unknown;
+  /** The text editor "Insert at Cursor" targets (the panel itself has focus when the button is pressed). */
+  lastTextEditor?(): vscode.TextEditor | undefined;
+  clock?: () => number;
+}
+
+export interface ChatPanelRestore {
+  conversationId?: string;
+  modelId?: string;
+}
+
+/** Link schemes the panel opens. mailto is deliberately not here: the issue allows http(s) only. */
+const OPENABLE_SCHEMES = new Set(['http', 'https']);
+
+export class ChatPanelHost extends Disposable {
+  private ready = false;
+  private queue: HostToWebviewMessage[] = [];
+  private readonly inflight = new Map<string, AbortController>();
+  private conversationId: string | undefined;
+  private selectedModelId: string | undefined;
+  private models: ModelOption[] = [];
+  private readonly onDidPostEmitter = this._register(new Emitter<HostToWebviewMessage>());
+  private readonly onDidReceiveEmitter = this._register(new Emitter<WebviewToHostMessage>());
+  private readonly onDidDisposeEmitter = this._register(new Emitter<void>());
+  private readonly onDidFinishTurnEmitter = this._register(new Emitter<{ requestId: string; conversation: PersistedConversation }>());
+  /** Every message the host posts (after validation of the request that caused it): for tests and logs. */
+  readonly onDidPost = this.onDidPostEmitter.event;
+  /** Every well-formed message the webview posted. */
+  readonly onDidReceive = this.onDidReceiveEmitter.event;
+  readonly onDidDispose = this.onDidDisposeEmitter.event;
+  /** A turn ended (done, failed or cancelled) and its conversation was saved. */
+  readonly onDidFinishTurn = this.onDidFinishTurnEmitter.event;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly deps: ChatPanelDeps,
+    restore: ChatPanelRestore = {},
+  ) {
+    super();
+    this.conversationId = restore.conversationId;
+    this.selectedModelId = restore.modelId;
+    const dist = vscode.Uri.joinPath(deps.extensionUri, 'dist');
+    panel.webview.options = {
+      enableScripts: true,
+      enableCommandUris: false,
+      localResourceRoots: [dist, vscode.Uri.joinPath(deps.extensionUri, 'media')],
+    };
+    panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'bedrock.svg');
+    this._register(panel.webview.onDidReceiveMessage((raw) => this.receive(raw)));
+    this._register(
+      panel.onDidDispose(() => {
+        this.onDidDisposeEmitter.fire();
+        this.dispose();
+      }),
+    );
+    this._register(toDisposable(() => this.abortAll()));
+    if (deps.backend.onDidChangeModels) this._register(deps.backend.onDidChangeModels(() => void this.postModels()));
+    panel.webview.html = renderWebviewPage({
+      webview: panel.webview,
+      scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.js')),
+      styleUris: [panel.webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.css'))],
+      title: CHAT_PANEL_TITLE,
+    });
+  }
+
+  get isReady(): boolean {
+    return this.ready;
+  }
+
+  get currentConversationId(): string | undefined {
+    return this.conversationId;
+  }
+
+  /** Posts now if the webview listens, else queues until `webview/ready` (posts to a loading page are lost). */
+  post(message: HostToWebviewMessage): void {
+    if (this.isDisposed) return;
+    if (!this.ready) {
+      this.queue.push(message);
+      return;
+    }
+    this.onDidPostEmitter.fire(message);
+    void this.panel.webview.postMessage(message);
+  }
+
+  /** Entry point for everything the webview sends; public so tests can speak as the webview. */
+  async receive(raw: unknown): Promise<void> {
+    const msg = validateWebviewMessage(raw);
+    if (!msg) {
+      // Malformed or hostile: ignored by contract. Logged without the payload (it may be huge).
+      this.deps.log?.warn('chat panel: ignored a malformed webview message');
+      return;
+    }
+    this.onDidReceiveEmitter.fire(msg);
+    try {
+      await this.handle(msg);
+    } catch (e) {
+      this.deps.log?.error(`chat panel: ${msg.method} failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  /** Puts text in the input box (and sends it when `send`). */
+  prefill(text: string, send = false): void {
+    this.post({ method: 'chat/prefill', text, send });
+  }
+
+  /** Opens a fresh conversation with `modelId` selected (Chat with Model). */
+  startConversation(modelId: string | undefined): void {
+    if (modelId) this.selectedModelId = modelId;
+    const conv = newConversation(randomId(), Date.now());
+    if (modelId) conv.modelId = modelId;
+    this.conversationId = conv.id;
+    void this.postModels();
+    this.post({ method: 'history/load', conversation: conv });
+  }
+
+  private async handle(msg: WebviewToHostMessage): Promise<void> {
+    switch (msg.method) {
+      case 'webview/ready':
+        return this.onReady();
+      case 'chat/send':
+        return this.send(msg);
+      case 'chat/cancel':
+        this.inflight.get(msg.requestId)?.abort(new Error('Stopped by the user'));
+        return;
+      case 'error/action':
+        if (msg.actionId !== 'retry' && msg.actionId !== 'none') await this.deps.runErrorAction?.(msg.actionId);
+        return;
+      case 'link/open':
+        return this.openLink(msg.href);
+      case 'code/copy':
+        await vscode.env.clipboard.writeText(msg.code);
+        return;
+      case 'code/insert':
+        return this.insertCode(msg.code, msg.language);
+      case 'code/openInNewFile':
+        return this.openInNewFile(msg.code, msg.language);
+      case 'models/list':
+        return this.postModels();
+      case 'models/select':
+        this.selectedModelId = msg.modelId;
+        return;
+      case 'history/list':
+        return this.postHistory();
+      case 'history/open': {
+        const conv = this.deps.history.get(msg.conversationId);
+        if (!conv) return this.postHistory();
+        this.conversationId = conv.id;
+        this.post({ method: 'history/load', conversation: conv });
+        return;
+      }
+      case 'history/delete':
+        await this.deps.history.delete(msg.conversationId);
+        if (this.conversationId === msg.conversationId) this.conversationId = undefined;
+        return this.postHistory();
+      case 'history/new':
+        this.conversationId = msg.conversationId;
+        return;
+    }
+  }
+
+  private async onReady(): Promise<void> {
+    // A webview that reloads (or is restored) says ready again: it has lost everything, so it gets
+    // the full picture before anything queued.
+    this.ready = false;
+    const initial: HostToWebviewMessage[] = [];
+    initial.push(await this.modelsMessage());
+    initial.push({ method: 'history/list', conversations: this.deps.history.list() });
+    const conv = this.conversationId ? this.deps.history.get(this.conversationId) : undefined;
+    if (conv) initial.push({ method: 'history/load', conversation: conv });
+    if (this.isDisposed) return;
+    this.ready = true;
+    const queued = this.queue;
+    this.queue = [];
+    for (const m of [...initial, ...queued]) this.post(m);
+  }
+
+  private async modelsMessage(): Promise<HostToWebviewMessage> {
+    try {
+      this.models = await this.deps.backend.chatModels();
+    } catch (e) {
+      this.deps.log?.warn(`chat panel: model list unavailable: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    const selected = this.selectedModelId ?? this.deps.backend.defaultModelId?.() ?? this.models[0]?.id;
+    return selected ? { method: 'models/list', models: this.models, selectedModelId: selected } : { method: 'models/list', models: this.models };
+  }
+
+  private async postModels(): Promise<void> {
+    this.post(await this.modelsMessage());
+  }
+
+  private postHistory(): void {
+    this.post({ method: 'history/list', conversations: this.deps.history.list() });
+  }
+
+  private abortAll(): void {
+    for (const ac of this.inflight.values()) ac.abort(new Error('The chat panel was closed'));
+    this.inflight.clear();
+  }
+
+  private async send(msg: ChatSendMessage): Promise<void> {
+    // One reply at a time per panel: a new send supersedes (and stops) a running one.
+    this.abortAll();
+    const clock = this.deps.clock ?? (() => performance.now());
+    const modelId = msg.modelId ?? this.selectedModelId ?? this.deps.backend.defaultModelId?.() ?? this.models[0]?.id;
+    if (!modelId) {
+      this.post({ method: 'chat/start', requestId: msg.requestId, seq: 0, conversationId: msg.conversationId, modelId: '', api: 'converse-stream' });
+      this.post({
+        method: 'chat/error',
+        requestId: msg.requestId,
+        seq: 1,
+        error: { kind: 'validation', message: 'No chat model is available. Check the region and credentials in the Bedrock explorer.', action: { id: 'openSettings', label: 'Open Settings' } },
+      });
+      return;
+    }
+    this.selectedModelId = modelId;
+    const model = this.models.find((m) => m.id === modelId);
+    const params = clampParams(msg.params, model);
+    const existing = this.deps.history.get(msg.conversationId) ?? newConversation(msg.conversationId, Date.now());
+    let conv = beginTurn(existing, msg, modelId, params, Date.now());
+    this.conversationId = conv.id;
+    await this.deps.history.save(conv);
+    this.postHistory();
+
+    const ac = new AbortController();
+    this.inflight.set(msg.requestId, ac);
+    let turn;
+    try {
+      turn = await runTurn({
+        backend: this.deps.backend,
+        request: toChatRequest(conv, modelId, params),
+        api: msg.api,
+        requestId: msg.requestId,
+        conversationId: conv.id,
+        signal: ac.signal,
+        clock,
+        post: (m) => this.post(m),
+      });
+    } finally {
+      this.inflight.delete(msg.requestId);
+    }
+    if (turn.error) this.deps.log?.info(`chat: turn ${msg.requestId} ended with ${turn.error.kind}: ${turn.error.message}`);
+    conv = { ...conv, turns: [...conv.turns, turn], updatedAt: Date.now() };
+    await this.deps.history.save(conv);
+    this.postHistory();
+    this.onDidFinishTurnEmitter.fire({ requestId: msg.requestId, conversation: conv });
+  }
+
+  private async openLink(href: string): Promise<void> {
+    let uri: vscode.Uri;
+    try {
+      uri = vscode.Uri.parse(href, true);
+    } catch {
+      return;
+    }
+    if (!OPENABLE_SCHEMES.has(uri.scheme)) {
+      this.deps.log?.warn(`chat panel: refused to open a ${uri.scheme}: link`);
+      return;
+    }
+    await vscode.env.openExternal(uri);
+  }
+
+  private async insertCode(code: string, language: string | undefined): Promise<void> {
+    const editor = this.deps.lastTextEditor?.() ?? vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors[0];
+    if (!editor) {
+      // Nowhere to insert: a new file is the least surprising place for the code to go.
+      await this.openInNewFile(code, language);
+      return;
+    }
+    const ok = await editor.edit((b) => {
+      for (const sel of editor.selections) b.replace(sel, code);
+    });
+    if (ok) await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false });
+  }
+
+  private async openInNewFile(code: string, language: string | undefined): Promise<void> {
+    const id = languageIdForFence(language);
+    const known = id ? (await vscode.languages.getLanguages()).includes(id) : false;
+    const doc = await vscode.workspace.openTextDocument({ content: code, language: known ? id : undefined });
+    await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside });
+  }
+}
+
+export function randomId(): string {
+  return globalThis.crypto.randomUUID();
+}
+

@@ -1,0 +1,49 @@
+// The model picker's entries, from catalog descriptors: chat-capable models and profiles only,
+// with the explorer's badges and the chat APIs a turn may be forced onto.
+import type { ApiId } from '../../core/bedrock/apiId';
+import type { ModelDescriptor } from '../../core/bedrock/modelDescriptor';
+import { outputKindOf } from '../../core/explorer/modelFilter';
+import { badgesOf } from '../../core/explorer/modelTree';
+import type { ModelOption } from '../../shared/protocol';
+
+/** APIs that can carry a chat turn, in the order the override menu lists them. */
+export const CHAT_APIS: readonly ApiId[] = ['converse-stream', 'converse', 'invoke-stream', 'invoke', 'messages', 'chat-completions', 'responses'];
+
+export function isChatCapable(d: ModelDescriptor): boolean {
+  if (outputKindOf(d) !== 'text') return false;
+  if (!d.inputModalities.includes('TEXT')) return false;
+  // Unknown (null) counts: the router tries Converse first for models nobody has described yet.
+  return CHAT_APIS.some((api) => d.apis[api]?.supported !== false);
+}
+
+export function toModelOption(d: ModelDescriptor): ModelOption {
+  const opt: ModelOption = { id: d.id, label: d.kind === 'model' ? d.name : `${d.name} (profile)`, provider: d.provider };
+  const badges = badgesOf(d);
+  if (d.kind !== 'model') badges.unshift('Profile');
+  if (d.legacy) badges.push('Legacy');
+  if (badges.length) opt.badges = badges;
+  const apis = CHAT_APIS.filter((api) => d.apis[api]?.supported === true);
+  if (apis.length) opt.apis = apis;
+  if (d.inputModalities.includes('IMAGE')) opt.images = true;
+  if (d.limits.maxOutputTokens) opt.maxOutputTokens = d.limits.maxOutputTokens;
+  return opt;
+}
+
+/** Chat-capable entries grouped by provider, then by label; legacy models last within a provider. */
+export function chatModelOptions(descriptors: readonly ModelDescriptor[]): ModelOption[] {
+  return descriptors
+    .filter(isChatCapable)
+    .sort((a, b) => a.provider.localeCompare(b.provider) || Number(a.legacy) - Number(b.legacy) || a.name.localeCompare(b.name) || a.id.localeCompare(b.id))
+    .map(toModelOption);
+}
+
+/** The model id behind an explorer row (model or profile node), a string, or nothing usable. */
+export function modelIdFromArgument(arg: unknown): string | undefined {
+  if (typeof arg === 'string') return arg || undefined;
+  if (typeof arg !== 'object' || arg === null) return undefined;
+  const node = arg as { kind?: unknown; descriptor?: { id?: unknown }; profile?: { id?: unknown }; id?: unknown };
+  if (node.kind === 'profile' && typeof node.profile?.id === 'string') return node.profile.id;
+  if (typeof node.descriptor?.id === 'string') return node.descriptor.id;
+  if (typeof node.id === 'string') return node.id;
+  return undefined;
+}

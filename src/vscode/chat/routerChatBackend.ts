@@ -1,0 +1,27 @@
+// The ChatBackend the extension uses: turns go through the capability-aware Router, the picker
+// lists the catalog's chat-capable models, and the default comes from `bedrock.chat.defaultModel`.
+import type { ChatEvent } from '../../core/bedrock/chatEvent';
+import type { ChatRequest } from '../../core/bedrock/chatRequest';
+import type { ModelDescriptor } from '../../core/bedrock/modelDescriptor';
+import type { IDisposable } from '../../core/lifecycle';
+import type { ChatBackend, StreamOptions } from './chatBackend';
+import { chatModelOptions } from './modelOptions';
+
+export interface RouterLike {
+  /** The router's third argument, when it grows one, carries the per-turn API override. */
+  stream(request: ChatRequest, signal?: AbortSignal, options?: StreamOptions): AsyncIterable<ChatEvent>;
+}
+
+export interface CatalogLike {
+  readonly descriptors: readonly ModelDescriptor[];
+  onDidChange(listener: () => void): IDisposable;
+}
+
+export function routerChatBackend(router: RouterLike, catalog: CatalogLike, defaultModelId: () => string | undefined): ChatBackend {
+  return {
+    stream: (request, signal, options) => router.stream(request, signal, options),
+    chatModels: () => chatModelOptions(catalog.descriptors),
+    defaultModelId: () => defaultModelId() || undefined,
+    onDidChangeModels: (listener) => catalog.onDidChange(() => listener()),
+  };
+}

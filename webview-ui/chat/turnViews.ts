@@ -1,0 +1,161 @@
+// DOM for one turn of the transcript. Assistant text goes only through the streaming markdown
+// renderer (sanitized); user text, reasoning, errors and figures only ever become text nodes.
+import type { ApiId } from '../../src/core/bedrock/apiId';
+import type { StopReason } from '../../src/core/bedrock/chatEvent';
+import type { PersistedTurn, TurnStats, WireError } from '../../src/shared/protocol';
+import type { StreamingMarkdown } from '../markdown/streamingMarkdown';
+import { el } from './dom';
+import { API_NAMES, formatTurnLine } from './turnLine';
+
+/** Makes a renderer for one reply; `announce` = put finished blocks in a polite live region. */
+export type MarkdownFactory = (announce: boolean) => StreamingMarkdown;
+
+/** Delegated button actions in the transcript (see chatApp's click handler). */
+export type TurnAction = 'edit' | 'regenerate' | 'retry' | 'errorAction';
+
+export const ACTION_ATTR = 'data-chat-action';
+
+function actionButton(action: TurnAction, label: string, extra: Record<string, string> = {}): HTMLButtonElement {
+  return el('button', { type: 'button', class: `turn-button turn-${action}`, [ACTION_ATTR]: action, ...extra }, label);
+}
+
+export class UserTurnView {
+  readonly element: HTMLElement;
+  private readonly editButton: HTMLButtonElement;
+
+  constructor(readonly text: string) {
+    this.editButton = actionButton('edit', 'Edit', { 'aria-label': 'Edit and resend this message' });
+    this.editButton.hidden = true;
+    this.element = el(
+      'article',
+      { class: 'turn turn-user', 'aria-label': 'You said' },
+      el('div', { class: 'turn-author' }, 'You'),
+      el('div', { class: 'user-text' }, text),
+      el('div', { class: 'turn-actions' }, this.editButton),
+    );
+  }
+
+  setLast(isLast: boolean, busy: boolean): void {
+    this.editButton.hidden = !isLast || busy;
+  }
+}
+
+export class AssistantTurnView {
+  readonly element: HTMLElement;
+  private readonly md: StreamingMarkdown;
+  private reasoning?: { details: HTMLDetailsElement; text: HTMLElement };
+  private readonly line: HTMLElement;
+  private readonly routeNote: HTMLElement;
+  private readonly errorBox: HTMLElement;
+  private readonly regenerate: HTMLButtonElement;
+  private streaming = false;
+  text = '';
+  failed?: WireError;
+
+  constructor(makeMarkdown: MarkdownFactory, live: boolean) {
+    this.md = makeMarkdown(live);
+    this.line = el('div', { class: 'turn-line' });
+    this.routeNote = el('div', { class: 'turn-route-note' });
+    this.routeNote.hidden = true;
+    this.errorBox = el('div', { class: 'turn-error', role: 'alert' });
+    this.errorBox.hidden = true;
+    this.regenerate = actionButton('regenerate', 'Regenerate', { 'aria-label': 'Regenerate this reply' });
+    this.regenerate.hidden = true;
+    this.element = el(
+      'article',
+      { class: 'turn turn-assistant', 'aria-label': 'Assistant replied' },
+      el('div', { class: 'turn-author' }, 'Assistant'),
+      this.md.element,
+      this.errorBox,
+      this.routeNote,
+      this.line,
+      el('div', { class: 'turn-actions' }, this.regenerate),
+    );
+  }
+
+  static restore(makeMarkdown: MarkdownFactory, turn: PersistedTurn): AssistantTurnView {
+    const v = new AssistantTurnView(makeMarkdown, false);
+    for (const r of turn.reasoning ?? []) v.appendReasoning(r.redactedBase64 ? '[redacted reasoning]\n' : r.text);
+    v.appendText(turn.text);
+    if (turn.error) v.fail(turn.error, turn.stats);
+    else v.end(turn.stats, turn.stopReason);
+    return v;
+  }
+
+  get isStreaming(): boolean {
+    return this.streaming;
+  }
+
+  start(modelId: string, api: ApiId): void {
+    this.streaming = true;
+    this.element.setAttribute('aria-busy', 'true');
+    this.element.classList.add('is-streaming');
+    this.line.textContent = `${modelId} · ${API_NAMES[api] ?? api} · streaming…`;
+  }
+
+  route(modelId: string, api: ApiId, reason: string | undefined): void {
+    this.line.textContent = `${modelId} · ${API_NAMES[api] ?? api} · streaming…`;
+    this.routeNote.hidden = false;
+    this.routeNote.textContent = `Switched to ${API_NAMES[api] ?? api} on ${modelId}${reason ? `: ${reason}` : ''}`;
+  }
+
+  appendText(text: string): void {
+    if (!text) return;
+    this.text += text;
+    this.md.append(text);
+  }
+
+  appendReasoning(text: string): void {
+    if (!text) return;
+    if (!this.reasoning) {
+      const body = el('div', { class: 'reasoning-text' });
+      const details = el('details', { class: 'reasoning' }, el('summary', {}, 'Reasoning'), body);
+      // Open while it streams so the user sees the model think; collapsed in history.
+      details.open = this.streaming;
+      this.md.element.before(details);
+      this.reasoning = { details, text: body };
+    }
+    this.reasoning.text.append(text);
+  }
+
+  end(stats: TurnStats | undefined, stopReason: StopReason | undefined): void {
+    this.finishStream();
+    if (stats) this.line.textContent = formatTurnLine(stats);
+    else this.line.hidden = true;
+    if (stopReason && stopReason !== 'end_turn' && stopReason !== 'stop_sequence') {
+      this.routeNote.hidden = false;
+      this.routeNote.textContent = `Stopped: ${stopReason.replace(/_/g, ' ')}`;
+    } else if (stats?.routeNote) {
+      this.routeNote.hidden = false;
+      this.routeNote.textContent = `Fell back: ${stats.routeNote}`;
+    }
+  }
+
+  fail(error: WireError, stats: TurnStats | undefined): void {
+    this.finishStream();
+    this.failed = error;
+    if (stats) this.line.textContent = formatTurnLine(stats);
+    this.errorBox.hidden = false;
+    this.errorBox.classList.toggle('is-cancelled', error.kind === 'cancelled');
+    const children: Node[] = [el('span', { class: 'turn-error-message' }, error.kind === 'cancelled' ? 'Stopped. The partial reply is kept.' : error.message)];
+    if (error.action.id !== 'none' && error.action.id !== 'retry') {
+      children.push(actionButton('errorAction', error.action.label, { 'data-action-id': error.action.id }));
+    }
+    children.push(actionButton('retry', 'Retry', { 'aria-label': 'Retry this reply' }));
+    if (error.detail) children.push(el('details', { class: 'turn-error-detail' }, el('summary', {}, 'Details'), el('pre', {}, error.detail)));
+    this.errorBox.replaceChildren(...children);
+  }
+
+  setLast(isLast: boolean, busy: boolean): void {
+    this.regenerate.hidden = !isLast || busy || !!this.failed;
+    for (const b of Array.from(this.errorBox.querySelectorAll('button'))) b.hidden = !isLast || busy;
+  }
+
+  private finishStream(): void {
+    this.streaming = false;
+    this.md.finish();
+    this.element.removeAttribute('aria-busy');
+    this.element.classList.remove('is-streaming');
+    if (this.reasoning) this.reasoning.details.open = false;
+  }
+}
