@@ -9,7 +9,7 @@ import type { Http2ServerRequest, Http2ServerResponse } from 'node:http2';
 import net from 'node:net';
 import { AsyncJobStore } from './asyncInvoke';
 import { parseAuth } from './authHeader';
-import { Catalog, catalogWithOverrides, defaultCatalog } from './catalog';
+import { type Catalog, catalogWithOverrides, defaultCatalog } from './catalog';
 import type { ModelOverride } from './catalog';
 import { Exchange } from './exchange';
 import type { ActiveFault, FaultSpec } from './faultSpec';

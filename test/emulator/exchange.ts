@@ -5,7 +5,7 @@ import type { Http2ServerRequest, Http2ServerResponse } from 'node:http2';
 import { constants as http2constants } from 'node:http2';
 import type { FaultSpec } from './faultSpec';
 import type { RecordedRequest } from './recordedRequest';
-import { ServiceError, anthropicErrorBody, errorForKind, openAiErrorBody } from './serviceError';
+import { type ServiceError, anthropicErrorBody, errorForKind, openAiErrorBody } from './serviceError';
 import { corruptCrc, exceptionFrame } from './eventStream';
 
 export type ErrorShape = 'aws' | 'openai' | 'anthropic';

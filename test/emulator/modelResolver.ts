@@ -2,7 +2,7 @@
 // errors real Bedrock gives for each way it can go wrong.
 import { ACCOUNT_ID, Catalog, prefixesForRegion } from './catalog';
 import type { ResolvedModel } from './routeContext';
-import { MESSAGES, ServiceError, onDemandMessage, validation } from './serviceError';
+import { MESSAGES, type ServiceError, onDemandMessage, validation } from './serviceError';
 
 export const APP_PROFILE_ID = 'wb7app0prof1';
 export const APP_PROFILE_NAME = 'workbench-team-sonnet';
