@@ -15,6 +15,8 @@ export interface ChatPanelRegistration {
   };
   /** The open panel, if any (tests drive it as the webview would). */
   panelForTests(): ChatPanelHost | undefined;
+  /** The serializer's restore path, callable without reloading the window (tests). */
+  restoreForTests(panel: vscode.WebviewPanel, state: unknown): ChatPanelHost;
   /** Opens (or reveals) the panel and fills the input box, e.g. for "Explain selection". */
   prefill(text: string, send?: boolean): ChatPanelHost;
   readonly history: HistoryStore;
@@ -73,11 +75,15 @@ export function registerChatPanel(context: vscode.ExtensionContext, deps: Regist
     return adopt(panel);
   };
 
+  /** What VS Code calls after a window reload for a panel that was open: restore from the webview's saved state. */
+  const restore = (panel: vscode.WebviewPanel, state: unknown): ChatPanelHost => {
+    const s = readPersistedWebviewState(state);
+    return adopt(panel, { conversationId: s?.conversationId, modelId: s?.selectedModelId });
+  };
   disposables.push(
     vscode.window.registerWebviewPanelSerializer(CHAT_VIEW_TYPE, {
       async deserializeWebviewPanel(panel, state) {
-        const s = readPersistedWebviewState(state);
-        adopt(panel, { conversationId: s?.conversationId, modelId: s?.selectedModelId });
+        restore(panel, state);
       },
     }),
   );
@@ -92,6 +98,7 @@ export function registerChatPanel(context: vscode.ExtensionContext, deps: Regist
       },
     },
     panelForTests: () => current,
+    restoreForTests: restore,
     prefill: (text, send = false) => {
       const host = open();
       host.prefill(text, send);
