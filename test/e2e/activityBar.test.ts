@@ -18,7 +18,8 @@ describe('Bedrock in the activity bar (real workbench, Chromium)', () => {
     const sidebar = wb.page.locator('.part.sidebar');
     // A container with a single view hides the pane header and titles itself "BEDROCK: MODELS".
     await sidebar.locator('.composite.title', { hasText: /models/i }).waitFor({ timeout: 30_000 });
-    await sidebar.locator('.welcome-view-content', { hasText: 'model explorer' }).waitFor({ timeout: 30_000 });
+    // The explorer lists the emulator's providers.
+    await sidebar.locator('.monaco-list-row', { hasText: 'Anthropic' }).first().waitFor({ timeout: 30_000 });
     const title = await sidebar.locator('.composite.title').innerText();
     assert.match(title.toUpperCase(), /BEDROCK/);
     const shot = await wb.screenshot('activity-bar-models-view');

@@ -17,6 +17,8 @@ const BASE_SETTINGS = {
   'workbench.enableExperiments': false,
   'update.mode': 'none',
   'security.workspace.trust.enabled': false,
+  // Scratch workspaces live inside this repository: don't offer to open it.
+  'git.openRepositoryInParentFolders': 'never',
 };
 
 export async function freePort() {

@@ -54,7 +54,8 @@ export function modelRow(node: ModelNode): TreeRow {
   if (d.legacy) tags.push('legacy');
   if (d.profileOnly) tags.push('profile only');
   if (!d.listed) tags.push('not listed here');
-  const description = [d.id, badges.join(' · '), tags.length ? `(${tags.join(', ')})` : ''].filter(Boolean).join('  —  ');
+  // Badges first: a narrow sidebar truncates the end of the description, and the id is also in the tooltip.
+  const description = [badges.join(' · '), tags.length ? `(${tags.join(', ')})` : '', d.id].filter(Boolean).join('  —  ');
   return {
     id: `model:${d.id}`,
     label: d.name,
