@@ -37,7 +37,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Workbe
   // The catalog paints from its cache synchronously; the refresh below runs in the background.
   const catalog = new Catalog(connection, context.globalState, learned);
   subs.push(catalog);
-  const router = new Router({ connection, directory: catalog, learned });
+  const router = new Router({
+    connection,
+    directory: catalog,
+    learned,
+    idleTimeoutSeconds: vscode.workspace.getConfiguration('bedrock').get<number>('stream.idleTimeoutSeconds') ?? 60,
+  });
 
   const plansFor = (d: ModelDescriptor): ModelPlans => {
     const plan = (task: 'chat' | 'embed') => {

@@ -22,3 +22,5 @@ export {
 } from '@aws-sdk/client-bedrock-runtime';
 export { fromNodeProviderChain, fromIni } from '@aws-sdk/credential-providers';
 export { NodeHttpHandler, NodeHttp2Handler } from '@smithy/node-http-handler';
+// The proxy agent (and its `debug` dependency) is only needed when a proxy is configured.
+export { HttpsProxyAgent } from 'https-proxy-agent';

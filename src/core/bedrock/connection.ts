@@ -128,7 +128,7 @@ export class BedrockConnection extends Disposable {
   proxyAgent(): Promise<Agent | undefined> {
     const proxy = this._info.proxy;
     this.agent ??= proxy
-      ? import('https-proxy-agent').then(({ HttpsProxyAgent }) => new HttpsProxyAgent(proxy, { keepAlive: true }) as unknown as Agent)
+      ? loadAwsSdk().then(({ HttpsProxyAgent }) => new HttpsProxyAgent(proxy, { keepAlive: true }) as unknown as Agent)
       : Promise.resolve(undefined);
     return this.agent;
   }
