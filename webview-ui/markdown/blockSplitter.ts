@@ -54,6 +54,11 @@ export class BlockSplitter {
     return this.finalChunks.join('') + this.tail;
   }
 
+  /** The unfinished tail: text after the last final block. */
+  get tailText(): string {
+    return this.tail;
+  }
+
   /** Offset where the unfinished tail starts. */
   get stableEnd(): number {
     return this.finalLength;

@@ -39,6 +39,8 @@ export interface StreamingCodeBlock {
   readonly text: string;
   /** Appends plain text without touching the rest of the block. */
   appendText(text: string): void;
+  /** Replaces the text (still plain: no parse, no highlight). */
+  setText(text: string): void;
 }
 
 /**
@@ -66,6 +68,10 @@ export function createStreamingCodeBlock(doc: Document, language: string | undef
     appendText(more) {
       text += more;
       textNode.appendData(more);
+    },
+    setText(all) {
+      text = all;
+      textNode.data = all;
     },
   };
 }

@@ -4,6 +4,13 @@
 // the new characters appended. Cost per frame therefore follows the size of the growing block,
 // not of the reply.
 //
+// Between full renders of the growing block, frames take a cheaper path: characters that can't
+// change the block's structure are appended as plain text — to an open fence's code, or (at most
+// a quarter of the block, and never across a newline) to the end of the growing paragraph, list
+// item or heading. Markdown syntax they complete (a closing `**`) shows literally until the next
+// full render, which comes within that quarter. This bounds full renders per block to a handful,
+// so a whole reply costs about as much as rendering it once.
+//
 // Screen readers: finished blocks move into a polite live region, so each block is announced once
 // when complete; the growing block sits outside it and is never re-announced per delta.
 import type { Token, Tokens } from 'marked';
@@ -45,6 +52,13 @@ export class StreamingMarkdown {
   private liveViews: BlockView[] = [];
   private frame: number | undefined;
   private done = false;
+  /** Length of the splitter's tail that the DOM shows (fully rendered or as plain text). */
+  private shownTail = 0;
+  /** Characters shown as plain text since the growing block's last full render. */
+  private provisional = 0;
+  private provisionalNode: Text | undefined;
+  /** True when the growing block's source runs to the end of the text (nothing after it). */
+  private liveEndsAtTail = false;
 
   constructor(private readonly options: StreamingMarkdownOptions) {
     this.doc = options.document;
@@ -80,7 +94,7 @@ export class StreamingMarkdown {
     if (this.frame === undefined) {
       this.frame = this.options.scheduler.requestFrame(() => {
         this.frame = undefined;
-        this.render(this.splitter.split());
+        if (!this.appendPlain()) this.render(this.splitter.split());
       });
     }
   }
@@ -111,7 +125,49 @@ export class StreamingMarkdown {
     this.frame = undefined;
   }
 
-  private render({ finalized, live }: SplitResult): void {
+  /** The cheap path (see the header): true when the new text was shown without a render. */
+  private appendPlain(): boolean {
+    // Only the last block can grow; blocks before it change only after a newline (full render).
+    const view = this.liveViews[this.liveViews.length - 1];
+    if (!view) return false;
+    const tail = this.splitter.tailText;
+    const added = tail.slice(this.shownTail);
+    if (view.stream) {
+      // Only a fence character can close the fence. An indented fence strips indentation from
+      // its lines, and an unfinished opening line is still the info string: both need the lexer.
+      if (/[`~]/.test(added) || !/^[`~]/.test(view.raw) || !view.raw.includes('\n')) return false;
+      view.stream.appendText(added);
+    } else {
+      // The new text must continue this block's last line: after a newline (or trailing blank
+      // lines the block doesn't own) only the lexer can tell what starts.
+      if (added.includes('\n') || !this.liveEndsAtTail || tail[this.shownTail - 1] === '\n') return false;
+      if (this.provisional + added.length > Math.max(64, view.raw.length / 4)) return false;
+      const target = this.provisionalNode?.parentNode ?? plainTextTarget(view.element);
+      if (!target) return false;
+      if (!this.provisionalNode) {
+        // The render trimmed the raw text's trailing whitespace; the separator still counts.
+        const trimmed = /\s$/.test(view.raw) && !/\s$/.test(target.textContent ?? '');
+        this.provisionalNode = this.doc.createTextNode(trimmed ? ' ' : '');
+        target.appendChild(this.provisionalNode);
+      }
+      this.provisionalNode.appendData(added);
+      this.provisional += added.length;
+    }
+    this.shownTail = tail.length;
+    return true;
+  }
+
+  private render(result: SplitResult): void {
+    this.provisionalNode?.remove();
+    this.renderBlocks(result);
+    const last = result.live[result.live.length - 1];
+    this.liveEndsAtTail = !!last && last.start + last.raw.length === this.splitter.stableEnd + this.splitter.tailText.length;
+    this.shownTail = this.splitter.tailText.length;
+    this.provisional = 0;
+    this.provisionalNode = undefined;
+  }
+
+  private renderBlocks({ finalized, live }: SplitResult): void {
     // Blocks come back in the same order and from the same offset as the live views of the last
     // render, so view i is the previous rendering of block i.
     const blocks = [...finalized, ...live];
@@ -138,8 +194,9 @@ export class StreamingMarkdown {
       const code = (block.token as Tokens.Code).text;
       const language = fenceLanguage((block.token as Tokens.Code).lang);
       const stream = view?.stream;
-      if (stream && stream.language === language && code.startsWith(stream.text)) {
-        stream.appendText(code.slice(stream.text.length));
+      if (stream && stream.language === language) {
+        if (code.startsWith(stream.text)) stream.appendText(code.slice(stream.text.length));
+        else stream.setText(code);
         return { raw: block.raw, element, stream };
       }
       const fresh = createStreamingCodeBlock(this.doc, language, code);
@@ -160,5 +217,21 @@ export class StreamingMarkdown {
     const fragment = this.options.sanitizer.toFragment(this.options.renderer.renderTokens([token]));
     decorateCodeBlocks(fragment, this.doc);
     return fragment;
+  }
+}
+
+const CONTAINERS = new Set(['UL', 'OL', 'BLOCKQUOTE']);
+
+/** The element whose end is the end of the block's text: its last paragraph, list item or heading. */
+function plainTextTarget(block: Element): Element | undefined {
+  let el = block.lastElementChild;
+  for (;;) {
+    if (!el) return undefined;
+    const last: Element | null = el.lastElementChild;
+    if (CONTAINERS.has(el.tagName) || (el.tagName === 'LI' && last && (CONTAINERS.has(last.tagName) || last.tagName === 'P'))) {
+      el = last;
+      continue;
+    }
+    return /^(?:P|LI|H[1-6])$/.test(el.tagName) ? el : undefined;
   }
 }

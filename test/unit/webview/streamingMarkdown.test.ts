@@ -117,12 +117,13 @@ describe('StreamingMarkdown: partial markdown', () => {
     const code = f.view.element.querySelector('pre > code');
     assert.ok(code, 'code block exists before the fence closes');
     assert.equal(code.className, 'hljs language-python');
-    assert.equal(code.textContent, 'def f():');
+    // While the fence is open, text arrives verbatim (a trailing newline is invisible in <pre>).
+    assert.equal(code.textContent?.trimEnd(), 'def f():');
     const buttons = Array.from(f.view.element.querySelectorAll('.md-code button')).map((b) => b.textContent);
     assert.deepEqual(buttons, ['Copy', 'Insert at Cursor', 'Open in New File']);
     stream(f, '    return 1\n', 2);
     assert.equal(f.view.element.querySelector('pre > code'), code, 'same <code> node while the fence is open');
-    assert.equal(code.textContent, 'def f():\n    return 1');
+    assert.equal(code.textContent?.trimEnd(), 'def f():\n    return 1');
     assert.equal(code.querySelector('span'), null, 'plain text while streaming');
   });
 
@@ -159,7 +160,8 @@ describe('StreamingMarkdown: partial markdown', () => {
           `header after ${i} chars`,
         );
       } else {
-        assert.ok(i < text.indexOf('\n| a'), `no table after ${i} chars`);
+        // At the latest, the newline ending the delimiter row brings the table.
+        assert.ok(i <= text.indexOf('\n| a'), `no table after ${i} chars`);
         // Before the delimiter row: the header is shown as a literal paragraph, nothing else.
         const shown = Array.from(f.view.element.querySelectorAll('.md-block > *')).map((e) => e.tagName);
         assert.deepEqual(shown, ['P'], `only a paragraph after ${i} chars`);
@@ -192,6 +194,7 @@ describe('StreamingMarkdown: partial markdown', () => {
     // GFM autolinks the bare URL meanwhile; the markdown link itself is still literal text.
     assert.match(f.view.element.textContent ?? '', /\*\*bold and \[a link\]\(https:\/\/exa/);
     stream(f, 'mple.com)**', 3);
+    f.view.flush();
     assert.equal(f.view.element.querySelector('strong a')?.getAttribute('href'), 'https://example.com');
   });
 });
@@ -280,5 +283,39 @@ describe('StreamingMarkdown: interactions', () => {
     f.view.finish();
     assert.equal(click(f, f.view.element.querySelector('em')!), false);
     assert.equal(f.links.length + f.actions.length, 0);
+  });
+});
+
+describe('StreamingMarkdown: plain-text frames between renders', () => {
+  it('appends a few characters to the growing paragraph without re-rendering it', () => {
+    const f = createFixture();
+    stream(f, 'Intro paragraph.\n\nThe growing one has *em* and', 64);
+    const lastP = () => Array.from(f.view.element.querySelectorAll('p')).pop()!;
+    const p = lastP();
+    stream(f, ' more', 5);
+    assert.equal(lastP(), p, 'same <p>');
+    assert.equal(p.textContent, 'The growing one has em and more');
+  });
+
+  it('does a full render once a quarter of the block (min 64 chars) arrived as plain text', () => {
+    const f = createFixture();
+    stream(f, 'Start **bold', 12);
+    stream(f, '** and then a long run of plain words that keeps on going for a while', 4);
+    assert.ok(f.view.element.querySelector('strong'), 'closing ** rendered by a full render');
+  });
+
+  it('never puts plain-text frames into a block that a newline ended', () => {
+    const f = createFixture();
+    stream(f, '# Heading\n', 10);
+    stream(f, '\nPara', 1);
+    assert.equal(f.view.element.querySelector('h1')?.textContent, 'Heading');
+    assert.equal(f.view.element.querySelector('p')?.textContent, 'Para');
+  });
+
+  it('keeps the separating space the render trimmed', () => {
+    const f = createFixture();
+    stream(f, 'Hello ', 6);
+    stream(f, 'world', 5);
+    assert.equal(f.view.element.querySelector('p')?.textContent, 'Hello world');
   });
 });

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { isSafeLinkHref } from '../../../src/shared/protocol';
 import { findUnsafeDom } from './domSafety';
-import { createFixture, stream, type Fixture } from './markdownFixture';
+import { createFixture, type Fixture } from './markdownFixture';
 import { XSS_CORPUS } from './xssCorpus';
 
 /** Clicks every link and button the payload produced; returns what reached the host callbacks. */
