@@ -9,6 +9,7 @@ import { registerCommands } from './vscode/commands';
 import { registerChatPanel, type ChatPanelRegistration } from './vscode/chat/registerChatPanel';
 import { routerChatBackend } from './vscode/chat/routerChatBackend';
 import { ConnectionSettingsSource, promptForApiKey } from './vscode/connection/connectionSettingsSource';
+import { embedCommands } from './vscode/editor/embedSelection';
 import { explorerCommands } from './vscode/explorer/explorerCommands';
 import { ModelDetailsDocuments } from './vscode/explorer/modelDetailsDocuments';
 import { ModelTreeProvider } from './vscode/explorer/modelTreeProvider';
@@ -23,6 +24,7 @@ export interface WorkbenchApi {
   readonly chat: ChatPanelRegistration;
   readonly router: Router;
   readonly tree: ModelTreeProvider;
+  readonly embed: ReturnType<typeof embedCommands>;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<WorkbenchApi> {
@@ -91,6 +93,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Workbe
     log,
   });
   subs.push(chat);
+  const embed = embedCommands({
+    router,
+    embeddingModels: () => catalog.descriptors.filter((d) => d.kind === 'model' && d.apis.embed.supported === true),
+    describe: (id) => catalog.describe(id),
+    log,
+  });
   subs.push(
     ...registerCommands({
       ...chat.commands,
@@ -99,13 +107,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<Workbe
       'bedrock.refreshModels': refreshInView,
       'bedrock.connectionMenu': () => showConnectionMenu(connection.info),
       'bedrock.setApiKey': () => promptForApiKey(context.secrets),
+      'bedrock.embedSelection': embed['bedrock.embedSelection'],
+      'bedrock.compareEmbeddings': embed['bedrock.compareEmbeddings'],
+      'bedrock.copyLastVector': embed['bedrock.copyLastVector'],
     }),
   );
 
   log.info(`Bedrock Workbench ${context.extension.packageJSON.version} activated (region ${connection.info.region})`);
   // After first paint: nothing above touched the network or loaded the AWS SDK.
   setTimeout(() => void refreshInView(), 0);
-  return { log, connection, catalog, router, tree, chat };
+  return { log, connection, catalog, router, tree, chat, embed };
 }
 
 export function deactivate(): void {

@@ -19,6 +19,9 @@ export const COMMAND_IDS = [
   'bedrock.setApiKey',
   'bedrock.openChat',
   'bedrock.chatWithModel',
+  'bedrock.embedSelection',
+  'bedrock.compareEmbeddings',
+  'bedrock.copyLastVector',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];
