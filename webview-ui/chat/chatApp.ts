@@ -20,6 +20,9 @@ import type { HostApi } from './vscodeApi';
 
 type TurnView = UserTurnView | AssistantTurnView;
 
+/** Upper bound for max tokens when the model's limit is unknown. */
+const FALLBACK_MAX_TOKENS = 1_000_000;
+
 export interface ChatAppOptions {
   host: HostApi;
   root: HTMLElement;
@@ -39,6 +42,10 @@ export class ChatApp {
   private streamingView: AssistantTurnView | undefined;
   /** Index of the user turn being edited (edit-and-resend), if any. */
   private editingTurn: number | undefined;
+  /** Keep the newest text in view while streaming, until the user scrolls up to read. */
+  private following = true;
+  private lastAutoScrollTop = 0;
+  private scrollFrame: number | undefined;
 
   private readonly modelSelect: HTMLSelectElement;
   private readonly apiSelect: HTMLSelectElement;
@@ -157,7 +164,18 @@ export class ChatApp {
     this.temperatureInput.addEventListener('change', () => this.clampInputs());
     this.topPInput.addEventListener('change', () => this.clampInputs());
     this.transcript.addEventListener('click', (e) => this.onTranscriptClick(e));
-    this.transcript.addEventListener('scroll', () => this.saveState(), { passive: true });
+    this.transcript.addEventListener(
+      'scroll',
+      () => {
+        const t = this.transcript;
+        const atBottom = t.scrollHeight - t.scrollTop - t.clientHeight < 24;
+        // Scrolling up by hand (not our own scroll) stops following; reaching the end resumes it.
+        if (atBottom) this.following = true;
+        else if (t.scrollTop < this.lastAutoScrollTop - 4) this.following = false;
+        this.saveState();
+      },
+      { passive: true },
+    );
     window.addEventListener('message', (e: MessageEvent) => this.onHostMessage(e.data as HostToWebviewMessage));
     this.renderApiOptions();
     this.updateControls();
@@ -294,7 +312,9 @@ export class ChatApp {
     };
     clamp(this.temperatureInput, 0, 1);
     clamp(this.topPInput, 0, 1);
-    clamp(this.maxTokensInput, 1, this.model?.maxOutputTokens, true);
+    // Without a known model limit, stay well inside what the host accepts: the router learns the
+    // real limit from the service's error and retries once (field notes).
+    clamp(this.maxTokensInput, 1, this.model?.maxOutputTokens ?? FALLBACK_MAX_TOKENS, true);
   }
 
   private params(): ChatParams | undefined {
@@ -340,7 +360,8 @@ export class ChatApp {
     });
     this.status.textContent = 'Waiting for the reply…';
     this.updateControls();
-    this.transcript.scrollTop = this.transcript.scrollHeight;
+    this.following = true;
+    this.scrollToEndIfFollowing();
     this.saveState();
   }
 
@@ -473,9 +494,16 @@ export class ChatApp {
   }
 
   private scrollToEndIfFollowing(): void {
-    const t = this.transcript;
-    // Follow the stream only if the user is at (or near) the bottom; never yank them back up.
-    if (t.scrollHeight - t.scrollTop - t.clientHeight < 80) t.scrollTop = t.scrollHeight;
+    if (!this.following || this.scrollFrame !== undefined) return;
+    // The renderer paints deltas at the next animation frame; a frame requested after it runs
+    // after that paint's layout, so the scroll sees the new height.
+    this.scrollFrame = requestAnimationFrame(() => {
+      this.scrollFrame = undefined;
+      if (!this.following) return;
+      const t = this.transcript;
+      t.scrollTop = t.scrollHeight;
+      this.lastAutoScrollTop = t.scrollTop;
+    });
   }
 
   private saveState(): void {
