@@ -2,19 +2,36 @@
 // vectors, and texts sharing words point in closer directions than unrelated texts.
 import { hash32, prng } from './random';
 
-function wordVector(word: string, dim: number, seed: number): Float64Array {
+// Each word is a sparse pseudo-random direction (a few ±1 entries): texts sharing words still point
+// closer together, and a long text costs a few operations per word instead of `dim` — the
+// emulator must not become the bottleneck when a benchmark sends many 25 KB texts at once.
+const NONZERO_PER_WORD = 24;
+const WORD_CACHE_LIMIT = 50_000;
+const wordCache = new Map<string, Int32Array>();
+
+/** Pairs of (index, sign) packed as index * 2 + (sign > 0 ? 1 : 0). */
+function wordEntries(word: string, dim: number, seed: number): Int32Array {
+  const key = `${seed}|${dim}|${word}`;
+  const hit = wordCache.get(key);
+  if (hit) return hit;
   const rand = prng(hash32(`${seed}|${word}`));
-  const v = new Float64Array(dim);
-  for (let i = 0; i < dim; i++) v[i] = rand() * 2 - 1;
-  return v;
+  const entries = new Int32Array(NONZERO_PER_WORD);
+  for (let i = 0; i < NONZERO_PER_WORD; i++) entries[i] = Math.floor(rand() * dim) * 2 + (rand() < 0.5 ? 0 : 1);
+  if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
+  wordCache.set(key, entries);
+  return entries;
 }
 
 export function embed(text: string, dim: number, normalize: boolean, seed = 0): number[] {
   const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [''];
+  const counts = new Map<string, number>();
+  for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
   const acc = new Float64Array(dim);
-  for (const w of words) {
-    const v = wordVector(w, dim, seed);
-    for (let i = 0; i < dim; i++) acc[i]! += v[i]!;
+  // A tiny dense component keeps every coordinate non-zero, like real embeddings.
+  const base = prng(hash32(`${seed}|base|${dim}`));
+  for (let i = 0; i < dim; i++) acc[i] = (base() * 2 - 1) * 0.01;
+  for (const [w, n] of counts) {
+    for (const e of wordEntries(w, dim, seed)) acc[e >> 1]! += e & 1 ? n : -n;
   }
   let norm = 0;
   for (let i = 0; i < dim; i++) norm += acc[i]! * acc[i]!;

@@ -214,6 +214,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const h2 = http2.createServer({}, (req, res) => void handle(req, res));
   h2.on('sessionError', () => undefined);
   const server = net.createServer((socket) => {
+    // Nagle's algorithm plus the client's delayed ACK would add ~40 ms to responses written as
+    // several small frames (HTTP/2 headers, then data) — latency no real endpoint has.
+    socket.setNoDelay(true);
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
     socket.on('error', () => undefined);
