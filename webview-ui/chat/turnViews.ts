@@ -127,7 +127,7 @@ export class AssistantTurnView {
       this.routeNote.textContent = `Stopped: ${stopReason.replace(/_/g, ' ')}`;
     } else if (stats?.routeNote) {
       this.routeNote.hidden = false;
-      this.routeNote.textContent = `Fell back: ${stats.routeNote}`;
+      this.routeNote.textContent = `Route: ${stats.routeNote}`;
     }
   }
 

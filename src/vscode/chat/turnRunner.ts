@@ -59,7 +59,8 @@ export async function runTurn(o: RunTurnOptions): Promise<PersistedTurn> {
     for await (const e of o.backend.stream(o.request, o.signal, o.api ? { api: o.api } : undefined) as AsyncIterable<ChatEvent>) {
       switch (e.type) {
         case 'route': {
-          const note = e.fallbackFrom?.reason;
+          // Say so when a per-turn API override was not honoured, so the line never misleads.
+          const note = e.fallbackFrom?.reason ?? (o.api && e.step.api !== o.api ? `${o.api} was requested; the router chose ${e.step.api}` : undefined);
           stats.route(e.step.target, e.step.api, note);
           if (!started) start(e.step.target, e.step.api);
           else o.post({ method: 'chat/route', requestId, seq: seq++, modelId: e.step.target, api: e.step.api, ...(note ? { reason: note } : {}) });

@@ -116,6 +116,14 @@ describe('chat: turn runner', () => {
     const backend = new ScriptedBackend(() => events([{ type: 'error', error: { kind: 'validation', message: 'No route', action: { id: 'none', label: 'OK' } }, partialText: '' }]));
     await runTurn({ backend, request, api: 'converse', requestId: 'r', conversationId: 'c', signal: new AbortController().signal, post: (m) => posted.push(m) });
     assert.deepEqual(backend.requests[0].options, { api: 'converse' });
+    // (this script had no route event; see the next test for an override the router ignored)
     assert.deepEqual(posted.map((m) => [m.method, m.seq]), [['chat/start', 0], ['chat/error', 1]]);
+  });
+
+  it('notes on the turn when the served API differs from the requested override', async () => {
+    const backend = new ScriptedBackend(() => events([route('m1', 'converse-stream'), { type: 'text', text: 'x' }, { type: 'stop', reason: 'end_turn' }]));
+    const turn = await runTurn({ backend, request, api: 'invoke-stream', requestId: 'r', conversationId: 'c', signal: new AbortController().signal, post: () => {} });
+    assert.equal(turn.stats?.api, 'converse-stream', 'the line shows the API actually used');
+    assert.match(turn.stats?.routeNote ?? '', /invoke-stream was requested/);
   });
 });
