@@ -19,6 +19,7 @@ import { createStreamingCodeBlock, decorateCodeBlocks, type StreamingCodeBlock }
 import type { FrameScheduler } from './frameScheduler';
 import { fenceLanguage, type MarkdownHtmlRenderer } from './markdownHtml';
 import type { MarkdownSanitizer } from './sanitizer';
+import { buildBlockDom } from './tokenDom';
 
 export interface StreamingMarkdownOptions {
   /** The document to build nodes in (the webview's, or a jsdom one in tests). */
@@ -40,6 +41,8 @@ interface BlockView {
   element: HTMLElement;
   /** Set while the block is an open fence rendered as plain, appendable text. */
   stream?: StreamingCodeBlock;
+  /** Drawn by the sanitizer-free builder: must be rendered through the sanitizer once final. */
+  direct?: boolean;
 }
 
 export class StreamingMarkdown {
@@ -187,7 +190,14 @@ export class StreamingMarkdown {
 
   private update(view: BlockView | undefined, block: MarkdownBlock, isFinal: boolean): BlockView {
     const streamFence = block.openFence && !isFinal;
-    if (view && view.raw === block.raw && (!view.stream || streamFence)) return view;
+    if (view && view.raw === block.raw && (!view.stream || streamFence)) {
+      if (!(isFinal && view.direct)) return view;
+      // Drawn by the builder and now final: it still goes through the sanitizer path, and the
+      // nodes on screen stay only if they are exactly what that path produced.
+      const sanitized = this.toDom(block.token);
+      if (!sameChildren(view.element, sanitized)) view.element.replaceChildren(sanitized);
+      return { raw: block.raw, element: view.element };
+    }
 
     const element = view?.element ?? this.newBlockElement();
     if (streamFence) {
@@ -202,6 +212,15 @@ export class StreamingMarkdown {
       const fresh = createStreamingCodeBlock(this.doc, language, code);
       element.replaceChildren(fresh.element);
       return { raw: block.raw, element, stream: fresh };
+    }
+    if (!isFinal) {
+      // The growing block: built straight from its tokens when possible (no HTML, no sanitizer
+      // call, see tokenDom.ts); it gets the full sanitizer path once, when it is final.
+      const direct = buildBlockDom(block.token, this.doc);
+      if (direct) {
+        element.replaceChildren(direct);
+        return { raw: block.raw, element, direct: true };
+      }
     }
     element.replaceChildren(this.toDom(block.token));
     return { raw: block.raw, element };
@@ -218,6 +237,14 @@ export class StreamingMarkdown {
     decorateCodeBlocks(fragment, this.doc);
     return fragment;
   }
+}
+
+/** True when `a`'s children are node for node equal to `b`'s (tags, attributes, text). */
+function sameChildren(a: Node, b: Node): boolean {
+  let x = a.firstChild;
+  let y = b.firstChild;
+  for (; x && y; x = x.nextSibling, y = y.nextSibling) if (!x.isEqualNode(y)) return false;
+  return !x && !y;
 }
 
 const CONTAINERS = new Set(['UL', 'OL', 'BLOCKQUOTE']);
