@@ -181,3 +181,52 @@ describe('chat panel in the real workbench (light theme)', () => {
     await wb.screenshot('chat-light-reply');
   });
 });
+
+describe('chat panel in the real workbench (high contrast, keyboard only, from the explorer)', () => {
+  let wb: Workbench;
+  before(async () => {
+    wb = await openWorkbench({ settings: { 'workbench.colorTheme': 'Default High Contrast' } });
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await wb?.screenshot(`FAILED-chat-hc-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`);
+  });
+  after(async () => {
+    await wb?.close();
+  });
+
+  it('"Chat with Model" on an explorer row opens the panel with that model; the chat works from the keyboard', async () => {
+    const page = wb.page;
+    await page.locator('.activitybar .action-item a[aria-label^="Bedrock"]').first().click();
+    const sidebar = page.locator('.part.sidebar');
+    const anthropic = sidebar.locator('.monaco-list-row', { hasText: /^Anthropic/ }).first();
+    await anthropic.waitFor({ timeout: 60_000 });
+    await anthropic.click();
+    const row = sidebar.locator('.monaco-list-row', { hasText: MODEL }).first();
+    await row.waitFor();
+    await row.click({ button: 'right' });
+    // A synthetic click does not reliably trigger VS Code's menu items; focusing the entry and
+    // pressing Enter does (and is what a keyboard user does).
+    const item = page.locator('.context-view .action-label', { hasText: 'Chat with Model' });
+    await item.hover();
+    await page.keyboard.press('Enter');
+    const chat = chatFrame(wb);
+    await chat.locator(`#model-select option[value="${MODEL}"]`).waitFor({ state: 'attached', timeout: 30_000 });
+    assert.equal(await chat.locator('#model-select').inputValue(), MODEL, 'the row’s model is selected');
+
+    // Keyboard only from here: the prompt has focus on open; Tab order reaches the toolbar.
+    const input = chat.locator('#prompt');
+    await input.focus();
+    await page.keyboard.type('Explain rate limits');
+    await page.keyboard.press('Enter');
+    const reply = chat.locator('.turn-assistant').last();
+    await reply.locator('.turn-line', { hasText: 'tok/s' }).waitFor({ timeout: 30_000 });
+    await chat.locator('#new-chat').focus();
+    await page.keyboard.press('Shift+Tab');
+    assert.equal(await chat.locator(':focus').getAttribute('id'), 'history-toggle');
+    await page.keyboard.press('Enter');
+    await chat.locator('.history-open', { hasText: 'Explain rate limits' }).waitFor();
+    assert.equal(await chat.locator('#history-toggle').getAttribute('aria-expanded'), 'true');
+    await page.mouse.move(1300, 860);
+    await wb.screenshot('chat-high-contrast');
+  });
+});
