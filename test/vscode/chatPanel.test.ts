@@ -152,6 +152,45 @@ describe('chat panel (real webview, against the emulator)', () => {
     assert.deepEqual(received, []);
   });
 
+  it('code buttons: Copy to the clipboard, Open in New File with the fence language, Insert at Cursor in the last editor', async () => {
+    await host.receive({ method: 'code/copy', code: 'copied();' });
+    assert.equal(await vscode.env.clipboard.readText(), 'copied();');
+
+    await host.receive({ method: 'code/openInNewFile', code: 'const x: number = 1;\n', language: 'ts' });
+    const opened = vscode.window.activeTextEditor;
+    assert.ok(opened, 'a new editor is active');
+    assert.equal(opened.document.isUntitled, true);
+    assert.equal(opened.document.languageId, 'typescript');
+    assert.equal(opened.document.getText(), 'const x: number = 1;\n');
+
+    // The panel has focus when the button is pressed; the insert goes to the editor used last.
+    opened.selection = new vscode.Selection(opened.document.positionAt(0), opened.document.positionAt(0));
+    host.panel.reveal(undefined, false);
+    await host.receive({ method: 'code/insert', code: '// inserted\n', language: 'ts' });
+    assert.equal(opened.document.getText(), '// inserted\nconst x: number = 1;\n');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('hiding the panel keeps the webview alive (retainContextWhenHidden), so nothing is lost', () => {
+    assert.equal(host.panel.options.retainContextWhenHidden, true);
+  });
+
+  it('history: list, delete', async () => {
+    const other = `conv-del-${Date.now()}`;
+    await host.receive({ method: 'chat/send', requestId: 'del-1', conversationId: other, text: 'to be deleted' });
+    const posts: HostToWebviewMessage[] = [];
+    const sub = host.onDidPost((m) => posts.push(m));
+    await host.receive({ method: 'history/list' });
+    const list = posts.find((m) => m.method === 'history/list');
+    assert.ok(list?.method === 'history/list' && list.conversations[0].id === other, 'most recent first');
+    await host.receive({ method: 'history/delete', conversationId: other });
+    sub.dispose();
+    assert.equal(api.chat.history.get(other), undefined);
+    const after = posts.filter((m) => m.method === 'history/list').at(-1);
+    assert.ok(after?.method === 'history/list' && !after.conversations.some((c) => c.id === other));
+    assert.ok(api.chat.history.get(conversationId), 'the other conversation is untouched');
+  });
+
   it('restores the conversation into a panel re-created by the serializer (window reload path)', async () => {
     api.chat.panelForTests()?.panel.dispose();
     assert.equal(api.chat.panelForTests(), undefined);
