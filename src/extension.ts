@@ -10,6 +10,7 @@ import { registerChatPanel, type ChatPanelRegistration } from './vscode/chat/reg
 import { routerChatBackend } from './vscode/chat/routerChatBackend';
 import { ConnectionSettingsSource, promptForApiKey } from './vscode/connection/connectionSettingsSource';
 import { embedCommands } from './vscode/editor/embedSelection';
+import { explainCommands } from './vscode/editor/explainSelection';
 import { explorerCommands } from './vscode/explorer/explorerCommands';
 import { ModelDetailsDocuments } from './vscode/explorer/modelDetailsDocuments';
 import { ModelTreeProvider } from './vscode/explorer/modelTreeProvider';
@@ -25,6 +26,7 @@ export interface WorkbenchApi {
   readonly router: Router;
   readonly tree: ModelTreeProvider;
   readonly embed: ReturnType<typeof embedCommands>;
+  readonly explain: ReturnType<typeof explainCommands>;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<WorkbenchApi> {
@@ -93,6 +95,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Workbe
     log,
   });
   subs.push(chat);
+  const explain = explainCommands({
+    // A new turn in the chat panel, sent at once, so the user can follow up there.
+    sink: { ask: ({ prompt, modelId }) => chat.prefill(prompt, true, modelId) },
+    chatModels: () => catalog.descriptors.filter((d) => d.kind !== 'applicationProfile'),
+    log,
+  });
   const embed = embedCommands({
     router,
     embeddingModels: () => catalog.descriptors.filter((d) => d.kind === 'model' && d.apis.embed.supported === true),
@@ -110,13 +118,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Workbe
       'bedrock.embedSelection': embed['bedrock.embedSelection'],
       'bedrock.compareEmbeddings': embed['bedrock.compareEmbeddings'],
       'bedrock.copyLastVector': embed['bedrock.copyLastVector'],
+      ...explain,
     }),
   );
 
   log.info(`Bedrock Workbench ${context.extension.packageJSON.version} activated (region ${connection.info.region})`);
   // After first paint: nothing above touched the network or loaded the AWS SDK.
   setTimeout(() => void refreshInView(), 0);
-  return { log, connection, catalog, router, tree, chat, embed };
+  return { log, connection, catalog, router, tree, chat, embed, explain };
 }
 
 export function deactivate(): void {

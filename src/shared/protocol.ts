@@ -420,6 +420,8 @@ export interface ChatPrefillMessage {
   text: string;
   /** Submit immediately instead of waiting for the user. */
   send?: boolean;
+  /** Model or profile to select first (e.g. the default chat model for "Explain Selection"). */
+  modelId?: string;
 }
 
 export type HostToWebviewMessage =

@@ -22,6 +22,8 @@ export const COMMAND_IDS = [
   'bedrock.embedSelection',
   'bedrock.compareEmbeddings',
   'bedrock.copyLastVector',
+  'bedrock.explainSelection',
+  'bedrock.askAboutSelection',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

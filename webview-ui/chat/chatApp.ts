@@ -203,6 +203,10 @@ export class ChatApp {
       case 'history/load':
         return this.load(m.conversation);
       case 'chat/prefill':
+        if (m.modelId && m.modelId !== this.selectedModelId) {
+          if (this.models.some((o) => o.id === m.modelId)) this.modelSelect.value = m.modelId;
+          this.selectModel(m.modelId);
+        }
         this.input.value = m.text;
         this.saveState();
         if (m.send) this.send();

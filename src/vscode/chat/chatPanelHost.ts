@@ -130,8 +130,9 @@ export class ChatPanelHost extends Disposable {
   }
 
   /** Puts text in the input box (and sends it when `send`). */
-  prefill(text: string, send = false): void {
-    this.post({ method: 'chat/prefill', text, send });
+  prefill(text: string, send = false, modelId?: string): void {
+    if (modelId) this.selectedModelId = modelId;
+    this.post({ method: 'chat/prefill', text, send, modelId });
   }
 
   /** Opens a fresh conversation with `modelId` selected (Chat with Model). */

@@ -18,7 +18,7 @@ export interface ChatPanelRegistration {
   /** The serializer's restore path, callable without reloading the window (tests). */
   restoreForTests(panel: vscode.WebviewPanel, state: unknown): ChatPanelHost;
   /** Opens (or reveals) the panel and fills the input box, e.g. for "Explain selection". */
-  prefill(text: string, send?: boolean): ChatPanelHost;
+  prefill(text: string, send?: boolean, modelId?: string): ChatPanelHost;
   readonly history: HistoryStore;
   dispose(): void;
 }
@@ -99,9 +99,9 @@ export function registerChatPanel(context: vscode.ExtensionContext, deps: Regist
     },
     panelForTests: () => current,
     restoreForTests: restore,
-    prefill: (text, send = false) => {
+    prefill: (text, send = false, modelId) => {
       const host = open();
-      host.prefill(text, send);
+      host.prefill(text, send, modelId);
       return host;
     },
     history,

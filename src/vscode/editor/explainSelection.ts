@@ -1,0 +1,135 @@
+import * as vscode from 'vscode';
+import type { ModelDescriptor } from '../../core/bedrock/modelDescriptor';
+import { buildExplainPrompt, type ExplainPrompt, type SourceSpan } from '../../core/editor/explainPrompt';
+import { findEnclosingSymbol } from '../../core/editor/enclosingSymbol';
+import { checkSendableText } from '../../core/editor/selectionText';
+import { outputKindOf } from '../../core/explorer/modelFilter';
+import { updateSetting } from '../explorer/explorerCommands';
+
+/** Where an explanation goes: a new turn in the chat panel, sent at once. */
+export interface ExplainSink {
+  ask(request: { prompt: string; label: string; modelId: string }): unknown;
+}
+
+export interface ExplainDeps {
+  sink: ExplainSink;
+  chatModels(): ModelDescriptor[];
+  log: vscode.LogOutputChannel;
+}
+
+const EXPLAINABLE = new Set([
+  vscode.SymbolKind.Function,
+  vscode.SymbolKind.Method,
+  vscode.SymbolKind.Constructor,
+  vscode.SymbolKind.Class,
+  vscode.SymbolKind.Interface,
+  vscode.SymbolKind.Enum,
+  vscode.SymbolKind.Struct,
+  vscode.SymbolKind.Module,
+  vscode.SymbolKind.Namespace,
+]);
+
+const SYMBOL_LOOKUP_TIMEOUT_MS = 1500;
+
+/** The selection, else the enclosing symbol, else the current line. */
+export async function spanToExplain(editor: vscode.TextEditor): Promise<SourceSpan> {
+  const doc = editor.document;
+  const fileName = doc.isUntitled ? doc.uri.path : vscode.workspace.asRelativePath(doc.uri, false);
+  const base = { fileName, languageId: doc.languageId };
+  const sel = editor.selection;
+  if (!sel.isEmpty) {
+    const endLine = sel.end.character === 0 && sel.end.line > sel.start.line ? sel.end.line - 1 : sel.end.line;
+    return { ...base, startLine: sel.start.line, endLine, text: doc.getText(sel), origin: 'selection' };
+  }
+  let symbols: vscode.DocumentSymbol[] | undefined;
+  try {
+    // A language server that is still starting can take many seconds to answer: don't make the
+    // user wait for it, use the current line instead.
+    let timer: NodeJS.Timeout | undefined;
+    symbols = await Promise.race([
+      Promise.resolve(vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri)),
+      new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), SYMBOL_LOOKUP_TIMEOUT_MS))),
+    ]).finally(() => clearTimeout(timer));
+  } catch {
+    symbols = undefined; // no symbol provider for this language: fall back to the line
+  }
+  const symbol = symbols?.length && 'range' in symbols[0] ? findEnclosingSymbol(symbols, sel.active.line, (s) => EXPLAINABLE.has(s.kind)) : undefined;
+  if (symbol) {
+    return { ...base, startLine: symbol.range.start.line, endLine: symbol.range.end.line, text: doc.getText(symbol.range), origin: 'symbol', symbolName: symbol.name };
+  }
+  const line = doc.lineAt(sel.active.line);
+  return { ...base, startLine: line.lineNumber, endLine: line.lineNumber, text: line.text, origin: 'line' };
+}
+
+export function explainCommands(deps: ExplainDeps) {
+  async function chatModel(): Promise<string | undefined> {
+    const configured = (vscode.workspace.getConfiguration('bedrock.chat').get<string>('defaultModel') ?? '').trim();
+    if (configured) return configured;
+    const models = deps.chatModels().filter((d) => outputKindOf(d) === 'text' && !d.legacy);
+    if (models.length === 0) {
+      void vscode.window.showErrorMessage('No chat model is listed in this region yet. Refresh the model list (Bedrock view) or pick another region.');
+      return undefined;
+    }
+    const save: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('save'), tooltip: 'Use and save as the default chat model' };
+    type Item = vscode.QuickPickItem & { id: string };
+    return new Promise((resolve) => {
+      const qp = vscode.window.createQuickPick<Item>();
+      qp.title = 'Chat model for explanations (the save button also makes it the default)';
+      qp.items = models.map((d) => ({ label: d.name, description: d.id, detail: d.provider, id: d.id, buttons: [save] }));
+      qp.matchOnDescription = true;
+      let picked: string | undefined;
+      qp.onDidAccept(() => {
+        picked = qp.selectedItems[0]?.id;
+        qp.hide();
+      });
+      qp.onDidTriggerItemButton(async (e) => {
+        picked = e.item.id;
+        qp.hide();
+        await updateSetting('bedrock.chat.defaultModel', e.item.id, 'the default chat model');
+      });
+      qp.onDidHide(() => {
+        qp.dispose();
+        resolve(picked);
+      });
+      qp.show();
+    });
+  }
+
+  async function explain(question?: string): Promise<ExplainPrompt | undefined> {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor) {
+      void vscode.window.showWarningMessage('Open a file and select the code to explain.');
+      return undefined;
+    }
+    const span = await spanToExplain(editor);
+    const problem = checkSendableText(span.text);
+    if (problem) {
+      void vscode.window.showWarningMessage(span.origin === 'selection' ? problem.message : 'The current line is empty. Select some code, or put the cursor inside a function, then try again.');
+      return undefined;
+    }
+    const modelId = await chatModel();
+    if (!modelId) return undefined;
+    const budget = vscode.workspace.getConfiguration('bedrock.explain').get<number>('maxCharacters') ?? 60_000;
+    const lines = editor.document.getText().split(/\r?\n/);
+    const prompt = buildExplainPrompt({ span, documentLines: lines, question, budgetChars: budget });
+    for (const notice of [prompt.originNotice, prompt.trimmedNotice]) if (notice) void vscode.window.showInformationMessage(notice);
+    deps.log.info(`Explain ${prompt.label} with ${modelId} (${prompt.prompt.length} characters${prompt.trimmedNotice ? ', trimmed' : ''})`);
+    await deps.sink.ask({ prompt: prompt.prompt, label: prompt.label, modelId });
+    return prompt;
+  }
+
+  return {
+    'bedrock.explainSelection': () => explain(),
+    'bedrock.askAboutSelection': async () => {
+      const question = await vscode.window.showInputBox({
+        title: 'Ask about the selection',
+        prompt: 'Your question is sent with the selected code (or the enclosing function) and its surroundings.',
+        placeHolder: 'e.g. Why could this deadlock?',
+        ignoreFocusOut: true,
+        validateInput: (v) => (v.trim() ? undefined : 'Type a question'),
+      });
+      if (!question?.trim()) return undefined;
+      return explain(question);
+    },
+  };
+}
