@@ -46,6 +46,7 @@ export class ChatApp {
   private following = true;
   private lastAutoScrollTop = 0;
   private scrollFrame: number | undefined;
+  private scrollSave: ReturnType<typeof setTimeout> | undefined;
 
   private readonly modelSelect: HTMLSelectElement;
   private readonly apiSelect: HTMLSelectElement;
@@ -106,7 +107,10 @@ export class ChatApp {
     this.historyPanel.hidden = true;
 
     this.emptyHint = el('p', { class: 'empty-hint' }, 'Ask anything. Enter sends, Shift+Enter adds a line, Escape stops a reply.');
-    this.transcript = el('main', { id: 'transcript', class: 'transcript', role: 'log', 'aria-label': 'Conversation', tabindex: '0' }, this.emptyHint);
+    // Not role="log": that would make the whole transcript live and re-announce the growing block
+    // on every frame. The renderer announces each finished block once (its own polite region),
+    // and the status line below announces the end of a reply.
+    this.transcript = el('main', { id: 'transcript', class: 'transcript', 'aria-label': 'Conversation', tabindex: '0' }, this.emptyHint);
 
     this.input = el('textarea', { id: 'prompt', class: 'prompt-input', rows: '3', placeholder: 'Message the model…', 'aria-label': 'Message' });
     this.input.value = saved?.draft ?? '';
@@ -172,7 +176,9 @@ export class ChatApp {
         // Scrolling up by hand (not our own scroll) stops following; reaching the end resumes it.
         if (atBottom) this.following = true;
         else if (t.scrollTop < this.lastAutoScrollTop - 4) this.following = false;
-        this.saveState();
+        // setState crosses to the workbench: once per scroll burst is enough.
+        clearTimeout(this.scrollSave);
+        this.scrollSave = setTimeout(() => this.saveState(), 250);
       },
       { passive: true },
     );
