@@ -7,7 +7,7 @@
 // Between full renders of the growing block, frames take a cheaper path: characters that can't
 // change the block's structure are appended as plain text — to an open fence's code, or (at most
 // a quarter of the block, and never across a newline) to the end of the growing paragraph, list
-// item or heading. Markdown syntax they complete (a closing `**`) shows literally until the next
+// item, heading or table cell (a pipe moves on to the next cell). Markdown syntax they complete (a closing `**`) shows literally until the next
 // full render, which comes within that quarter. This bounds full renders per block to a handful,
 // so a whole reply costs about as much as rendering it once.
 //
@@ -59,7 +59,11 @@ export class StreamingMarkdown {
   private shownTail = 0;
   /** Characters shown as plain text since the growing block's last full render. */
   private provisional = 0;
+  /** The text node plain text goes to, and every one created since the last render. */
   private provisionalNode: Text | undefined;
+  private provisionalNodes: Text[] = [];
+  /** In a growing table: the row and cell that plain text goes to. */
+  private cell: TableCursor | undefined;
   /** True when the growing block's source runs to the end of the text (nothing after it). */
   private liveEndsAtTail = false;
 
@@ -145,23 +149,55 @@ export class StreamingMarkdown {
       // lines the block doesn't own) only the lexer can tell what starts.
       if (added.includes('\n') || !this.liveEndsAtTail || tail[this.shownTail - 1] === '\n') return false;
       if (this.provisional + added.length > Math.max(64, view.raw.length / 4)) return false;
-      const target = this.provisionalNode?.parentNode ?? plainTextTarget(view.element);
-      if (!target) return false;
-      if (!this.provisionalNode) {
-        // The render trimmed the raw text's trailing whitespace; the separator still counts.
-        const trimmed = /\s$/.test(view.raw) && !/\s$/.test(target.textContent ?? '');
-        this.provisionalNode = this.doc.createTextNode(trimmed ? ' ' : '');
-        target.appendChild(this.provisionalNode);
-      }
-      this.provisionalNode.appendData(added);
+      if (!this.appendToBlock(view, added, tail)) return false;
       this.provisional += added.length;
     }
     this.shownTail = tail.length;
     return true;
   }
 
+  /** Appends `added` as plain text where it lands in the rendered block; false if unknown. */
+  private appendToBlock(view: BlockView, added: string, tail: string): boolean {
+    const last = view.element.lastElementChild;
+    if (last?.tagName !== 'TABLE') {
+      const target = this.provisionalNode?.parentNode ?? plainTextTarget(view.element);
+      if (!target) return false;
+      this.appendProvisional(target, added, view.raw);
+      return true;
+    }
+    // A table row: each pipe moves on to the next cell (a backslash may escape one: render).
+    if (added.includes('\\')) return false;
+    this.cell ??= tableCursor(last as HTMLTableElement, currentLine(tail, this.shownTail));
+    if (!this.cell) return false;
+    const cursor = this.cell;
+    added.split('|').forEach((part, i) => {
+      if (i > 0) {
+        cursor.index++;
+        this.provisionalNode = undefined;
+      }
+      // Cells past the header's count are dropped, as marked drops them.
+      const cell = cursor.row.cells[cursor.index];
+      if (cell && part) this.appendProvisional(cell, part, i === 0 ? view.raw : '');
+    });
+    return true;
+  }
+
+  /** Appends to the current provisional text node, first creating it at the end of `target`. */
+  private appendProvisional(target: Node, text: string, raw: string): void {
+    if (!this.provisionalNode || this.provisionalNode.parentNode !== target) {
+      // The render trimmed the raw text's trailing whitespace; the separator still counts.
+      const trimmed = /\s$/.test(raw) && !/\s$/.test(target.textContent ?? '');
+      this.provisionalNode = this.doc.createTextNode(trimmed ? ' ' : '');
+      this.provisionalNodes.push(this.provisionalNode);
+      target.appendChild(this.provisionalNode);
+    }
+    this.provisionalNode.appendData(text);
+  }
+
   private render(result: SplitResult): void {
-    this.provisionalNode?.remove();
+    for (const node of this.provisionalNodes) node.remove();
+    this.provisionalNodes = [];
+    this.cell = undefined;
     this.renderBlocks(result);
     const last = result.live[result.live.length - 1];
     this.liveEndsAtTail = !!last && last.start + last.raw.length === this.splitter.stableEnd + this.splitter.tailText.length;
@@ -245,6 +281,30 @@ function sameChildren(a: Node, b: Node): boolean {
   let y = b.firstChild;
   for (; x && y; x = x.nextSibling, y = y.nextSibling) if (!x.isEqualNode(y)) return false;
   return !x && !y;
+}
+
+/** The text from the last newline before `end` up to `end`. */
+function currentLine(text: string, end: number): string {
+  return text.slice(text.lastIndexOf('\n', end - 1) + 1, end);
+}
+
+interface TableCursor {
+  row: HTMLTableRowElement;
+  index: number;
+}
+
+/**
+ * Where text typed at the end of `line` lands, when `line` is the table's last body row as last
+ * rendered: the cell after the line's last pipe, counted the way marked splits a row (a leading
+ * pipe opens the first cell; rows are padded to the header's cell count, extra cells dropped).
+ * Only rows that start with a pipe (nothing else can start there) and have no backslash (an
+ * escaped pipe).
+ */
+function tableCursor(table: HTMLTableElement, line: string): TableCursor | undefined {
+  const body = table.tBodies[0];
+  if (!body || !/^ {0,3}\|/.test(line) || line.includes('\\')) return undefined;
+  const row = body.rows[body.rows.length - 1];
+  return row ? { row, index: line.split('|').length - 2 } : undefined;
 }
 
 const CONTAINERS = new Set(['UL', 'OL', 'BLOCKQUOTE']);

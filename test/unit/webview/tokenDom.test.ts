@@ -68,13 +68,15 @@ describe('tokenDom: sanitizer-free DOM for the growing block', () => {
     assert.ok(built >= 10, `${built} blocks built directly`);
   });
 
-  it('matches renderer + sanitizer for every prefix of the sample reply (what streaming sees)', () => {
+  it('matches renderer + sanitizer for every prefix of the sample reply (what streaming sees)', function () {
+    this.timeout(120_000);
     let built = 0;
     for (let i = 1; i <= MIXED_MARKDOWN.length; i++) built += check(MIXED_MARKDOWN.slice(0, i), `prefix ${i}`);
     assert.ok(built > MIXED_MARKDOWN.length, `${built} blocks built directly`);
   });
 
-  it('matches renderer + sanitizer (or declines) for every XSS payload, whole and every prefix', () => {
+  it('matches renderer + sanitizer (or declines) for every XSS payload, whole and every prefix', function () {
+    this.timeout(120_000);
     for (const { name, markdown } of XSS_CORPUS) {
       for (let i = 1; i <= markdown.length; i++) check(markdown.slice(0, i), `${name} [${i}]`);
     }
