@@ -19,6 +19,8 @@ const BASE_SETTINGS = {
   'security.workspace.trust.enabled': false,
   // Scratch workspaces live inside this repository: don't offer to open it.
   'git.openRepositoryInParentFolders': 'never',
+  // The empty secondary side bar only takes room from the editor and the chat panel.
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
 };
 
 export async function freePort() {

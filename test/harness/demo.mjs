@@ -13,6 +13,36 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const { values } = parseArgs({ options: { port: { type: 'string' }, aws: { type: 'boolean', default: false } } });
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
+// Something to select for Explain Selection and Embed Selection.
+const DEMO_FILES = {
+  'README.md': '# Bedrock Workbench demo\n\nOpen the Bedrock view in the activity bar, or select code in `src/cache.ts` and run **Bedrock: Explain Selection** (Ctrl+Alt+E).\n',
+  'src/cache.ts': `// A tiny LRU cache: select a function and run "Bedrock: Explain Selection".
+export class LruCache<K, V> {
+  private readonly entries = new Map<K, V>();
+
+  constructor(private readonly capacity: number) {}
+
+  get(key: K): V | undefined {
+    const value = this.entries.get(key);
+    if (value === undefined) return undefined;
+    // Re-insert so the key becomes the most recently used.
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    return value;
+  }
+
+  set(key: K, value: V): void {
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    if (this.entries.size > this.capacity) {
+      const oldest = this.entries.keys().next().value as K;
+      this.entries.delete(oldest);
+    }
+  }
+}
+`,
+};
+
 const stops = [];
 let stopping = false;
 async function stopAll(code = 0) {
@@ -41,7 +71,7 @@ try {
     console.log('demo: using your AWS credentials (environment, ~/.aws, or AWS_BEARER_TOKEN_BEDROCK)');
   }
   const port = values.port ? Number(values.port) : await freePort();
-  const server = await startCodeServer({ port, settings, env, workspaceFiles: { 'README.md': '# Bedrock Workbench demo workspace\n' } });
+  const server = await startCodeServer({ port, settings, env, workspaceFiles: DEMO_FILES });
   stops.push(() => server.stop());
   mkdirSync(server.dirs.extensions, { recursive: true });
   symlinkSync(root, join(server.dirs.extensions, `${pkg.publisher}.${pkg.name}-${pkg.version}`), 'dir');

@@ -1,0 +1,73 @@
+import * as assert from 'node:assert/strict';
+import { openWorkbench, type Workbench } from './workbench';
+
+const CHAT_MODEL = 'anthropic.claude-3-haiku-20240307-v1:0';
+const EMBED_MODEL = 'amazon.titan-embed-text-v2:0';
+const SOURCE = `// Sample code for Bedrock Workbench
+export function fibonacci(n: number): number {
+  let a = 0;
+  let b = 1;
+  for (let i = 0; i < n; i++) [a, b] = [b, a + b];
+  return a;
+}
+
+export const tenth = fibonacci(10);
+`;
+
+describe('editor commands in the real workbench', () => {
+  let wb: Workbench;
+  before(async () => {
+    wb = await openWorkbench({
+      workspaceFiles: { 'sample.ts': SOURCE },
+      settings: { 'bedrock.chat.defaultModel': CHAT_MODEL, 'bedrock.embedding.defaultModel': EMBED_MODEL },
+    });
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await wb?.screenshot(`FAILED-editor-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`);
+  });
+  after(async () => {
+    await wb?.close();
+  });
+
+  async function openAndSelectFunction(): Promise<void> {
+    await wb.page.keyboard.press('Control+P');
+    await wb.page.locator('.quick-input-widget input').fill('sample.ts');
+    await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'sample.ts' }).first().waitFor();
+    await wb.page.keyboard.press('Enter');
+    const code = wb.page.locator('.editor-instance .monaco-editor .view-lines', { hasText: 'fibonacci' }).first();
+    await code.waitFor({ timeout: 30_000 });
+    await code.click();
+    await wb.page.keyboard.press('Control+Home');
+    await wb.page.keyboard.press('ArrowDown');
+    for (let i = 0; i < 6; i++) await wb.page.keyboard.press('Shift+ArrowDown');
+  }
+
+  it('Explain Selection from the editor context menu streams the answer into the chat panel', async () => {
+    await openAndSelectFunction();
+    await wb.page.locator('.editor-instance .monaco-editor .view-lines .view-line', { hasText: 'let a = 0' }).first().click({ button: 'right' });
+    const item = wb.page.locator('.context-view .action-item', { hasText: 'Explain Selection' }).first();
+    await item.waitFor({ timeout: 15_000 });
+    await item.click();
+    const chat = wb.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    const user = chat.locator('.turn-user').last();
+    await user.waitFor({ timeout: 60_000 });
+    assert.match(await user.innerText(), /sample\.ts.*lines 2-7/s);
+    const reply = chat.locator('.turn-assistant').last();
+    await reply.locator('.turn-line').waitFor({ timeout: 60_000 });
+    assert.ok((await reply.innerText()).length > 100, 'a streamed answer is shown');
+    assert.match(await reply.locator('.turn-line').innerText(), /Converse|Invoke/);
+    await wb.screenshot('editor-explain-selection');
+  });
+
+  it('Embed Selection opens the JSON document with the vector', async () => {
+    await openAndSelectFunction();
+    await wb.runCommand('Bedrock: Embed Selection');
+    const json = wb.page.locator('.editor-instance .monaco-editor .view-lines', { hasText: '"dimension"' }).first();
+    await json.waitFor({ timeout: 30_000 });
+    const text = await json.innerText();
+    assert.match(text, /amazon\.titan-embed-text-v2:0/);
+    assert.match(text, /"normalized":\s+true/); // Monaco renders spaces as no-break spaces
+    await wb.page.locator('.notifications-toasts .notification-toast', { hasText: 'Embedded sample.ts:2-7' }).first().waitFor({ timeout: 15_000 });
+    await wb.screenshot('editor-embed-selection');
+  });
+});
