@@ -153,3 +153,30 @@ describe('model explorer (against the emulator)', () => {
     }
   });
 });
+
+describe('model explorer item commands', () => {
+  let api: WorkbenchApi;
+  before(async () => {
+    api = (await vscode.extensions.getExtension<WorkbenchApi>(EXTENSION_ID)!.activate())!;
+    await api.catalog.refresh();
+  });
+
+  it('Copy Model ID / Copy ARN put the row’s id and ARN on the clipboard', async () => {
+    const node = api.tree.visibleGroups.flatMap((g) => g.models).find((n) => n.descriptor.arn)!;
+    await vscode.commands.executeCommand('bedrock.copyModelId', node);
+    assert.equal(await vscode.env.clipboard.readText(), node.descriptor.id);
+    await vscode.commands.executeCommand('bedrock.copyModelArn', node);
+    assert.equal(await vscode.env.clipboard.readText(), node.descriptor.arn);
+  });
+
+  it('Show Model Details opens a read-only document with APIs, profiles and plans', async () => {
+    const node = api.tree.visibleGroups.flatMap((g) => g.models).find((n) => n.descriptor.profileOnly && n.profiles.length)!;
+    const uri = (await vscode.commands.executeCommand('bedrock.showModelDetails', node)) as vscode.Uri;
+    assert.equal(uri.scheme, 'bedrock-model');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const text = doc.getText();
+    assert.match(text, /## APIs/);
+    assert.match(text, /## Inference profiles[\s\S]*cross-region/);
+    assert.match(text, /### Chat\n\n1\. ConverseStream on `runtime` → `(us|global)\./);
+  });
+});

@@ -179,6 +179,7 @@ export function explorerCommands(deps: ExplorerDeps) {
       if (!d) return;
       const uri = deps.details.publish(d, detailsMarkdown(d, deps.plansFor(d)));
       await vscode.commands.executeCommand('markdown.showPreview', uri);
+      return uri;
     },
   };
 }
