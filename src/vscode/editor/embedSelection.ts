@@ -117,7 +117,7 @@ export function embedCommands(deps: EmbedDeps) {
   }
 
   async function run(choice: ModelChoice, text: string, label: string): Promise<EmbedResult | undefined> {
-    const concurrency = Math.max(1, config().get<number>('concurrency') ?? 8);
+    const concurrency = Math.max(1, config().get<number>('concurrency') ?? 10);
     try {
       return await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: `Embedding ${label} with ${choice.modelId}`, cancellable: true },
