@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, statSync } from 'node:fs';
-import type { FrameLocator } from 'playwright-core';
+import type { Frame, FrameLocator } from 'playwright-core';
 import { generateMarkdown, splitDeltas } from '../emulator/replyText';
 import { openWorkbench, type Workbench } from './workbench';
 
@@ -8,6 +8,23 @@ const MODEL = 'anthropic.claude-3-haiku-20240307-v1:0';
 
 function chatFrame(wb: Workbench): FrameLocator {
   return wb.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+}
+
+/** The chat page's own frame (for waiting on state no selector expresses, such as scrolling). */
+async function chatPage(wb: Workbench): Promise<Frame> {
+  for (const f of wb.page.frames()) {
+    if (await f.evaluate(() => !!document.getElementById('transcript')).catch(() => false)) return f;
+  }
+  throw new Error('chat frame not found');
+}
+
+/** Resolves once the transcript shows its end: the stream is being followed. */
+async function followsToEnd(wb: Workbench): Promise<void> {
+  const frame = await chatPage(wb);
+  await frame.waitForFunction(() => {
+    const t = document.getElementById('transcript')!;
+    return t.scrollHeight > t.clientHeight && t.scrollHeight - t.scrollTop - t.clientHeight < 24;
+  });
 }
 
 /** CSP violations and page errors from any frame, webview included: the suite asserts there are none. */
@@ -91,6 +108,7 @@ describe('chat panel in the real workbench (dark theme)', () => {
     assert.equal(await reply.getAttribute('aria-busy'), 'true');
     const stop = chat.locator('#stop');
     await stop.waitFor();
+    await followsToEnd(wb);
     await wb.screenshot('chat-dark-mid-stream');
     const before = await reply.locator('.md-message').innerText();
     await stop.click();

@@ -15,7 +15,7 @@ import {
 import { el, newId } from './dom';
 import { StreamGate } from './streamGate';
 import { ACTION_ATTR, AssistantTurnView, UserTurnView, type MarkdownFactory } from './turnViews';
-import { API_NAMES } from './turnLine';
+import { API_LABELS } from '../../src/core/bedrock/apiId';
 import type { HostApi } from './vscodeApi';
 
 type TurnView = UserTurnView | AssistantTurnView;
@@ -44,7 +44,8 @@ export class ChatApp {
   private editingTurn: number | undefined;
   /** Keep the newest text in view while streaming, until the user scrolls up to read. */
   private following = true;
-  private lastAutoScrollTop = 0;
+  /** A pointer is down in the transcript (dragging the scrollbar or selecting). */
+  private pointerScrolling = false;
   private scrollFrame: number | undefined;
   private scrollSave: ReturnType<typeof setTimeout> | undefined;
 
@@ -168,14 +169,23 @@ export class ChatApp {
     this.temperatureInput.addEventListener('change', () => this.clampInputs());
     this.topPInput.addEventListener('change', () => this.clampInputs());
     this.transcript.addEventListener('click', (e) => this.onTranscriptClick(e));
+    this.transcript.addEventListener('wheel', (e) => {
+      if (e.deltaY < 0) this.following = false;
+    }, { passive: true });
+    this.transcript.addEventListener('keydown', (e) => {
+      if (['PageUp', 'ArrowUp', 'Home'].includes(e.key)) this.following = false;
+    });
+    this.transcript.addEventListener('pointerdown', () => (this.pointerScrolling = true));
+    window.addEventListener('pointerup', () => (this.pointerScrolling = false));
     this.transcript.addEventListener(
       'scroll',
       () => {
         const t = this.transcript;
         const atBottom = t.scrollHeight - t.scrollTop - t.clientHeight < 24;
-        // Scrolling up by hand (not our own scroll) stops following; reaching the end resumes it.
+        // Only the user's own scrolling stops following: a scroll event can also come from layout
+        // (the growing block re-rendering shorter for a frame clamps scrollTop), which must not.
         if (atBottom) this.following = true;
-        else if (t.scrollTop < this.lastAutoScrollTop - 4) this.following = false;
+        else if (this.pointerScrolling) this.following = false;
         // setState crosses to the workbench: once per scroll burst is enough.
         clearTimeout(this.scrollSave);
         this.scrollSave = setTimeout(() => this.saveState(), 250);
@@ -304,7 +314,7 @@ export class ChatApp {
   private renderApiOptions(): void {
     const current = this.apiSelect.value;
     const apis = this.model?.apis ?? [];
-    this.apiSelect.replaceChildren(el('option', { value: '' }, 'API: auto'), ...apis.map((a) => el('option', { value: a }, `API: ${API_NAMES[a] ?? a}`)));
+    this.apiSelect.replaceChildren(el('option', { value: '' }, 'API: auto'), ...apis.map((a) => el('option', { value: a }, `API: ${API_LABELS[a] ?? a}`)));
     this.apiSelect.value = apis.includes(current as ApiId) ? current : '';
   }
 
@@ -512,7 +522,6 @@ export class ChatApp {
       if (!this.following) return;
       const t = this.transcript;
       t.scrollTop = t.scrollHeight;
-      this.lastAutoScrollTop = t.scrollTop;
     });
   }
 
