@@ -1,19 +1,6 @@
 // The per-turn line under a reply: who answered, through which API, and how fast.
-import type { ApiId } from '../../src/core/bedrock/apiId';
+import { API_LABELS } from '../../src/core/bedrock/apiId';
 import type { TurnStats } from '../../src/shared/protocol';
-
-export const API_NAMES: Record<ApiId, string> = {
-  converse: 'Converse',
-  'converse-stream': 'ConverseStream',
-  invoke: 'InvokeModel',
-  'invoke-stream': 'InvokeModelWithResponseStream',
-  'chat-completions': 'Chat Completions',
-  responses: 'Responses',
-  messages: 'Anthropic Messages',
-  embed: 'Embeddings',
-  'async-invoke': 'StartAsyncInvoke',
-  bidirectional: 'Bidirectional stream',
-};
 
 export function formatMs(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
@@ -21,7 +8,7 @@ export function formatMs(ms: number): string {
 
 /** The figures, in a fixed order; parts the API did not report are left out, never shown as 0. */
 export function turnLineParts(s: TurnStats): string[] {
-  const parts = [s.modelId, API_NAMES[s.api] ?? s.api];
+  const parts = [s.modelId, API_LABELS[s.api] ?? s.api];
   if (s.timeToFirstTokenMs !== undefined) parts.push(`first token ${formatMs(s.timeToFirstTokenMs)}`);
   if (s.inputTokens !== undefined || s.outputTokens !== undefined) parts.push(`${s.inputTokens ?? '?'} in / ${s.outputTokens ?? '?'} out`);
   if (s.tokensPerSecond !== undefined) parts.push(`${s.tokensPerSecond} tok/s`);

@@ -5,7 +5,8 @@ import type { StopReason } from '../../src/core/bedrock/chatEvent';
 import type { PersistedTurn, TurnStats, WireError } from '../../src/shared/protocol';
 import type { StreamingMarkdown } from '../markdown/streamingMarkdown';
 import { el } from './dom';
-import { API_NAMES, formatTurnLine } from './turnLine';
+import { API_LABELS } from '../../src/core/bedrock/apiId';
+import { formatTurnLine } from './turnLine';
 
 /** Makes a renderer for one reply; `announce` = put finished blocks in a polite live region. */
 export type MarkdownFactory = (announce: boolean) => StreamingMarkdown;
@@ -90,13 +91,13 @@ export class AssistantTurnView {
     this.streaming = true;
     this.element.setAttribute('aria-busy', 'true');
     this.element.classList.add('is-streaming');
-    this.line.textContent = `${modelId} · ${API_NAMES[api] ?? api} · streaming…`;
+    this.line.textContent = `${modelId} · ${API_LABELS[api] ?? api} · streaming…`;
   }
 
   route(modelId: string, api: ApiId, reason: string | undefined): void {
-    this.line.textContent = `${modelId} · ${API_NAMES[api] ?? api} · streaming…`;
+    this.line.textContent = `${modelId} · ${API_LABELS[api] ?? api} · streaming…`;
     this.routeNote.hidden = false;
-    this.routeNote.textContent = `Switched to ${API_NAMES[api] ?? api} on ${modelId}${reason ? `: ${reason}` : ''}`;
+    this.routeNote.textContent = `Switched to ${API_LABELS[api] ?? api} on ${modelId}${reason ? `: ${reason}` : ''}`;
   }
 
   appendText(text: string): void {

@@ -15,6 +15,21 @@ export const API_IDS = [
 
 export type ApiId = (typeof API_IDS)[number];
 
+/** How the UI names each API (explorer, tooltips, chat turn line). */
+export const API_LABELS: Record<ApiId, string> = {
+  converse: 'Converse',
+  'converse-stream': 'ConverseStream',
+  invoke: 'InvokeModel',
+  'invoke-stream': 'InvokeModelWithResponseStream',
+  'chat-completions': 'Chat Completions',
+  responses: 'Responses',
+  messages: 'Anthropic Messages',
+  embed: 'Embeddings',
+  'async-invoke': 'StartAsyncInvoke',
+  bidirectional: 'Bidirectional stream',
+};
+
+
 /** Which host serves a route. `runtime` covers bedrock-runtime including its `/openai/v1` paths. */
 export type EndpointId = 'control' | 'runtime' | 'mantle';
 

@@ -1,9 +1,9 @@
 // The text behind a model row: the hover table and the "Show Details" document. Markdown strings,
 // so the provider only wraps them; model-supplied names are escaped because they end up rendered.
-import { API_IDS, type ApiSupport, type CapabilitySource } from '../bedrock/apiId';
+import { API_IDS, API_LABELS, type ApiSupport, type CapabilitySource } from '../bedrock/apiId';
 import type { ModelDescriptor } from '../bedrock/modelDescriptor';
 import type { RoutePlan } from '../bedrock/routePlan';
-import { API_LABELS, profileScopeLabel } from './modelTree';
+import { profileScopeLabel } from './modelTree';
 
 export interface ModelPlans {
   chat?: RoutePlan;

@@ -41,19 +41,6 @@ export const BADGES: ReadonlyArray<{ label: string; apis: ApiId[] }> = [
   { label: 'Bidirectional', apis: ['bidirectional'] },
 ];
 
-export const API_LABELS: Record<ApiId, string> = {
-  converse: 'Converse',
-  'converse-stream': 'ConverseStream',
-  invoke: 'InvokeModel',
-  'invoke-stream': 'InvokeModelWithResponseStream',
-  'chat-completions': 'Chat Completions',
-  responses: 'Responses',
-  messages: 'Anthropic Messages',
-  embed: 'Embeddings',
-  'async-invoke': 'StartAsyncInvoke',
-  bidirectional: 'Bidirectional stream',
-};
-
 export function badgesOf(d: ModelDescriptor): string[] {
   return BADGES.filter((b) => b.apis.some((api) => d.apis[api]?.supported === true)).map((b) => b.label);
 }

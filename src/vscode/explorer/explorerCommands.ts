@@ -1,10 +1,9 @@
 import * as vscode from 'vscode';
-import { API_IDS, type ApiId } from '../../core/bedrock/apiId';
+import { API_IDS, API_LABELS, type ApiId } from '../../core/bedrock/apiId';
 import type { ModelDescriptor } from '../../core/bedrock/modelDescriptor';
 import { listProfiles } from '../../core/bedrock/sharedConfig';
 import { detailsMarkdown } from '../../core/explorer/modelDetails';
 import { isFilterActive, outputKindOf, type ModelFilter, type OutputKind } from '../../core/explorer/modelFilter';
-import { API_LABELS } from '../../core/explorer/modelTree';
 import { BEDROCK_REGIONS, isRegionId } from '../../core/regions';
 import { descriptorOf, type ModelTreeProvider, type PlanProvider } from './modelTreeProvider';
 import type { ModelDetailsDocuments } from './modelDetailsDocuments';

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { API_LABELS } from '../../core/bedrock/apiId';
 import type { CatalogState } from '../../core/bedrock/catalogSnapshot';
 import type { ClassifiedError } from '../../core/bedrock/classifiedError';
 import type { Event } from '../../core/bedrock/emitter';
@@ -6,7 +7,7 @@ import type { ModelDescriptor } from '../../core/bedrock/modelDescriptor';
 import { Disposable } from '../../core/lifecycle';
 import { describeFilter, isFilterActive, type ModelFilter } from '../../core/explorer/modelFilter';
 import { tooltipMarkdown, type ModelPlans } from '../../core/explorer/modelDetails';
-import { API_LABELS, buildModelTree, type ProviderNode, type TreeNode } from '../../core/explorer/modelTree';
+import { buildModelTree, type ProviderNode, type TreeNode } from '../../core/explorer/modelTree';
 import { rowOf } from '../../core/explorer/treeRows';
 
 /** What the explorer needs from the catalog service. */
