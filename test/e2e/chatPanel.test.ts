@@ -137,7 +137,7 @@ describe('chat panel in the real workbench (dark theme)', () => {
 
   it('Regenerate replaces the last reply; History lists the chat; New Chat empties the transcript', async () => {
     const chat = chatFrame(wb);
-    await chat.locator('.turn-retry').click();
+    await chat.locator('.turn-assistant .turn-retry').click();
     await chat.locator('.turn-assistant').nth(1).locator('.turn-line', { hasText: 'tok/s' }).waitFor({ timeout: 30_000 });
     assert.equal(await chat.locator('.turn-assistant').count(), 2, 'retry replaced the stopped turn instead of adding one');
     assert.equal(await chat.locator('.turn-assistant').nth(1).locator('.turn-error').isVisible(), false);

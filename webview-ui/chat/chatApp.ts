@@ -510,7 +510,8 @@ export class ChatApp {
     this.sendButton.hidden = busy;
     this.stopButton.hidden = !busy;
     const lastUser = this.lastUserIndex();
-    this.turns.forEach((t, i) => t.setLast(t instanceof UserTurnView ? i === lastUser : i === this.turns.length - 1, busy));
+    const unanswered = lastUser === this.turns.length - 1;
+    this.turns.forEach((t, i) => (t instanceof UserTurnView ? t.setLast(i === lastUser, busy, unanswered) : t.setLast(i === this.turns.length - 1, busy)));
   }
 
   private scrollToEndIfFollowing(): void {

@@ -23,21 +23,26 @@ function actionButton(action: TurnAction, label: string, extra: Record<string, s
 export class UserTurnView {
   readonly element: HTMLElement;
   private readonly editButton: HTMLButtonElement;
+  private readonly resendButton: HTMLButtonElement;
 
   constructor(readonly text: string) {
     this.editButton = actionButton('edit', 'Edit', { 'aria-label': 'Edit and resend this message' });
     this.editButton.hidden = true;
+    // A message with no reply after it (the window reloaded mid-stream) can be sent again.
+    this.resendButton = actionButton('retry', 'Send Again', { 'aria-label': 'Send this message again' });
+    this.resendButton.hidden = true;
     this.element = el(
       'article',
       { class: 'turn turn-user', 'aria-label': 'You said' },
       el('div', { class: 'turn-author' }, 'You'),
       el('div', { class: 'user-text' }, text),
-      el('div', { class: 'turn-actions' }, this.editButton),
+      el('div', { class: 'turn-actions' }, this.editButton, this.resendButton),
     );
   }
 
-  setLast(isLast: boolean, busy: boolean): void {
+  setLast(isLast: boolean, busy: boolean, unanswered = false): void {
     this.editButton.hidden = !isLast || busy;
+    this.resendButton.hidden = !isLast || busy || !unanswered;
   }
 }
 

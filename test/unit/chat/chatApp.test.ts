@@ -226,4 +226,17 @@ describe('chat webview app (jsdom)', () => {
     assert.equal(app.$$('.turn').length, 0);
     assert.equal(app.last('chat/cancel')?.method, 'chat/cancel', 'the running reply was stopped');
   });
+
+  it('a message left without a reply (reload mid-stream) offers Send Again, which resends it in place', () => {
+    const app = setup();
+    app.fromHost({ method: 'history/load', conversation: { v: 1, id: 'c', title: 't', createdAt: 1, updatedAt: 1, turns: [{ role: 'user', text: 'lost reply' }] } });
+    const again = app.$('.turn-user .turn-retry') as HTMLButtonElement;
+    assert.equal(again.hidden, false);
+    again.click();
+    const send = app.last('chat/send');
+    assert.equal(send.text, 'lost reply');
+    assert.equal(send.replaceFromTurn, 0);
+    assert.equal(app.$$('.turn').length, 2);
+    assert.equal((app.$('.turn-user .turn-retry') as HTMLButtonElement).hidden, true, 'hidden once a reply is under way');
+  });
 });
