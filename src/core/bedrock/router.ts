@@ -31,6 +31,21 @@ export interface RouterOptions {
   adapters?: Partial<Record<ApiId, ChatAdapter>>;
 }
 
+export interface StreamOptions {
+  /** The user pinned an API (chat panel override): only steps of that API family are tried. */
+  api?: ApiId;
+}
+
+/** Streaming and non-streaming variants are one choice for the user: Converse means either. */
+const API_FAMILY: Partial<Record<ApiId, string>> = { 'converse-stream': 'converse', 'invoke-stream': 'invoke' };
+const familyOf = (api: ApiId) => API_FAMILY[api] ?? api;
+
+/** Keeps the steps of the pinned API; if the plan has none, the plan stands and says why. */
+export function pinToApi(plan: RoutePlan, api: ApiId): RoutePlan {
+  const steps = plan.steps.filter((s) => familyOf(s.api) === familyOf(api));
+  if (steps.length) return { ...plan, steps: steps.map((s) => ({ ...s, reason: `pinned by you; ${s.reason}` })) };
+  return { ...plan, notes: [...plan.notes, `${api} was requested but cannot serve this request; using the router's choice.`] };
+}
 
 export class Router {
   private readonly adapters: Partial<Record<ApiId, ChatAdapter>>;
@@ -73,8 +88,9 @@ export class Router {
    * Streams unified events. Never throws: failures arrive as one terminal `error` event carrying
    * the text streamed so far. Aborting `signal` (or breaking out of the loop) cancels the HTTP request.
    */
-  stream(request: ChatRequest, signal?: AbortSignal): AsyncIterable<ChatEvent> {
-    const plan = this.plan({ modelId: request.modelId, task: request.task ?? 'chat', features: wantedFeatures(request) });
+  stream(request: ChatRequest, signal?: AbortSignal, options: StreamOptions = {}): AsyncIterable<ChatEvent> {
+    const planned = this.plan({ modelId: request.modelId, task: request.task ?? 'chat', features: wantedFeatures(request) });
+    const plan = options.api ? pinToApi(planned, options.api) : planned;
     return {
       [Symbol.asyncIterator]: () =>
         new RouteRun(plan, request, signal, {
