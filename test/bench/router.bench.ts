@@ -135,7 +135,7 @@ export async function run(): Promise<void> {
     const b = await routed('short', true);
     added.push(b.first - a.first);
   }
-  console.log(`bench: stream events per run: ${rawEvents} events (raw ${median(rawTimes).toFixed(1)} ms, routed ${median(routedTimes).toFixed(1)} ms)`);
+  console.log(`  (${rawEvents} events per run; raw ${median(rawTimes).toFixed(1)} ms, routed ${median(routedTimes).toFixed(1)} ms)`);
   // Wall-clock ratio is the headline; the CPU-time ratio (this process: client + the trivial server)
   // is steadier when other work shares the machine.
   console.log(`bench: stream overhead ratio: ${median(ratios).toFixed(3)} x`);
