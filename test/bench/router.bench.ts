@@ -18,7 +18,7 @@ import { Router } from '../../src/core/bedrock/router';
 import type { ChatRequest } from '../../src/core/bedrock/chatRequest';
 
 const EVENTS = 20_000;
-const ROUNDS = 15;
+const ROUNDS = 25;
 const LATENCY_ROUNDS = 40;
 const MODEL = 'amazon.nova-micro-v1:0';
 

@@ -41,6 +41,8 @@ export class RouteRun implements AsyncIterator<ChatEvent> {
   private iter: AsyncIterator<unknown> | undefined;
   private ac: AbortController | undefined;
   private produced = false;
+  /** Mirrors the attempt's abort signal, so the per-event check is a field read. */
+  private attemptAborted = false;
   private stopped = false;
   private timedOut = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -82,7 +84,7 @@ export class RouteRun implements AsyncIterator<ChatEvent> {
   }
 
   private readonly onRaw = (r: IteratorResult<unknown>): Promise<IteratorResult<ChatEvent>> | IteratorResult<ChatEvent> => {
-    if (this.ac!.signal.aborted) return this.onFail(this.ac!.signal.reason ?? new Error('aborted'));
+    if (this.attemptAborted) return this.onFail(this.ac!.signal.reason ?? new Error('aborted'));
     if (r.done) return this.onEnd();
     this.seen++;
     const q = this.queue;
@@ -92,13 +94,15 @@ export class RouteRun implements AsyncIterator<ChatEvent> {
     } catch (e) {
       return this.onFail(e);
     }
-    for (let i = before; i < q.length; i++) {
+    const after = q.length;
+    if (after === before) return this.next();
+    this.produced = true;
+    for (let i = before; i < after; i++) {
       const e = q[i];
       if (e.type === 'text') this.partial += e.text;
       else if (e.type === 'stop') this.stopped = true;
     }
-    if (q.length > before) this.produced = true;
-    return this.head < q.length ? this.take() : this.next();
+    return this.take();
   };
 
   private onEnd(): Promise<IteratorResult<ChatEvent>> {
@@ -169,6 +173,8 @@ export class RouteRun implements AsyncIterator<ChatEvent> {
     if (step.adjustments.foldSystem) req = foldSystemPrompt(req);
     req = clampMaxTokens(req, this.maxTokens);
     const ac = (this.ac = new AbortController());
+    this.attemptAborted = false;
+    ac.signal.addEventListener('abort', () => (this.attemptAborted = true), { once: true });
     this.signal?.addEventListener('abort', this.onAbort, { once: true });
     this.armIdleTimer();
     try {
