@@ -57,9 +57,12 @@ function facts(d: ModelDescriptor): string[] {
 
 /** The hover: identity, the API table with sources, and the router's plans. */
 export function tooltipMarkdown(d: ModelDescriptor, plans: ModelPlans): string {
-  const parts = [`**${escapeMarkdown(d.name)}**  \n\`${d.id}\``, '', facts(d).join('  \n'), '', apiTable(d)];
+  // The router's choice comes before the table: hovers have a height limit, and "how will this be
+  // called" is the question most hovers are asked.
+  const parts = [`**${escapeMarkdown(d.name)}**  \n\`${d.id}\``, '', facts(d).join('  \n')];
   if (plans.chat) parts.push('', '**Chat plan**', '', planText(plans.chat));
   if (plans.embed) parts.push('', '**Embed plan**', '', planText(plans.embed));
+  parts.push('', apiTable(d));
   return parts.join('\n');
 }
 
