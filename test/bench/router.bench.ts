@@ -80,13 +80,20 @@ export async function run(): Promise<void> {
     let first = 0;
     let n = 0;
     const res = await client.send(new ConverseStreamCommand(sdkInput(prompt)));
+    let chars = 0;
     for await (const e of res.stream!) {
-      if (!first && e.contentBlockDelta) {
-        first = performance.now() - t0;
-        if (firstOnly) break;
+      // A real consumer reads each event's text, as the router must; the baseline does the same.
+      const text = e.contentBlockDelta?.delta?.text;
+      if (text !== undefined) {
+        chars += text.length;
+        if (!first) {
+          first = performance.now() - t0;
+          if (firstOnly) break;
+        }
       }
       n++;
     }
+    if (chars < 0) throw new Error('unreachable'); // keeps `chars` live
     return { total: performance.now() - t0, cpu: cpu() - c0, first, n };
   };
   const routed = async (prompt: string, firstOnly = false) => {
@@ -94,14 +101,18 @@ export async function run(): Promise<void> {
     const t0 = performance.now();
     let first = 0;
     let n = 0;
+    let chars = 0;
     for await (const e of router.stream(request(prompt))) {
-      if (!first && e.type === 'text') {
-        first = performance.now() - t0;
-        if (firstOnly) break;
-      }
-      if (e.type === 'error') throw new Error(e.error.message);
+      if (e.type === 'text') {
+        chars += e.text.length;
+        if (!first) {
+          first = performance.now() - t0;
+          if (firstOnly) break;
+        }
+      } else if (e.type === 'error') throw new Error(e.error.message);
       n++;
     }
+    if (chars < 0) throw new Error('unreachable');
     return { total: performance.now() - t0, cpu: cpu() - c0, first, n };
   };
 

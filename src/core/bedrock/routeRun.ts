@@ -32,7 +32,8 @@ export class RouteRun implements AsyncIterator<ChatEvent> {
   private readonly used = new Set<string>();
   private maxTokens: number | undefined;
   private attempt = 0;
-  private partial = '';
+  /** Text streamed so far, joined only if the turn fails (a string += per event costs more). */
+  private readonly partial: string[] = [];
   private finished = false;
   private fallbackFrom: { step: RouteStep; reason: string } | undefined;
   // Current attempt.
@@ -99,7 +100,7 @@ export class RouteRun implements AsyncIterator<ChatEvent> {
     this.produced = true;
     for (let i = before; i < after; i++) {
       const e = q[i];
-      if (e.type === 'text') this.partial += e.text;
+      if (e.type === 'text') this.partial.push(e.text);
       else if (e.type === 'stop') this.stopped = true;
     }
     return this.take();
@@ -155,7 +156,7 @@ export class RouteRun implements AsyncIterator<ChatEvent> {
   }
 
   private emitError(error: ClassifiedError): void {
-    this.queue.push({ type: 'error', error, partialText: this.partial });
+    this.queue.push({ type: 'error', error, partialText: this.partial.join('') });
     this.finished = true;
   }
 
