@@ -90,7 +90,7 @@ export async function run(): Promise<void> {
     const sequential: number[] = [];
     const parallel: number[] = [];
     let chunks = 0;
-    for (let round = 0; round < 2; round++) {
+    for (let round = 0; round < 3; round++) {
       sequential.push((await time(1)).ms);
       const p = await time(DEFAULT_CONCURRENCY);
       parallel.push(p.ms);
