@@ -1,11 +1,12 @@
 // Opens the real workbench (code-server) in Chromium with the built extension installed, the way a
 // user gets it: linked into the extensions folder (so notifications behave normally, unlike the
 // smoke-test-driver mode the vscode tier uses).
-import { mkdirSync, symlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 // @ts-expect-error plain ESM harness module without types
-import { startCodeServer, workbenchUrl } from '../harness/codeServer.mjs';
+import { installVsix, startCodeServer, workbenchUrl } from '../harness/codeServer.mjs';
 // @ts-expect-error plain ESM harness module without types
 import { launchBrowser } from '../harness/browser.mjs';
 // @ts-expect-error plain ESM harness module without types
@@ -32,6 +33,8 @@ export interface WorkbenchOptions {
   colorScheme?: 'light' | 'dark';
   /** Start a local emulator and point the extension at it (default true). */
   emulator?: boolean;
+  /** Install this VSIX instead of linking the working tree (tests the package users get). */
+  vsix?: string;
 }
 
 export async function openWorkbench(opts: WorkbenchOptions = {}): Promise<Workbench> {
@@ -39,12 +42,17 @@ export async function openWorkbench(opts: WorkbenchOptions = {}): Promise<Workbe
   const emulator = opts.emulator === false ? undefined : await startEmulator();
   const settings = { ...(emulator ? emulatorSettings(emulator.url) : {}), ...opts.settings };
   const env = { ...(emulator ? hermeticAwsEnv(projectRoot) : {}), ...opts.env };
-  const server = await startCodeServer({ settings, env, workspaceFiles: opts.workspaceFiles }).catch(async (e: unknown) => {
+  let extensionsDir: string | undefined;
+  if (opts.vsix) {
+    extensionsDir = mkdtempSync(join(tmpdir(), 'bedrock-vsix-ext-'));
+    installVsix(opts.vsix, extensionsDir);
+  }
+  const server = await startCodeServer({ settings, env, workspaceFiles: opts.workspaceFiles, extensionsDir }).catch(async (e: unknown) => {
     await emulator?.close();
     throw e;
   });
   try {
-    symlinkSync(projectRoot, join(server.dirs.extensions, `${pkg.publisher}.${pkg.name}-${pkg.version}`), 'dir');
+    if (!opts.vsix) symlinkSync(projectRoot, join(server.dirs.extensions, `${pkg.publisher}.${pkg.name}-${pkg.version}`), 'dir');
     const browser = await launchBrowser({ colorScheme: opts.colorScheme });
     const page: Page = browser.page;
     page.on('pageerror', (e) => console.log(`    [page error] ${e.message}`));
@@ -73,6 +81,7 @@ export async function openWorkbench(opts: WorkbenchOptions = {}): Promise<Workbe
         await browser.close();
         await server.stop();
         await emulator?.close();
+        if (extensionsDir) rmSync(extensionsDir, { recursive: true, force: true });
       },
     };
   } catch (e) {

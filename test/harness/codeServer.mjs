@@ -1,6 +1,6 @@
 // Starts a real VS Code (code-server) on 127.0.0.1 for tests and the demo, with all of its state in
 // a throw-away folder, and stops every process it started. Provisions itself on first use.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -155,4 +155,19 @@ export function workbenchUrl(server, { folder = server.dirs.workspace, extension
   let url = `${server.url}/?folder=${encodeURIComponent(folder)}`;
   if (payload.length) url += `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
   return url;
+}
+
+/** Installs a VSIX the way a user's VS Code would (`--install-extension`), into `extensionsDir`. */
+export function installVsix(vsixPath, extensionsDir) {
+  const paths = provision();
+  mkdirSync(extensionsDir, { recursive: true });
+  const scratch = mkdtempSync(join(cacheDir, 'install-'));
+  try {
+    execFileSync(paths.node, [paths.codeServer, '--extensions-dir', extensionsDir, '--user-data-dir', join(scratch, 'user-data'), '--install-extension', vsixPath], {
+      env: { ...process.env, XDG_CONFIG_HOME: join(scratch, 'config'), XDG_DATA_HOME: join(scratch, 'data'), XDG_CACHE_HOME: join(scratch, 'cache') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
 }
