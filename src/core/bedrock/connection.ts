@@ -8,6 +8,7 @@ import { Disposable } from '../lifecycle';
 import { loadAwsSdk } from '../loadAwsSdk';
 import type { ConnectionInfo, ConnectionSettings } from './connectionSettings';
 import { Emitter } from './emitter';
+import { secretRedactor } from './redact';
 import { profileRegion } from './sharedConfig';
 import { signV4, type AwsCredentials } from './sigv4';
 
@@ -61,6 +62,7 @@ export class BedrockConnection extends Disposable {
     super();
     this.settings = settings;
     this._info = resolveInfo(settings, env);
+    this.rememberSecrets();
   }
 
   get info(): ConnectionInfo {
@@ -75,6 +77,7 @@ export class BedrockConnection extends Disposable {
   update(settings: ConnectionSettings): void {
     this.settings = settings;
     this._info = resolveInfo(settings, this.env);
+    this.rememberSecrets();
     this.reset();
     this.onDidChangeEmitter.fire(this._info);
   }
@@ -98,6 +101,12 @@ export class BedrockConnection extends Disposable {
     super.dispose();
   }
 
+  /** Every secret this connection holds is masked in everything the extension writes or shows. */
+  private rememberSecrets(): void {
+    const stat = this.settings.staticCredentials;
+    secretRedactor.add(this.settings.apiKey, this.env[BEARER_ENV], stat?.secretAccessKey, stat?.sessionToken, stat?.accessKeyId);
+  }
+
   private bearerToken(): string | undefined {
     return this.settings.apiKey || this.env[BEARER_ENV] || undefined;
   }
@@ -119,6 +128,8 @@ export class BedrockConnection extends Disposable {
         inner = fresh();
         creds = await (await inner)();
       }
+      // Resolved lazily (and again after rotation): register each identity as it arrives.
+      secretRedactor.add(creds.secretAccessKey, creds.sessionToken, creds.accessKeyId);
       return creds;
     };
     return this.credentials;
