@@ -9,6 +9,8 @@ import { registerCommands } from './vscode/commands';
 import { registerChatPanel, type ChatPanelRegistration } from './vscode/chat/registerChatPanel';
 import { routerChatBackend } from './vscode/chat/routerChatBackend';
 import { ConnectionSettingsSource, promptForApiKey } from './vscode/connection/connectionSettingsSource';
+import { runSsoLogin } from './vscode/connection/ssoLogin';
+import { TrustedEndpoints } from './vscode/connection/trustedEndpoints';
 import { embedCommands } from './vscode/editor/embedSelection';
 import { explainCommands } from './vscode/editor/explainSelection';
 import { explorerCommands } from './vscode/explorer/explorerCommands';
@@ -27,6 +29,7 @@ export interface WorkbenchApi {
   readonly tree: ModelTreeProvider;
   readonly embed: ReturnType<typeof embedCommands>;
   readonly explain: ReturnType<typeof explainCommands>;
+  readonly trustedEndpoints: TrustedEndpoints;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<WorkbenchApi> {
@@ -37,6 +40,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Workbe
   const settings = await ConnectionSettingsSource.create(context.secrets);
   subs.push(settings);
   const { connection } = settings;
+  const trustedEndpoints = new TrustedEndpoints(context.globalState);
+  connection.setEndpointTrust(trustedEndpoints);
   const learned = new LearnedCapabilities(context.globalState);
   // The catalog paints from its cache synchronously; the refresh below runs in the background.
   const catalog = new Catalog(connection, context.globalState, learned);
@@ -115,6 +120,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Workbe
       'bedrock.refreshModels': refreshInView,
       'bedrock.connectionMenu': () => showConnectionMenu(connection.info),
       'bedrock.setApiKey': () => promptForApiKey(context.secrets),
+      'bedrock.ssoLogin': runSsoLogin,
+      'bedrock.reloadCredentials': () => {
+        connection.resetCredentials();
+        void refreshInView();
+      },
+      'bedrock.manageTrustedEndpoints': () => trustedEndpoints.manage(connection),
       'bedrock.embedSelection': embed['bedrock.embedSelection'],
       'bedrock.compareEmbeddings': embed['bedrock.compareEmbeddings'],
       'bedrock.copyLastVector': embed['bedrock.copyLastVector'],
@@ -125,7 +136,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Workbe
   log.info(`Bedrock Workbench ${context.extension.packageJSON.version} activated (region ${connection.info.region})`);
   // After first paint: nothing above touched the network or loaded the AWS SDK.
   setTimeout(() => void refreshInView(), 0);
-  return { log, connection, catalog, router, tree, chat, embed, explain };
+  return { log, connection, catalog, router, tree, chat, embed, explain, trustedEndpoints };
 }
 
 export function deactivate(): void {

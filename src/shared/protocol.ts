@@ -493,6 +493,7 @@ const ERROR_ACTION_IDS: ReadonlySet<string> = new Set<ErrorActionId>([
   'checkNetwork',
   'openSettings',
   'chooseProfile',
+  'trustEndpoint',
   'none',
 ]);
 

@@ -49,6 +49,7 @@ export async function showConnectionMenu(info: ConnectionInfo): Promise<void> {
     { label: '$(globe) Select Region…', description: info.region, command: 'bedrock.selectRegion' },
     { label: '$(account) Choose AWS Profile…', description: info.profile ?? 'default chain', command: 'bedrock.selectProfile' },
     { label: '$(key) Set API Key…', description: info.auth === 'apiKey' ? 'a key is stored' : undefined, command: 'bedrock.setApiKey' },
+    { label: '$(shield) Trusted Endpoints…', description: 'hosts outside AWS that may receive your credentials', command: 'bedrock.manageTrustedEndpoints' },
     { label: '$(output) Show Log', command: 'bedrock.showLog' },
   ];
   const picked = await vscode.window.showQuickPick(items, { title: `Bedrock: ${info.region} · ${credentialSourceLabel(info)}` });

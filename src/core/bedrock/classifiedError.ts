@@ -10,7 +10,9 @@ export type ErrorKind =
   | 'network'
   | 'cancelled'
   /** Service-side 5xx / model not ready: transient, not the user's fault. */
-  | 'serviceError';
+  | 'serviceError'
+  /** An endpoint the credentials may not go to: nothing was sent. */
+  | 'untrustedEndpoint';
 
 export type ErrorActionId =
   | 'retry'
@@ -21,6 +23,8 @@ export type ErrorActionId =
   | 'checkNetwork'
   | 'openSettings'
   | 'chooseProfile'
+  /** Review which endpoint origins may receive credentials (trust or revoke). */
+  | 'trustEndpoint'
   | 'none';
 
 export interface ErrorAction {

@@ -9,10 +9,12 @@ import { loadAwsSdk } from '../loadAwsSdk';
 import type { ConnectionInfo, ConnectionSettings } from './connectionSettings';
 import { Emitter } from './emitter';
 import { secretRedactor } from './redact';
+import { EndpointGuard, type EndpointTrust } from './endpointGuard';
 import { profileRegion } from './sharedConfig';
 import { signV4, type AwsCredentials } from './sigv4';
 
 type Env = Record<string, string | undefined>;
+type EndpointName = 'control' | 'runtime' | 'mantle';
 type CredentialProvider = () => Promise<AwsCredentials & { expiration?: Date }>;
 
 export const BEARER_ENV = 'AWS_BEARER_TOKEN_BEDROCK';
@@ -51,6 +53,7 @@ export class BedrockConnection extends Disposable {
   private credentials?: CredentialProvider;
   private agent?: Promise<Agent | undefined>;
   private generation = 0;
+  private readonly guard = new EndpointGuard(() => this._info.region);
   private readonly onDidChangeEmitter = this._register(new Emitter<ConnectionInfo>());
   /** Fires after settings or the API key changed and clients were dropped. */
   readonly onDidChange = this.onDidChangeEmitter.event;
@@ -78,6 +81,7 @@ export class BedrockConnection extends Disposable {
     this.settings = settings;
     this._info = resolveInfo(settings, this.env);
     this.rememberSecrets();
+    this.guard.reset();
     this.reset();
     this.onDidChangeEmitter.fire(this._info);
   }
@@ -105,6 +109,32 @@ export class BedrockConnection extends Disposable {
   private rememberSecrets(): void {
     const stat = this.settings.staticCredentials;
     secretRedactor.add(this.settings.apiKey, this.env[BEARER_ENV], stat?.secretAccessKey, stat?.sessionToken, stat?.accessKeyId);
+  }
+
+  /** Who answers for endpoints outside the policy (the editor's trust prompt); none = refuse them. */
+  setEndpointTrust(trust: EndpointTrust | undefined): void {
+    this.guard.setTrust(trust);
+  }
+
+  /** The setting a refused endpoint came from: its override, else the region it was derived from. */
+  private endpointSetting(endpoint: EndpointName): string {
+    return this.settings.endpoints?.[endpoint] ? `bedrock.endpoints.${endpoint}` : 'bedrock.region';
+  }
+
+  /**
+   * Refuses, before anything is signed, an SDK request whose final host may not receive credentials.
+   * At the build step: after the endpoint is resolved (so the SDK's own default hosts are checked
+   * too), before the finalize step where retries sign and send.
+   */
+  private guardClient(client: BedrockClient | BedrockRuntimeClient, endpoint: EndpointName): void {
+    const stack = client.middlewareStack as unknown as MiddlewareStack;
+    stack.add(
+      (next) => async (args) => {
+        await this.guard.check(requestUrl(args.request), this.endpointSetting(endpoint));
+        return next(args);
+      },
+      { step: 'build', name: 'bedrockEndpointGuard', priority: 'high' },
+    );
   }
 
   private bearerToken(): string | undefined {
@@ -166,7 +196,9 @@ export class BedrockConnection extends Disposable {
       const { sdk, config, agent } = await this.commonConfig();
       // HTTP/2 is the SDK default; a proxy needs HTTP/1.1 (CONNECT through an agent).
       const requestHandler = agent || this.settings.http1 ? new sdk.NodeHttpHandler({ httpAgent: agent, httpsAgent: agent }) : undefined;
-      return new sdk.BedrockRuntimeClient({ ...config, endpoint: this.settings.endpoints?.runtime || undefined, ...(requestHandler ? { requestHandler } : {}) });
+      const client = new sdk.BedrockRuntimeClient({ ...config, endpoint: this.settings.endpoints?.runtime || undefined, ...(requestHandler ? { requestHandler } : {}) });
+      this.guardClient(client, 'runtime');
+      return client;
     })();
     return this.runtimeClient;
   }
@@ -175,7 +207,9 @@ export class BedrockConnection extends Disposable {
     this.controlClient ??= (async () => {
       const { sdk, config, agent } = await this.commonConfig();
       const requestHandler = agent ? new sdk.NodeHttpHandler({ httpAgent: agent, httpsAgent: agent }) : undefined;
-      return new sdk.BedrockClient({ ...config, endpoint: this.settings.endpoints?.control || undefined, ...(requestHandler ? { requestHandler } : {}) });
+      const client = new sdk.BedrockClient({ ...config, endpoint: this.settings.endpoints?.control || undefined, ...(requestHandler ? { requestHandler } : {}) });
+      this.guardClient(client, 'control');
+      return client;
     })();
     return this.controlClient;
   }
@@ -185,9 +219,26 @@ export class BedrockConnection extends Disposable {
    * else SigV4 with the endpoint's signing name (`bedrock` on runtime, `bedrock-mantle` on mantle).
    */
   async authHeaders(endpoint: 'runtime' | 'mantle', req: { method: string; url: string; headers: Record<string, string>; body: string }): Promise<Record<string, string>> {
+    await this.guard.check(req.url, this.endpointSetting(endpoint));
     const token = this.bearerToken();
     if (token) return { authorization: `Bearer ${token}` };
     const creds = await this.credentialProvider()();
     return signV4(req, creds, this._info.region, endpoint === 'mantle' ? 'bedrock-mantle' : 'bedrock');
   }
+}
+
+/** The slice of the SDK's middleware stack the guard uses (smithy's types are generic over every command). */
+interface MiddlewareStack {
+  add(
+    middleware: (next: (args: { request: unknown }) => Promise<unknown>) => (args: { request: unknown }) => Promise<unknown>,
+    options: { step: 'build'; name: string; priority: 'high' },
+  ): void;
+}
+
+/** The URL an SDK HttpRequest will connect to. */
+function requestUrl(request: unknown): string {
+  const r = request as { protocol?: string; hostname?: string; port?: number };
+  const host = r.hostname?.includes(':') && !r.hostname.startsWith('[') ? `[${r.hostname}]` : r.hostname;
+  const protocol = r.protocol?.endsWith(':') ? r.protocol : `${r.protocol}:`;
+  return `${protocol}//${host}${r.port ? `:${r.port}` : ''}/`;
 }

@@ -14,17 +14,14 @@ export async function runChatErrorAction(id: ErrorActionId): Promise<void> {
   };
   const settings = (query: string) => vscode.commands.executeCommand('workbench.action.openSettings', query);
   switch (id) {
-    case 'ssoLogin': {
-      if (await tryCommand('bedrock.ssoLogin')) return;
-      const profile = vscode.workspace.getConfiguration('bedrock').get<string>('profile');
-      const terminal = vscode.window.createTerminal('AWS SSO login');
-      terminal.show();
-      // Shown, not run: the user confirms with Enter, and sees which profile is used.
-      terminal.sendText(`aws sso login${profile ? ` --profile ${JSON.stringify(profile)}` : ''}`, false);
+    case 'ssoLogin':
+      await vscode.commands.executeCommand('bedrock.ssoLogin');
       return;
-    }
     case 'reloadCredentials':
-      if (!(await tryCommand('bedrock.reloadCredentials'))) await settings('bedrock.profile');
+      await vscode.commands.executeCommand('bedrock.reloadCredentials');
+      return;
+    case 'trustEndpoint':
+      await vscode.commands.executeCommand('bedrock.manageTrustedEndpoints');
       return;
     case 'setApiKey':
       if (!(await tryCommand('bedrock.setApiKey'))) await settings('bedrock');

@@ -56,9 +56,9 @@ describe('connection settings', () => {
 
   it('bearer key goes into the Authorization header of compatible-endpoint calls', async () => {
     const c = new BedrockConnection({ apiKey: 'ABSKk' }, env);
-    assert.deepEqual(await c.authHeaders('mantle', { method: 'POST', url: 'https://x/v1/responses', headers: {}, body: '{}' }), { authorization: 'Bearer ABSKk' });
+    assert.deepEqual(await c.authHeaders('mantle', { method: 'POST', url: 'https://bedrock-mantle.eu-west-1.api.aws/v1/responses', headers: {}, body: '{}' }), { authorization: 'Bearer ABSKk' });
     const s = new BedrockConnection({ region: 'us-west-2', staticCredentials: { accessKeyId: 'AKID', secretAccessKey: 's' } }, env);
-    const h = await s.authHeaders('mantle', { method: 'POST', url: 'https://x/v1/responses', headers: {}, body: '{}' });
+    const h = await s.authHeaders('mantle', { method: 'POST', url: 'https://bedrock-mantle.us-west-2.api.aws/v1/responses', headers: {}, body: '{}' });
     assert.match(h.authorization, /^AWS4-HMAC-SHA256 Credential=AKID\/\d{8}\/us-west-2\/bedrock-mantle\/aws4_request/);
     c.dispose();
     s.dispose();

@@ -1,0 +1,86 @@
+// The user's answer to "send your credentials to this host?": a modal asked once per origin,
+// remembered in global state (never in settings, which a workspace or settings sync could supply),
+// listed and revocable from the connection menu.
+import * as vscode from 'vscode';
+import type { BedrockConnection } from '../../core/bedrock/connection';
+import type { EndpointTrust, TrustQuestion } from '../../core/bedrock/endpointGuard';
+import { judgeEndpoint } from '../../core/bedrock/endpointPolicy';
+
+const STATE_KEY = 'bedrock.trustedEndpoints';
+const TRUST = 'Trust and Send';
+
+/** A stored origin is kept only if it is exactly what URL parsing would produce for it. */
+function isOrigin(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  try {
+    return new URL(value).origin === value;
+  } catch {
+    return false;
+  }
+}
+
+export class TrustedEndpoints implements EndpointTrust {
+  /**
+   * Shows the question. The in-extension-host tests replace it: nothing inside the extension host
+   * can press a modal's button.
+   */
+  ask: (q: TrustQuestion) => Thenable<boolean> = async (q) => {
+    const detail = [
+      `\`${q.setting}\` sends Bedrock requests to ${q.origin}, which is not an Amazon Bedrock endpoint of your region and not this machine.`,
+      'Whoever runs that host receives your Bedrock API key or your signed AWS requests.',
+      q.cleartext ? 'It uses plain HTTP: the credentials would also cross the network unencrypted.' : '',
+      'Trust it only if you set it up yourself. You can revoke it later from the Bedrock connection menu (Trusted Endpoints…).',
+    ]
+      .filter(Boolean)
+      .join('\n\n');
+    return (await vscode.window.showWarningMessage(`Send your AWS credentials to ${q.origin}?`, { modal: true, detail }, TRUST)) === TRUST;
+  };
+
+  constructor(private readonly state: vscode.Memento) {}
+
+  list(): string[] {
+    const stored = this.state.get<unknown>(STATE_KEY);
+    return Array.isArray(stored) ? [...new Set(stored.filter(isOrigin))] : [];
+  }
+
+  isTrusted(origin: string): boolean {
+    return this.list().includes(origin);
+  }
+
+  async confirm(q: TrustQuestion): Promise<boolean> {
+    if (!(await this.ask(q))) return false;
+    await this.trust(q.origin);
+    return true;
+  }
+
+  async trust(origin: string): Promise<void> {
+    if (!this.isTrusted(origin)) await this.state.update(STATE_KEY, [...this.list(), origin]);
+  }
+
+  async revoke(origin: string): Promise<void> {
+    await this.state.update(STATE_KEY, this.list().filter((o) => o !== origin));
+  }
+
+  /** `bedrock.manageTrustedEndpoints`: trust a configured endpoint the policy doesn't know, or revoke one. */
+  async manage(connection: BedrockConnection): Promise<void> {
+    type Item = vscode.QuickPickItem & { run: () => Thenable<unknown> };
+    const items: Item[] = [];
+    const trusted = this.list();
+    const configured = Object.entries(connection.info.endpoints).map(([name, url]) => ({ setting: `bedrock.endpoints.${name}`, verdict: judgeEndpoint(url, connection.info.region) }));
+    for (const { setting, verdict } of configured) {
+      if (verdict.allowed || !verdict.confirmable || trusted.includes(verdict.origin)) continue;
+      if (items.some((i) => i.label.endsWith(verdict.origin))) continue;
+      items.push({ label: `$(shield) Trust ${verdict.origin}`, description: setting, run: () => this.confirm({ origin: verdict.origin, setting, cleartext: verdict.cleartext }) });
+    }
+    for (const origin of trusted) {
+      const inUse = configured.filter((c) => !c.verdict.allowed && c.verdict.confirmable && c.verdict.origin === origin).map((c) => c.setting);
+      items.push({ label: `$(close) Revoke ${origin}`, description: inUse.length ? `used by ${inUse.join(', ')}` : 'not used by any setting', run: () => this.revoke(origin) });
+    }
+    items.push({ label: '$(gear) Open Endpoint Settings', run: () => vscode.commands.executeCommand('workbench.action.openSettings', 'bedrock.endpoints') });
+    const picked = await vscode.window.showQuickPick(items, {
+      title: 'Bedrock: Trusted Endpoints',
+      placeHolder: trusted.length ? 'Hosts outside AWS that may receive your credentials' : 'No host outside AWS and this machine receives your credentials',
+    });
+    await picked?.run();
+  }
+}
