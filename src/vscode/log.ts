@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
+import { redactingLog } from './redactingLog';
 
 export const LOG_CHANNEL_NAME = 'Bedrock Workbench';
 
-/** One log channel for the whole extension; secrets never go in here (see core/redact). */
+/** One log channel for the whole extension; every line is redacted before it is written. */
 export function createLog(): vscode.LogOutputChannel {
-  return vscode.window.createOutputChannel(LOG_CHANNEL_NAME, { log: true });
+  return redactingLog(vscode.window.createOutputChannel(LOG_CHANNEL_NAME, { log: true }));
 }

@@ -13,7 +13,7 @@ import { type Catalog, catalogWithOverrides, defaultCatalog } from './catalog';
 import type { ModelOverride } from './catalog';
 import { Exchange } from './exchange';
 import type { ActiveFault, FaultSpec } from './faultSpec';
-import { faultMatches } from './faultSpec';
+import { echoRequest, faultMatches } from './faultSpec';
 import { lookupCompatModel, lookupModel, resolveModel } from './modelResolver';
 import type { RecordedRequest } from './recordedRequest';
 import { matchRoute } from './routes';
@@ -190,9 +190,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       if (fault) {
         record.fault = fault.kind;
         if (fault.delayMs) await ex.sleep(fault.delayMs);
-        if (isErrorKind(fault.kind)) throw errorForKind(fault.kind, fault.message, fault.status);
+        const message = echoRequest(fault.message, headers);
+        if (isErrorKind(fault.kind)) throw errorForKind(fault.kind, message, fault.status);
         if ((fault.kind === 'firstFrameException' || fault.kind === 'exceptionAfter') && !match.streaming(record.body)) {
-          throw errorForKind(fault.exception ?? 'throttling', fault.message, fault.status);
+          throw errorForKind(fault.exception ?? 'throttling', message, fault.status);
         }
       }
       const call: RouteCall = { ex, state, record, route: match.route, region, label: match.label, query: record.query, headers, body: record.body, rawBody };

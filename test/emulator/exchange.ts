@@ -3,7 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Http2ServerRequest, Http2ServerResponse } from 'node:http2';
 import { constants as http2constants } from 'node:http2';
-import type { FaultSpec } from './faultSpec';
+import { echoRequest, type FaultSpec } from './faultSpec';
 import type { RecordedRequest } from './recordedRequest';
 import { type ServiceError, anthropicErrorBody, errorForKind, openAiErrorBody } from './serviceError';
 import { corruptCrc, exceptionFrame } from './eventStream';
@@ -157,7 +157,7 @@ export class Exchange {
   private streamException(): ServiceError {
     const f = this.fault!;
     const kind = f.exception ?? (f.kind === 'firstFrameException' ? 'throttling' : 'modelStreamError');
-    return errorForKind(kind, f.message, f.status);
+    return errorForKind(kind, echoRequest(f.message, this.record.headers), f.status);
   }
 
   /**

@@ -25,7 +25,12 @@ export interface FaultSpec {
   afterEvents?: number;
   /** Exception used by `firstFrameException` / `exceptionAfter` (default `throttling` first, `modelStreamError` after). */
   exception?: ErrorFaultKind;
-  /** Override the error message. */
+  /**
+   * Override the error message. It may quote the request back, as some services and proxies do
+   * when they reject a signature: `{headers}` becomes a dump of the request headers
+   * (`{'name': 'value', …}`), `{header:NAME}` one header's value, `{header:NAME|url}` and
+   * `{header:NAME|base64}` that value encoded.
+   */
   message?: string;
   /** Override the HTTP status of an error fault. */
   status?: number;
@@ -50,4 +55,15 @@ export function faultMatches(fault: ActiveFault, route: string, modelIds: Array<
   if (fault.spec.route && norm(fault.spec.route) !== norm(route)) return false;
   if (fault.spec.model && !modelIds.includes(fault.spec.model)) return false;
   return true;
+}
+
+/** Fills the request echoes of a fault message (see FaultSpec.message). */
+export function echoRequest(message: string | undefined, headers: Record<string, string>): string | undefined {
+  if (message === undefined) return undefined;
+  return message
+    .replace(/\{headers\}/g, () => `{${Object.entries(headers).map(([k, v]) => `'${k}': '${v}'`).join(', ')}}`)
+    .replace(/\{header:([a-z0-9-]+)(?:\|(url|base64))?\}/gi, (_m, name: string, enc?: string) => {
+      const v = headers[name.toLowerCase()] ?? '';
+      return enc === 'url' ? encodeURIComponent(v) : enc === 'base64' ? Buffer.from(v).toString('base64') : v;
+    });
 }

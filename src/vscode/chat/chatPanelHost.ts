@@ -17,6 +17,7 @@ import type { ChatBackend } from './chatBackend';
 import { beginTurn, clampParams, newConversation, toChatRequest } from './conversationModel';
 import type { HistoryStore } from './historyStore';
 import { languageIdForFence } from './languageIds';
+import { redactHostMessage } from './redactChat';
 import { runTurn } from './turnRunner';
 import type { ErrorActionId } from '../../core/bedrock/classifiedError';
 
@@ -109,8 +110,9 @@ export class ChatPanelHost extends Disposable {
       this.queue.push(message);
       return;
     }
-    this.onDidPostEmitter.fire(message);
-    void this.panel.webview.postMessage(message);
+    const safe = redactHostMessage(message);
+    this.onDidPostEmitter.fire(safe);
+    void this.panel.webview.postMessage(safe);
   }
 
   /** Entry point for everything the webview sends; public so tests can speak as the webview. */

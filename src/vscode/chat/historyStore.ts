@@ -4,6 +4,7 @@
 // dropped rather than trusted.
 import type { KeyValueStore } from '../../core/bedrock/keyValueStore';
 import type { ConversationSummary, PersistedConversation, PersistedTurn } from '../../shared/protocol';
+import { redactConversation } from './redactChat';
 
 export const HISTORY_INDEX_KEY = 'bedrock.chat.history';
 const CONVERSATION_KEY_PREFIX = 'bedrock.chat.conversation/';
@@ -28,6 +29,7 @@ export class HistoryStore {
   }
 
   async save(conv: PersistedConversation): Promise<void> {
+    conv = redactConversation(conv);
     const summary: ConversationSummary = { id: conv.id, title: conv.title, updatedAt: conv.updatedAt, turnCount: conv.turns.length };
     const items = [summary, ...this.list().filter((s) => s.id !== conv.id)].sort((a, b) => b.updatedAt - a.updatedAt);
     const dropped = items.splice(MAX_CONVERSATIONS);

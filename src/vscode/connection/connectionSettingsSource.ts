@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { ConnectionSettings } from '../../core/bedrock/connectionSettings';
 import { BedrockConnection } from '../../core/bedrock/connection';
 import { Disposable } from '../../core/lifecycle';
+import { showErrorMessage } from '../notify';
 
 /** SecretStorage key of the Bedrock API key. Never a setting: settings sync and get shared. */
 export const API_KEY_SECRET = 'bedrock.apiKey';
@@ -85,7 +86,7 @@ export async function promptForApiKey(secrets: vscode.SecretStorage): Promise<vo
       void vscode.window.showInformationMessage('Bedrock API key removed. Requests use your AWS credentials again.');
     }
   } catch (e) {
-    void vscode.window.showErrorMessage(
+    void showErrorMessage(
       `Could not save the API key to secret storage (${e instanceof Error ? e.message : String(e)}). Nothing changed; alternatively set AWS_BEARER_TOKEN_BEDROCK in your environment.`,
     );
   }

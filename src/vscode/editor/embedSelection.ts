@@ -7,6 +7,7 @@ import { checkSendableText } from '../../core/editor/selectionText';
 import { embeddingDocument, summarizeEmbedding, type EmbeddingSummary } from '../../core/embedding/embeddingDocument';
 import { cosineSimilarity } from '../../core/embedding/vectorMath';
 import { updateSetting } from '../explorer/explorerCommands';
+import { showErrorMessage, showInformationMessage, showWarningMessage } from '../notify';
 
 export interface EmbedDeps {
   router: Router;
@@ -43,7 +44,7 @@ function selectedText(): { text: string; label: string; file: string; startLine:
   const text = editor.document.getText(sel);
   const problem = checkSendableText(text);
   if (problem) {
-    void vscode.window.showWarningMessage(problem.message);
+    void showWarningMessage(problem.message);
     return undefined;
   }
   const file = vscode.workspace.asRelativePath(editor.document.uri, false);
@@ -61,7 +62,7 @@ export function embedCommands(deps: EmbedDeps) {
     if (configured) {
       const d = deps.describe(configured);
       if (d && d.apis.embed.supported === false) {
-        const pick = await vscode.window.showErrorMessage(
+        const pick = await showErrorMessage(
           `${configured} (bedrock.embedding.defaultModel) can't produce embeddings, so nothing was sent. Choose an embedding model.`,
           'Choose Embedding Model',
         );
@@ -149,7 +150,7 @@ export function embedCommands(deps: EmbedDeps) {
       const message = c ? c.message : e instanceof Error ? e.message : String(e);
       deps.log.error(`Embedding ${label} with ${choice.modelId} failed: ${c?.detail ?? message}`);
       const actions = c?.action && c.action.id !== 'none' ? [c.action.label] : [];
-      const picked = await vscode.window.showErrorMessage(`Embedding failed: ${message}`, ...actions, 'Show Log');
+      const picked = await showErrorMessage(`Embedding failed: ${message}`, ...actions, 'Show Log');
       if (picked === 'Show Log') deps.log.show();
       else if (picked && c?.action.id === 'retry') return run(choice, text, label);
       return undefined;
@@ -176,14 +177,12 @@ export function embedCommands(deps: EmbedDeps) {
         content: embeddingDocument(result, { file: sel.file, startLine: sel.startLine, endLine: sel.endLine, characters: sel.text.length }),
       });
       await vscode.window.showTextDocument(doc, { preview: false, viewColumn: vscode.ViewColumn.Beside });
-      void vscode.window
-        .showInformationMessage(
-          `Embedded ${sel.label}: ${summary.dimension} dimensions${summary.chunkCount > 1 ? `, ${summary.chunkCount} chunks` : ''}${summary.normalized ? ', unit length' : ''}.`,
-          'Copy Vector',
-        )
-        .then(async (pick) => {
-          if (pick) await vscode.env.clipboard.writeText(JSON.stringify(summary.vector));
-        });
+      void showInformationMessage(
+        `Embedded ${sel.label}: ${summary.dimension} dimensions${summary.chunkCount > 1 ? `, ${summary.chunkCount} chunks` : ''}${summary.normalized ? ', unit length' : ''}.`,
+        'Copy Vector',
+      ).then(async (pick) => {
+        if (pick) await vscode.env.clipboard.writeText(JSON.stringify(summary.vector));
+      });
       return doc;
     },
 
@@ -208,11 +207,11 @@ export function embedCommands(deps: EmbedDeps) {
       if (!result) return undefined;
       const now = summarizeEmbedding(result);
       if (now.dimension !== last.dimension) {
-        void vscode.window.showErrorMessage(`Can't compare: the new embedding has ${now.dimension} dimensions, the previous one ${last.dimension}. Embed both with the same model and dimension.`);
+        void showErrorMessage(`Can't compare: the new embedding has ${now.dimension} dimensions, the previous one ${last.dimension}. Embed both with the same model and dimension.`);
         return undefined;
       }
       const similarity = cosineSimilarity(now.vector, last.vector);
-      void vscode.window.showInformationMessage(`Cosine similarity between ${sel.label} and ${last.label}: ${similarity.toFixed(4)} (${last.model}, ${last.dimension} dimensions).`);
+      void showInformationMessage(`Cosine similarity between ${sel.label} and ${last.label}: ${similarity.toFixed(4)} (${last.model}, ${last.dimension} dimensions).`);
       return similarity;
     },
   };

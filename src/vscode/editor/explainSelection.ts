@@ -5,6 +5,7 @@ import { findEnclosingSymbol } from '../../core/editor/enclosingSymbol';
 import { checkSendableText } from '../../core/editor/selectionText';
 import { outputKindOf } from '../../core/explorer/modelFilter';
 import { updateSetting } from '../explorer/explorerCommands';
+import { showInformationMessage, showWarningMessage } from '../notify';
 
 /** Where an explanation goes: a new turn in the chat panel, sent at once. */
 export interface ExplainSink {
@@ -104,7 +105,7 @@ export function explainCommands(deps: ExplainDeps) {
     const span = await spanToExplain(editor);
     const problem = checkSendableText(span.text);
     if (problem) {
-      void vscode.window.showWarningMessage(span.origin === 'selection' ? problem.message : 'The current line is empty. Select some code, or put the cursor inside a function, then try again.');
+      void showWarningMessage(span.origin === 'selection' ? problem.message : 'The current line is empty. Select some code, or put the cursor inside a function, then try again.');
       return undefined;
     }
     const modelId = await chatModel();
@@ -112,7 +113,7 @@ export function explainCommands(deps: ExplainDeps) {
     const budget = vscode.workspace.getConfiguration('bedrock.explain').get<number>('maxCharacters') ?? 60_000;
     const lines = editor.document.getText().split(/\r?\n/);
     const prompt = buildExplainPrompt({ span, documentLines: lines, question, budgetChars: budget });
-    for (const notice of [prompt.originNotice, prompt.trimmedNotice]) if (notice) void vscode.window.showInformationMessage(notice);
+    for (const notice of [prompt.originNotice, prompt.trimmedNotice]) if (notice) void showInformationMessage(notice);
     deps.log.info(`Explain ${prompt.label} with ${modelId} (${prompt.prompt.length} characters${prompt.trimmedNotice ? ', trimmed' : ''})`);
     await deps.sink.ask({ prompt: prompt.prompt, label: prompt.label, modelId });
     return prompt;

@@ -7,6 +7,7 @@ import { isFilterActive, outputKindOf, type ModelFilter, type OutputKind } from 
 import { BEDROCK_REGIONS, isRegionId } from '../../core/regions';
 import { descriptorOf, type ModelTreeProvider, type PlanProvider } from './modelTreeProvider';
 import type { ModelDetailsDocuments } from './modelDetailsDocuments';
+import { showErrorMessage, showInformationMessage, showWarningMessage } from '../notify';
 
 export interface ExplorerDeps {
   tree: ModelTreeProvider;
@@ -30,7 +31,7 @@ export async function updateSetting(section: string, value: unknown, what: strin
     return true;
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
-    void vscode.window.showErrorMessage(`Could not save ${what} (${reason}). The previous setting is unchanged; check that your user settings file is writable, then try again.`);
+    void showErrorMessage(`Could not save ${what} (${reason}). The previous setting is unchanged; check that your user settings file is writable, then try again.`);
     return false;
   }
 }
@@ -105,7 +106,7 @@ export function explorerCommands(deps: ExplorerDeps) {
       }
       if (!region) return;
       if (!isRegionId(region)) {
-        void vscode.window.showErrorMessage(`"${region}" is not an AWS region id (they look like us-east-1). The region is unchanged.`);
+        void showErrorMessage(`"${region}" is not an AWS region id (they look like us-east-1). The region is unchanged.`);
         return;
       }
       if (await updateSetting('bedrock.region', region, 'the Bedrock region')) deps.log.info(`Region set to ${region}`);
@@ -135,11 +136,11 @@ export function explorerCommands(deps: ExplorerDeps) {
       const d = await pickModel('Default chat model', node, (m) => outputKindOf(m) === 'text');
       if (!d) return;
       if (outputKindOf(d) !== 'text') {
-        void vscode.window.showWarningMessage(`${d.name} does not produce text, so it can't be the chat model. Pick a text model.`);
+        void showWarningMessage(`${d.name} does not produce text, so it can't be the chat model. Pick a text model.`);
         return;
       }
       if (await updateSetting('bedrock.chat.defaultModel', d.id, 'the default chat model')) {
-        void vscode.window.showInformationMessage(`Default chat model: ${d.name} (${d.id})`);
+        void showInformationMessage(`Default chat model: ${d.name} (${d.id})`);
       }
     },
 
@@ -147,11 +148,11 @@ export function explorerCommands(deps: ExplorerDeps) {
       const d = await pickModel('Default embedding model', node, (m) => m.apis.embed.supported === true);
       if (!d) return;
       if (d.apis.embed.supported !== true) {
-        void vscode.window.showWarningMessage(`${d.name} is not an embedding model. Pick one that produces embeddings (filter: Produces → Embeddings).`);
+        void showWarningMessage(`${d.name} is not an embedding model. Pick one that produces embeddings (filter: Produces → Embeddings).`);
         return;
       }
       if (await updateSetting('bedrock.embedding.defaultModel', d.id, 'the default embedding model')) {
-        void vscode.window.showInformationMessage(`Default embedding model: ${d.name} (${d.id})`);
+        void showInformationMessage(`Default embedding model: ${d.name} (${d.id})`);
       }
     },
 
@@ -166,7 +167,7 @@ export function explorerCommands(deps: ExplorerDeps) {
       const d = await pickModel('Copy model ARN', node, (m) => !!m.arn);
       if (!d) return;
       if (!d.arn) {
-        void vscode.window.showWarningMessage(`The service did not give an ARN for ${d.id}. Refresh the model list and try again.`);
+        void showWarningMessage(`The service did not give an ARN for ${d.id}. Refresh the model list and try again.`);
         return;
       }
       await vscode.env.clipboard.writeText(d.arn);
