@@ -8,6 +8,7 @@ import { chatChunks, chatCompletion, chatConversation } from './openaiFormat';
 import { lookupCompatModel } from './modelResolver';
 import { hash32, prng, randomId } from './random';
 import { countTokens } from './replyText';
+import type { StreamErrorEncoder } from './exchange';
 import type { RouteCall } from './routeContext';
 import { ServiceError, anthropicErrorBody, openAiErrorBody } from './serviceError';
 
@@ -143,8 +144,17 @@ export async function responses(call: RouteCall): Promise<void> {
     return;
   }
   let seq = 0;
+  const encodeError: StreamErrorEncoder = (err, fault) => {
+    if (fault.responsesForm === 'error') return sse('error', { type: 'error', code: err.code, message: err.message, param: null, sequence_number: seq++ });
+    if (fault.responsesForm === 'failed') {
+      const code = err.status === 429 ? 'rate_limit_exceeded' : err.status >= 500 || err.status === 424 ? 'server_error' : 'invalid_prompt';
+      const failed = { ...responseObject(body, id, 'failed', []), error: { code, message: err.message } };
+      return sse('response.failed', { type: 'response.failed', sequence_number: seq++, response: failed });
+    }
+    return openAiStreamError(err);
+  };
   const send = (type: string, data: Json, content = false): Promise<void> =>
-    call.ex.event(sse(type, { type, sequence_number: seq++, ...data }), openAiStreamError, p.pace, content);
+    call.ex.event(sse(type, { type, sequence_number: seq++, ...data }), encodeError, p.pace, content);
   call.ex.startStream(sseHeaders());
   await send('response.created', { response: responseObject(body, id, 'in_progress', []) });
   await send('response.in_progress', { response: responseObject(body, id, 'in_progress', []) });

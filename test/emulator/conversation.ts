@@ -36,6 +36,10 @@ export interface ReplyPlan {
   inputTokens: number;
   outputTokens: number;
   deltas: string[];
+  /** The scenario's delta size, for renderers that re-split (inline reasoning). */
+  chunkChars?: number;
+  inlineReasoning?: ScenarioReply['inlineReasoning'];
+  invocationMetrics?: ScenarioReply['invocationMetrics'];
   pace: { tokensPerSecond?: number; firstTokenLatencyMs?: number };
 }
 
@@ -120,6 +124,9 @@ export function planReply(conv: Conversation, ctx: PlanContext): ReplyPlan {
     inputTokens: script.usage?.inputTokens ?? Math.max(1, countTokens(conv.inputText)),
     outputTokens,
     deltas: splitDeltas(text, script.chunkChars),
+    chunkChars: script.chunkChars,
+    inlineReasoning: script.inlineReasoning,
+    invocationMetrics: script.invocationMetrics,
     pace: { tokensPerSecond: script.tokensPerSecond, firstTokenLatencyMs: script.firstTokenLatencyMs },
   };
 }

@@ -192,7 +192,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         if (fault.delayMs) await ex.sleep(fault.delayMs);
         const message = echoRequest(fault.message, headers);
         if (isErrorKind(fault.kind)) throw errorForKind(fault.kind, message, fault.status);
-        if ((fault.kind === 'firstFrameException' || fault.kind === 'exceptionAfter') && !match.streaming(record.body)) {
+        if (fault.kind === 'htmlBody') {
+          await ex.sendHtml(fault.status ?? 200);
+          return;
+        }
+        if ((fault.kind === 'firstFrameException' || fault.kind === 'exceptionAfter' || fault.kind === 'inBandError') && !match.streaming(record.body)) {
           throw errorForKind(fault.exception ?? 'throttling', message, fault.status);
         }
       }
@@ -202,7 +206,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       }
       await match.handler(call);
     } catch (err) {
-      if (err instanceof ServiceError) await ex.sendError(err);
+      if (err instanceof ServiceError) await ex.sendError(err, fault?.errorTypeHeader !== false);
       else {
         console.error('[emulator] handler failed', err);
         await ex.sendError(errorForKind('internal'));

@@ -1,6 +1,6 @@
 // One request/response pair, over HTTP/1.1 or HTTP/2 (the compat API gives both the same shape).
 // Owns fault application on the way out, so every route gets faults for free.
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Http2ServerRequest, Http2ServerResponse } from 'node:http2';
 import { constants as http2constants } from 'node:http2';
 import { echoRequest, type FaultSpec } from './faultSpec';
@@ -20,6 +20,9 @@ interface ResponseLike {
   end(chunk?: Buffer): unknown;
   once(event: 'drain', listener: () => void): unknown;
 }
+
+/** Renders an error in a stream's own framing; `fault` says which form (in band, Responses form). */
+export type StreamErrorEncoder = (err: ServiceError, fault: FaultSpec) => Buffer;
 
 export interface Pace {
   tokensPerSecond?: number;
@@ -93,10 +96,22 @@ export class Exchange {
     this.out.end(buf);
   }
 
-  sendError(err: ServiceError): Promise<void> {
+  /** A proxy's or captive portal's HTML page instead of Bedrock's answer. */
+  sendHtml(status: number): Promise<void> {
+    const title = status === 200 ? 'Network Login Required' : `${status} ${STATUS_CODES[status] ?? 'Error'}`;
+    const page =
+      status === 200
+        ? `<!DOCTYPE html>\n<html><head><title>${title}</title></head><body><h1>Sign in to continue</h1><p>This network requires you to sign in before you can reach the internet.</p><form method="post" action="/login"><input name="user"><button>Sign in</button></form></body></html>\n`
+        : `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
+    return this.sendRaw(status, Buffer.from(page, 'utf8'), { 'content-type': 'text/html; charset=utf-8' });
+  }
+
+  /** `errorTypeHeader: false` leaves the compatible endpoints' body (`code`) as the only carrier of the exception name. */
+  sendError(err: ServiceError, errorTypeHeader = true): Promise<void> {
     this.record.errorCode = err.code;
-    if (this.errorShape === 'openai') return this.sendJson(err.status, openAiErrorBody(err), { 'x-amzn-errortype': err.code });
-    if (this.errorShape === 'anthropic') return this.sendJson(err.status, anthropicErrorBody(err), { 'x-amzn-errortype': err.code });
+    const header: Record<string, string> = errorTypeHeader ? { 'x-amzn-errortype': err.code } : {};
+    if (this.errorShape === 'openai') return this.sendJson(err.status, openAiErrorBody(err), header);
+    if (this.errorShape === 'anthropic') return this.sendJson(err.status, anthropicErrorBody(err), header);
     return this.sendJson(err.status, err.body(), {
       'x-amzn-errortype': `${err.code}:http://internal.amazon.com/coral/com.amazon.bedrock/`,
     });
@@ -150,13 +165,13 @@ export class Exchange {
     const f = this.fault;
     if (!f) return -1;
     if (f.kind === 'firstFrameException') return f.afterEvents ?? 0;
-    if (['exceptionAfter', 'reset', 'stall', 'truncatedFrame', 'badCrc'].includes(f.kind)) return f.afterEvents ?? 2;
+    if (['exceptionAfter', 'inBandError', 'reset', 'stall', 'truncatedFrame', 'badCrc'].includes(f.kind)) return f.afterEvents ?? 2;
     return -1;
   }
 
   private streamException(): ServiceError {
     const f = this.fault!;
-    const kind = f.exception ?? (f.kind === 'firstFrameException' ? 'throttling' : 'modelStreamError');
+    const kind = f.exception ?? (f.kind === 'firstFrameException' ? 'throttling' : f.kind === 'inBandError' ? 'serviceUnavailable' : 'modelStreamError');
     return errorForKind(kind, echoRequest(f.message, this.record.headers), f.status);
   }
 
@@ -164,7 +179,7 @@ export class Exchange {
    * Writes one stream event. `encodeError` renders an exception in this stream's framing.
    * `content` marks events that carry generated tokens (paced by the scenario).
    */
-  async event(buf: Buffer, encodeError: (err: ServiceError) => Buffer, pace?: Pace, content = false): Promise<void> {
+  async event(buf: Buffer, encodeError: StreamErrorEncoder, pace?: Pace, content = false): Promise<void> {
     if (this.stopped) return;
     if (content && pace) {
       if (this.contentEvents === 0) await this.sleep(pace.firstTokenLatencyMs ?? 0);
@@ -175,10 +190,10 @@ export class Exchange {
     if (this.record.events === this.faultPoint()) {
       const kind = this.fault!.kind;
       this.record.fault = kind;
-      if (kind === 'firstFrameException' || kind === 'exceptionAfter') {
+      if (kind === 'firstFrameException' || kind === 'exceptionAfter' || kind === 'inBandError') {
         const err = this.streamException();
         this.record.errorCode = err.code;
-        await this.write(encodeError(err));
+        await this.write(encodeError(err, this.fault!));
         this.finish();
       } else if (kind === 'reset') {
         this.reset();
@@ -205,7 +220,7 @@ export class Exchange {
   }
 }
 
-/** Exception frame encoder for AWS event streams. */
+/** Exception frame encoder for AWS event streams (no in-band form: Converse has none). */
 export function awsExceptionFrame(err: ServiceError): Buffer {
   return exceptionFrame(err.exceptionType, err.body());
 }

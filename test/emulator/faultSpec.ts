@@ -9,7 +9,11 @@ export type StreamFaultKind =
   | 'stall'
   | 'truncatedFrame'
   | 'badCrc'
-  | 'slowDrip';
+  | 'slowDrip'
+  /** An error written as an ordinary event of a 200 stream, in the API's own shape (see FaultSpec). */
+  | 'inBandError'
+  /** The whole response replaced by an HTML page (a proxy or captive portal), status 200 unless `status`. */
+  | 'htmlBody';
 
 export type FaultKind = ErrorFaultKind | StreamFaultKind;
 
@@ -21,10 +25,21 @@ export interface FaultSpec {
   model?: string;
   /** Only requests for this operation (`ConverseStream`, `converse-stream`, `InvokeModel`, `ChatCompletions`…; case-insensitive). */
   route?: string;
-  /** For `exceptionAfter`, `reset`, `stall`, `truncatedFrame`, `badCrc`: events sent before the fault (default 2; 0 for firstFrameException). */
+  /** For `exceptionAfter`, `inBandError`, `reset`, `stall`, `truncatedFrame`, `badCrc`: events sent before the fault (default 2; 0 for firstFrameException). */
   afterEvents?: number;
-  /** Exception used by `firstFrameException` / `exceptionAfter` (default `throttling` first, `modelStreamError` after). */
+  /**
+   * Exception used by `firstFrameException` / `exceptionAfter` / `inBandError` (default `throttling`
+   * first, `modelStreamError` after, `serviceUnavailable` in band). In band on an Anthropic stream it
+   * picks the `error.type`: throttling → rate_limit_error, serviceUnavailable → overloaded_error,
+   * internal → api_error, validation → invalid_request_error.
+   */
   exception?: ErrorFaultKind;
+  /**
+   * How a Responses stream reports the error: `bare` (default: `data: {"error":{message,type,code}}`,
+   * no event name), `error` (`event: error`, `{"type":"error","code":<Bedrock name>,"message"}`),
+   * `failed` (`response.failed` with `response.error{code,message}` in OpenAI's codes).
+   */
+  responsesForm?: 'bare' | 'error' | 'failed';
   /**
    * Override the error message. It may quote the request back, as some services and proxies do
    * when they reject a signature: `{headers}` becomes a dump of the request headers
@@ -32,7 +47,9 @@ export interface FaultSpec {
    * `{header:NAME|base64}` that value encoded.
    */
   message?: string;
-  /** Override the HTTP status of an error fault. */
+  /** Compatible endpoints: `false` sends the error without `x-amzn-ErrorType` (the body's `code` still names it). */
+  errorTypeHeader?: boolean;
+  /** Override the HTTP status of an error fault (for `htmlBody`, the page's status). */
   status?: number;
   /** `slowDrip`: bytes per write (default 7) and delay between writes (default 5 ms). */
   dripBytes?: number;

@@ -8,10 +8,10 @@ import { chatChunks, chatCompletion, chatConversation, finishReason } from './op
 import { converseConversation, converseContent } from './converse';
 import { embedInvoke, isNonTextFamily } from './embedFamilies';
 import { chunkFrame } from './eventStream';
-import { awsExceptionFrame } from './exchange';
+import { awsExceptionFrame, type StreamErrorEncoder } from './exchange';
 import { hash32, prng, randomId } from './random';
 import type { RouteCall } from './routeContext';
-import { MESSAGES, maxTokensMessage, schemaMessage, validation } from './serviceError';
+import { MESSAGES, anthropicErrorBody, maxTokensMessage, schemaMessage, validation } from './serviceError';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -81,7 +81,13 @@ export function parseInvokeConversation(model: CatalogModel, body: Json): Conver
 }
 
 function metrics(plan: ReplyPlan): Json {
-  return { inputTokenCount: plan.inputTokens, outputTokenCount: plan.outputTokens, invocationLatency: 100 + (plan.outputTokens % 400), firstByteLatency: 40 + (plan.inputTokens % 60) };
+  return {
+    inputTokenCount: plan.inputTokens,
+    outputTokenCount: plan.outputTokens,
+    invocationLatency: 100 + (plan.outputTokens % 400),
+    firstByteLatency: 40 + (plan.inputTokens % 60),
+    ...plan.invocationMetrics,
+  };
 }
 
 function completionId(plan: ReplyPlan, prefix: string): string {
@@ -122,14 +128,8 @@ function renderResponse(model: CatalogModel, body: Json, plan: ReplyPlan): Json 
       c.choices[0].message.tool_calls ??= null;
       return { id: c.id, choices: c.choices, usage: c.usage, meta: { requestDurationMillis: 120 }, model: model.modelId.replace(/^ai21\./, '').replace(/-v\d+:\d+$/, '') };
     }
-    default: {
-      const c = chatCompletion(plan, completionId(plan, 'chatcmpl-'), model.modelId, created);
-      if (plan.reasoning && model.modelId.startsWith('openai.gpt-oss')) {
-        delete c.choices[0].message.reasoning_content;
-        c.choices[0].message.content = `<reasoning>${plan.reasoning.text}</reasoning>${plan.text}`;
-      }
-      return c;
-    }
+    default:
+      return chatCompletion(plan, completionId(plan, 'chatcmpl-'), model.modelId, created);
   }
 }
 
@@ -265,9 +265,12 @@ export async function invokeModelStream(call: RouteCall): Promise<void> {
   const chunks = renderChunks(model, body, plan);
   chunks[chunks.length - 1]![0]['amazon-bedrock-invocationMetrics'] = metrics(plan);
   const rand = prng(hash32(call.record.requestId));
+  // Claude's native stream can carry Anthropic `error` events as ordinary chunks of a 200 stream.
+  const encodeError: StreamErrorEncoder = (err, fault) =>
+    fault.kind === 'inBandError' && model.family === 'anthropic' ? chunkFrame(anthropicErrorBody(err), 1 + Math.floor(rand() * 40)) : awsExceptionFrame(err);
   call.ex.startStream({ 'content-type': 'application/vnd.amazon.eventstream', 'x-amzn-bedrock-content-type': 'application/json' });
   for (const [chunk, content] of chunks) {
-    await call.ex.event(chunkFrame(chunk, 1 + Math.floor(rand() * 40)), awsExceptionFrame, plan.pace, content);
+    await call.ex.event(chunkFrame(chunk, 1 + Math.floor(rand() * 40)), encodeError, plan.pace, content);
   }
   call.ex.finish();
 }

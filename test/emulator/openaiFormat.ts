@@ -2,6 +2,7 @@
 // OpenAI-compatible endpoints.
 import type { Conversation, ReplyPlan } from './conversation';
 import { jsonFragments, textOf } from './conversation';
+import { splitDeltas } from './replyText';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -28,9 +29,22 @@ function toolCalls(plan: ReplyPlan): Json[] {
   return plan.toolCalls.map((t) => ({ id: `call_${t.id.replace(/^tooluse_/, '')}`, type: 'function', function: { name: t.name, arguments: JSON.stringify(t.input) } }));
 }
 
+/** Where reasoning goes: gpt-oss writes `<reasoning>` tags, DeepSeek/MiniMax/Kimi/Qwen `<think>`, others a field. */
+function inlineTags(plan: ReplyPlan, modelId: string): [string, string] | undefined {
+  const style = plan.inlineReasoning ?? (/^([\w-]+\.)?openai\.gpt-oss/.test(modelId) ? 'reasoning' : /^([\w-]+\.)?(deepseek|minimax|moonshotai|qwen)\./.test(modelId) ? 'think' : 'field');
+  return style === 'field' ? undefined : [`<${style}>`, `</${style}>`];
+}
+
+/** Reasoning inline in the content, when the model writes it there. */
+function inlineContent(plan: ReplyPlan, modelId: string): string | undefined {
+  const tags = plan.reasoning && inlineTags(plan, modelId);
+  return tags ? `${tags[0]}${plan.reasoning!.text}${tags[1]}${plan.text}` : undefined;
+}
+
 export function chatCompletion(plan: ReplyPlan, id: string, model: string, created: number): Json {
-  const message: Json = { role: 'assistant', content: plan.text || null, refusal: null };
-  if (plan.reasoning) message.reasoning_content = plan.reasoning.text;
+  const inline = inlineContent(plan, model);
+  const message: Json = { role: 'assistant', content: inline ?? (plan.text || null), refusal: null };
+  if (plan.reasoning && inline === undefined) message.reasoning_content = plan.reasoning.text;
   if (plan.toolCalls.length > 0) message.tool_calls = toolCalls(plan);
   return {
     id,
@@ -46,10 +60,12 @@ export function chatCompletion(plan: ReplyPlan, id: string, model: string, creat
 export function chatChunks(plan: ReplyPlan, id: string, model: string, created: number, includeUsage: boolean): Array<[Json, boolean]> {
   const base = { id, object: 'chat.completion.chunk', created, model };
   const out: Array<[Json, boolean]> = [[{ ...base, choices: [{ index: 0, delta: { role: 'assistant', content: '' }, logprobs: null, finish_reason: null }] }, false]];
-  if (plan.reasoning)
+  const inline = inlineContent(plan, model);
+  if (plan.reasoning && inline === undefined)
     for (const d of plan.reasoning.text.match(/\s*\S+\s*/g) ?? [])
       out.push([{ ...base, choices: [{ index: 0, delta: { reasoning_content: d }, logprobs: null, finish_reason: null }] }, true]);
-  for (const d of plan.deltas) out.push([{ ...base, choices: [{ index: 0, delta: { content: d }, logprobs: null, finish_reason: null }] }, true]);
+  for (const d of inline === undefined ? plan.deltas : splitDeltas(inline, plan.chunkChars))
+    out.push([{ ...base, choices: [{ index: 0, delta: { content: d }, logprobs: null, finish_reason: null }] }, true]);
   toolCalls(plan).forEach((tc, i) => {
     out.push([{ ...base, choices: [{ index: 0, delta: { tool_calls: [{ index: i, id: tc.id, type: 'function', function: { name: tc.function.name, arguments: '' } }] }, logprobs: null, finish_reason: null }] }, false]);
     for (const f of jsonFragments(tc.function.arguments))

@@ -22,6 +22,17 @@ export interface ScenarioReply {
   /** Characters per streamed delta (default: one word per delta). */
   chunkChars?: number;
   usage?: { inputTokens?: number; outputTokens?: number };
+  /**
+   * How OpenAI-shaped replies (Chat Completions, gpt-oss InvokeModel) carry reasoning: `field`
+   * (`reasoning_content`), `reasoning` (`<reasoning>…</reasoning>` inside `content`) or `think`
+   * (`<think>…</think>`). Default by model: gpt-oss `reasoning`; DeepSeek, MiniMax, Kimi, Qwen `think`.
+   */
+  inlineReasoning?: 'field' | 'reasoning' | 'think';
+  /**
+   * Overrides for `amazon-bedrock-invocationMetrics` on InvokeModel streams. Real Claude streams can
+   * disagree with their own `message_delta` usage (a capture shows 41 there against 60).
+   */
+  invocationMetrics?: { inputTokenCount?: number; outputTokenCount?: number };
 }
 
 export interface ScenarioMatch {

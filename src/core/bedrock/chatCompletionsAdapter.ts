@@ -3,11 +3,14 @@ import type { AdapterCall, AdapterContext, ChatAdapter } from './chatAdapter';
 import { isStreamingStep } from './chatAdapter';
 import type { ChatEvent } from './chatEvent';
 import type { ChatRequest } from './chatRequest';
-import { compatUrl, jsonBody, postJson, sseEvents, streamError } from './compatHttp';
+import { compatUrl, jsonBody, postJson, sseEvents } from './compatHttp';
 import { parseJson } from './converseAdapter';
+import { HttpStatusError } from './httpStatusError';
 import { replayableHistory, textOf } from './requestShaping';
+import { eventStreamBody } from './responseBody';
 import type { RouteStep } from './routePlan';
 import { normalizeStopReason } from './stopReason';
+import { INLINE_REASONING_TAGS, TagSplitter } from './tagSplitter';
 
 type J = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -62,7 +65,11 @@ export class ChatCompletionsAdapter implements ChatAdapter {
           const c = r.choices?.[0] ?? {};
           const reasoning = c.message?.reasoning_content ?? c.message?.reasoning;
           if (reasoning) out.push({ type: 'reasoning', text: reasoning });
-          if (c.message?.content) out.push({ type: 'text', text: c.message.content });
+          if (typeof c.message?.content === 'string') {
+            const inline = new TagSplitter(INLINE_REASONING_TAGS);
+            inline.push(c.message.content, out);
+            inline.flush(out);
+          }
           for (const tc of c.message?.tool_calls ?? []) out.push({ type: 'toolCall', id: tc.id, name: tc.function?.name, input: parseJson(tc.function?.arguments ?? '') });
           out.push({ type: 'stop', reason: normalizeStopReason(c.finish_reason), raw: c.finish_reason });
           usage(r.usage, out);
@@ -70,22 +77,24 @@ export class ChatCompletionsAdapter implements ChatAdapter {
       };
     }
     const tools = new Map<number, { id: string; name: string; args: string }>();
-    const flushTools = (out: ChatEvent[]) => {
+    const inline = new TagSplitter(INLINE_REASONING_TAGS);
+    const flush = (out: ChatEvent[]) => {
+      inline.flush(out);
       for (const t of tools.values()) out.push({ type: 'toolCall', id: t.id, name: t.name, input: parseJson(t.args) });
       tools.clear();
     };
     return {
-      events: sseEvents(res.body),
+      events: sseEvents(await eventStreamBody(res)),
       map(raw, out) {
         const e = raw as { event?: string; data: string };
         const j = JSON.parse(e.data) as J;
-        if (j.error || e.event === 'error') throw streamError(j);
+        if (j.error || e.event === 'error') throw HttpStatusError.fromEvent(j);
         const c = j.choices?.[0];
         if (c) {
           const d = c.delta ?? {};
           const reasoning = d.reasoning_content ?? d.reasoning;
           if (reasoning) out.push({ type: 'reasoning', text: reasoning });
-          if (d.content) out.push({ type: 'text', text: d.content });
+          if (d.content) inline.push(d.content, out);
           for (const tc of d.tool_calls ?? []) {
             const t = tools.get(tc.index ?? 0) ?? { id: '', name: '', args: '' };
             if (tc.id) t.id = tc.id;
@@ -94,13 +103,13 @@ export class ChatCompletionsAdapter implements ChatAdapter {
             tools.set(tc.index ?? 0, t);
           }
           if (c.finish_reason) {
-            flushTools(out);
+            flush(out);
             out.push({ type: 'stop', reason: normalizeStopReason(c.finish_reason), raw: c.finish_reason });
           }
         }
         usage(j.usage, out);
       },
-      end: flushTools,
+      end: flush,
     };
   }
 }

@@ -21,8 +21,10 @@ interface ErrorLike {
   code?: string;
   status?: number;
   $metadata?: { httpStatusCode?: number };
-  $response?: { statusCode?: number };
+  $response?: { statusCode?: number; headers?: Record<string, string | undefined> };
   cause?: unknown;
+  /** UnparseableResponseError: the start of the body. */
+  bodyStart?: string;
 }
 
 const A = {
@@ -67,6 +69,21 @@ function statusOf(e: ErrorLike): number | undefined {
   return e.$metadata?.httpStatusCode ?? e.$response?.statusCode ?? e.status;
 }
 
+/**
+ * What to show in Details when the body was not Bedrock's (an HTML page or cut-off JSON from a proxy
+ * or captive portal): our own parse failures, the SDK's JSON deserialization errors, or any error on
+ * a response that was HTML. Undefined when the body was Bedrock's.
+ */
+function notBedrockBody(e: ErrorLike, status: number | undefined): string | undefined {
+  const contentType = e.$response?.headers?.['content-type'] ?? '';
+  const html = contentType.includes('text/html');
+  if (e.name !== 'UnparseableResponseError' && e.name !== 'SyntaxError' && !html) return undefined;
+  const head = [status !== undefined ? `HTTP ${status}` : '', contentType].filter(Boolean).join(', ');
+  // The SDK appends a hint about a hidden field the user cannot reach; keep only the parser's words.
+  const body = e.bodyStart ?? (e.message ?? '').split('\n  Deserialization error:')[0];
+  return `${head ? `${head}: ` : ''}${body}`;
+}
+
 function networkCode(e: ErrorLike, depth = 0): string | undefined {
   if (!e || depth > 3) return undefined;
   if (e.code && NETWORK_CODES.has(e.code)) return e.code;
@@ -89,6 +106,10 @@ export function classifyError(err: unknown, ctx: ClassifyContext = {}): Classifi
   if (ctx.cancelled || name === 'AbortError' || /aborted/i.test(name)) {
     return { ...base, kind: 'cancelled', message: 'Request cancelled.', action: A.none };
   }
+  const foreign = notBedrockBody(e, status);
+  if (foreign !== undefined) {
+    return { ...base, detail: redact(foreign), kind: 'network', message: "The response was not Bedrock's: a proxy may be in the way.", action: A.network };
+  }
 
   if (name === 'ThrottlingException' || (status === 429 && name !== 'ModelNotReadyException') || /too many requests|rate limit/i.test(raw)) {
     return { ...base, kind: 'throttled', message: 'Bedrock is throttling requests (too many requests or tokens). Wait a moment and retry.', action: A.retry };
@@ -104,6 +125,8 @@ export function classifyError(err: unknown, ctx: ClassifyContext = {}): Classifi
     name === 'InvalidSignatureException' ||
     name === 'InvalidClientTokenId' ||
     name === 'CredentialsProviderError' ||
+    name === 'authentication_error' ||
+    status === 401 ||
     /security token included in the request is invalid|could not load credentials|invalid api key|bearer token.*invalid|authentication failed/i.test(raw)
   ) {
     const none = name === 'CredentialsProviderError' || /could not load credentials/i.test(raw);
@@ -134,6 +157,9 @@ export function classifyError(err: unknown, ctx: ClassifyContext = {}): Classifi
   const net = networkCode(e);
   if (net || /truncated event message|checksum|crc|socket hang up|stream (was )?(closed|reset)|premature close|fetch failed|network/i.test(raw)) {
     return { ...base, code: net ?? base.code, kind: 'network', message: 'The connection to Bedrock failed or the stream was corrupted.', action: A.network };
+  }
+  if (name === 'ServiceUnavailableException' || name === 'overloaded_error' || status === 503 || status === 529) {
+    return { ...base, kind: 'serviceError', message: 'Bedrock is busy right now (overloaded). Retry in a moment.', action: A.retry };
   }
   if (
     /InternalServer|ServiceUnavailable|ModelNotReady|ModelError|ModelStreamError/.test(name) ||

@@ -2,8 +2,8 @@
 // the connection's proxy agent, then either one JSON body or a stream of SSE events.
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import type { AdapterContext } from './chatAdapter';
-import { HttpStatusError } from './httpStatusError';
 import { ensureOk, httpRequest, readText } from './httpTransport';
+import { parseResponseJson } from './responseBody';
 import type { RouteStep } from './routePlan';
 
 export function compatUrl(ctx: AdapterContext, step: RouteStep, path: string): string {
@@ -20,25 +20,8 @@ export async function postJson(ctx: AdapterContext, step: RouteStep, url: string
   return ensureOk(res);
 }
 
-export async function jsonBody(res: { body: NodeJS.ReadableStream & AsyncIterable<unknown> }): Promise<unknown> {
-  return JSON.parse(await readText(res.body as never));
-}
-
-const ERROR_STATUS: Record<string, number> = {
-  rate_limit_error: 429,
-  overloaded_error: 503,
-  api_error: 500,
-  invalid_request_error: 400,
-  authentication_error: 401,
-  permission_error: 403,
-  not_found_error: 404,
-};
-
-/** An in-stream error event as an error the classifier understands. */
-export function streamError(data: unknown): HttpStatusError {
-  const d = data as { error?: { type?: string; message?: string; code?: string }; message?: string; type?: string };
-  const type = d.error?.type ?? d.error?.code ?? d.type ?? 'api_error';
-  return new HttpStatusError(ERROR_STATUS[type] ?? 500, d.error?.message ?? d.message ?? 'stream error', type);
+export async function jsonBody(res: { status?: number; body: NodeJS.ReadableStream & AsyncIterable<unknown> }): Promise<unknown> {
+  return parseResponseJson(await readText(res.body as never), res.status);
 }
 
 /** Parsed SSE events (`data: [DONE]` ends the stream). */

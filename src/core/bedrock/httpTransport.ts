@@ -20,6 +20,9 @@ export interface HttpCall {
   signal?: AbortSignal;
 }
 
+/** Kept-alive sockets serve many requests; each gets its error listener once. */
+const guardedSockets = new WeakSet<object>();
+
 export function httpRequest(call: HttpCall): Promise<HttpResponse> {
   const url = new URL(call.url);
   const mod = url.protocol === 'https:' ? https : http;
@@ -30,6 +33,12 @@ export function httpRequest(call: HttpCall): Promise<HttpResponse> {
       (res) => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: res }),
     );
     req.on('error', reject);
+    // Aborting after the response arrived destroys the socket with an AbortError: never unhandled.
+    req.on('socket', (socket) => {
+      if (guardedSockets.has(socket)) return;
+      guardedSockets.add(socket);
+      socket.on('error', () => undefined);
+    });
     req.end(call.body);
   });
 }

@@ -5,9 +5,11 @@ import { isStreamingStep } from './chatAdapter';
 import type { ChatEvent } from './chatEvent';
 import type { ChatRequest } from './chatRequest';
 import { BedrockError } from './classifiedError';
+import { captureHeaders, meteredUsage } from './invokeMetering';
 import { INVOKE_CODECS } from './invokeBodies';
 import { loadAwsSdk } from '../loadAwsSdk';
 import { invokeFamilyOf } from './modelFamily';
+import { parseResponseJson } from './responseBody';
 import type { RouteStep } from './routePlan';
 
 const METRICS = 'amazon-bedrock-invocationMetrics';
@@ -33,8 +35,17 @@ export class InvokeAdapter implements ChatAdapter {
     const streaming = isStreamingStep(step);
     const body = new TextEncoder().encode(JSON.stringify(codec.body(req, streaming)));
     if (!streaming) {
-      const res = await client.send(new sdk.InvokeModelCommand({ modelId: step.target, body, contentType: 'application/json', accept: 'application/json' }), { abortSignal: ctx.signal });
-      return { events: [res.body], map: (raw, out) => codec.response(JSON.parse(decoder.decode(raw as Uint8Array)), out) };
+      const command = new sdk.InvokeModelCommand({ modelId: step.target, body, contentType: 'application/json', accept: 'application/json' });
+      const metering = captureHeaders(command);
+      const res = await client.send(command, { abortSignal: ctx.signal });
+      return {
+        events: [res.body],
+        map(raw, out) {
+          const start = out.length;
+          codec.response(parseResponseJson(decoder.decode(raw as Uint8Array)) as Record<string, unknown>, out);
+          meteredUsage(metering.headers, out, start);
+        },
+      };
     }
     const res = await client.send(new sdk.InvokeModelWithResponseStreamCommand({ modelId: step.target, body, contentType: 'application/json', accept: 'application/json' }), { abortSignal: ctx.signal });
     const mapper = codec.chunks();

@@ -3,10 +3,11 @@
 import type { ChatEvent } from './chatEvent';
 import type { ChatMessage, ChatRequest, ContentPart } from './chatRequest';
 import { ConverseStreamMapper, parseJson } from './converseAdapter';
+import { HttpStatusError } from './httpStatusError';
 import type { InvokeFamily } from './modelFamily';
 import { replayableHistory, textOf } from './requestShaping';
 import { normalizeStopReason } from './stopReason';
-import { TagSplitter } from './tagSplitter';
+import { INLINE_REASONING_TAGS, TagSplitter, THINK_TAGS } from './tagSplitter';
 
 type J = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -35,6 +36,14 @@ function openAiMessages(req: ChatRequest, systemRole: 'system' | 'developer' = '
   if (req.system) msgs.push({ role: systemRole, content: req.system });
   for (const m of replayableHistory(req.messages)) msgs.push({ role: m.role, content: textOf(m) });
   return msgs;
+}
+
+function anthropicUsage(u: J | undefined, out: ChatEvent[]): void {
+  if (!u) return;
+  const e: ChatEvent = { type: 'usage', inputTokens: u.input_tokens, outputTokens: u.output_tokens };
+  if (u.cache_read_input_tokens) e.cacheReadTokens = u.cache_read_input_tokens;
+  if (u.cache_creation_input_tokens) e.cacheWriteTokens = u.cache_creation_input_tokens;
+  out.push(e);
 }
 
 const anthropic: InvokeCodec = {
@@ -78,13 +87,20 @@ const anthropic: InvokeCodec = {
       else if (b.type === 'tool_use') out.push({ type: 'toolCall', id: b.id, name: b.name, input: b.input });
     }
     stop(j.stop_reason, out);
-    usage(out, j.usage?.input_tokens, j.usage?.output_tokens);
+    anthropicUsage(j.usage, out);
   },
   chunks() {
     const tools = new Map<number, { id: string; name: string; json: string }>();
+    let started: J | undefined;
     return {
       chunk(j, out) {
         switch (j.type) {
+          case 'message_start':
+            started = j.message?.usage;
+            break;
+          case 'error':
+            // An Anthropic error event inside a 200 stream (overloaded, rate limited…) ends the turn.
+            throw HttpStatusError.fromEvent(j);
           case 'content_block_start':
             if (j.content_block?.type === 'tool_use') tools.set(j.index, { id: j.content_block.id, name: j.content_block.name, json: '' });
             else if (j.content_block?.type === 'text') text(j.content_block.text, out);
@@ -110,6 +126,8 @@ const anthropic: InvokeCodec = {
           }
           case 'message_delta':
             stop(j.delta?.stop_reason, out);
+            // The model's own count: input from message_start (message_delta may repeat it), output here.
+            if (j.usage || started) anthropicUsage({ ...started, ...j.usage }, out);
             break;
         }
       },
@@ -167,14 +185,15 @@ function promptCodec(opts: {
   prompt(req: ChatRequest): string;
   params(req: ChatRequest): J;
   read(j: J): { text?: string; stop?: string | null; input?: number; output?: number };
-  think?: [string, string, boolean];
+  /** Reasoning written inline in the text. */
+  think?: () => TagSplitter;
 }): InvokeCodec {
   return {
     body: (req) => ({ [opts.field ?? 'prompt']: opts.prompt(req), ...opts.params(req) }),
     response(j, out) {
       const r = opts.read(j);
       if (opts.think && r.text) {
-        const s = new TagSplitter(...opts.think);
+        const s = opts.think();
         s.push(r.text, out);
         s.flush(out);
       } else text(r.text, out);
@@ -182,7 +201,7 @@ function promptCodec(opts: {
       usage(out, r.input, r.output);
     },
     chunks() {
-      const s = opts.think ? new TagSplitter(...opts.think) : undefined;
+      const s = opts.think?.();
       return {
         chunk(j, out) {
           const r = opts.read(j);
@@ -253,18 +272,18 @@ const deepseek = promptCodec({
     j.choices
       ? { text: j.choices[0]?.text, stop: j.choices[0]?.stop_reason ?? j.choices[0]?.finish_reason }
       : { text: j.generation, stop: j.stop_reason, input: j.prompt_token_count ?? undefined, output: j.generation_token_count ?? undefined },
-  think: ['<think>', '</think>', true],
+  think: () => new TagSplitter([THINK_TAGS], THINK_TAGS),
 });
 
 /** OpenAI-shaped choices (Mistral chat, Jamba, gpt-oss): message or delta, stop_reason or finish_reason. */
-function choicesCodec(body: (req: ChatRequest, stream: boolean) => J, think?: [string, string, boolean]): InvokeCodec {
+function choicesCodec(body: (req: ChatRequest, stream: boolean) => J, think?: () => TagSplitter): InvokeCodec {
   return {
     body,
     response(j, out) {
       const c = j.choices?.[0] ?? {};
       const t = c.message?.content;
       if (think && typeof t === 'string') {
-        const s = new TagSplitter(...think);
+        const s = think();
         s.push(t, out);
         s.flush(out);
       } else text(t, out);
@@ -274,7 +293,7 @@ function choicesCodec(body: (req: ChatRequest, stream: boolean) => J, think?: [s
       usage(out, j.usage?.prompt_tokens, j.usage?.completion_tokens);
     },
     chunks() {
-      const s = think ? new TagSplitter(...think) : undefined;
+      const s = think?.();
       return {
         chunk(j, out) {
           const c = j.choices?.[0];
@@ -311,7 +330,7 @@ const openai = choicesCodec(
     ...(req.reasoning?.effort ? { reasoning_effort: req.reasoning.effort } : {}),
     ...(stream ? { stream: true } : {}),
   }),
-  ['<reasoning>', '</reasoning>', false],
+  () => new TagSplitter(INLINE_REASONING_TAGS),
 );
 
 const cohereCommand: InvokeCodec = {

@@ -3,8 +3,9 @@
 import type { AdapterCall, AdapterContext, ChatAdapter } from './chatAdapter';
 import { isStreamingStep } from './chatAdapter';
 import type { ChatRequest } from './chatRequest';
-import { jsonBody, postJson, sseEvents, streamError } from './compatHttp';
+import { jsonBody, postJson, sseEvents } from './compatHttp';
 import { INVOKE_CODECS } from './invokeBodies';
+import { eventStreamBody } from './responseBody';
 import type { RouteStep } from './routePlan';
 
 type J = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -30,16 +31,6 @@ export class MessagesAdapter implements ChatAdapter {
       return { events: [j], map: (raw, out) => codec.response(raw as J, out) };
     }
     const chunks = codec.chunks();
-    let input: number | undefined;
-    return {
-      events: sseEvents(res.body),
-      map(raw, out) {
-        const j = JSON.parse((raw as { data: string }).data) as J;
-        if (j.type === 'error') throw streamError(j);
-        if (j.type === 'message_start') input = j.message?.usage?.input_tokens;
-        chunks.chunk(j, out);
-        if (j.type === 'message_delta' && j.usage) out.push({ type: 'usage', inputTokens: j.usage.input_tokens ?? input, outputTokens: j.usage.output_tokens });
-      },
-    };
+    return { events: sseEvents(await eventStreamBody(res)), map: (raw, out) => chunks.chunk(JSON.parse((raw as { data: string }).data) as J, out) };
   }
 }

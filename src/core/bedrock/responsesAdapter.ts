@@ -3,11 +3,14 @@ import type { AdapterCall, AdapterContext, ChatAdapter } from './chatAdapter';
 import { isStreamingStep } from './chatAdapter';
 import type { ChatEvent } from './chatEvent';
 import type { ChatRequest } from './chatRequest';
-import { compatUrl, jsonBody, postJson, sseEvents, streamError } from './compatHttp';
+import { compatUrl, jsonBody, postJson, sseEvents } from './compatHttp';
 import { parseJson } from './converseAdapter';
+import { HttpStatusError } from './httpStatusError';
 import { replayableHistory, textOf } from './requestShaping';
+import { eventStreamBody } from './responseBody';
 import type { RouteStep } from './routePlan';
 import { normalizeStopReason } from './stopReason';
+import { INLINE_REASONING_TAGS, TagSplitter } from './tagSplitter';
 
 type J = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -49,28 +52,37 @@ export class ResponsesAdapter implements ChatAdapter {
         events: [j],
         map(raw, out) {
           const r = raw as J;
+          if (r.status === 'failed' || (r.error && !r.output)) throw HttpStatusError.fromEvent({ error: r.error });
+          const inline = new TagSplitter(INLINE_REASONING_TAGS);
           for (const o of r.output ?? []) {
             if (o.type === 'reasoning') for (const s of [...(o.summary ?? []), ...(o.content ?? [])]) out.push({ type: 'reasoning', text: s.text ?? '' });
-            else if (o.type === 'message') for (const c of o.content ?? []) if (c.type === 'output_text') out.push({ type: 'text', text: c.text });
+            else if (o.type === 'message') for (const c of o.content ?? []) if (c.type === 'output_text') inline.push(c.text ?? '', out);
             if (o.type === 'function_call') out.push({ type: 'toolCall', id: o.call_id, name: o.name, input: parseJson(o.arguments ?? '') });
           }
+          inline.flush(out);
           completed(r, out);
         },
       };
     }
+    const inline = new TagSplitter(INLINE_REASONING_TAGS);
     return {
-      events: sseEvents(res.body),
+      events: sseEvents(await eventStreamBody(res)),
       map(raw, out) {
         const e = raw as { event?: string; data: string };
         const j = JSON.parse(e.data) as J;
         const type: string = j.type ?? e.event ?? '';
-        if (type === 'response.output_text.delta') out.push({ type: 'text', text: j.delta });
+        if (type === 'response.output_text.delta') inline.push(j.delta ?? '', out);
         else if (type === 'response.reasoning_text.delta' || type === 'response.reasoning_summary_text.delta') out.push({ type: 'reasoning', text: j.delta });
         else if (type === 'response.output_item.done' && j.item?.type === 'function_call') {
           out.push({ type: 'toolCall', id: j.item.call_id, name: j.item.name, input: parseJson(j.item.arguments ?? '') });
-        } else if (type === 'response.completed' || type === 'response.incomplete') completed(j.response ?? {}, out);
-        else if (type === 'error' || type === 'response.failed') throw streamError(j.response?.error ? { error: j.response.error } : j);
+        } else if (type === 'response.completed' || type === 'response.incomplete') {
+          inline.flush(out);
+          completed(j.response ?? {}, out);
+          // Three error forms: `response.failed` (error in `response.error`), an `error` event with
+          // top-level `code`/`message`, and a bare `{"error":{…}}` with neither event name nor type.
+        } else if (type === 'error' || type === 'response.failed' || (!j.type && j.error)) throw HttpStatusError.fromEvent(j);
       },
+      end: (out) => inline.flush(out),
     };
   }
 }

@@ -23,6 +23,16 @@ describe('classifyError', () => {
     [Object.assign(new Error('This operation was aborted'), { name: 'AbortError' }), 'cancelled'],
     [HttpStatusError.from(429, {}, '{"error":{"message":"slow down","type":"rate_limit_error"}}'), 'throttled'],
     [HttpStatusError.from(401, {}, '{"error":{"message":"Invalid API key","type":"authentication_error"}}'), 'expiredCredentials'],
+    [HttpStatusError.from(401, {}, '{"type":"error","error":{"type":"authentication_error","message":"x-api-key header is required"}}'), 'expiredCredentials'],
+    [HttpStatusError.fromEvent({ type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } }), 'serviceError', 'retry'],
+    [HttpStatusError.fromEvent({ type: 'error', error: { type: 'rate_limit_error', message: 'Rate limited' } }), 'throttled', 'retry'],
+    [HttpStatusError.fromEvent({ type: 'error', error: { type: 'api_error', message: 'Internal server error' } }), 'serviceError', 'retry'],
+    [HttpStatusError.fromEvent({ type: 'error', error: { type: 'invalid_request_error', message: 'prompt is too long' } }), 'validation'],
+    [HttpStatusError.fromEvent({ error: { type: 'invalid_request_error', code: 'ServiceQuotaExceededException', message: 'Too many tokens per day' } }), 'throttled'],
+    [HttpStatusError.fromEvent({ type: 'error', code: 'ExpiredTokenException', message: 'The security token included in the request is expired' }), 'expiredCredentials'],
+    [HttpStatusError.fromEvent({ type: 'response.failed', response: { status: 'failed', error: { code: 'server_error', message: 'boom' } } }), 'serviceError'],
+    [HttpStatusError.from(400, { 'x-amzn-errortype': 'ThrottlingException:http://internal.amazon.com/coral/com.amazon.bedrock/' }, '{"error":{"type":"invalid_request_error","message":"slow"}}'), 'throttled'],
+    [HttpStatusError.from(502, { 'content-type': 'text/html' }, '<html><head><title>502 Bad Gateway</title></head></html>'), 'network', 'checkNetwork'],
   ];
   for (const [err, kind, action] of cases) {
     it(`${(err as Error).name}: ${(err as Error).message.slice(0, 40)} → ${kind}`, () => {
@@ -32,6 +42,26 @@ describe('classifyError', () => {
       assert.ok(c.message && c.action.label);
     });
   }
+
+  it('the names Bedrock gives win over the OpenAI/Anthropic type, wherever they are', () => {
+    assert.equal(HttpStatusError.from(400, {}, '{"__type":"com.amazon.bedrock#ServiceQuotaExceededException","message":"q"}').name, 'ServiceQuotaExceededException');
+    assert.equal(HttpStatusError.from(400, {}, '{"code":"ValidationException","message":"m"}').name, 'ValidationException');
+    assert.equal(HttpStatusError.fromEvent({ error: { type: 'server_error', code: 'ModelStreamErrorException', message: 'm' } }).status, 424);
+    assert.equal(HttpStatusError.fromEvent({ error: { type: 'invalid_request_error', code: 'model_not_found', message: 'm' } }).status, 404);
+  });
+
+  it("a body that is not Bedrock's: the SDK's JSON deserialization error names the proxy, Details keep the parser's words", () => {
+    const sdk = Object.assign(new SyntaxError('Unexpected token \'<\', "<!DOCTYPE "... is not valid JSON\n  Deserialization error: to see the raw response, inspect the hidden field {error}.$response on this object.'), {
+      $metadata: { httpStatusCode: 200 },
+      $response: { statusCode: 200, headers: { 'content-type': 'text/html; charset=utf-8' } },
+    });
+    const c = classifyError(sdk);
+    assert.equal(c.message, "The response was not Bedrock's: a proxy may be in the way.");
+    assert.equal(c.detail, 'HTTP 200, text/html; charset=utf-8: Unexpected token \'<\', "<!DOCTYPE "... is not valid JSON');
+    const stream = Object.assign(new Error('Truncated event message received.'), { $metadata: { httpStatusCode: 200 }, $response: { headers: { 'content-type': 'text/html' } } });
+    assert.equal(classifyError(stream).message, "The response was not Bedrock's: a proxy may be in the way.");
+    assert.equal(classifyError(new Error('Truncated event message received.')).message, 'The connection to Bedrock failed or the stream was corrupted.');
+  });
 
   it('with an API key, credential errors offer "Set API key"', () => {
     assert.equal(classifyError(sdkError('UnrecognizedClientException', 'The security token included in the request is invalid.', 403), { auth: 'apiKey' }).action.id, 'setApiKey');

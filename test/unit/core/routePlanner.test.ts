@@ -3,7 +3,7 @@ import { buildDescriptors, shippedDescriptor } from '../../../src/core/bedrock/c
 import { planRoute } from '../../../src/core/bedrock/routePlanner';
 import { SHIPPED_MODELS } from '../../../src/core/bedrock/shippedCapabilities.generated';
 import { foldSystemPrompt, replayableHistory } from '../../../src/core/bedrock/requestShaping';
-import { TagSplitter } from '../../../src/core/bedrock/tagSplitter';
+import { TagSplitter, THINK_TAGS } from '../../../src/core/bedrock/tagSplitter';
 import type { ChatEvent } from '../../../src/core/bedrock/chatEvent';
 
 const ctx = { region: 'us-east-1', mantle: true };
@@ -78,7 +78,7 @@ describe('requestShaping and TagSplitter', () => {
 
   it('splits inline reasoning tags across chunk boundaries', () => {
     const out: ChatEvent[] = [];
-    const s = new TagSplitter('<think>', '</think>', true);
+    const s = new TagSplitter([THINK_TAGS], THINK_TAGS);
     for (const c of ['let me ', 'think</th', 'ink>The answer', ' is 4']) s.push(c, out);
     s.flush(out);
     const join = (t: string) => out.filter((e) => e.type === t).map((e) => (e as { text: string }).text).join('');

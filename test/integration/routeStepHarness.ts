@@ -1,0 +1,52 @@
+// Runs one fixed route step (API, endpoint, target) through the router's own run loop and real
+// adapters, so decoding tests pin the wire path they exercise whatever the planner would choose.
+import type { ChatEvent } from '../../src/core/bedrock/chatEvent';
+import type { ChatRequest } from '../../src/core/bedrock/chatRequest';
+import type { ClassifiedError } from '../../src/core/bedrock/classifiedError';
+import { ChatCompletionsAdapter } from '../../src/core/bedrock/chatCompletionsAdapter';
+import { ConverseAdapter } from '../../src/core/bedrock/converseAdapter';
+import { InvokeAdapter } from '../../src/core/bedrock/invokeAdapter';
+import { MessagesAdapter } from '../../src/core/bedrock/messagesAdapter';
+import { ResponsesAdapter } from '../../src/core/bedrock/responsesAdapter';
+import { RouteRun } from '../../src/core/bedrock/routeRun';
+import type { ApiId, EndpointId } from '../../src/core/bedrock/apiId';
+import { collect, type Rig } from './routerHarness';
+
+export interface Step {
+  api: ApiId;
+  endpoint: EndpointId;
+  target: string;
+  /** Ask for the non-streaming form (compatible endpoints send `stream: false`). */
+  nonStreaming?: boolean;
+}
+
+const converse = new ConverseAdapter();
+const invoke = new InvokeAdapter();
+const ADAPTERS = {
+  converse,
+  'converse-stream': converse,
+  invoke,
+  'invoke-stream': invoke,
+  'chat-completions': new ChatCompletionsAdapter(),
+  responses: new ResponsesAdapter(),
+  messages: new MessagesAdapter(),
+};
+
+export const stepName = (s: Step) => `${s.api}${s.nonStreaming ? ' (non-streaming)' : ''}@${s.endpoint}`;
+
+export function runStep(rig: Rig, s: Step, request: ChatRequest): Promise<ChatEvent[]> {
+  const step = { api: s.api, endpoint: s.endpoint, target: s.target, reason: 'test', adjustments: s.nonStreaming ? { nonStreaming: true } : {} };
+  const plan = { request: { modelId: s.target, task: 'chat' as const, features: {} }, baseModelId: s.target, steps: [step], notes: [] };
+  const run = new RouteRun(plan, request, undefined, { adapters: ADAPTERS, connection: rig.connection, idleSeconds: 5, maxTokens: undefined, fallback: () => undefined });
+  return collect({ [Symbol.asyncIterator]: () => run });
+}
+
+/** The one terminal error of a failed turn (asserting there is exactly one, last, and no stop). */
+export function failure(ev: ChatEvent[]): { error: ClassifiedError; partialText: string } {
+  const errors = ev.filter((e) => e.type === 'error');
+  if (errors.length !== 1 || ev[ev.length - 1].type !== 'error' || ev.some((e) => e.type === 'stop')) {
+    throw new Error(`expected one terminal error and no stop, got ${JSON.stringify(ev.map((e) => e.type))}`);
+  }
+  const e = errors[0] as Extract<ChatEvent, { type: 'error' }>;
+  return { error: e.error, partialText: e.partialText };
+}
