@@ -83,3 +83,24 @@ export function judgeEndpoint(raw: string, region: string): EndpointVerdict {
     : `it is neither an Amazon Bedrock host of ${region} nor this machine`;
   return { allowed: false, confirmable: true, origin: u.origin, host, cleartext: !https, reason };
 }
+
+export interface TrustChoices {
+  /** Configured endpoints outside the policy that are not trusted yet. */
+  trust: { origin: string; setting: string; cleartext: boolean }[];
+  /** Trusted origins, with the settings that currently point at each. */
+  revoke: { origin: string; usedBy: string[] }[];
+}
+
+/** What "Trusted Endpoints…" offers for the configured endpoints and the remembered origins. */
+export function trustChoices(endpoints: Record<string, string>, region: string, trusted: readonly string[]): TrustChoices {
+  const trust: TrustChoices['trust'] = [];
+  const usedBy = new Map<string, string[]>();
+  for (const [name, url] of Object.entries(endpoints)) {
+    const v = judgeEndpoint(url, region);
+    if (v.allowed || !v.confirmable) continue;
+    const setting = `bedrock.endpoints.${name}`;
+    usedBy.set(v.origin, [...(usedBy.get(v.origin) ?? []), setting]);
+    if (!trusted.includes(v.origin) && !trust.some((t) => t.origin === v.origin)) trust.push({ origin: v.origin, setting, cleartext: v.cleartext });
+  }
+  return { trust, revoke: trusted.map((origin) => ({ origin, usedBy: usedBy.get(origin) ?? [] })) };
+}

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { BedrockConnection } from '../../core/bedrock/connection';
 import type { EndpointTrust, TrustQuestion } from '../../core/bedrock/endpointGuard';
-import { judgeEndpoint } from '../../core/bedrock/endpointPolicy';
+import { trustChoices } from '../../core/bedrock/endpointPolicy';
 
 const STATE_KEY = 'bedrock.trustedEndpoints';
 const TRUST = 'Trust and Send';
@@ -64,18 +64,16 @@ export class TrustedEndpoints implements EndpointTrust {
   /** `bedrock.manageTrustedEndpoints`: trust a configured endpoint the policy doesn't know, or revoke one. */
   async manage(connection: BedrockConnection): Promise<void> {
     type Item = vscode.QuickPickItem & { run: () => Thenable<unknown> };
-    const items: Item[] = [];
     const trusted = this.list();
-    const configured = Object.entries(connection.info.endpoints).map(([name, url]) => ({ setting: `bedrock.endpoints.${name}`, verdict: judgeEndpoint(url, connection.info.region) }));
-    for (const { setting, verdict } of configured) {
-      if (verdict.allowed || !verdict.confirmable || trusted.includes(verdict.origin)) continue;
-      if (items.some((i) => i.label.endsWith(verdict.origin))) continue;
-      items.push({ label: `$(shield) Trust ${verdict.origin}`, description: setting, run: () => this.confirm({ origin: verdict.origin, setting, cleartext: verdict.cleartext }) });
-    }
-    for (const origin of trusted) {
-      const inUse = configured.filter((c) => !c.verdict.allowed && c.verdict.confirmable && c.verdict.origin === origin).map((c) => c.setting);
-      items.push({ label: `$(close) Revoke ${origin}`, description: inUse.length ? `used by ${inUse.join(', ')}` : 'not used by any setting', run: () => this.revoke(origin) });
-    }
+    const choices = trustChoices(connection.info.endpoints, connection.info.region, trusted);
+    const items: Item[] = [
+      ...choices.trust.map((q) => ({ label: `$(shield) Trust ${q.origin}`, description: q.setting, run: () => this.confirm(q) })),
+      ...choices.revoke.map(({ origin, usedBy }) => ({
+        label: `$(close) Revoke ${origin}`,
+        description: usedBy.length ? `used by ${usedBy.join(', ')}` : 'not used by any setting',
+        run: () => this.revoke(origin),
+      })),
+    ];
     items.push({ label: '$(gear) Open Endpoint Settings', run: () => vscode.commands.executeCommand('workbench.action.openSettings', 'bedrock.endpoints') });
     const picked = await vscode.window.showQuickPick(items, {
       title: 'Bedrock: Trusted Endpoints',

@@ -1,7 +1,7 @@
 // Which URLs may receive credentials: exact hosts after URL normalisation, https for AWS hosts,
 // loopback on any scheme and port, everything else only after the user trusts it.
 import assert from 'node:assert/strict';
-import { displayUrl, judgeEndpoint } from '../../../src/core/bedrock/endpointPolicy';
+import { displayUrl, judgeEndpoint, trustChoices } from '../../../src/core/bedrock/endpointPolicy';
 
 type Expect = 'aws' | 'loopback' | 'ask' | 'ask-cleartext' | 'never';
 
@@ -96,5 +96,21 @@ describe('endpoint policy', () => {
     assert.equal(displayUrl('https://AKIA:secret@evil.com/x'), 'https://***@evil.com/x');
     assert.ok(!displayUrl('not a url //user:pw@host').includes('pw'));
     assert.ok(displayUrl(`https://x.com/${'a'.repeat(500)}`).length <= 201);
+  });
+
+  it('Trusted Endpoints… offers each untrusted configured origin once, and every trusted one for revoking', () => {
+    const endpoints = {
+      control: 'https://bedrock.us-east-1.amazonaws.com',
+      runtime: 'https://gw.corp.example/bedrock',
+      mantle: 'https://GW.corp.example/mantle',
+    };
+    assert.deepEqual(trustChoices(endpoints, 'us-east-1', ['http://old.example:8080']), {
+      trust: [{ origin: 'https://gw.corp.example', setting: 'bedrock.endpoints.runtime', cleartext: false }],
+      revoke: [{ origin: 'http://old.example:8080', usedBy: [] }],
+    });
+    assert.deepEqual(trustChoices(endpoints, 'us-east-1', ['https://gw.corp.example']), {
+      trust: [],
+      revoke: [{ origin: 'https://gw.corp.example', usedBy: ['bedrock.endpoints.runtime', 'bedrock.endpoints.mantle'] }],
+    });
   });
 });
