@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { ssoLoginArgs, type SsoLoginPlan } from '../../core/bedrock/ssoLogin';
+import { showErrorMessage } from '../notify';
 
 /**
  * `bedrock.ssoLogin`: runs the AWS CLI in a terminal with an argument vector, so nothing in the
@@ -9,7 +10,7 @@ export async function runSsoLogin(): Promise<SsoLoginPlan> {
   const profile = (vscode.workspace.getConfiguration('bedrock').get<string>('profile') ?? '').trim() || undefined;
   const plan = ssoLoginArgs(profile);
   if (!plan.ok) {
-    void vscode.window.showErrorMessage(plan.message, 'Choose AWS Profile').then((c) => c && vscode.commands.executeCommand('bedrock.selectProfile'));
+    void showErrorMessage(plan.message, 'Choose AWS Profile').then((c) => c && vscode.commands.executeCommand('bedrock.selectProfile'));
     return plan;
   }
   const terminal = vscode.window.createTerminal({ name: 'AWS SSO login', shellPath: 'aws', shellArgs: plan.args });

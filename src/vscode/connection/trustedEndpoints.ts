@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { BedrockConnection } from '../../core/bedrock/connection';
 import type { EndpointTrust, TrustQuestion } from '../../core/bedrock/endpointGuard';
 import { trustChoices } from '../../core/bedrock/endpointPolicy';
+import { showWarningMessage } from '../notify';
 
 const STATE_KEY = 'bedrock.trustedEndpoints';
 const TRUST = 'Trust and Send';
@@ -33,7 +34,7 @@ export class TrustedEndpoints implements EndpointTrust {
     ]
       .filter(Boolean)
       .join('\n\n');
-    return (await vscode.window.showWarningMessage(`Send your AWS credentials to ${q.origin}?`, { modal: true, detail }, TRUST)) === TRUST;
+    return (await showWarningMessage(`Send your AWS credentials to ${q.origin}?`, { modal: true, detail }, TRUST)) === TRUST;
   };
 
   constructor(private readonly state: vscode.Memento) {}
