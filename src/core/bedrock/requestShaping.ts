@@ -1,7 +1,9 @@
 // Request rewrites the router applies for a route: fold the system prompt into the first user turn,
 // clamp max tokens to a learned limit, drop unsigned reasoning from history (field notes: replayed
 // unsigned reasoning leaks tags; signed/redacted blocks must go back unchanged).
+import type { ChatEvent } from './chatEvent';
 import type { ChatMessage, ChatRequest, ContentPart } from './chatRequest';
+import { INLINE_REASONING_TAGS, TagSplitter } from './tagSplitter';
 
 export function foldSystemPrompt(req: ChatRequest): ChatRequest {
   if (!req.system) return req;
@@ -24,11 +26,25 @@ export function clampMaxTokens(req: ChatRequest, limit: number | undefined): Cha
 }
 
 export function replayableHistory(messages: ChatMessage[]): ChatMessage[] {
-  return messages.map((m) =>
-    m.content.some((p) => p.type === 'reasoning' && !p.signature && !p.redacted)
-      ? { ...m, content: m.content.filter((p) => p.type !== 'reasoning' || !!p.signature || !!p.redacted) }
-      : m,
-  );
+  return messages.map((m) => {
+    let content = m.content;
+    if (content.some((p) => p.type === 'reasoning' && !p.signature && !p.redacted)) content = content.filter((p) => p.type !== 'reasoning' || !!p.signature || !!p.redacted);
+    // A reply stored before its inline reasoning was split out still starts with the tags.
+    if (m.role === 'assistant' && content.some((p) => p.type === 'text' && LEADING_TAG.test(p.text))) {
+      content = content.map((p) => (p.type === 'text' && LEADING_TAG.test(p.text) ? { ...p, text: withoutInlineReasoning(p.text) } : p));
+    }
+    return content === m.content ? m : { ...m, content };
+  });
+}
+
+const LEADING_TAG = /^\s*<(reasoning|think)>/;
+
+function withoutInlineReasoning(text: string): string {
+  const out: ChatEvent[] = [];
+  const splitter = new TagSplitter(INLINE_REASONING_TAGS);
+  splitter.push(text, out);
+  splitter.flush(out);
+  return out.map((e) => (e.type === 'text' ? e.text : '')).join('');
 }
 
 /** Plain text of a message, for prompt-style bodies (Llama, Titan, Mistral text, DeepSeek). */

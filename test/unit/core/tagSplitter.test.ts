@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import type { ChatEvent } from '../../../src/core/bedrock/chatEvent';
+import { replayableHistory } from '../../../src/core/bedrock/requestShaping';
 import { INLINE_REASONING_TAGS, TagSplitter } from '../../../src/core/bedrock/tagSplitter';
 
 function split(chunks: string[]): { reasoning: string; text: string; events: ChatEvent[] } {
@@ -48,5 +49,14 @@ describe('TagSplitter (inline reasoning on the compatible endpoints)', () => {
   it('a stream cut inside reasoning keeps what came as reasoning', () => {
     const r = split(['<reasoning>half a tho', 'ught']);
     assert.deepEqual([r.reasoning, r.text], ['half a thought', '']);
+  });
+
+  it('a reply stored with its tags (before they were split out) is replayed without them', () => {
+    const [user, assistant] = replayableHistory([
+      { role: 'user', content: [{ type: 'text', text: '<think>the user may write tags</think> hi' }] },
+      { role: 'assistant', content: [{ type: 'text', text: '\n<reasoning>Think first.</reasoning>The answer.' }] },
+    ]);
+    assert.deepEqual(user.content, [{ type: 'text', text: '<think>the user may write tags</think> hi' }]);
+    assert.equal(assistant.content.map((p) => (p.type === 'text' ? p.text : '')).join('').trim(), 'The answer.');
   });
 });
