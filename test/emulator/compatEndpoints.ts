@@ -10,7 +10,7 @@ import { hash32, prng, randomId } from './random';
 import { countTokens } from './replyText';
 import type { StreamErrorEncoder } from './exchange';
 import type { RouteCall } from './routeContext';
-import { ServiceError, anthropicErrorBody, openAiErrorBody } from './serviceError';
+import { ServiceError, anthropicErrorBody, errorForKind, openAiErrorBody } from './serviceError';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -139,18 +139,24 @@ export async function responses(call: RouteCall): Promise<void> {
   const ids = { msg: `msg_${randomId(rand, 32, 'abcdef0123456789')}`, rs: `rs_${randomId(rand, 32, 'abcdef0123456789')}`, fc: (i: number) => `fc_${i}${randomId(rand, 31, 'abcdef0123456789')}` };
   const status = p.stopReason === 'max_tokens' ? 'incomplete' : 'completed';
   const output = responseOutput(p, ids);
+  /** A `failed` response object, error codes in OpenAI's words. */
+  const failed = (err: ServiceError): Json => {
+    const code = err.status === 429 ? 'rate_limit_exceeded' : err.status >= 500 || err.status === 424 ? 'server_error' : 'invalid_prompt';
+    return { ...responseObject(body, id, 'failed', []), error: { code, message: err.message } };
+  };
+  const fault = call.ex.fault;
   if (!body.stream) {
+    if (fault?.responsesForm === 'failed') {
+      await call.ex.sendJson(200, failed(errorForKind(fault.exception ?? 'internal', fault.message, fault.status)));
+      return;
+    }
     await call.ex.sendJson(200, responseObject(body, id, status, output, p));
     return;
   }
   let seq = 0;
-  const encodeError: StreamErrorEncoder = (err, fault) => {
-    if (fault.responsesForm === 'error') return sse('error', { type: 'error', code: err.code, message: err.message, param: null, sequence_number: seq++ });
-    if (fault.responsesForm === 'failed') {
-      const code = err.status === 429 ? 'rate_limit_exceeded' : err.status >= 500 || err.status === 424 ? 'server_error' : 'invalid_prompt';
-      const failed = { ...responseObject(body, id, 'failed', []), error: { code, message: err.message } };
-      return sse('response.failed', { type: 'response.failed', sequence_number: seq++, response: failed });
-    }
+  const encodeError: StreamErrorEncoder = (err, f) => {
+    if (f.responsesForm === 'error') return sse('error', { type: 'error', code: err.code, message: err.message, param: null, sequence_number: seq++ });
+    if (f.responsesForm === 'failed') return sse('response.failed', { type: 'response.failed', sequence_number: seq++, response: failed(err) });
     return openAiStreamError(err);
   };
   const send = (type: string, data: Json, content = false): Promise<void> =>

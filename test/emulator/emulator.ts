@@ -196,7 +196,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
           await ex.sendHtml(fault.status ?? 200);
           return;
         }
-        if ((fault.kind === 'firstFrameException' || fault.kind === 'exceptionAfter' || fault.kind === 'inBandError') && !match.streaming(record.body)) {
+        // A one-shot Responses call reports `failed` in a 200 body (the handler renders it).
+        const failedResponse = fault.responsesForm === 'failed' && match.route === 'Responses';
+        if ((fault.kind === 'firstFrameException' || fault.kind === 'exceptionAfter' || fault.kind === 'inBandError') && !match.streaming(record.body) && !failedResponse) {
           throw errorForKind(fault.exception ?? 'throttling', message, fault.status);
         }
       }

@@ -147,6 +147,13 @@ describe('decoding: errors on every route (emulator)', function () {
           });
         }
       }
+      it(`${stepName(step)} (non-streaming): a 200 response whose status is failed → its error's class, not a finished turn`, async () => {
+        emu.fault({ kind: 'exceptionAfter', exception: 'throttling', responsesForm: 'failed' });
+        const { error } = failure(await runStep(rig, { ...step, nonStreaming: true }, chat(step.target)));
+        assert.equal(last().status, 200);
+        assert.equal(error.code, 'rate_limit_exceeded');
+        assert.equal(error.kind, 'throttled');
+      });
       it(`${stepName(step)}: an error event naming a Bedrock exception keeps that name`, async () => {
         emu.fault({ kind: 'exceptionAfter', exception: 'quotaExceeded', responsesForm: 'error', afterEvents: 6 });
         const { error } = failure(await runStep(rig, step, chat(step.target)));

@@ -9,6 +9,7 @@ import { batches, chunkText, chunkTexts } from './embedChunking';
 import type { EmbeddedChunk, EmbedProgress, EmbedRequest, EmbedResult, TextChunk } from './embedTypes';
 import { loadAwsSdk } from '../loadAwsSdk';
 import { EMBED_LIMITS, chunkCharLimit, embedFamilyOf } from './modelFamily';
+import { parseResponseJson } from './responseBody';
 
 const MAX_RETRIES = 5;
 const decoder = new TextDecoder();
@@ -61,7 +62,7 @@ export class Embedder {
         try {
           const body = new TextEncoder().encode(JSON.stringify(embedBody(family, batch.map((c) => c.text), purpose, req.dimensions)));
           const res = await client.send(new sdk.InvokeModelCommand({ modelId: target, body, contentType: 'application/json', accept: 'application/json' }), { abortSignal: inner.signal });
-          const parsed = parseEmbedResponse(family, JSON.parse(decoder.decode(res.body)));
+          const parsed = parseEmbedResponse(family, parseResponseJson(decoder.decode(res.body)) as Parameters<typeof parseEmbedResponse>[1]);
           if (parsed.vectors.length !== batch.length) throw new Error(`Expected ${batch.length} embeddings, got ${parsed.vectors.length}`);
           batch.forEach((c, i) => results.push({ ...c, vector: parsed.vectors[i] }));
           inputTokens += parsed.inputTokens ?? 0;
