@@ -1,6 +1,7 @@
 // Two builds from one base: the extension host bundle (node, cjs, `vscode` external) and the
 // chat webview bundle (browser, iife). Flags: --watch rebuilds on change, --production minifies
 // and drops sourcemaps. The vscode test suite is bundled too, so it runs in the extension host as-is.
+import { readFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const args = new Set(process.argv.slice(2));
@@ -14,7 +15,11 @@ const base = {
   sourcemap: production ? false : 'linked',
   legalComments: production ? 'none' : 'inline',
   logLevel: 'warning',
-  define: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') },
+  define: {
+    'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development'),
+    // The user-agent's version (src/core/version.ts), fixed at build time: no package.json read at run time.
+    BEDROCK_WORKBENCH_VERSION: JSON.stringify(JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')).version),
+  },
 };
 
 // The AWS SDK is its own bundle, dist/aws-sdk.js, loaded on first network call through

@@ -358,6 +358,23 @@ export interface ChatRouteMessage {
   reason?: string;
 }
 
+/** The service failed transiently and the request is being retried; the turn line says "retrying (2/3)…". */
+export interface ChatRetryMessage {
+  /** Message kind. */
+  method: 'chat/retry';
+  /** The id from `chat/send`. */
+  requestId: string;
+  /** Previous seq + 1. */
+  seq: number;
+  /** The attempt about to be made (2 = the first retry). */
+  attempt: number;
+  maxAttempts: number;
+  /** What failed (exception name, HTTP status or network error). */
+  reason: string;
+  /** The wait before the attempt. */
+  delayMs: number;
+}
+
 /** The reply finished normally. Terminal. */
 export interface ChatEndMessage {
   /** Message kind. */
@@ -428,6 +445,7 @@ export type HostToWebviewMessage =
   | ChatStartMessage
   | ChatDeltaMessage
   | ChatRouteMessage
+  | ChatRetryMessage
   | ChatEndMessage
   | ChatErrorMessage
   | ModelsListMessage
@@ -438,7 +456,7 @@ export type HostToWebviewMessage =
 export type HostToWebviewMethod = HostToWebviewMessage['method'];
 
 /** The stream-lifecycle subset of host messages, all keyed by `requestId` + `seq`. */
-export type ChatStreamMessage = ChatStartMessage | ChatDeltaMessage | ChatRouteMessage | ChatEndMessage | ChatErrorMessage;
+export type ChatStreamMessage = ChatStartMessage | ChatDeltaMessage | ChatRouteMessage | ChatRetryMessage | ChatEndMessage | ChatErrorMessage;
 
 // ---------------------------------------------------------------------------------------------
 // Pure helpers (safe to import at run time from either bundle)

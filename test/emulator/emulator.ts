@@ -50,6 +50,8 @@ export interface EmulatorHandle {
   /** `http://127.0.0.1:PORT` — the one base URL for control plane, runtime and mantle. */
   url: string;
   port: number;
+  /** TCP connections accepted so far (keep-alive reuse shows as fewer connections than requests). */
+  readonly connections: number;
   /** Every request so far, in arrival order (live array). */
   requests: RecordedRequest[];
   /** Queues a fault for the next `spec.count` (default 1) matching requests. */
@@ -115,6 +117,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   events.setMaxListeners(0);
   const sockets = new Set<net.Socket>();
   let seq = 0;
+  let connections = 0;
 
   function takeFault(route: string, ids: Array<string | undefined>): FaultSpec | undefined {
     const f = faults.find((x) => faultMatches(x, route, ids));
@@ -191,7 +194,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         record.fault = fault.kind;
         if (fault.delayMs) await ex.sleep(fault.delayMs);
         const message = echoRequest(fault.message, headers);
-        if (isErrorKind(fault.kind)) throw errorForKind(fault.kind, message, fault.status);
+        if (isErrorKind(fault.kind)) throw Object.assign(errorForKind(fault.kind, message, fault.status), { retryAfter: fault.retryAfter });
         if (fault.kind === 'htmlBody') {
           await ex.sendHtml(fault.status ?? 200);
           return;
@@ -224,6 +227,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     // Nagle's algorithm plus the client's delayed ACK would add ~40 ms to responses written as
     // several small frames (HTTP/2 headers, then data) — latency no real endpoint has.
     socket.setNoDelay(true);
+    connections++;
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
     socket.on('error', () => undefined);
@@ -256,6 +260,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   return {
     url: `http://127.0.0.1:${port}`,
     port,
+    get connections() {
+      return connections;
+    },
     requests,
     events,
     catalog: state.catalog,

@@ -109,11 +109,13 @@ export class Exchange {
   /** `errorTypeHeader: false` leaves the compatible endpoints' body (`code`) as the only carrier of the exception name. */
   sendError(err: ServiceError, errorTypeHeader = true): Promise<void> {
     this.record.errorCode = err.code;
-    const header: Record<string, string> = errorTypeHeader ? { 'x-amzn-errortype': err.code } : {};
+    const retryAfter: Record<string, string> = err.retryAfter !== undefined ? { 'retry-after': err.retryAfter } : {};
+    const header: Record<string, string> = errorTypeHeader ? { 'x-amzn-errortype': err.code, ...retryAfter } : retryAfter;
     if (this.errorShape === 'openai') return this.sendJson(err.status, openAiErrorBody(err), header);
     if (this.errorShape === 'anthropic') return this.sendJson(err.status, anthropicErrorBody(err), header);
     return this.sendJson(err.status, err.body(), {
       'x-amzn-errortype': `${err.code}:http://internal.amazon.com/coral/com.amazon.bedrock/`,
+      ...retryAfter,
     });
   }
 

@@ -54,6 +54,8 @@ export interface FaultSpec {
   /** `slowDrip`: bytes per write (default 7) and delay between writes (default 5 ms). */
   dripBytes?: number;
   dripIntervalMs?: number;
+  /** Error faults: a `Retry-After` header value to send with the error. */
+  retryAfter?: string;
   /** Delay before the fault's response (ms). */
   delayMs?: number;
 }

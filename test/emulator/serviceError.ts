@@ -4,6 +4,8 @@
 
 export class ServiceError extends Error {
   override name = 'ServiceError';
+  /** Sent as the `Retry-After` header when set. */
+  retryAfter?: string;
   constructor(
     readonly code: string,
     readonly status: number,

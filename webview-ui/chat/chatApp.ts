@@ -209,6 +209,7 @@ export class ChatApp {
       case 'chat/start':
       case 'chat/delta':
       case 'chat/route':
+      case 'chat/retry':
       case 'chat/end':
       case 'chat/error':
         return this.onStream(m);
@@ -246,6 +247,9 @@ export class ChatApp {
         return;
       case 'chat/route':
         view.route(m.modelId, m.api, m.reason);
+        return;
+      case 'chat/retry':
+        view.retrying(m.attempt, m.maxAttempts, m.reason);
         return;
       case 'chat/end':
         view.end(m.stats, m.stopReason);

@@ -55,6 +55,9 @@ export class AssistantTurnView {
   private readonly errorBox: HTMLElement;
   private readonly regenerate: HTMLButtonElement;
   private streaming = false;
+  /** "model · API" of the route serving the turn, for the line while streaming. */
+  private serving = '';
+  private retryShown = false;
   text = '';
   failed?: WireError;
 
@@ -96,23 +99,43 @@ export class AssistantTurnView {
     this.streaming = true;
     this.element.setAttribute('aria-busy', 'true');
     this.element.classList.add('is-streaming');
-    this.line.textContent = `${modelId} · ${API_LABELS[api] ?? api} · streaming…`;
+    this.setServing(modelId, api);
   }
 
   route(modelId: string, api: ApiId, reason: string | undefined): void {
-    this.line.textContent = `${modelId} · ${API_LABELS[api] ?? api} · streaming…`;
+    this.setServing(modelId, api);
     this.routeNote.hidden = false;
     this.routeNote.textContent = `Switched to ${API_LABELS[api] ?? api} on ${modelId}${reason ? `: ${reason}` : ''}`;
   }
 
+  /** The service failed transiently: the line says so until content arrives. */
+  retrying(attempt: number, maxAttempts: number, reason: string): void {
+    this.line.textContent = `${this.serving} · retrying (${attempt}/${maxAttempts})…`;
+    this.line.title = `Retrying after ${reason}`;
+    this.retryShown = true;
+  }
+
+  private setServing(modelId: string, api: ApiId): void {
+    this.serving = `${modelId} · ${API_LABELS[api] ?? api}`;
+    this.showStreaming();
+  }
+
+  private showStreaming(): void {
+    this.line.textContent = `${this.serving} · streaming…`;
+    this.line.removeAttribute('title');
+    this.retryShown = false;
+  }
+
   appendText(text: string): void {
     if (!text) return;
+    if (this.retryShown) this.showStreaming();
     this.text += text;
     this.md.append(text);
   }
 
   appendReasoning(text: string): void {
     if (!text) return;
+    if (this.retryShown) this.showStreaming();
     if (!this.reasoning) {
       const body = el('div', { class: 'reasoning-text' });
       const details = el('details', { class: 'reasoning' }, el('summary', {}, 'Reasoning'), body);
@@ -159,6 +182,7 @@ export class AssistantTurnView {
 
   private finishStream(): void {
     this.streaming = false;
+    this.line.removeAttribute('title');
     this.md.finish();
     this.element.removeAttribute('aria-busy');
     this.element.classList.remove('is-streaming');

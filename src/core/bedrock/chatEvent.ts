@@ -16,6 +16,8 @@ export type StopReason =
 export type ChatEvent =
   /** Which route is serving this attempt; a later `route` means a fallback happened. */
   | { type: 'route'; step: RouteStep; attempt: number; fallbackFrom?: { step: RouteStep; reason: string } }
+  /** The service failed transiently; attempt `attempt` of `maxAttempts` follows after `delayMs`. */
+  | { type: 'retry'; attempt: number; maxAttempts: number; reason: string; delayMs: number }
   | { type: 'text'; text: string }
   /** Reasoning text; `signature` arrives once at the end of a signed block, `redacted` for redacted blocks. */
   | { type: 'reasoning'; text: string; signature?: string; redacted?: Uint8Array }

@@ -1,7 +1,8 @@
 // Builds the SDK clients and the compatible-endpoint auth from ConnectionSettings. The SDK is loaded
 // lazily through loadAwsSdk() on the first network call — nothing here runs at activation except
 // the constructor. Clients are rebuilt when settings change and after credentials expire.
-import type { Agent } from 'node:http';
+import * as http from 'node:http';
+import * as https from 'node:https';
 import type { BedrockClient } from '@aws-sdk/client-bedrock';
 import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { Disposable } from '../lifecycle';
@@ -10,8 +11,10 @@ import type { ConnectionInfo, ConnectionSettings } from './connectionSettings';
 import { Emitter } from './emitter';
 import { secretRedactor } from './redact';
 import { EndpointGuard, type EndpointTrust } from './endpointGuard';
+import { RetryPolicy } from './retryPolicy';
 import { profileRegion } from './sharedConfig';
 import { signV4, type AwsCredentials } from './sigv4';
+import { CLIENT_VERSION } from '../version';
 
 type Env = Record<string, string | undefined>;
 type EndpointName = 'control' | 'runtime' | 'mantle';
@@ -51,7 +54,10 @@ export class BedrockConnection extends Disposable {
   private runtimeClient?: Promise<BedrockRuntimeClient>;
   private controlClient?: Promise<BedrockClient>;
   private credentials?: CredentialProvider;
-  private agent?: Promise<Agent | undefined>;
+  private agent?: Promise<http.Agent | undefined>;
+  /** Keep-alive agents for the compatible endpoints, one pair per connection generation. */
+  private keepAlive?: { http: http.Agent; https: https.Agent };
+  private retry: RetryPolicy;
   private generation = 0;
   private readonly guard = new EndpointGuard(() => this._info.region);
   private readonly onDidChangeEmitter = this._register(new Emitter<ConnectionInfo>());
@@ -66,6 +72,15 @@ export class BedrockConnection extends Disposable {
     this.settings = settings;
     this._info = resolveInfo(settings, env);
     this.rememberSecrets();
+    this.retry = retryPolicyOf(settings);
+  }
+
+  /** `bedrock-workbench/<version>`, sent by every request this extension makes. */
+  readonly userAgent = `bedrock-workbench/${CLIENT_VERSION}`;
+
+  /** The retry policy of every path: the SDK clients' strategy and the compatible-endpoint transport. */
+  get retryPolicy(): RetryPolicy {
+    return this.retry;
   }
 
   get info(): ConnectionInfo {
@@ -82,6 +97,7 @@ export class BedrockConnection extends Disposable {
     this._info = resolveInfo(settings, this.env);
     this.rememberSecrets();
     this.guard.reset();
+    this.retry = retryPolicyOf(settings);
     this.reset();
     this.onDidChangeEmitter.fire(this._info);
   }
@@ -97,6 +113,11 @@ export class BedrockConnection extends Disposable {
     this.runtimeClient = this.controlClient = undefined;
     this.credentials = undefined;
     this.agent = undefined;
+    const agents = this.keepAlive;
+    this.keepAlive = undefined;
+    // Idle pooled sockets close now; requests in flight finish on theirs.
+    agents?.http.destroy();
+    agents?.https.destroy();
     for (const c of old) void c?.then((client) => client.destroy()).catch(() => undefined);
   }
 
@@ -166,12 +187,20 @@ export class BedrockConnection extends Disposable {
   }
 
   /** A proxy agent when `http.proxy` / HTTPS_PROXY is set (shared by SDK clients and compatible endpoints). */
-  proxyAgent(): Promise<Agent | undefined> {
+  proxyAgent(): Promise<http.Agent | undefined> {
     const proxy = this._info.proxy;
     this.agent ??= proxy
-      ? loadAwsSdk().then(({ HttpsProxyAgent }) => new HttpsProxyAgent(proxy, { keepAlive: true }) as unknown as Agent)
+      ? loadAwsSdk().then(({ HttpsProxyAgent }) => new HttpsProxyAgent(proxy, { keepAlive: true }) as unknown as http.Agent)
       : Promise.resolve(undefined);
     return this.agent;
+  }
+
+  /** The agent for a compatible-endpoint request: the proxy's, else a keep-alive agent shared until settings change. */
+  async httpAgent(url: string): Promise<http.Agent> {
+    const proxy = await this.proxyAgent();
+    if (proxy) return proxy;
+    this.keepAlive ??= { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
+    return url.startsWith('https:') ? this.keepAlive.https : this.keepAlive.http;
   }
 
   private async commonConfig() {
@@ -182,7 +211,9 @@ export class BedrockConnection extends Disposable {
       sdk,
       config: {
         region: this._info.region,
-        maxAttempts: this.settings.maxAttempts ?? 3,
+        maxAttempts: this.retry.maxAttempts,
+        retryStrategy: this.retry.sdkStrategy(),
+        customUserAgent: this.userAgent,
         credentials: this.credentialProvider(),
         // With a key, bearer must win over SigV4 even when credentials also resolve.
         ...(token ? { token: { token }, authSchemePreference: ['httpBearerAuth'] } : {}),
@@ -241,4 +272,8 @@ function requestUrl(request: unknown): string {
   const host = r.hostname?.includes(':') && !r.hostname.startsWith('[') ? `[${r.hostname}]` : r.hostname;
   const protocol = r.protocol?.endsWith(':') ? r.protocol : `${r.protocol}:`;
   return `${protocol}//${host}${r.port ? `:${r.port}` : ''}/`;
+}
+
+function retryPolicyOf(s: ConnectionSettings): RetryPolicy {
+  return new RetryPolicy({ maxAttempts: s.maxAttempts, random: s.retryRandom });
 }

@@ -19,8 +19,10 @@ export interface ConnectionSettings {
   proxy?: string;
   /** Static credentials, for tests and emulator use only. */
   staticCredentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
-  /** SDK retry attempts (default 3; tests use 1). */
+  /** Attempts per request on every path, the first included (default 3; tests use 1). */
   maxAttempts?: number;
+  /** The retry backoff's jitter source, for tests only (`() => 0`: retries without waiting). */
+  retryRandom?: () => number;
   /** Force HTTP/1.1 on the runtime (default: SDK's HTTP/2 unless a proxy is set). */
   http1?: boolean;
 }

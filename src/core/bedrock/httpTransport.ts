@@ -1,7 +1,9 @@
-// Plain HTTP(S) for the compatible endpoints: node:http so the proxy agent and AbortSignal reach
-// the socket (global fetch takes neither an agent nor, on Node 20, a dispatcher we can pass safely).
+// Plain HTTP(S) for the compatible endpoints: node:http so the agent (keep-alive or proxy) and
+// AbortSignal reach the socket (global fetch takes neither an agent nor, on Node 20, a dispatcher
+// we can pass safely).
 import * as http from 'node:http';
 import * as https from 'node:https';
+import type { Socket } from 'node:net';
 import type { Readable } from 'node:stream';
 import { HttpStatusError } from './httpStatusError';
 
@@ -20,24 +22,30 @@ export interface HttpCall {
   signal?: AbortSignal;
 }
 
-/** Kept-alive sockets serve many requests; each gets its error listener once. */
-const guardedSockets = new WeakSet<object>();
+const ignore = (): void => undefined;
 
+/**
+ * Sends one request. The request, the response and the socket have an error listener for their
+ * whole life: once the caller has stopped reading (the adapter failed on an error event, a bad
+ * line) and aborts, the AbortError or reset that follows lands on objects nobody else listens to,
+ * and an unheard 'error' event would be an uncaught exception in the extension host. Errors
+ * that matter still reach the caller: before the response through the promise, after it through
+ * the body's reader.
+ */
 export function httpRequest(call: HttpCall): Promise<HttpResponse> {
   const url = new URL(call.url);
   const mod = url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
-    const req = mod.request(
-      url,
-      { method: call.method, headers: call.headers, agent: call.agent, signal: call.signal },
-      (res) => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: res }),
-    );
+    const req = mod.request(url, { method: call.method, headers: call.headers, agent: call.agent, signal: call.signal });
     req.on('error', reject);
-    // Aborting after the response arrived destroys the socket with an AbortError: never unhandled.
-    req.on('socket', (socket) => {
-      if (guardedSockets.has(socket)) return;
-      guardedSockets.add(socket);
-      socket.on('error', () => undefined);
+    req.on('socket', (socket: Socket) => {
+      // Pooled sockets serve many requests: listen only while this one owns it.
+      socket.on('error', ignore);
+      req.once('close', () => socket.off('error', ignore));
+    });
+    req.on('response', (res) => {
+      res.on('error', ignore);
+      resolve({ status: res.statusCode ?? 0, headers: res.headers, body: res });
     });
     req.end(call.body);
   });
@@ -49,9 +57,8 @@ export async function readText(body: Readable): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** Throws HttpStatusError for non-2xx, after reading the error body. */
-export async function ensureOk(res: HttpResponse): Promise<HttpResponse> {
-  if (res.status >= 200 && res.status < 300) return res;
+/** The error of a non-2xx response (HttpStatusError, or UnparseableResponseError for a proxy's page), after reading its body. */
+export async function statusError(res: HttpResponse): Promise<Error> {
   const text = await readText(res.body).catch(() => '');
-  throw HttpStatusError.from(res.status, res.headers, text);
+  return HttpStatusError.from(res.status, res.headers, text);
 }

@@ -102,8 +102,10 @@ export function planRoute(req: PlanRequest, d: ModelDescriptor | undefined, ctx:
     add(useStream ? 'invoke-stream' : 'invoke', 'runtime', `InvokeModel (${fam} body) ${says(d, 'invoke')}`);
   }
 
-  // 3. Compatible endpoints, only when something says they serve this model.
+  // 3. Compatible endpoints, only when something says they serve this model. One API streams or
+  // not by a body flag, so a non-streaming request is the same API with `stream: false`.
   const cid = compatModelId(target, baseModelId);
+  if (!streaming || toolsNoStream) adjustments.nonStreaming = true;
   if (sup(d, 'messages') === true) {
     if (ctx.mantle) add('messages', 'mantle', `Anthropic Messages on mantle ${says(d, 'messages')}`, {}, cid);
     else notes.push(`Messages API not offered: no mantle endpoint in ${ctx.region}.`);

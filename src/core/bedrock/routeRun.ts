@@ -10,6 +10,7 @@ import { BedrockError, type ClassifiedError } from './classifiedError';
 import { classifyError } from './classifyError';
 import type { BedrockConnection } from './connection';
 import { clampMaxTokens, foldSystemPrompt } from './requestShaping';
+import { withRetryListener, type RetryNotice } from './retryPolicy';
 import type { RoutePlan, RouteStep } from './routePlan';
 
 export type FallbackDecision = { kind: 'retry'; step: RouteStep } | { kind: 'retarget'; target: string } | { kind: 'maxTokens'; limit: number } | { kind: 'next' };
@@ -50,6 +51,14 @@ export class RouteRun implements AsyncIterator<ChatEvent> {
   /** Raw items seen; the idle timer compares it between ticks instead of timestamping every event. */
   private seen = 0;
   private readonly onAbort = () => this.ac?.abort(this.signal?.reason);
+  /** The attempt being started, and the wake-up of a consumer waiting on it (for retry events). */
+  private starting: Promise<void> | undefined;
+  private wake: (() => void) | undefined;
+  private readonly onRetry = (n: RetryNotice) => {
+    if (this.finished) return;
+    this.queue.push({ type: 'retry', attempt: n.attempt, maxAttempts: n.maxAttempts, reason: n.reason, delayMs: n.delayMs });
+    this.wake?.();
+  };
 
   constructor(
     plan: RoutePlan,
@@ -68,7 +77,23 @@ export class RouteRun implements AsyncIterator<ChatEvent> {
     if (this.head < this.queue.length) return Promise.resolve(this.take());
     if (this.finished) return Promise.resolve(DONE);
     if (this.iter) return this.iter.next().then(this.onRaw, this.onFail);
-    return this.startNext().then(() => this.next());
+    // Starting an attempt may take a while (retries with backoff): a retry event wakes the
+    // consumer early, the next call waits on the same start.
+    if (!this.starting) {
+      const s = (this.starting = this.startNext());
+      void s.then(() => {
+        if (this.starting === s) this.starting = undefined;
+      });
+    }
+    const started = this.starting;
+    return new Promise<void>((resolve) => {
+      if (this.head < this.queue.length) return resolve();
+      this.wake = resolve;
+      void started.then(resolve);
+    }).then(() => {
+      this.wake = undefined;
+      return this.next();
+    });
   }
 
   /** The consumer stopped early (break / return): cancel the HTTP request. */
@@ -184,7 +209,7 @@ export class RouteRun implements AsyncIterator<ChatEvent> {
     try {
       const adapter = this.deps.adapters[step.api];
       if (!adapter) throw new BedrockError({ kind: 'validation', message: `No adapter for ${step.api}.`, action: OK_ACTION });
-      const call = await adapter.start(req, step, { connection: this.deps.connection, signal: ac.signal });
+      const call = await withRetryListener(this.onRetry, () => adapter.start(req, step, { connection: this.deps.connection, signal: ac.signal }));
       if (this.finished) {
         ac.abort();
         return;

@@ -66,6 +66,10 @@ export async function runTurn(o: RunTurnOptions): Promise<PersistedTurn> {
           else o.post({ method: 'chat/route', requestId, seq: seq++, modelId: e.step.target, api: e.step.api, ...(note ? { reason: note } : {}) });
           break;
         }
+        case 'retry':
+          ensureStarted();
+          o.post({ method: 'chat/retry', requestId, seq: seq++, attempt: e.attempt, maxAttempts: e.maxAttempts, reason: e.reason, delayMs: e.delayMs });
+          break;
         case 'text':
           ensureStarted();
           if (!e.text) break;

@@ -77,6 +77,22 @@ describe('chat: turn runner', () => {
     assert.equal(turn.stats?.routeNote, 'not supported');
   });
 
+  it('reports each retry as chat/retry, in sequence, before the reply', async () => {
+    const { posted, turn } = await run([
+      route(),
+      { type: 'retry', attempt: 2, maxAttempts: 3, reason: 'ThrottlingException', delayMs: 120 },
+      { type: 'retry', attempt: 3, maxAttempts: 3, reason: 'HTTP 503', delayMs: 300 },
+      { type: 'text', text: 'ok' },
+      { type: 'stop', reason: 'end_turn' },
+    ]);
+    assert.deepEqual(posted.map((m) => m.method), ['chat/start', 'chat/retry', 'chat/retry', 'chat/delta', 'chat/end']);
+    assert.deepEqual(posted.map((m) => m.seq), [0, 1, 2, 3, 4]);
+    const r = posted[2];
+    assert.ok(r.method === 'chat/retry');
+    assert.deepEqual([r.attempt, r.maxAttempts, r.reason, r.delayMs], [3, 3, 'HTTP 503', 300]);
+    assert.equal(turn.text, 'ok');
+  });
+
   it('ends with chat/error and keeps the partial text when the router reports an error', async () => {
     const { posted, turn } = await run([
       route(),
