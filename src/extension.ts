@@ -17,6 +17,7 @@ import { explorerCommands } from './vscode/explorer/explorerCommands';
 import { ModelDetailsDocuments } from './vscode/explorer/modelDetailsDocuments';
 import { ModelTreeProvider } from './vscode/explorer/modelTreeProvider';
 import { createLog } from './vscode/log';
+import { onDidReportSettingProblem, readSetting, reportedSettingProblems, watchSettings } from './vscode/settings';
 import { ConnectionStatusBar, showConnectionMenu } from './vscode/statusBar';
 
 /** What activate() hands back: used by the in-extension-host tests, not a public API. */
@@ -30,12 +31,15 @@ export interface WorkbenchApi {
   readonly embed: ReturnType<typeof embedCommands>;
   readonly explain: ReturnType<typeof explainCommands>;
   readonly trustedEndpoints: TrustedEndpoints;
+  /** Setting problems reported to the user so far (each once), and an event for each new one. */
+  readonly settingProblems: readonly string[];
+  readonly onDidReportSettingProblem: typeof onDidReportSettingProblem;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<WorkbenchApi> {
   const log = createLog();
   const subs = context.subscriptions;
-  subs.push(log);
+  subs.push(log, watchSettings(log));
 
   const settings = await ConnectionSettingsSource.create(context.secrets);
   subs.push(settings);
@@ -50,7 +54,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Workbe
     connection,
     directory: catalog,
     learned,
-    idleTimeoutSeconds: vscode.workspace.getConfiguration('bedrock').get<number>('stream.idleTimeoutSeconds') ?? 60,
+    // Read on every turn, so a change applies to the next one without a reload.
+    idleTimeoutSeconds: () => readSetting('streamIdleTimeoutSeconds'),
   });
 
   const plansFor = (d: ModelDescriptor): ModelPlans => {
@@ -96,7 +101,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Workbe
     log,
   });
   const chat = registerChatPanel(context, {
-    backend: routerChatBackend(router, catalog, () => vscode.workspace.getConfiguration('bedrock').get<string>('chat.defaultModel')),
+    backend: routerChatBackend(router, catalog, () => readSetting('chatDefaultModel') || undefined),
     log,
   });
   subs.push(chat);
@@ -136,7 +141,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Workbe
   log.info(`Bedrock Workbench ${context.extension.packageJSON.version} activated (region ${connection.info.region})`);
   // After first paint: nothing above touched the network or loaded the AWS SDK.
   setTimeout(() => void refreshInView(), 0);
-  return { log, connection, catalog, router, tree, chat, embed, explain, trustedEndpoints };
+  return { log, connection, catalog, router, tree, chat, embed, explain, trustedEndpoints, settingProblems: reportedSettingProblems, onDidReportSettingProblem };
 }
 
 export function deactivate(): void {

@@ -52,7 +52,8 @@ const NAMES: ReadonlyArray<[string, string]> = [
 
 export const BEDROCK_REGIONS: readonly BedrockRegion[] = NAMES.map(([id, name]) => ({ id, name, mantle: MANTLE.has(id) }));
 
-const REGION_SHAPE = /^[a-z]{2}(-gov)?-[a-z]+-\d$/;
+// Commercial, GovCloud (us-gov-west-1) and isolated partitions (us-iso-east-1, us-isob-east-1).
+const REGION_SHAPE = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
 
 /** A region id the user typed is accepted if it is shaped like one, even if newer than our list. */
 export function isRegionId(s: string): boolean {

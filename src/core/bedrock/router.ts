@@ -25,8 +25,11 @@ export interface RouterOptions {
   connection: BedrockConnection;
   directory: ModelDirectory;
   learned: LearnedCapabilities;
-  /** Default idle timeout for streams, in seconds (a request may override). */
-  idleTimeoutSeconds?: number;
+  /**
+   * Default idle timeout for streams, in seconds (a request may override). A function is asked
+   * on every stream, so a changed setting applies to the next turn.
+   */
+  idleTimeoutSeconds?: number | (() => number);
   /** Replace adapters (tests). */
   adapters?: Partial<Record<ApiId, ChatAdapter>>;
 }
@@ -67,6 +70,12 @@ export class Router {
     this.embedder = new Embedder(opts.connection);
   }
 
+  /** The idle timeout a stream started now gets unless its request sets one. */
+  get idleTimeoutSeconds(): number {
+    const t = this.opts.idleTimeoutSeconds;
+    return (typeof t === 'function' ? t() : t) ?? 60;
+  }
+
   private get region(): string {
     return this.opts.connection.info.region;
   }
@@ -96,7 +105,7 @@ export class Router {
         new RouteRun(plan, request, signal, {
           adapters: this.adapters,
           connection: this.opts.connection,
-          idleSeconds: request.idleTimeoutSeconds ?? this.opts.idleTimeoutSeconds ?? 60,
+          idleSeconds: request.idleTimeoutSeconds ?? this.idleTimeoutSeconds,
           maxTokens: this.opts.learned.get(this.region, plan.baseModelId)?.maxTokens,
           fallback: (c, step, used) => this.fallback(c, step, plan.baseModelId, used),
         }),

@@ -3,21 +3,21 @@ import type { ConnectionSettings } from '../../core/bedrock/connectionSettings';
 import { BedrockConnection } from '../../core/bedrock/connection';
 import { Disposable } from '../../core/lifecycle';
 import { showErrorMessage } from '../notify';
+import { CONNECTION_SETTING_NAMES } from '../../core/settings/settingsTable';
+import { onDidChangeSettings, readSetting } from '../settings';
 
 /** SecretStorage key of the Bedrock API key. Never a setting: settings sync and get shared. */
 export const API_KEY_SECRET = 'bedrock.apiKey';
 
-const CONNECTION_SETTINGS = ['bedrock.region', 'bedrock.profile', 'bedrock.endpoints', 'http.proxy'];
-
+/** The connection's settings, validated and from user settings only (see `readSetting`). */
 export function readConnectionSettings(apiKey: string | undefined): ConnectionSettings {
-  const cfg = vscode.workspace.getConfiguration('bedrock');
-  const str = (key: string) => (cfg.get<string>(key) ?? '').trim() || undefined;
+  const str = (name: (typeof CONNECTION_SETTING_NAMES)[number]) => readSetting(name) || undefined;
   return {
     region: str('region'),
     profile: str('profile'),
     apiKey,
-    endpoints: { control: str('endpoints.control'), runtime: str('endpoints.runtime'), mantle: str('endpoints.mantle') },
-    proxy: (vscode.workspace.getConfiguration('http').get<string>('proxy') ?? '').trim() || undefined,
+    endpoints: { control: str('controlEndpoint'), runtime: str('runtimeEndpoint'), mantle: str('mantleEndpoint') },
+    proxy: str('proxy'),
   };
 }
 
@@ -34,13 +34,9 @@ export class ConnectionSettingsSource extends Disposable {
   ) {
     super();
     this.connection = this._register(new BedrockConnection(readConnectionSettings(apiKey)));
-    this._register(
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        // Only what the connection is built from: changing e.g. the default chat model must not
-        // rebuild clients or refetch the catalog.
-        if (CONNECTION_SETTINGS.some((s) => e.affectsConfiguration(s))) void this.reload();
-      }),
-    );
+    // Only what the connection is built from: changing e.g. the default chat model must not
+    // rebuild clients or refetch the catalog.
+    this._register(onDidChangeSettings(CONNECTION_SETTING_NAMES, () => void this.reload()));
     this._register(secrets.onDidChange((e) => e.key === API_KEY_SECRET && void this.reload()));
   }
 

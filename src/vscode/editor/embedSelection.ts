@@ -6,8 +6,8 @@ import type { Router } from '../../core/bedrock/router';
 import { checkSendableText } from '../../core/editor/selectionText';
 import { embeddingDocument, summarizeEmbedding, type EmbeddingSummary } from '../../core/embedding/embeddingDocument';
 import { cosineSimilarity } from '../../core/embedding/vectorMath';
-import { updateSetting } from '../explorer/explorerCommands';
 import { showErrorMessage, showInformationMessage, showWarningMessage } from '../notify';
+import { readSetting, updateSetting } from '../settings';
 
 export interface EmbedDeps {
   router: Router;
@@ -27,10 +27,6 @@ interface ModelChoice {
 export interface LastEmbedding extends EmbeddingSummary {
   requestedDimensions: number;
   label: string;
-}
-
-function config() {
-  return vscode.workspace.getConfiguration('bedrock.embedding');
 }
 
 /** The selection's text and where it is; undefined (with a message) when there is nothing to send. */
@@ -57,8 +53,8 @@ export function embedCommands(deps: EmbedDeps) {
   let last: LastEmbedding | undefined;
 
   async function chooseModel(): Promise<ModelChoice | undefined> {
-    const configured = (config().get<string>('defaultModel') ?? '').trim();
-    const dims = config().get<number>('dimensions') ?? 0;
+    const configured = readSetting('embeddingDefaultModel');
+    const dims = readSetting('embeddingDimensions');
     if (configured) {
       const d = deps.describe(configured);
       if (d && d.apis.embed.supported === false) {
@@ -103,8 +99,8 @@ export function embedCommands(deps: EmbedDeps) {
         result = item.choice;
         qp.hide();
         if (persist) {
-          await updateSetting('bedrock.embedding.defaultModel', item.choice.modelId, 'the default embedding model');
-          await updateSetting('bedrock.embedding.dimensions', item.choice.dimensions, 'the embedding dimensions');
+          await updateSetting('embeddingDefaultModel', item.choice.modelId, 'the default embedding model');
+          await updateSetting('embeddingDimensions', item.choice.dimensions, 'the embedding dimensions');
         }
       };
       qp.onDidAccept(() => void accept(qp.selectedItems[0], false));
@@ -118,7 +114,7 @@ export function embedCommands(deps: EmbedDeps) {
   }
 
   async function run(choice: ModelChoice, text: string, label: string): Promise<EmbedResult | undefined> {
-    const concurrency = Math.max(1, config().get<number>('concurrency') ?? 10);
+    const concurrency = readSetting('embeddingConcurrency');
     try {
       return await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: `Embedding ${label} with ${choice.modelId}`, cancellable: true },

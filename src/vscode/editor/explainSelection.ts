@@ -4,8 +4,8 @@ import { buildExplainPrompt, type ExplainPrompt, type SourceSpan } from '../../c
 import { findEnclosingSymbol } from '../../core/editor/enclosingSymbol';
 import { checkSendableText } from '../../core/editor/selectionText';
 import { outputKindOf } from '../../core/explorer/modelFilter';
-import { updateSetting } from '../explorer/explorerCommands';
 import { showInformationMessage, showWarningMessage } from '../notify';
+import { readSetting, updateSetting } from '../settings';
 
 /** Where an explanation goes: a new turn in the chat panel, sent at once. */
 export interface ExplainSink {
@@ -64,7 +64,7 @@ export async function spanToExplain(editor: vscode.TextEditor): Promise<SourceSp
 
 export function explainCommands(deps: ExplainDeps) {
   async function chatModel(): Promise<string | undefined> {
-    const configured = (vscode.workspace.getConfiguration('bedrock.chat').get<string>('defaultModel') ?? '').trim();
+    const configured = readSetting('chatDefaultModel');
     if (configured) return configured;
     const models = deps.chatModels().filter((d) => outputKindOf(d) === 'text' && !d.legacy);
     if (models.length === 0) {
@@ -86,7 +86,7 @@ export function explainCommands(deps: ExplainDeps) {
       qp.onDidTriggerItemButton(async (e) => {
         picked = e.item.id;
         qp.hide();
-        await updateSetting('bedrock.chat.defaultModel', e.item.id, 'the default chat model');
+        await updateSetting('chatDefaultModel', e.item.id, 'the default chat model');
       });
       qp.onDidHide(() => {
         qp.dispose();
@@ -110,7 +110,7 @@ export function explainCommands(deps: ExplainDeps) {
     }
     const modelId = await chatModel();
     if (!modelId) return undefined;
-    const budget = vscode.workspace.getConfiguration('bedrock.explain').get<number>('maxCharacters') ?? 60_000;
+    const budget = readSetting('explainMaxCharacters');
     const lines = editor.document.getText().split(/\r?\n/);
     const prompt = buildExplainPrompt({ span, documentLines: lines, question, budgetChars: budget });
     for (const notice of [prompt.originNotice, prompt.trimmedNotice]) if (notice) void showInformationMessage(notice);

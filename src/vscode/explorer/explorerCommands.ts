@@ -5,6 +5,7 @@ import { listProfiles } from '../../core/bedrock/sharedConfig';
 import { detailsMarkdown } from '../../core/explorer/modelDetails';
 import { isFilterActive, outputKindOf, type ModelFilter, type OutputKind } from '../../core/explorer/modelFilter';
 import { BEDROCK_REGIONS, isRegionId } from '../../core/regions';
+import { updateSetting } from '../settings';
 import { descriptorOf, type ModelTreeProvider, type PlanProvider } from './modelTreeProvider';
 import type { ModelDetailsDocuments } from './modelDetailsDocuments';
 import { showErrorMessage, showInformationMessage, showWarningMessage } from '../notify';
@@ -18,22 +19,6 @@ export interface ExplorerDeps {
   /** Resolves a model id to its descriptor for commands run from the palette. */
   findModel(id: string): ModelDescriptor | undefined;
   log: vscode.LogOutputChannel;
-}
-
-/**
- * Writes a setting; on failure the old value stays and the user is told what happened and what to
- * do (a read-only settings file, a policy-managed setting, …).
- */
-export async function updateSetting(section: string, value: unknown, what: string): Promise<boolean> {
-  const [head, ...rest] = section.split('.');
-  try {
-    await vscode.workspace.getConfiguration(head).update(rest.join('.'), value, vscode.ConfigurationTarget.Global);
-    return true;
-  } catch (e) {
-    const reason = e instanceof Error ? e.message : String(e);
-    void showErrorMessage(`Could not save ${what} (${reason}). The previous setting is unchanged; check that your user settings file is writable, then try again.`);
-    return false;
-  }
 }
 
 const PRODUCES: ReadonlyArray<[OutputKind, string]> = [
@@ -109,7 +94,7 @@ export function explorerCommands(deps: ExplorerDeps) {
         void showErrorMessage(`"${region}" is not an AWS region id (they look like us-east-1). The region is unchanged.`);
         return;
       }
-      if (await updateSetting('bedrock.region', region, 'the Bedrock region')) deps.log.info(`Region set to ${region}`);
+      if (await updateSetting('region', region, 'the Bedrock region')) deps.log.info(`Region set to ${region}`);
     },
 
     'bedrock.selectProfile': async () => {
@@ -129,7 +114,7 @@ export function explorerCommands(deps: ExplorerDeps) {
         matchOnDetail: true,
       });
       if (picked?.name === undefined) return;
-      await updateSetting('bedrock.profile', picked.name, 'the AWS profile');
+      await updateSetting('profile', picked.name, 'the AWS profile');
     },
 
     'bedrock.setDefaultChatModel': async (node?: unknown) => {
@@ -139,7 +124,7 @@ export function explorerCommands(deps: ExplorerDeps) {
         void showWarningMessage(`${d.name} does not produce text, so it can't be the chat model. Pick a text model.`);
         return;
       }
-      if (await updateSetting('bedrock.chat.defaultModel', d.id, 'the default chat model')) {
+      if (await updateSetting('chatDefaultModel', d.id, 'the default chat model')) {
         void showInformationMessage(`Default chat model: ${d.name} (${d.id})`);
       }
     },
@@ -151,7 +136,7 @@ export function explorerCommands(deps: ExplorerDeps) {
         void showWarningMessage(`${d.name} is not an embedding model. Pick one that produces embeddings (filter: Produces → Embeddings).`);
         return;
       }
-      if (await updateSetting('bedrock.embedding.defaultModel', d.id, 'the default embedding model')) {
+      if (await updateSetting('embeddingDefaultModel', d.id, 'the default embedding model')) {
         void showInformationMessage(`Default embedding model: ${d.name} (${d.id})`);
       }
     },

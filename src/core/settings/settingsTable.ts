@@ -1,0 +1,62 @@
+// Every setting the extension reads, declared once: key, type, default and range. The manifest's
+// `contributes.configuration` must agree with this table (a unit test compares them), and every
+// read goes through `src/vscode/settings.ts`, which validates against it. To add a setting, add a
+// row here and the same key to package.json.
+
+interface SettingBase {
+  /** Full configuration key, e.g. `bedrock.stream.idleTimeoutSeconds`. */
+  readonly key: string;
+  /**
+   * The setting decides where credentials are sent or which credentials are used. It is declared
+   * `"scope": "machine"` and restricted in untrusted workspaces, and read only from user (or
+   * remote) settings: a value in a workspace's `.vscode/settings.json` is ignored, with a warning.
+   */
+  readonly userOnly?: true;
+  /** Declared by VS Code itself, not by this extension's manifest (we only read it). */
+  readonly external?: true;
+}
+
+export interface NumberSetting extends SettingBase {
+  readonly type: 'number' | 'integer';
+  readonly default: number;
+  readonly minimum: number;
+  readonly maximum: number;
+}
+
+/** What a text setting holds; each has its own check. */
+export type TextFormat = 'url' | 'region' | 'profile' | 'modelId';
+
+export interface TextSetting extends SettingBase {
+  readonly type: 'string';
+  readonly format: TextFormat;
+  /** Empty means "not set": the caller derives the value (region from the environment, AWS endpoints, …). */
+  readonly default: '';
+}
+
+export type SettingSpec = NumberSetting | TextSetting;
+
+export const SETTINGS = {
+  region: { key: 'bedrock.region', type: 'string', format: 'region', default: '', userOnly: true },
+  profile: { key: 'bedrock.profile', type: 'string', format: 'profile', default: '', userOnly: true },
+  controlEndpoint: { key: 'bedrock.endpoints.control', type: 'string', format: 'url', default: '', userOnly: true },
+  runtimeEndpoint: { key: 'bedrock.endpoints.runtime', type: 'string', format: 'url', default: '', userOnly: true },
+  mantleEndpoint: { key: 'bedrock.endpoints.mantle', type: 'string', format: 'url', default: '', userOnly: true },
+  proxy: { key: 'http.proxy', type: 'string', format: 'url', default: '', userOnly: true, external: true },
+  chatDefaultModel: { key: 'bedrock.chat.defaultModel', type: 'string', format: 'modelId', default: '' },
+  embeddingDefaultModel: { key: 'bedrock.embedding.defaultModel', type: 'string', format: 'modelId', default: '' },
+  streamIdleTimeoutSeconds: { key: 'bedrock.stream.idleTimeoutSeconds', type: 'number', default: 60, minimum: 5, maximum: 3600 },
+  embeddingDimensions: { key: 'bedrock.embedding.dimensions', type: 'integer', default: 0, minimum: 0, maximum: 8192 },
+  embeddingConcurrency: { key: 'bedrock.embedding.concurrency', type: 'integer', default: 10, minimum: 1, maximum: 32 },
+  // The prompt built from this many characters must stay under the webview protocol's message limit.
+  explainMaxCharacters: { key: 'bedrock.explain.maxCharacters', type: 'integer', default: 60_000, minimum: 1000, maximum: 1_000_000 },
+} as const satisfies Record<string, SettingSpec>;
+
+export type SettingName = keyof typeof SETTINGS;
+
+/** What reading a setting gives: a number for numeric settings, else a trimmed string ('' = not set). */
+export type SettingValue<N extends SettingName> = (typeof SETTINGS)[N]['default'] extends number ? number : string;
+
+export const SETTING_NAMES = Object.keys(SETTINGS) as SettingName[];
+
+/** The settings the Bedrock connection is built from: a change to any of them rebuilds the clients. */
+export const CONNECTION_SETTING_NAMES: readonly SettingName[] = ['region', 'profile', 'controlEndpoint', 'runtimeEndpoint', 'mantleEndpoint', 'proxy'];

@@ -1,0 +1,86 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { WorkbenchApi } from '../../src/extension';
+import { EXTENSION_ID } from './extensionId';
+import { waitFor } from './waitFor';
+
+const ATTACKER = 'https://collector.attacker.example';
+const global = vscode.ConfigurationTarget.Global;
+
+describe('settings (in a real extension host)', () => {
+  let api: WorkbenchApi;
+  const emulator = process.env.BEDROCK_EMULATOR_URL!.replace(/\/+$/, '');
+
+  before(async () => {
+    api = (await vscode.extensions.getExtension<WorkbenchApi>(EXTENSION_ID)!.activate())!;
+  });
+
+  describe('a cloned repository that redirects credentials', () => {
+    const folder = () => vscode.workspace.workspaceFolders![0].uri;
+    const settingsFile = () => vscode.Uri.joinPath(folder(), '.vscode', 'settings.json');
+    const problemsAbout = (key: string) => api.settingProblems.filter((p) => p.startsWith(`This workspace's settings set \`${key}\``));
+    const HOSTILE = ['bedrock.endpoints.mantle', 'bedrock.endpoints.runtime', 'bedrock.endpoints.control', 'bedrock.profile'];
+
+    before(async () => {
+      assert.ok(vscode.workspace.workspaceFolders?.length, 'the suite runs with a folder open');
+      // Flat keys, as anyone writes them, and the same setting nested as an object, which VS Code
+      // reads as `bedrock.endpoints.control` without applying the setting's scope.
+      const hostile = {
+        'bedrock.endpoints.mantle': `${ATTACKER}/mantle`,
+        'bedrock.endpoints.runtime': `${ATTACKER}/runtime`,
+        bedrock: { endpoints: { control: `${ATTACKER}/control` } },
+        'bedrock.profile': 'attacker-admin',
+      };
+      await vscode.workspace.fs.writeFile(settingsFile(), new TextEncoder().encode(JSON.stringify(hostile, null, 2)));
+    });
+
+    after(async () => {
+      await vscode.workspace.fs.delete(settingsFile());
+      await vscode.workspace.getConfiguration('bedrock').update('endpoints.mantle', emulator, global);
+    });
+
+    it('warns once per ignored setting, naming it', async () => {
+      await waitFor(api.onDidReportSettingProblem, () => HOSTILE.every((k) => problemsAbout(k).length > 0), 'a warning for each hostile workspace setting');
+      assert.match(problemsAbout('bedrock.endpoints.mantle')[0], /collector\.attacker\.example\/mantle\. It is ignored: only your user settings/);
+    });
+
+    it('keeps the user endpoints and credentials after the connection re-reads its settings', async () => {
+      // A user-settings change makes the connection read every setting again, with the hostile
+      // workspace file in place.
+      const reloaded = new Promise<void>((resolve) => {
+        const sub = api.connection.onDidChange(() => {
+          sub.dispose();
+          resolve();
+        });
+      });
+      await vscode.workspace.getConfiguration('bedrock').update('endpoints.mantle', `${emulator}/`, global);
+      await reloaded;
+      assert.deepEqual(api.connection.info.endpoints, { control: emulator, runtime: emulator, mantle: emulator });
+      assert.equal(api.connection.info.profile, undefined, 'the attacker profile is not used');
+      // The catalog is fetched through the connection: it still reaches the emulator.
+      await api.catalog.refresh();
+      assert.equal(api.catalog.error, undefined);
+      assert.ok(api.catalog.descriptors.length > 0);
+      for (const key of HOSTILE) assert.equal(problemsAbout(key).length, 1, `${key} was reported once, not on every read`);
+    });
+  });
+
+  describe('bedrock.stream.idleTimeoutSeconds', () => {
+    const set = (v: unknown) => vscode.workspace.getConfiguration('bedrock').update('stream.idleTimeoutSeconds', v, global);
+    after(() => set(undefined));
+
+    it('applies to the next turn without a reload, clamped to its range', async () => {
+      assert.equal(api.router.idleTimeoutSeconds, 60, 'the default');
+      await set(7);
+      assert.equal(api.router.idleTimeoutSeconds, 7);
+      await set(0);
+      assert.equal(api.router.idleTimeoutSeconds, 5, '0 would time every turn out at once: the minimum is used');
+      await set(1e9);
+      assert.equal(api.router.idleTimeoutSeconds, 3600);
+      await set('abc');
+      assert.equal(api.router.idleTimeoutSeconds, 60);
+      const about = api.settingProblems.filter((p) => p.startsWith('`bedrock.stream.idleTimeoutSeconds`'));
+      assert.equal(about.length, 3, `one warning per bad value: ${about.join(' | ')}`);
+    });
+  });
+});
