@@ -51,8 +51,12 @@ export async function startCodeServer(opts = {}) {
     xdg: join(scratch, 'xdg'),
     tmp: join(scratch, 'tmp'),
   };
-  for (const d of [join(dirs.userData, 'User'), dirs.extensions, dirs.workspace, dirs.xdg, dirs.tmp]) mkdirSync(d, { recursive: true });
-  writeFileSync(join(dirs.userData, 'User', 'settings.json'), JSON.stringify({ ...BASE_SETTINGS, ...opts.settings }, null, 2));
+  for (const d of [join(dirs.userData, 'User'), join(dirs.userData, 'Machine'), dirs.extensions, dirs.workspace, dirs.xdg, dirs.tmp]) mkdirSync(d, { recursive: true });
+  const settings = JSON.stringify({ ...BASE_SETTINGS, ...opts.settings }, null, 2);
+  writeFileSync(join(dirs.userData, 'User', 'settings.json'), settings);
+  // The extension host runs on the server, so machine-scoped settings (region, profile, endpoints)
+  // come from the server's own settings file, as they would over Remote-SSH.
+  writeFileSync(join(dirs.userData, 'Machine', 'settings.json'), settings);
   for (const [name, content] of Object.entries(opts.workspaceFiles ?? {})) {
     mkdirSync(join(dirs.workspace, name, '..'), { recursive: true });
     writeFileSync(join(dirs.workspace, name), content);
