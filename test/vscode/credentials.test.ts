@@ -107,6 +107,7 @@ describe('credentials go only where the user sent them (in a real extension host
       await api.catalog.refresh();
       assert.equal(api.catalog.error?.kind, 'untrustedEndpoint');
       assert.match(api.catalog.error!.message, /`bedrock\.endpoints\.control`/);
+      assert.equal(api.tree.problem(), 'untrustedEndpoint', 'the explorer shows the trust welcome');
       assert.deepEqual(attacker.received, []);
     } finally {
       api.trustedEndpoints.ask = originalAsk;

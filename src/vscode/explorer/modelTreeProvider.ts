@@ -24,7 +24,7 @@ export interface CatalogView {
 export type PlanProvider = (d: ModelDescriptor) => ModelPlans;
 
 /** Why the list is empty, for the welcome views (`bedrock.models.problem` context key). */
-export type CatalogProblem = 'noCredentials' | 'accessDenied' | 'noBedrock' | 'network' | 'other' | '';
+export type CatalogProblem = 'noCredentials' | 'accessDenied' | 'noBedrock' | 'network' | 'untrustedEndpoint' | 'other' | '';
 
 const FILTER_KEY = 'bedrock.explorer.filter';
 
@@ -99,6 +99,8 @@ export class ModelTreeProvider extends Disposable implements vscode.TreeDataProv
         return 'noCredentials';
       case 'accessDenied':
         return 'accessDenied';
+      case 'untrustedEndpoint':
+        return 'untrustedEndpoint';
       case 'network':
         return this.regionHasBedrock(this.catalog.region) ? 'network' : 'noBedrock';
       default:
