@@ -7,7 +7,7 @@ import { compatUrl, jsonBody, postJson, sseEvents } from './compatHttp';
 import { parseJson } from './converseAdapter';
 import { HttpStatusError } from './httpStatusError';
 import { replayableHistory, textOf } from './requestShaping';
-import { eventStreamBody } from './responseBody';
+import { eventStreamBody, sseJson } from './responseBody';
 import type { RouteStep } from './routePlan';
 import { normalizeStopReason } from './stopReason';
 import { INLINE_REASONING_TAGS, TagSplitter } from './tagSplitter';
@@ -87,7 +87,7 @@ export class ChatCompletionsAdapter implements ChatAdapter {
       events: sseEvents(await eventStreamBody(res)),
       map(raw, out) {
         const e = raw as { event?: string; data: string };
-        const j = JSON.parse(e.data) as J;
+        const j = sseJson(e);
         if (j.error || e.event === 'error') throw HttpStatusError.fromEvent(j);
         const c = j.choices?.[0];
         if (c) {

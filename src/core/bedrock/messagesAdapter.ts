@@ -5,7 +5,7 @@ import { isStreamingStep } from './chatAdapter';
 import type { ChatRequest } from './chatRequest';
 import { jsonBody, postJson, sseEvents } from './compatHttp';
 import { INVOKE_CODECS } from './invokeBodies';
-import { eventStreamBody } from './responseBody';
+import { eventStreamBody, sseJson } from './responseBody';
 import type { RouteStep } from './routePlan';
 
 type J = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -31,6 +31,6 @@ export class MessagesAdapter implements ChatAdapter {
       return { events: [j], map: (raw, out) => codec.response(raw as J, out) };
     }
     const chunks = codec.chunks();
-    return { events: sseEvents(await eventStreamBody(res)), map: (raw, out) => chunks.chunk(JSON.parse((raw as { data: string }).data) as J, out) };
+    return { events: sseEvents(await eventStreamBody(res)), map: (raw, out) => chunks.chunk(sseJson(raw as { data: string }), out) };
   }
 }

@@ -45,3 +45,13 @@ export async function eventStreamBody(res: HttpResponse): Promise<Readable> {
   }
   throw new UnparseableResponseError(res.status, Buffer.concat(chunks).toString('utf8'));
 }
+
+/** One SSE event's JSON. A plain-text `error` event is still that error; other bad lines name what came. */
+export function sseJson(e: { event?: string; data: string }): Record<string, any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  try {
+    return JSON.parse(e.data);
+  } catch (err) {
+    if (e.event === 'error') return { error: { message: e.data } };
+    throw new UnparseableResponseError(undefined, e.data, { cause: err });
+  }
+}

@@ -7,7 +7,7 @@ import { compatUrl, jsonBody, postJson, sseEvents } from './compatHttp';
 import { parseJson } from './converseAdapter';
 import { HttpStatusError } from './httpStatusError';
 import { replayableHistory, textOf } from './requestShaping';
-import { eventStreamBody } from './responseBody';
+import { eventStreamBody, sseJson } from './responseBody';
 import type { RouteStep } from './routePlan';
 import { normalizeStopReason } from './stopReason';
 import { INLINE_REASONING_TAGS, TagSplitter } from './tagSplitter';
@@ -69,7 +69,7 @@ export class ResponsesAdapter implements ChatAdapter {
       events: sseEvents(await eventStreamBody(res)),
       map(raw, out) {
         const e = raw as { event?: string; data: string };
-        const j = JSON.parse(e.data) as J;
+        const j = sseJson(e);
         const type: string = j.type ?? e.event ?? '';
         if (type === 'response.output_text.delta') inline.push(j.delta ?? '', out);
         else if (type === 'response.reasoning_text.delta' || type === 'response.reasoning_summary_text.delta') out.push({ type: 'reasoning', text: j.delta });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { classifyError, fallbackHint } from '../../../src/core/bedrock/classifyError';
 import { HttpStatusError } from '../../../src/core/bedrock/httpStatusError';
 import { redact } from '../../../src/core/bedrock/redact';
+import { sseJson } from '../../../src/core/bedrock/responseBody';
 
 const sdkError = (name: string, message: string, status: number) => Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status } });
 
@@ -61,6 +62,21 @@ describe('classifyError', () => {
     const stream = Object.assign(new Error('Truncated event message received.'), { $metadata: { httpStatusCode: 200 }, $response: { headers: { 'content-type': 'text/html' } } });
     assert.equal(classifyError(stream).message, "The response was not Bedrock's: a proxy may be in the way.");
     assert.equal(classifyError(new Error('Truncated event message received.')).message, 'The connection to Bedrock failed or the stream was corrupted.');
+  });
+
+  it('SSE lines: a plain-text error event is that error; any other bad line is not Bedrock\'s, shown in Details', () => {
+    const e = HttpStatusError.fromEvent(sseJson({ event: 'error', data: 'upstream connect error or disconnect/reset before headers' }));
+    assert.equal(e.message, 'upstream connect error or disconnect/reset before headers');
+    assert.equal(classifyError(e).kind, 'serviceError');
+    let thrown: unknown;
+    try {
+      sseJson({ data: '<html><body>Blocked by policy</body></html>' });
+    } catch (err) {
+      thrown = err;
+    }
+    const c = classifyError(thrown);
+    assert.equal(c.message, "The response was not Bedrock's: a proxy may be in the way.");
+    assert.match(c.detail ?? '', /Blocked by policy/);
   });
 
   it('with an API key, credential errors offer "Set API key"', () => {
