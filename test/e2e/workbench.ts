@@ -21,6 +21,8 @@ export interface Workbench {
   /** The emulator the extension talks to (unless opened with `emulator: false`). */
   emulator?: EmulatorHandle;
   url: string;
+  /** code-server's user-data folder (logs, settings, server-side state); deleted by close(). */
+  userDataDir: string;
   runCommand(title: string): Promise<void>;
   screenshot(name: string): Promise<string>;
   close(): Promise<void>;
@@ -64,6 +66,7 @@ export async function openWorkbench(opts: WorkbenchOptions = {}): Promise<Workbe
       page,
       emulator,
       url,
+      userDataDir: server.dirs.userData,
       async runCommand(title) {
         await page.keyboard.press('F1');
         const input = page.locator('.quick-input-widget input');
