@@ -34,9 +34,25 @@ export interface WorkbenchApi {
   /** Setting problems reported to the user so far (each once), and an event for each new one. */
   readonly settingProblems: readonly string[];
   readonly onDidReportSettingProblem: typeof onDidReportSettingProblem;
+  /**
+   * Disposes everything and activates again on the same stored state, as a window reload would;
+   * this object then holds the new services. Lets tests seed stored state before "startup".
+   */
+  restartForTests(): Promise<void>;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<WorkbenchApi> {
+  const api: WorkbenchApi = {
+    ...(await startWorkbench(context)),
+    restartForTests: async () => {
+      for (const d of context.subscriptions.splice(0)) d.dispose();
+      Object.assign(api, await startWorkbench(context));
+    },
+  };
+  return api;
+}
+
+async function startWorkbench(context: vscode.ExtensionContext): Promise<Omit<WorkbenchApi, 'restartForTests'>> {
   const log = createLog();
   const subs = context.subscriptions;
   subs.push(log, watchSettings(log));
@@ -46,9 +62,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Workbe
   const { connection } = settings;
   const trustedEndpoints = new TrustedEndpoints(context.globalState);
   connection.setEndpointTrust(trustedEndpoints);
-  const learned = new LearnedCapabilities(context.globalState);
+  // Stored state can be corrupt: each store keeps what it can read and says once what it dropped.
+  const warnStored = (message: string) => log.warn(message);
+  const learned = new LearnedCapabilities(context.globalState, warnStored);
   // The catalog paints from its cache synchronously; the refresh below runs in the background.
-  const catalog = new Catalog(connection, context.globalState, learned);
+  const catalog = new Catalog(connection, context.globalState, learned, warnStored);
   subs.push(catalog);
   const router = new Router({
     connection,
@@ -70,7 +88,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Workbe
     return { chat: d.outputModalities.includes('TEXT') ? plan('chat') : undefined, embed: d.apis.embed.supported ? plan('embed') : undefined };
   };
 
-  const tree = new ModelTreeProvider(catalog, plansFor, context.globalState, (region) => BEDROCK_REGIONS.some((r) => r.id === region));
+  const tree = new ModelTreeProvider(catalog, plansFor, context.globalState, (region) => BEDROCK_REGIONS.some((r) => r.id === region), warnStored);
   const details = new ModelDetailsDocuments();
   const status = new ConnectionStatusBar();
   subs.push(tree, details, status);

@@ -5,7 +5,7 @@
 import { Disposable } from '../lifecycle';
 import { loadAwsSdk } from '../loadAwsSdk';
 import { buildDescriptors, shippedDescriptor, type FoundationModelInfo, type InferenceProfileInfo } from './catalogBuild';
-import { CATALOG_SNAPSHOT_VERSION, type CatalogSnapshot, type CatalogState } from './catalogSnapshot';
+import { CATALOG_SNAPSHOT_VERSION, readCatalogSnapshot, type CatalogSnapshot, type CatalogState } from './catalogSnapshot';
 import type { ClassifiedError } from './classifiedError';
 import { classifyError } from './classifyError';
 import type { BedrockConnection } from './connection';
@@ -16,10 +16,12 @@ import type { ModelDescriptor } from './modelDescriptor';
 import type { ModelDirectory } from './modelDirectory';
 import { parseModelRef } from './modelRef';
 import { SHIPPED_MODELS } from './shippedCapabilities.generated';
+import { warnOnce } from '../schema';
+import { catalogKey } from '../storageKeys';
 
 // Keyed by region and profile (the account is only known after a fetch; the snapshot records it).
 // Not by auth kind: the API key arrives from SecretStorage after first paint and must not hide the cache.
-const cacheKey = (c: BedrockConnection) => `bedrock.catalog.v${CATALOG_SNAPSHOT_VERSION}.${c.info.region}.${c.info.profile ?? 'default'}`;
+const cacheKey = (c: BedrockConnection) => catalogKey(c.info.region, c.info.profile);
 
 export interface CatalogChange {
   state: CatalogState;
@@ -36,13 +38,17 @@ export class Catalog extends Disposable implements ModelDirectory {
   private inflight: { version: number; region: string; done: Promise<void> } | undefined;
   private readonly onDidChangeEmitter = this._register(new Emitter<CatalogChange>());
   readonly onDidChange = this.onDidChangeEmitter.event;
+  private readonly warn: (message: string) => void;
 
+  /** `warn` hears, once each, what was dropped from an unreadable cache. */
   constructor(
     private readonly connection: BedrockConnection,
     private readonly storage: KeyValueStore,
     private readonly learned: LearnedCapabilities,
+    warn: (message: string) => void = () => undefined,
   ) {
     super();
+    this.warn = warnOnce(warn);
     this.loadCached();
     this._register(connection.onDidChange(() => this.loadCached()));
     // A learned fact changes badges and plans: rebuild from the last lists, no network.
@@ -66,9 +72,9 @@ export class Catalog extends Disposable implements ModelDirectory {
   }
 
   private loadCached(): void {
-    const s = this.storage.get<CatalogSnapshot>(cacheKey(this.connection));
+    const s = readCatalogSnapshot(this.storage.get(cacheKey(this.connection)), this.region, this.warn);
     this.raw = undefined;
-    if (s && s.v === CATALOG_SNAPSHOT_VERSION && s.region === this.region) {
+    if (s) {
       this.setSnapshot(s);
       this.setState('cached');
     } else {

@@ -1,9 +1,11 @@
 // What the router learned by trying: "this model rejects system prompts", "this route is not
 // served", "use this profile". Persisted per region, shown in the explorer as the `learned` source,
 // and consulted before the shipped table so a mistake is made once.
-import type { ApiId } from './apiId';
+import { API_IDS, type ApiId } from './apiId';
 import type { KeyValueStore } from './keyValueStore';
 import { Emitter } from './emitter';
+import { bool, hasOwn, isPlainRecord, num, object, oneOf, optional, readStored, recordOf, str, warnOnce, type Validator } from '../schema';
+import { STORAGE_VERSIONS, learnedKey } from '../storageKeys';
 
 export interface LearnedApi {
   supported: boolean;
@@ -25,47 +27,86 @@ export interface LearnedModel {
 
 export type LearnedFacts = Record<string, LearnedModel>;
 
-const VERSION = 1;
-const key = (region: string) => `bedrock.learned.v${VERSION}.${region}`;
+/** What is stored per region. */
+export interface LearnedStore {
+  v: typeof STORAGE_VERSIONS.learned;
+  models: LearnedFacts;
+}
+
+const learnedApiSchema = object<LearnedApi>({
+  supported: bool,
+  note: str({ max: 4000 }),
+  at: num({ min: 0 }),
+});
+
+/** One model's facts: each fact is checked on its own, so one bad fact costs only itself. */
+export const learnedModelSchema = object<LearnedModel>({
+  apis: optional(recordOf(learnedApiSchema, { key: oneOf(API_IDS) })),
+  noSystemPrompt: optional(bool),
+  noToolStreaming: optional(bool),
+  profile: optional(str({ min: 1, max: 2048 })),
+  maxTokens: optional(num({ min: 1, integer: true })),
+});
+
+const MODEL_ID = str({ min: 1, max: 2048 });
+const factsSchema = recordOf(learnedModelSchema, { key: MODEL_ID }) as Validator<LearnedFacts>;
+const storeSchema = object<LearnedStore>({ v: oneOf([STORAGE_VERSIONS.learned]), models: factsSchema });
+
+/** Before `v` was stored, the value was the model map itself. */
+const migratingStoreSchema: Validator<LearnedStore> = (raw, path, issues) =>
+  isPlainRecord(raw) && !('v' in raw) ? storeSchema({ v: STORAGE_VERSIONS.learned, models: raw }, path, issues) : storeSchema(raw, path, issues);
+
+// A model id that would change an object's prototype is never learned about.
+const UNSAFE_IDS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 export class LearnedCapabilities {
   private readonly cache = new Map<string, LearnedFacts>();
   private readonly onDidChangeEmitter = new Emitter<{ region: string; modelId: string }>();
   readonly onDidChange = this.onDidChangeEmitter.event;
+  private readonly warn: (message: string) => void;
 
-  constructor(private readonly store: KeyValueStore) {}
+  /** `warn` hears, once each, which stored facts were unreadable and dropped. */
+  constructor(
+    private readonly store: KeyValueStore,
+    warn: (message: string) => void = () => undefined,
+  ) {
+    this.warn = warnOnce(warn);
+  }
 
   all(region: string): LearnedFacts {
     let facts = this.cache.get(region);
     if (!facts) {
-      facts = this.store.get<LearnedFacts>(key(region)) ?? {};
+      const raw = this.store.get(learnedKey(region));
+      facts = (raw === undefined ? undefined : readStored(migratingStoreSchema, raw, `what was learned about models in ${region}`, this.warn)?.models) ?? {};
       this.cache.set(region, facts);
     }
     return facts;
   }
 
   get(region: string, modelId: string): LearnedModel | undefined {
-    return this.all(region)[modelId];
+    const facts = this.all(region);
+    return hasOwn(facts, modelId) ? facts[modelId] : undefined;
   }
 
   /** Merge a new fact; persists and fires when anything changed. */
   learn(region: string, modelId: string, fact: Omit<LearnedModel, 'apis'> & { api?: [ApiId, boolean, string] }): void {
+    if (UNSAFE_IDS.has(modelId)) return;
     const facts = this.all(region);
-    const prev = facts[modelId] ?? {};
+    const prev = this.get(region, modelId) ?? {};
     const next: LearnedModel = { ...prev };
     const { api, ...flags } = fact;
     for (const [k, v] of Object.entries(flags)) if (v !== undefined) (next as Record<string, unknown>)[k] = v;
     if (api) next.apis = { ...prev.apis, [api[0]]: { supported: api[1], note: api[2], at: Date.now() } };
     if (JSON.stringify(prev) === JSON.stringify(next)) return;
     facts[modelId] = next;
-    void this.store.update(key(region), facts);
+    void this.store.update(learnedKey(region), { v: STORAGE_VERSIONS.learned, models: facts } satisfies LearnedStore);
     this.onDidChangeEmitter.fire({ region, modelId });
   }
 
   /** Forget everything learned in a region (a "reset" action in the explorer). */
   clear(region: string): void {
     this.cache.set(region, {});
-    void this.store.update(key(region), undefined);
+    void this.store.update(learnedKey(region), undefined);
     this.onDidChangeEmitter.fire({ region, modelId: '*' });
   }
 }

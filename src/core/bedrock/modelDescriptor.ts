@@ -1,7 +1,8 @@
 // What the extension knows about one model or inference profile. Capabilities are data here, so no
 // feature has to guess from a model's name. Built by catalogBuild.ts; no AWS SDK types leak in, so
 // the explorer can render a cached catalog without loading the SDK.
-import type { ApiId, ApiSupport } from './apiId';
+import { API_IDS, type ApiId, type ApiSupport } from './apiId';
+import { arrayOf, bool, describe, isPlainRecord, problem, nullable, num, object, oneOf, optional, str, type Validator } from '../schema';
 
 export type Modality = 'TEXT' | 'IMAGE' | 'EMBEDDING' | 'SPEECH' | 'VIDEO' | 'AUDIO';
 
@@ -59,3 +60,69 @@ export interface ModelDescriptor {
   /** Listed by the service in this region (false = known only from the shipped table). */
   listed: boolean;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Reading a descriptor back from the catalog cache
+// ---------------------------------------------------------------------------------------------
+
+/** Longest model id, profile ARN or name the cache holds; real ones are far shorter. */
+const MAX_ID_CHARS = 2048;
+const id = str({ min: 1, max: MAX_ID_CHARS });
+const label = str({ max: MAX_ID_CHARS });
+// The service names new modalities before this type does; any short upper-case word is kept.
+const modalities = arrayOf(str({ min: 1, max: 40, pattern: /^[A-Z_]+$/ }), { max: 20 }) as Validator<Modality[]>;
+const count = num({ min: 0, integer: true });
+
+const apiSupportSchema = object<ApiSupport>({
+  supported: nullable(bool),
+  source: oneOf(['shipped', 'service', 'learned']),
+  note: optional(str({ max: 4000 })),
+});
+
+/** Every API gets an answer; one missing or unreadable in the cache becomes "unknown" rather than costing the model. */
+const apisSchema: Validator<Record<ApiId, ApiSupport>> = (raw, path, issues) => {
+  if (!isPlainRecord(raw)) return problem(issues, path, `expected an object, got ${describe(raw)}`);
+  const out = {} as Record<ApiId, ApiSupport>;
+  for (const api of API_IDS) {
+    const entry = raw[api] === undefined ? undefined : apiSupportSchema(raw[api], `${path}.${api}`, issues);
+    out[api] = entry ?? { supported: null, source: 'shipped' };
+  }
+  return out;
+};
+
+const profileRefSchema = object<ProfileRef>({
+  id,
+  arn: label,
+  name: label,
+  type: oneOf(['SYSTEM_DEFINED', 'APPLICATION']),
+  scope: oneOf(['geo', 'global', 'application']),
+  regions: arrayOf(str({ min: 1, max: 64 }), { max: 100 }),
+});
+
+const embedLimitsSchema = object<EmbedLimits>({
+  maxChars: num({ min: 1, integer: true }),
+  maxTokens: optional(num({ min: 1, integer: true })),
+  maxBatch: num({ min: 1, integer: true }),
+  dimensions: optional(arrayOf(num({ min: 1, integer: true }), { max: 100 })),
+});
+
+/** A descriptor as cached: a bad required field drops the descriptor, a bad optional one is left out. */
+export const modelDescriptorSchema = object<ModelDescriptor>({
+  id,
+  kind: oneOf(['model', 'systemProfile', 'applicationProfile']),
+  arn: optional(label),
+  name: label,
+  provider: label,
+  inputModalities: modalities,
+  outputModalities: modalities,
+  streaming: nullable(bool),
+  lifecycle: oneOf(['ACTIVE', 'LEGACY', 'UNKNOWN']),
+  legacy: bool,
+  onDemand: nullable(bool),
+  profileOnly: bool,
+  profiles: arrayOf(profileRefSchema, { max: 1000 }),
+  baseModelId: optional(id),
+  apis: apisSchema,
+  limits: object<ModelLimits>({ maxOutputTokens: optional(count), embed: optional(embedLimitsSchema) }),
+  listed: bool,
+});

@@ -1,10 +1,14 @@
 // What the explorer shows: a filter the user builds, applied to descriptors. Pure, so it is unit
 // tested and benchmarked without VS Code.
-import type { ApiId } from '../bedrock/apiId';
+import { API_IDS, type ApiId } from '../bedrock/apiId';
 import type { ModelDescriptor } from '../bedrock/modelDescriptor';
+import { bool, isPlainRecord, object, oneOf, optional, readStored, str, type Validator } from '../schema';
+import { STORAGE_VERSIONS } from '../storageKeys';
+
+export const OUTPUT_KINDS = ['text', 'embedding', 'image', 'video', 'speech'] as const;
 
 /** What a model produces, as the explorer groups it (its icon, and the "Produces" filter). */
-export type OutputKind = 'text' | 'embedding' | 'image' | 'video' | 'speech';
+export type OutputKind = (typeof OUTPUT_KINDS)[number];
 
 export interface ModelFilter {
   text?: string;
@@ -46,4 +50,33 @@ export function describeFilter(f: ModelFilter, apiLabel: (api: ApiId) => string)
   if (f.api) parts.push(`supports ${apiLabel(f.api)}`);
   if (f.hideLegacy) parts.push('no legacy');
   return parts.length ? `Filter: ${parts.join(', ')}` : '';
+}
+
+/** The filter as stored: versioned, so a later shape can be told apart. */
+export interface StoredModelFilter extends ModelFilter {
+  v: typeof STORAGE_VERSIONS.explorerFilter;
+}
+
+const storedFilterSchema = object<StoredModelFilter>({
+  v: oneOf([STORAGE_VERSIONS.explorerFilter]),
+  text: optional(str({ max: 1000 })),
+  produces: optional(oneOf(OUTPUT_KINDS)),
+  api: optional(oneOf(API_IDS)),
+  hideLegacy: optional(bool),
+});
+
+/** Before `v` was stored, the value was the filter itself. */
+const migratingFilterSchema: Validator<StoredModelFilter> = (raw, path, issues) =>
+  storedFilterSchema(isPlainRecord(raw) && !('v' in raw) ? { ...raw, v: STORAGE_VERSIONS.explorerFilter } : raw, path, issues);
+
+/** The stored filter with every unreadable part left out (no filter at all when nothing is readable). */
+export function readModelFilter(raw: unknown, warn: (message: string) => void): ModelFilter {
+  if (raw === undefined) return {};
+  const { v: _v, ...filter } = readStored(migratingFilterSchema, raw, 'the saved model filter', warn) ?? { v: STORAGE_VERSIONS.explorerFilter };
+  return filter;
+}
+
+/** What to store for `f`: nothing when it filters nothing. */
+export function storedModelFilter(f: ModelFilter): StoredModelFilter | undefined {
+  return isFilterActive(f) ? { ...f, v: STORAGE_VERSIONS.explorerFilter } : undefined;
 }

@@ -1,70 +1,96 @@
 // Stored conversations, in workspace storage through a tiny key-value interface (vscode.Memento
 // satisfies it). One key per conversation plus an index, so listing never loads every transcript.
-// Everything read back is checked: a record whose `v` we don't know, or that is malformed, is
-// dropped rather than trusted.
+// Everything read back is checked field by field: a bad turn or summary is dropped and the rest
+// kept. When the index is unreadable or lost entries, the list is rebuilt from the conversation
+// records themselves, so the next save never writes an index that forgets good conversations, and
+// a record the index could not vouch for is never deleted.
 import type { KeyValueStore } from '../../core/bedrock/keyValueStore';
-import type { ConversationSummary, PersistedConversation, PersistedTurn } from '../../shared/protocol';
+import { readStored, warnOnce } from '../../core/schema';
+import { CONVERSATION_KEY_PREFIX, HISTORY_INDEX_KEY, STORAGE_VERSIONS } from '../../core/storageKeys';
+import { historyIndexSchema, persistedConversationSchema, type HistoryIndex } from '../../shared/persistedRecords';
+import type { ConversationSummary, PersistedConversation } from '../../shared/protocol';
 import { redactConversation } from './redactChat';
 
-export const HISTORY_INDEX_KEY = 'bedrock.chat.history';
-const CONVERSATION_KEY_PREFIX = 'bedrock.chat.conversation/';
+export { HISTORY_INDEX_KEY };
 /** Oldest conversations beyond this are deleted: workspace storage is not an archive. */
 export const MAX_CONVERSATIONS = 200;
 
-interface HistoryIndex {
-  v: 1;
-  /** Most recent first. */
-  items: ConversationSummary[];
-}
+const summaryOf = (conv: PersistedConversation): ConversationSummary => ({ id: conv.id, title: conv.title, updatedAt: conv.updatedAt, turnCount: conv.turns.length });
+const byRecent = (a: ConversationSummary, b: ConversationSummary) => b.updatedAt - a.updatedAt;
 
 export class HistoryStore {
-  constructor(private readonly kv: KeyValueStore) {}
+  private readonly warn: (message: string) => void;
+  /** Conversations whose record was found unreadable: no longer listed, but never deleted by us. */
+  private readonly unreadable = new Set<string>();
+
+  /** `warn` hears, once each, what was unreadable and dropped. */
+  constructor(
+    private readonly kv: KeyValueStore,
+    warn: (message: string) => void = () => undefined,
+  ) {
+    this.warn = warnOnce(warn);
+  }
 
   list(): ConversationSummary[] {
-    return readIndex(this.kv.get(HISTORY_INDEX_KEY)).items;
+    const raw = this.kv.get(HISTORY_INDEX_KEY);
+    let lossy = false;
+    const index =
+      raw === undefined
+        ? undefined
+        : readStored(historyIndexSchema, raw, 'the chat history list', (message) => {
+            lossy = true;
+            this.warn(message);
+          });
+    const seen = new Set<string>(this.unreadable);
+    const items = (index?.items ?? []).filter((s) => !seen.has(s.id) && seen.add(s.id));
+    if (index && !lossy) return items;
+    // Nothing trustworthy says which conversations exist: the records do.
+    for (const key of this.kv.keys?.() ?? []) {
+      if (!key.startsWith(CONVERSATION_KEY_PREFIX)) continue;
+      const id = key.slice(CONVERSATION_KEY_PREFIX.length);
+      if (seen.has(id)) continue;
+      const conv = this.get(id);
+      if (conv) items.push(summaryOf(conv));
+    }
+    return items.sort(byRecent);
   }
 
   get(id: string): PersistedConversation | undefined {
-    return readConversation(this.kv.get(CONVERSATION_KEY_PREFIX + id));
+    const raw = this.kv.get(CONVERSATION_KEY_PREFIX + id);
+    const conv = readConversation(raw, this.warn, id);
+    if (raw !== undefined && !conv) this.unreadable.add(id);
+    return conv;
   }
 
   async save(conv: PersistedConversation): Promise<void> {
     conv = redactConversation(conv);
-    const summary: ConversationSummary = { id: conv.id, title: conv.title, updatedAt: conv.updatedAt, turnCount: conv.turns.length };
-    const items = [summary, ...this.list().filter((s) => s.id !== conv.id)].sort((a, b) => b.updatedAt - a.updatedAt);
+    this.unreadable.delete(conv.id);
+    const items = [summaryOf(conv), ...this.list().filter((s) => s.id !== conv.id)].sort(byRecent);
     const dropped = items.splice(MAX_CONVERSATIONS);
     await this.kv.update(CONVERSATION_KEY_PREFIX + conv.id, conv);
     for (const d of dropped) await this.kv.update(CONVERSATION_KEY_PREFIX + d.id, undefined);
-    await this.kv.update(HISTORY_INDEX_KEY, { v: 1, items } satisfies HistoryIndex);
+    await this.kv.update(HISTORY_INDEX_KEY, { v: STORAGE_VERSIONS.historyIndex, items } satisfies HistoryIndex);
   }
 
   async delete(id: string): Promise<void> {
+    this.unreadable.delete(id);
+    const items = this.list().filter((s) => s.id !== id);
     await this.kv.update(CONVERSATION_KEY_PREFIX + id, undefined);
-    await this.kv.update(HISTORY_INDEX_KEY, { v: 1, items: this.list().filter((s) => s.id !== id) } satisfies HistoryIndex);
+    await this.kv.update(HISTORY_INDEX_KEY, { v: STORAGE_VERSIONS.historyIndex, items } satisfies HistoryIndex);
   }
 }
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function readIndex(raw: unknown): HistoryIndex {
-  if (!isRecord(raw) || raw.v !== 1 || !Array.isArray(raw.items)) return { v: 1, items: [] };
-  const items = raw.items.filter(
-    (s): s is ConversationSummary =>
-      isRecord(s) && typeof s.id === 'string' && typeof s.title === 'string' && typeof s.updatedAt === 'number' && typeof s.turnCount === 'number',
-  );
-  return { v: 1, items };
-}
-
-/** A stored conversation in the current format, or undefined (unknown version or malformed). */
-export function readConversation(raw: unknown): PersistedConversation | undefined {
-  if (!isRecord(raw) || raw.v !== 1) return undefined;
-  if (typeof raw.id !== 'string' || typeof raw.title !== 'string' || typeof raw.createdAt !== 'number' || typeof raw.updatedAt !== 'number') return undefined;
-  if (!Array.isArray(raw.turns) || !raw.turns.every(isTurn)) return undefined;
-  return raw as unknown as PersistedConversation;
-}
-
-function isTurn(t: unknown): t is PersistedTurn {
-  return isRecord(t) && (t.role === 'user' || t.role === 'assistant') && typeof t.text === 'string' && (t.reasoning === undefined || Array.isArray(t.reasoning));
+/**
+ * A stored conversation in the current format with every unreadable part dropped, or undefined
+ * (nothing stored, an unknown version, a bad required field, or stored under another id).
+ */
+export function readConversation(raw: unknown, warn: (message: string) => void = () => undefined, expectedId?: string): PersistedConversation | undefined {
+  if (raw === undefined) return undefined;
+  const name = expectedId === undefined ? 'a stored chat' : `the stored chat ${expectedId.length > 40 ? `${expectedId.slice(0, 40)}…` : expectedId}`;
+  const conv = readStored(persistedConversationSchema, raw, name, warn);
+  if (conv && expectedId !== undefined && conv.id !== expectedId) {
+    warn(`Ignored ${name}: it holds a different conversation.`);
+    return undefined;
+  }
+  return conv;
 }

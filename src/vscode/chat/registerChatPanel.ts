@@ -29,7 +29,7 @@ export interface RegisterChatPanelDeps {
 }
 
 export function registerChatPanel(context: vscode.ExtensionContext, deps: RegisterChatPanelDeps): ChatPanelRegistration {
-  const history = new HistoryStore(context.workspaceState);
+  const history = new HistoryStore(context.workspaceState, (message) => deps.log?.warn(message));
   const disposables: vscode.Disposable[] = [];
   let current: ChatPanelHost | undefined;
   // The panel takes focus when a code button is pressed, so remember the editor the user was in.

@@ -5,7 +5,8 @@ import type { ClassifiedError } from '../../core/bedrock/classifiedError';
 import type { Event } from '../../core/bedrock/emitter';
 import type { ModelDescriptor } from '../../core/bedrock/modelDescriptor';
 import { Disposable } from '../../core/lifecycle';
-import { describeFilter, isFilterActive, type ModelFilter } from '../../core/explorer/modelFilter';
+import { describeFilter, isFilterActive, readModelFilter, storedModelFilter, type ModelFilter } from '../../core/explorer/modelFilter';
+import { EXPLORER_FILTER_KEY } from '../../core/storageKeys';
 import { tooltipMarkdown, type ModelPlans } from '../../core/explorer/modelDetails';
 import { buildModelTree, type ProviderNode, type TreeNode } from '../../core/explorer/modelTree';
 import { rowOf } from '../../core/explorer/treeRows';
@@ -26,8 +27,6 @@ export type PlanProvider = (d: ModelDescriptor) => ModelPlans;
 /** Why the list is empty, for the welcome views (`bedrock.models.problem` context key). */
 export type CatalogProblem = 'noCredentials' | 'accessDenied' | 'noBedrock' | 'network' | 'untrustedEndpoint' | 'other' | '';
 
-const FILTER_KEY = 'bedrock.explorer.filter';
-
 export class ModelTreeProvider extends Disposable implements vscode.TreeDataProvider<TreeNode> {
   private readonly changeEmitter = this._register(new vscode.EventEmitter<TreeNode | undefined>());
   readonly onDidChangeTreeData = this.changeEmitter.event;
@@ -40,9 +39,10 @@ export class ModelTreeProvider extends Disposable implements vscode.TreeDataProv
     private readonly plansFor: PlanProvider,
     private readonly state: vscode.Memento,
     private readonly regionHasBedrock: (region: string) => boolean,
+    warn: (message: string) => void = () => undefined,
   ) {
     super();
-    this.filter = state.get<ModelFilter>(FILTER_KEY) ?? {};
+    this.filter = readModelFilter(state.get(EXPLORER_FILTER_KEY), warn);
     this.view = this._register(vscode.window.createTreeView('bedrock.models', { treeDataProvider: this, showCollapseAll: true }));
     this._register(catalog.onDidChange(() => this.reload()));
     this.updateChrome();
@@ -59,7 +59,7 @@ export class ModelTreeProvider extends Disposable implements vscode.TreeDataProv
 
   async setFilter(filter: ModelFilter): Promise<void> {
     this.filter = filter;
-    await this.state.update(FILTER_KEY, isFilterActive(filter) ? filter : undefined);
+    await this.state.update(EXPLORER_FILTER_KEY, storedModelFilter(filter));
     this.reload();
   }
 
