@@ -34,18 +34,21 @@ export interface WorkbenchApi {
   /** Setting problems reported to the user so far (each once), and an event for each new one. */
   readonly settingProblems: readonly string[];
   readonly onDidReportSettingProblem: typeof onDidReportSettingProblem;
+  /** What the readers of stored state reported this session (each also logged, once). */
+  readonly storageWarnings: readonly string[];
   /**
-   * Disposes everything and activates again on the same stored state, as a window reload would;
-   * this object then holds the new services. Lets tests seed stored state before "startup".
+   * Disposes everything, lets `seed` write stored state, and activates again on it, as a window
+   * reload would; this object then holds the new services. Tests use it to start on corrupt state.
    */
-  restartForTests(): Promise<void>;
+  restartForTests(seed?: (state: { globalState: vscode.Memento; workspaceState: vscode.Memento }) => Thenable<void> | Promise<void>): Promise<void>;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<WorkbenchApi> {
   const api: WorkbenchApi = {
     ...(await startWorkbench(context)),
-    restartForTests: async () => {
+    restartForTests: async (seed) => {
       for (const d of context.subscriptions.splice(0)) d.dispose();
+      await seed?.({ globalState: context.globalState, workspaceState: context.workspaceState });
       Object.assign(api, await startWorkbench(context));
     },
   };
@@ -63,7 +66,11 @@ async function startWorkbench(context: vscode.ExtensionContext): Promise<Omit<Wo
   const trustedEndpoints = new TrustedEndpoints(context.globalState);
   connection.setEndpointTrust(trustedEndpoints);
   // Stored state can be corrupt: each store keeps what it can read and says once what it dropped.
-  const warnStored = (message: string) => log.warn(message);
+  const storageWarnings: string[] = [];
+  const warnStored = (message: string) => {
+    storageWarnings.push(message);
+    log.warn(message);
+  };
   const learned = new LearnedCapabilities(context.globalState, warnStored);
   // The catalog paints from its cache synchronously; the refresh below runs in the background.
   const catalog = new Catalog(connection, context.globalState, learned, warnStored);
@@ -119,6 +126,7 @@ async function startWorkbench(context: vscode.ExtensionContext): Promise<Omit<Wo
     log,
   });
   const chat = registerChatPanel(context, {
+    warnStored,
     backend: routerChatBackend(router, catalog, () => readSetting('chatDefaultModel') || undefined),
     log,
   });
@@ -159,7 +167,7 @@ async function startWorkbench(context: vscode.ExtensionContext): Promise<Omit<Wo
   log.info(`Bedrock Workbench ${context.extension.packageJSON.version} activated (region ${connection.info.region})`);
   // After first paint: nothing above touched the network or loaded the AWS SDK.
   setTimeout(() => void refreshInView(), 0);
-  return { log, connection, catalog, router, tree, chat, embed, explain, trustedEndpoints, settingProblems: reportedSettingProblems, onDidReportSettingProblem };
+  return { log, connection, catalog, router, tree, chat, embed, explain, trustedEndpoints, settingProblems: reportedSettingProblems, onDidReportSettingProblem, storageWarnings };
 }
 
 export function deactivate(): void {

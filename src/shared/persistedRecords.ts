@@ -29,6 +29,7 @@ const ERROR_KINDS = Object.keys({
   network: 1,
   cancelled: 1,
   serviceError: 1,
+  untrustedEndpoint: 1,
 } satisfies Record<ErrorKind, 1>) as ErrorKind[];
 const ERROR_ACTION_IDS = Object.keys({
   retry: 1,
@@ -39,6 +40,7 @@ const ERROR_ACTION_IDS = Object.keys({
   checkNetwork: 1,
   openSettings: 1,
   chooseProfile: 1,
+  trustEndpoint: 1,
   none: 1,
 } satisfies Record<ErrorActionId, 1>) as ErrorActionId[];
 const STOP_REASONS = Object.keys({

@@ -26,10 +26,12 @@ export interface ChatPanelRegistration {
 export interface RegisterChatPanelDeps {
   backend: ChatBackend;
   log?: vscode.LogOutputChannel;
+  /** Hears, once each, what was unreadable in the stored history (defaults to the log). */
+  warnStored?: (message: string) => void;
 }
 
 export function registerChatPanel(context: vscode.ExtensionContext, deps: RegisterChatPanelDeps): ChatPanelRegistration {
-  const history = new HistoryStore(context.workspaceState, (message) => deps.log?.warn(message));
+  const history = new HistoryStore(context.workspaceState, deps.warnStored ?? ((message) => deps.log?.warn(message)));
   const disposables: vscode.Disposable[] = [];
   let current: ChatPanelHost | undefined;
   // The panel takes focus when a code button is pressed, so remember the editor the user was in.
