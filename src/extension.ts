@@ -63,14 +63,14 @@ async function startWorkbench(context: vscode.ExtensionContext): Promise<Omit<Wo
   const settings = await ConnectionSettingsSource.create(context.secrets);
   subs.push(settings);
   const { connection } = settings;
-  const trustedEndpoints = new TrustedEndpoints(context.globalState);
-  connection.setEndpointTrust(trustedEndpoints);
   // Stored state can be corrupt: each store keeps what it can read and says once what it dropped.
   const storageWarnings: string[] = [];
   const warnStored = (message: string) => {
     storageWarnings.push(message);
     log.warn(message);
   };
+  const trustedEndpoints = new TrustedEndpoints(context.globalState, warnStored);
+  connection.setEndpointTrust(trustedEndpoints);
   const learned = new LearnedCapabilities(context.globalState, warnStored);
   // The catalog paints from its cache synchronously; the refresh below runs in the background.
   const catalog = new Catalog(connection, context.globalState, learned, warnStored);

@@ -9,6 +9,7 @@ export const STORAGE_VERSIONS = {
   historyIndex: 1,
   conversation: 1,
   explorerFilter: 1,
+  trustedEndpoints: 1,
 } as const;
 
 /** Global state: the last model list of a region and AWS profile (a cache; a fresh list replaces it). */
@@ -25,3 +26,6 @@ export const CONVERSATION_KEY_PREFIX = 'bedrock.chat.conversation/';
 
 /** Global state: the explorer's filter. Values before `v` was stored are migrated. */
 export const EXPLORER_FILTER_KEY = 'bedrock.explorer.filter';
+
+/** Global state: origins outside AWS the user agreed to send credentials to. Values before `v` was stored are migrated. */
+export const TRUSTED_ENDPOINTS_KEY = 'bedrock.trustedEndpoints';

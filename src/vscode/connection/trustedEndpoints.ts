@@ -6,19 +6,11 @@ import type { BedrockConnection } from '../../core/bedrock/connection';
 import type { EndpointTrust, TrustQuestion } from '../../core/bedrock/endpointGuard';
 import { trustChoices } from '../../core/bedrock/endpointPolicy';
 import { showWarningMessage } from '../notify';
+import { readTrustedOrigins, storedTrustedOrigins } from '../../core/bedrock/trustedOrigins';
+import { warnOnce } from '../../core/schema';
+import { TRUSTED_ENDPOINTS_KEY } from '../../core/storageKeys';
 
-const STATE_KEY = 'bedrock.trustedEndpoints';
 const TRUST = 'Trust and Send';
-
-/** A stored origin is kept only if it is exactly what URL parsing would produce for it. */
-function isOrigin(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  try {
-    return new URL(value).origin === value;
-  } catch {
-    return false;
-  }
-}
 
 export class TrustedEndpoints implements EndpointTrust {
   /**
@@ -37,11 +29,22 @@ export class TrustedEndpoints implements EndpointTrust {
     return (await showWarningMessage(`Send your AWS credentials to ${q.origin}?`, { modal: true, detail }, TRUST)) === TRUST;
   };
 
-  constructor(private readonly state: vscode.Memento) {}
+  private readonly warn: (message: string) => void;
+
+  /** `warn` hears, once each, which stored origins were unreadable (they are not trusted). */
+  constructor(
+    private readonly state: vscode.Memento,
+    warn: (message: string) => void = () => undefined,
+  ) {
+    this.warn = warnOnce(warn);
+  }
 
   list(): string[] {
-    const stored = this.state.get<unknown>(STATE_KEY);
-    return Array.isArray(stored) ? [...new Set(stored.filter(isOrigin))] : [];
+    return readTrustedOrigins(this.state.get(TRUSTED_ENDPOINTS_KEY), this.warn);
+  }
+
+  private save(origins: string[]): Thenable<void> {
+    return this.state.update(TRUSTED_ENDPOINTS_KEY, storedTrustedOrigins(origins));
   }
 
   isTrusted(origin: string): boolean {
@@ -55,11 +58,11 @@ export class TrustedEndpoints implements EndpointTrust {
   }
 
   async trust(origin: string): Promise<void> {
-    if (!this.isTrusted(origin)) await this.state.update(STATE_KEY, [...this.list(), origin]);
+    if (!this.isTrusted(origin)) await this.save([...this.list(), origin]);
   }
 
   async revoke(origin: string): Promise<void> {
-    await this.state.update(STATE_KEY, this.list().filter((o) => o !== origin));
+    await this.save(this.list().filter((o) => o !== origin));
   }
 
   /** `bedrock.manageTrustedEndpoints`: trust a configured endpoint the policy doesn't know, or revoke one. */
