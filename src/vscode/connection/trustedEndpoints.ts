@@ -19,7 +19,7 @@ export class TrustedEndpoints implements EndpointTrust {
    */
   ask: (q: TrustQuestion) => Thenable<boolean> = async (q) => {
     const detail = [
-      `\`${q.setting}\` sends Bedrock requests to ${q.origin}, which is not an Amazon Bedrock endpoint of your region and not this machine.`,
+      `The setting ${q.setting} sends Bedrock requests to ${q.origin}, which is not an Amazon Bedrock endpoint of your region and not this machine.`,
       'Whoever runs that host receives your Bedrock API key or your signed AWS requests.',
       q.cleartext ? 'It uses plain HTTP: the credentials would also cross the network unencrypted.' : '',
       'Trust it only if you set it up yourself. You can revoke it later from the Bedrock connection menu (Trusted Endpoints…).',
