@@ -108,7 +108,7 @@ export function planReply(conv: Conversation, ctx: PlanContext): ReplyPlan {
             (typeof script.reasoning === 'object' ? script.reasoning.signature : undefined) ??
             Buffer.from(`sig|${hash32(reasoningText)}|${ctx.modelId}`).toString('base64'),
         };
-  if (conv.maxTokens !== undefined && countTokens(text) > conv.maxTokens) {
+  if (!script.uncapped && conv.maxTokens !== undefined && countTokens(text) > conv.maxTokens) {
     text = truncateToTokens(text, conv.maxTokens);
     stopReason = 'max_tokens';
     toolCalls = [];

@@ -195,6 +195,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         if (fault.delayMs) await ex.sleep(fault.delayMs);
         const message = echoRequest(fault.message, headers);
         if (isErrorKind(fault.kind)) throw Object.assign(errorForKind(fault.kind, message, fault.status), { retryAfter: fault.retryAfter });
+        if (fault.kind === 'resetBeforeHeaders') {
+          ex.reset();
+          return;
+        }
         if (fault.kind === 'htmlBody') {
           await ex.sendHtml(fault.status ?? 200);
           return;

@@ -7,6 +7,7 @@ import { echoRequest, type FaultSpec } from './faultSpec';
 import type { RecordedRequest } from './recordedRequest';
 import { type ServiceError, anthropicErrorBody, errorForKind, openAiErrorBody } from './serviceError';
 import { corruptCrc, exceptionFrame } from './eventStream';
+import { breakUtf8, breakUtf8InFrame } from './invalidUtf8';
 
 export type ErrorShape = 'aws' | 'openai' | 'anthropic';
 
@@ -16,7 +17,7 @@ type AnyResponse = ServerResponse | Http2ServerResponse;
 /** The part of the HTTP/1 and HTTP/2 compat responses the exchange uses (their union is not callable). */
 interface ResponseLike {
   writeHead(status: number, headers: Record<string, string>): unknown;
-  write(chunk: Buffer): boolean;
+  write(chunk: Buffer, callback?: () => void): boolean;
   end(chunk?: Buffer): unknown;
   once(event: 'drain', listener: () => void): unknown;
 }
@@ -34,6 +35,8 @@ export class Exchange {
   private stopped = false;
   private contentEvents = 0;
   private readonly closedPromise: Promise<void>;
+  /** Settles when the last event written has been handed to the socket. */
+  private flushed: Promise<void> = Promise.resolve();
   private readonly out: ResponseLike;
 
   constructor(
@@ -75,6 +78,7 @@ export class Exchange {
     this.done = true;
     this.record.status = status;
     const fault = this.fault;
+    if (fault?.kind === 'invalidUtf8') buf = breakUtf8(buf);
     if (fault?.kind === 'reset') return this.reset();
     if (fault?.kind === 'stall') {
       this.out.writeHead(status, { ...this.baseHeaders(), ...headers, 'content-length': String(buf.length) });
@@ -136,7 +140,9 @@ export class Exchange {
     if (this.stopped) return;
     if (this.fault?.kind === 'slowDrip') return this.drip(buf);
     this.record.bytesOut += buf.length;
-    if (!this.out.write(buf)) {
+    let flushed!: () => void;
+    this.flushed = new Promise<void>((r) => (flushed = r));
+    if (!this.out.write(buf, () => flushed())) {
       await Promise.race([new Promise<void>((r) => this.out.once('drain', () => r())), this.closedPromise]);
     }
   }
@@ -198,6 +204,8 @@ export class Exchange {
         await this.write(encodeError(err, this.fault!));
         this.finish();
       } else if (kind === 'reset') {
+        // Only after the events before the fault have left: a reset drops unsent bytes with it.
+        await Promise.race([this.flushed, this.closedPromise]);
         this.reset();
       } else if (kind === 'stall') {
         this.stopped = true;
@@ -205,12 +213,15 @@ export class Exchange {
         await this.write(buf.subarray(0, Math.max(1, Math.floor(buf.length / 2))));
         this.finish();
       } else if (kind === 'badCrc') {
-        await this.write(this.errorShape === 'aws' ? corruptCrc(buf) : buf.subarray(0, Math.floor(buf.length / 2)));
+        // SSE has no checksum: its corrupted event is one cut short but still terminated, so the
+        // client receives a malformed line just before the server closes.
+        await this.write(this.errorShape === 'aws' ? corruptCrc(buf) : Buffer.concat([buf.subarray(0, Math.floor(buf.length / 2)), Buffer.from('\n\n')]));
         this.finish();
       }
       return;
     }
     this.record.events++;
+    if (this.fault?.kind === 'invalidUtf8') buf = this.errorShape === 'aws' ? breakUtf8InFrame(buf) : breakUtf8(buf);
     await this.write(buf);
   }
 

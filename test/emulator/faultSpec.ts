@@ -13,7 +13,11 @@ export type StreamFaultKind =
   /** An error written as an ordinary event of a 200 stream, in the API's own shape (see FaultSpec). */
   | 'inBandError'
   /** The whole response replaced by an HTML page (a proxy or captive portal), status 200 unless `status`. */
-  | 'htmlBody';
+  | 'htmlBody'
+  /** The connection dropped before any byte of the response (streaming routes included). */
+  | 'resetBeforeHeaders'
+  /** Every `é` of the reply sent as bytes that are not UTF-8 (framing and checksums intact). */
+  | 'invalidUtf8';
 
 export type FaultKind = ErrorFaultKind | StreamFaultKind;
 

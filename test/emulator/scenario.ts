@@ -22,6 +22,8 @@ export interface ScenarioReply {
   /** Characters per streamed delta (default: one word per delta). */
   chunkChars?: number;
   usage?: { inputTokens?: number; outputTokens?: number };
+  /** Send the whole text whatever the request's max tokens (oversized replies for stress tests). */
+  uncapped?: boolean;
   /**
    * How OpenAI-shaped replies (Chat Completions, gpt-oss InvokeModel) carry reasoning: `field`
    * (`reasoning_content`), `reasoning` (`<reasoning>…</reasoning>` inside `content`) or `think`

@@ -132,7 +132,8 @@ export function anthropicErrorBody(err: ServiceError): object {
             ? 'not_found_error'
             : err.status === 503 || err.status === 529
               ? 'overloaded_error'
-              : err.status >= 500
+              : // A model's failure (424) is the server's side, as Anthropic's api_error.
+                err.status >= 500 || err.status === 424
                 ? 'api_error'
                 : 'invalid_request_error';
   return { type: 'error', error: { type, message: err.message } };

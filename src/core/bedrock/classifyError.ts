@@ -143,7 +143,9 @@ export function classifyError(err: unknown, ctx: ClassifyContext = {}): Classifi
     }
     return { ...base, kind: 'accessDenied', message: 'Access denied by AWS (IAM or organisation policy).', action: /global\./.test(ctx.modelId ?? '') ? A.profile : A.settings };
   }
-  if (name === 'ModelTimeoutException' || name === 'TimeoutError' || status === 408 || /timed out/i.test(raw)) {
+  // The SDK names a connection closed before any response a TimeoutError (so it is retried): it is the network's.
+  const noResponse = /did not get a response/i.test(raw);
+  if (name === 'ModelTimeoutException' || (name === 'TimeoutError' && !noResponse) || status === 408 || /timed out/i.test(raw)) {
     return { ...base, kind: 'timeout', message: 'The model took too long to respond.', action: A.retry };
   }
   if (name === 'ResourceNotFoundException' || status === 404) {
@@ -155,7 +157,7 @@ export function classifyError(err: unknown, ctx: ClassifyContext = {}): Classifi
     return { ...base, kind: 'validation', message: `Bedrock rejected the request: ${detail}`, action: fallback?.kind === 'needsProfile' ? A.profile : A.none, fallback };
   }
   const net = networkCode(e);
-  if (net || /truncated event message|checksum|crc|socket hang up|stream (was )?(closed|reset)|premature close|fetch failed|network/i.test(raw)) {
+  if (net || /truncated event message|checksum|crc|socket hang up|did not get a response|stream (was )?(closed|reset)|premature close|fetch failed|network/i.test(raw)) {
     return { ...base, code: net ?? base.code, kind: 'network', message: 'The connection to Bedrock failed or the stream was corrupted.', action: A.network };
   }
   if (name === 'ServiceUnavailableException' || name === 'overloaded_error' || status === 503 || status === 529) {
