@@ -48,6 +48,14 @@ export function resolveInfo(s: ConnectionSettings, env: Env): ConnectionInfo {
   };
 }
 
+function proxyPassword(proxy: string | undefined): string | undefined {
+  try {
+    return proxy ? decodeURIComponent(new URL(proxy).password) || undefined : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export class BedrockConnection extends Disposable {
   private settings: ConnectionSettings;
   private _info: ConnectionInfo;
@@ -129,7 +137,7 @@ export class BedrockConnection extends Disposable {
   /** Every secret this connection holds is masked in everything the extension writes or shows. */
   private rememberSecrets(): void {
     const stat = this.settings.staticCredentials;
-    secretRedactor.add(this.settings.apiKey, this.env[BEARER_ENV], stat?.secretAccessKey, stat?.sessionToken, stat?.accessKeyId);
+    secretRedactor.add(this.settings.apiKey, this.env[BEARER_ENV], stat?.secretAccessKey, stat?.sessionToken, stat?.accessKeyId, proxyPassword(this._info.proxy));
   }
 
   /** Who answers for endpoints outside the policy (the editor's trust prompt); none = refuse them. */

@@ -27,6 +27,8 @@ const RULES: Rule[] = [
   [new RegExp(`(${KEY}\\s*[:=]\\s*)(?!["'\\\\\\s])[^\\s,;&'"}<)\\]]+`, 'gi'), `$1${REDACTED}`],
   // Query strings, plain and URL-encoded: X-Amz-Security-Token=…, X-Amz-Signature%3D…
   [/((?:X-Amz-(?:Security-Token|Signature|Credential)|Signature|Credential)(?:=|%3D|%253D))[^&\s,"'<]+/gi, `$1${REDACTED}`],
+  // Credentials in a URL (a proxy URL from settings or the environment): scheme://user:password@host.
+  [/(\b[a-z][a-z0-9+.-]*:\/\/[^/\s:@'"]+:)[^@\s/'"]+@/gi, `$1${REDACTED}@`],
   // Bearer and Basic schemes, also URL-encoded (Bearer%20…, Bearer+…).
   [/(\bBearer(?:\s+|%20|%2520|\+))[A-Za-z0-9._~+/=%-]+/gi, `$1${REDACTED}`],
   [/(\bBasic\s+)[A-Za-z0-9+/=]{8,}/g, `$1${REDACTED}`],

@@ -4,6 +4,7 @@ import type { CatalogState } from '../../core/bedrock/catalogSnapshot';
 import type { ClassifiedError } from '../../core/bedrock/classifiedError';
 import type { Event } from '../../core/bedrock/emitter';
 import type { ModelDescriptor } from '../../core/bedrock/modelDescriptor';
+import { redact } from '../../core/bedrock/redact';
 import { Disposable } from '../../core/lifecycle';
 import { describeFilter, isFilterActive, readModelFilter, storedModelFilter, type ModelFilter } from '../../core/explorer/modelFilter';
 import { EXPLORER_FILTER_KEY } from '../../core/storageKeys';
@@ -80,9 +81,9 @@ export class ModelTreeProvider extends Disposable implements vscode.TreeDataProv
       this.view.message = count ? undefined : 'Loading models…';
     } else if (err && count) {
       const when = this.catalog.fetchedAt ? new Date(this.catalog.fetchedAt).toLocaleString() : 'an earlier session';
-      this.view.message = `Refresh failed: ${err.message} Showing the list from ${when}.`;
+      this.view.message = `Refresh failed: ${redact(err.message)} Showing the list from ${when}.`;
     } else if (err && problem === 'other') {
-      this.view.message = `Could not list models: ${err.message}`;
+      this.view.message = `Could not list models: ${redact(err.message)}`;
     } else if (count && this.visibleGroups.length === 0) {
       this.view.message = 'No model matches the filter.';
     } else {

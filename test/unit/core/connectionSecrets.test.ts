@@ -14,8 +14,9 @@ describe('connection: secrets are registered for redaction', () => {
     for (const v of ['ABSKstoredKeyValue0001', 'env-bearer-token-0001', 'static/secret+value', 'static-session-token', 'AKIDSTATIC000001']) {
       assert.equal(redact(`echo ${encodeURIComponent(v)} end`), 'echo *** end', v);
     }
-    c.update({ apiKey: 'rotated-api-key-0002' });
+    c.update({ apiKey: 'rotated-api-key-0002', proxy: 'http://me:proxy%2Fpassw0rd@proxy:3128' });
     assert.equal(redact('x rotated-api-key-0002'), 'x ***');
+    assert.equal(redact('proxy password proxy/passw0rd'), 'proxy password ***');
     c.dispose();
   });
 

@@ -71,6 +71,7 @@ export const ECHO_FORMATS: Array<[string, string]> = [
   ['bare value, no label', `Request failed for ${SECRET} (403)`],
   ['glued to other text', `id=x${SECRET}y;`],
   ['JSON array of values', JSON.stringify([SECRET, TOKEN, KEY])],
+  ['proxy URL with credentials', `connect ECONNREFUSED through http://corp-user:${encodeURIComponent(SECRET)}@proxy.internal:3128`],
 ];
 
 /** Every decoding an echo might need undone, applied in combination, to find a surviving marker. */
