@@ -56,6 +56,8 @@ export class RouteRun implements AsyncIterator<ChatEvent> {
   private wake: (() => void) | undefined;
   private readonly onRetry = (n: RetryNotice) => {
     if (this.finished) return;
+    // A retry is the service answering: the idle timer must not count its backoff as silence.
+    this.seen++;
     this.queue.push({ type: 'retry', attempt: n.attempt, maxAttempts: n.maxAttempts, reason: n.reason, delayMs: n.delayMs });
     this.wake?.();
   };

@@ -106,6 +106,20 @@ describe('chat webview app (jsdom)', () => {
     assert.equal(app.state().conversationId, send.conversationId);
   });
 
+  it('says "retrying (2/3)…" in the turn line while the service is retried, until content arrives', () => {
+    const app = setup();
+    const send = sendAndStart(app, 'q');
+    const line = () => app.$('.turn-assistant .turn-line').textContent;
+    assert.equal(line(), 'm1 · ConverseStream · streaming…');
+    app.fromHost({ method: 'chat/retry', requestId: send.requestId, seq: 1, attempt: 2, maxAttempts: 3, reason: 'ThrottlingException', delayMs: 300 });
+    assert.equal(line(), 'm1 · ConverseStream · retrying (2/3)…');
+    assert.match(app.$('.turn-assistant .turn-line').title, /ThrottlingException/);
+    app.fromHost({ method: 'chat/retry', requestId: send.requestId, seq: 2, attempt: 3, maxAttempts: 3, reason: 'HTTP 503', delayMs: 600 });
+    assert.equal(line(), 'm1 · ConverseStream · retrying (3/3)…');
+    app.fromHost({ method: 'chat/delta', requestId: send.requestId, seq: 3, channel: 'text', text: 'Hi' });
+    assert.equal(line(), 'm1 · ConverseStream · streaming…');
+  });
+
   it('renders the stream as it arrives, drops stale messages, and ends with the per-turn line', () => {
     const app = setup();
     const send = sendAndStart(app, 'q');
