@@ -1,8 +1,11 @@
-// Flat config. The one project-specific rule: nothing under src/core may import `vscode` at run
-// time (type-only imports are fine), so core logic stays testable in plain node.
+// Flat config. The layer rules: src/core imports neither `vscode` at run time (type-only imports
+// are fine) nor src/vscode, so core logic stays testable in plain node; webview-ui reaches the
+// extension's code only through src/shared; nothing under src imports test code.
 import tseslint from 'typescript-eslint';
 
 const NAMED_EXPORTS = { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' };
+// Relative paths only: the `vscode` module and packages such as `@vscode/test-electron` are not folders of this repo.
+const NO_TEST_IMPORTS = { regex: '^\\.{1,2}/(.*/)?test(/|$)', message: 'Product code never imports test code.' };
 const REDACTED_NOTIFICATIONS = {
   selector: "CallExpression[callee.property.name=/^show(Error|Warning|Information)Message$/][arguments.0.type!='Literal']",
   message: 'A notification with text built at run time goes through src/vscode/notify.ts, which redacts secrets.',
@@ -24,12 +27,36 @@ export default tseslint.config(
     rules: { 'no-restricted-syntax': ['error', NAMED_EXPORTS, REDACTED_NOTIFICATIONS] },
   },
   {
+    files: ['src/**/*.ts'],
+    ignores: ['src/core/**'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [NO_TEST_IMPORTS] }] },
+  },
+  {
     files: ['src/core/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
           paths: [{ name: 'vscode', message: 'src/core must not depend on VS Code at run time; use `import type` or an interface.', allowTypeImports: true }],
+          patterns: [
+            { regex: '^\\.{1,2}/(.*/)?vscode(/|$)', message: 'src/core must not import src/vscode; move the logic into core or pass it in.' },
+            NO_TEST_IMPORTS,
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['webview-ui/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: 'The webview runs in a browser; it has no `vscode` module.' }],
+          patterns: [
+            { regex: '^\\.{1,2}/(.*/)?src/(?!shared(/|$))', message: 'webview-ui imports only src/shared; re-export what it needs from there.' },
+            NO_TEST_IMPORTS,
+          ],
         },
       ],
     },

@@ -1,8 +1,7 @@
 // The chat webview: toolbar (model, API, settings, history, new chat), transcript, composer.
 // State the user would miss after hide/show or a reload goes to `setState`; the conversation
 // itself lives in the host, which sends it back on `webview/ready`.
-import type { ApiId } from '../../src/core/bedrock/apiId';
-import type { ErrorActionId } from '../../src/core/bedrock/classifiedError';
+import { API_LABELS, type ApiId, type ErrorActionId } from '../../src/shared/coreNames';
 import {
   readPersistedWebviewState,
   type ChatParams,
@@ -15,7 +14,6 @@ import {
 import { el, newId } from './dom';
 import { StreamGate } from './streamGate';
 import { ACTION_ATTR, AssistantTurnView, UserTurnView, type MarkdownFactory } from './turnViews';
-import { API_LABELS } from '../../src/core/bedrock/apiId';
 import type { HostApi } from './vscodeApi';
 
 type TurnView = UserTurnView | AssistantTurnView;

@@ -1,5 +1,5 @@
 // The per-turn line under a reply: who answered, through which API, and how fast.
-import { API_LABELS } from '../../src/core/bedrock/apiId';
+import { API_LABELS } from '../../src/shared/coreNames';
 import type { TurnStats } from '../../src/shared/protocol';
 
 export function formatMs(ms: number): string {

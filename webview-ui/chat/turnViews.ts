@@ -1,11 +1,9 @@
 // DOM for one turn of the transcript. Assistant text goes only through the streaming markdown
 // renderer (sanitized); user text, reasoning, errors and figures only ever become text nodes.
-import type { ApiId } from '../../src/core/bedrock/apiId';
-import type { StopReason } from '../../src/core/bedrock/chatEvent';
+import { API_LABELS, type ApiId, type StopReason } from '../../src/shared/coreNames';
 import type { PersistedTurn, TurnStats, WireError } from '../../src/shared/protocol';
 import type { StreamingMarkdown } from '../markdown/streamingMarkdown';
 import { el } from './dom';
-import { API_LABELS } from '../../src/core/bedrock/apiId';
 import { formatTurnLine } from './turnLine';
 
 /** Makes a renderer for one reply; `announce` = put finished blocks in a polite live region. */
