@@ -16,7 +16,8 @@ const concurrency = 16;
 const FAULTS: Array<FaultSpec['kind']> = ['exceptionAfter', 'badCrc', 'reset'];
 
 async function main(): Promise<void> {
-  const emu = await startEmulator({ seed: 11 });
+  // A short fixed reply: the cost per turn is the transport's, not the reply generator's.
+  const emu = await startEmulator({ seed: 11, scenario: { defaults: { text: 'one two three four five six seven eight nine ten eleven twelve' } } });
   // An API key: the stress is in the transport, not in SigV4 signing.
   const rig = await makeRig(emu, { maxAttempts: 1, apiKey: 'stress-test-key' });
   const perPath: Record<string, { turns: number; errors: number; otherTerminal: number }> = {};
