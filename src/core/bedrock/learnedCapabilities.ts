@@ -53,8 +53,8 @@ const factsSchema = recordOf(learnedModelSchema, { key: MODEL_ID }) as Validator
 const storeSchema = object<LearnedStore>({ v: oneOf([STORAGE_VERSIONS.learned]), models: factsSchema });
 
 /** Before `v` was stored, the value was the model map itself. */
-const migratingStoreSchema: Validator<LearnedStore> = (raw, path, issues) =>
-  isPlainRecord(raw) && !('v' in raw) ? storeSchema({ v: STORAGE_VERSIONS.learned, models: raw }, path, issues) : storeSchema(raw, path, issues);
+const migratingStoreSchema: Validator<LearnedStore> = (raw, issues) =>
+  isPlainRecord(raw) && !('v' in raw) ? storeSchema({ v: STORAGE_VERSIONS.learned, models: raw }, issues) : storeSchema(raw, issues);
 
 // A model id that would change an object's prototype is never learned about.
 const UNSAFE_IDS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);

@@ -2,7 +2,7 @@
 // feature has to guess from a model's name. Built by catalogBuild.ts; no AWS SDK types leak in, so
 // the explorer can render a cached catalog without loading the SDK.
 import { API_IDS, type ApiId, type ApiSupport } from './apiId';
-import { arrayOf, bool, describe, isPlainRecord, problem, nullable, num, object, oneOf, optional, str, type Validator } from '../schema';
+import { arrayOf, bool, describe, isPlainRecord, problem, within, nullable, num, object, oneOf, optional, str, type Validator } from '../schema';
 
 export type Modality = 'TEXT' | 'IMAGE' | 'EMBEDDING' | 'SPEECH' | 'VIDEO' | 'AUDIO';
 
@@ -73,19 +73,36 @@ const label = str({ max: MAX_ID_CHARS });
 const modalities = arrayOf(str({ min: 1, max: 40, pattern: /^[A-Z_]+$/ }), { max: 20 }) as Validator<Modality[]>;
 const count = num({ min: 0, integer: true });
 
-const apiSupportSchema = object<ApiSupport>({
-  supported: nullable(bool),
-  source: oneOf(['shipped', 'service', 'learned']),
-  note: optional(str({ max: 4000 })),
-});
+const SOURCES: ReadonlySet<unknown> = new Set<ApiSupport['source']>(['shipped', 'service', 'learned']);
+const UNKNOWN: ApiSupport = { supported: null, source: 'shipped' };
 
-/** Every API gets an answer; one missing or unreadable in the cache becomes "unknown" rather than costing the model. */
-const apisSchema: Validator<Record<ApiId, ApiSupport>> = (raw, path, issues) => {
-  if (!isPlainRecord(raw)) return problem(issues, path, `expected an object, got ${describe(raw)}`);
+const isApiSupport = (e: unknown): e is ApiSupport =>
+  isPlainRecord(e) &&
+  (e.supported === null || typeof e.supported === 'boolean') &&
+  SOURCES.has(e.source) &&
+  (e.note === undefined || (typeof e.note === 'string' && e.note.length <= 4000));
+
+/**
+ * Every API gets an answer; one missing or unreadable in the cache becomes "unknown" rather than
+ * costing the model. Written out by hand: ten per descriptor make this the bulk of reading a cache.
+ */
+const apisSchema: Validator<Record<ApiId, ApiSupport>> = (raw, issues) => {
+  if (!isPlainRecord(raw)) return problem(issues, `expected an object, got ${describe(raw)}`);
+  let clean = true;
+  for (const api of API_IDS) if (!isApiSupport(raw[api])) clean = false;
+  if (clean) return raw as Record<ApiId, ApiSupport>;
   const out = {} as Record<ApiId, ApiSupport>;
   for (const api of API_IDS) {
-    const entry = raw[api] === undefined ? undefined : apiSupportSchema(raw[api], `${path}.${api}`, issues);
-    out[api] = entry ?? { supported: null, source: 'shipped' };
+    const e = raw[api];
+    if (isApiSupport(e)) {
+      out[api] = e;
+    } else {
+      if (e !== undefined) {
+        problem(issues, 'not an API answer, read as unknown');
+        within(issues, issues.length - 1, `.${api}`);
+      }
+      out[api] = { ...UNKNOWN };
+    }
   }
   return out;
 };

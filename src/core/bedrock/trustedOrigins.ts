@@ -19,7 +19,7 @@ function isOrigin(value: unknown): value is string {
   }
 }
 
-const origin: Validator<string> = (raw, path, issues) => (isOrigin(raw) ? raw : problem(issues, path, 'not an origin (scheme://host:port)'));
+const origin: Validator<string> = (raw, issues) => (isOrigin(raw) ? raw : problem(issues, 'not an origin (scheme://host:port)'));
 const schema = object<StoredTrustedOrigins>({ v: oneOf([STORAGE_VERSIONS.trustedEndpoints]), origins: arrayOf(origin, { max: 1000 }) });
 
 export function readTrustedOrigins(raw: unknown, warn: (message: string) => void): string[] {

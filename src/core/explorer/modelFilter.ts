@@ -66,8 +66,8 @@ const storedFilterSchema = object<StoredModelFilter>({
 });
 
 /** Before `v` was stored, the value was the filter itself. */
-const migratingFilterSchema: Validator<StoredModelFilter> = (raw, path, issues) =>
-  storedFilterSchema(isPlainRecord(raw) && !('v' in raw) ? { ...raw, v: STORAGE_VERSIONS.explorerFilter } : raw, path, issues);
+const migratingFilterSchema: Validator<StoredModelFilter> = (raw, issues) =>
+  storedFilterSchema(isPlainRecord(raw) && !('v' in raw) ? { ...raw, v: STORAGE_VERSIONS.explorerFilter } : raw, issues);
 
 /** The stored filter with every unreadable part left out (no filter at all when nothing is readable). */
 export function readModelFilter(raw: unknown, warn: (message: string) => void): ModelFilter {
