@@ -17,7 +17,7 @@ import { explorerCommands } from './vscode/explorer/explorerCommands';
 import { ModelDetailsDocuments } from './vscode/explorer/modelDetailsDocuments';
 import { ModelTreeProvider } from './vscode/explorer/modelTreeProvider';
 import { createLog } from './vscode/log';
-import { onDidReportSettingProblem, readSetting, reportedSettingProblems, watchSettings } from './vscode/settings';
+import { onDidChangeSettings, onDidReportSettingProblem, readSetting, reportedSettingProblems, watchSettings } from './vscode/settings';
 import { ConnectionStatusBar, showConnectionMenu } from './vscode/statusBar';
 
 /** What activate() hands back: used by the in-extension-host tests, not a public API. */
@@ -127,7 +127,10 @@ async function startWorkbench(context: vscode.ExtensionContext): Promise<Omit<Wo
   });
   const chat = registerChatPanel(context, {
     warnStored,
-    backend: routerChatBackend(router, catalog, () => readSetting('chatDefaultModel') || undefined),
+    backend: routerChatBackend(router, catalog, {
+      read: () => readSetting('chatDefaultModel') || undefined,
+      onDidChange: (listener) => onDidChangeSettings(['chatDefaultModel'], listener),
+    }),
     log,
   });
   subs.push(chat);

@@ -17,11 +17,20 @@ export interface CatalogLike {
   onDidChange(listener: () => void): IDisposable;
 }
 
-export function routerChatBackend(router: RouterLike, catalog: CatalogLike, defaultModelId: () => string | undefined): ChatBackend {
+/** The default chat model setting: read on every use, and watched so an open picker follows it. */
+export interface DefaultModelSource {
+  read(): string | undefined;
+  onDidChange(listener: () => void): IDisposable;
+}
+
+export function routerChatBackend(router: RouterLike, catalog: CatalogLike, defaultModel: DefaultModelSource): ChatBackend {
   return {
     stream: (request, signal, options) => router.stream(request, signal, options),
     chatModels: () => chatModelOptions(catalog.descriptors),
-    defaultModelId: () => defaultModelId() || undefined,
-    onDidChangeModels: (listener) => catalog.onDidChange(() => listener()),
+    defaultModelId: () => defaultModel.read() || undefined,
+    onDidChangeModels: (listener) => {
+      const subs = [catalog.onDidChange(() => listener()), defaultModel.onDidChange(() => listener())];
+      return { dispose: () => subs.forEach((s) => s.dispose()) };
+    },
   };
 }
