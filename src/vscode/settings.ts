@@ -26,7 +26,8 @@ function report(key: string, problem: string): void {
   reported.add(problem);
   reportedSettingProblems.push(problem);
   log?.warn(`Setting ignored: ${problem}`);
-  void showWarningMessage(problem, OPEN_SETTINGS).then(
+  // Shown without waiting: reading a setting never blocks on, or fails because of, a notification.
+  Promise.resolve(showWarningMessage(problem, OPEN_SETTINGS)).then(
     (pick) => pick && vscode.commands.executeCommand('workbench.action.openSettings', key),
     () => undefined,
   );
@@ -109,13 +110,18 @@ async function readText(uri: vscode.Uri): Promise<string | undefined> {
 
 /** Finds user-only settings in the open workspace's settings files, which VS Code hides from us. */
 async function scanWorkspaceSettingsFiles(): Promise<void> {
-  const files: [vscode.Uri, string | undefined][] = (vscode.workspace.workspaceFolders ?? []).map((f) => [vscode.Uri.joinPath(f.uri, '.vscode', 'settings.json'), undefined]);
-  const workspaceFile = vscode.workspace.workspaceFile;
-  if (workspaceFile && workspaceFile.scheme !== 'untitled') files.push([workspaceFile, 'settings']);
-  for (const [uri, section] of files) {
-    const text = await readText(uri);
-    if (text === undefined) continue;
-    for (const [name, value] of userOnlySettingsIn(text, section)) reportWorkspaceValue(SETTINGS[name], value);
+  try {
+    const files: [vscode.Uri, string | undefined][] = (vscode.workspace.workspaceFolders ?? []).map((f) => [vscode.Uri.joinPath(f.uri, '.vscode', 'settings.json'), undefined]);
+    const workspaceFile = vscode.workspace.workspaceFile;
+    if (workspaceFile && workspaceFile.scheme !== 'untitled') files.push([workspaceFile, 'settings']);
+    for (const [uri, section] of files) {
+      const text = await readText(uri);
+      if (text === undefined) continue;
+      for (const [name, value] of userOnlySettingsIn(text, section)) reportWorkspaceValue(SETTINGS[name], value);
+    }
+  } catch (e) {
+    // Only a warning is lost: the settings themselves are still read from user settings only.
+    log?.warn(`Could not check the workspace settings files: ${e instanceof Error ? e.message : String(e)}`);
   }
 }
 
@@ -138,8 +144,10 @@ export function watchSettings(channel: vscode.LogOutputChannel): vscode.Disposab
     vscode.workspace.onDidChangeConfiguration(checkAll),
     vscode.workspace.onDidChangeWorkspaceFolders(checkAll),
   ];
-  checkAll();
+  // After activation: the first paint doesn't wait for a check of settings it doesn't read.
+  const initial = setTimeout(checkAll, 0);
   return new vscode.Disposable(() => {
+    clearTimeout(initial);
     for (const s of subs) s.dispose();
     log = undefined;
   });
