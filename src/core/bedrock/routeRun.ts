@@ -50,14 +50,17 @@ export class RouteRun implements AsyncIterator<ChatEvent> {
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** Raw items seen; the idle timer compares it between ticks instead of timestamping every event. */
   private seen = 0;
+  /** End of a retry's backoff (epoch ms); the idle timer does not count before it. */
+  private backoffUntil = 0;
   private readonly onAbort = () => this.ac?.abort(this.signal?.reason);
   /** The attempt being started, and the wake-up of a consumer waiting on it (for retry events). */
   private starting: Promise<void> | undefined;
   private wake: (() => void) | undefined;
   private readonly onRetry = (n: RetryNotice) => {
     if (this.finished) return;
-    // A retry is the service answering: the idle timer must not count its backoff as silence.
+    // A retry is the service answering, and its backoff is not silence: the idle timer waits it out.
     this.seen++;
+    this.backoffUntil = Date.now() + n.delayMs;
     this.queue.push({ type: 'retry', attempt: n.attempt, maxAttempts: n.maxAttempts, reason: n.reason, delayMs: n.delayMs });
     this.wake?.();
   };
@@ -230,7 +233,7 @@ export class RouteRun implements AsyncIterator<ChatEvent> {
     let lastSeen = -1;
     let quietTicks = 0;
     const tick = () => {
-      if (this.seen === lastSeen) quietTicks++;
+      if (this.seen === lastSeen && Date.now() >= this.backoffUntil) quietTicks++;
       else {
         lastSeen = this.seen;
         quietTicks = 0;

@@ -93,4 +93,24 @@ describe('retry policy', () => {
     for (let r = await run.next(); !r.done; r = await run.next()) rest.push(r.value);
     assert.deepEqual(rest.map((e) => e.type), ['text', 'stop']);
   });
+
+  it('a backoff longer than the idle timeout is not a timeout', async () => {
+    const adapter: ChatAdapter = {
+      apis: ['converse'],
+      async start(_req, _step, ctx) {
+        // A long Retry-After; the wait below outlasts several idle periods of 40 ms.
+        new RetryPolicy({ random: () => 0 }).next(1, 'throttling', 'ThrottlingException', 5_000);
+        await new Promise((r) => setTimeout(r, 300));
+        if (ctx.signal.aborted) throw ctx.signal.reason;
+        return { events: [1], map: (_raw, out) => out.push({ type: 'text', text: 'ok' }, { type: 'stop', reason: 'end_turn' }) };
+      },
+    };
+    const step = { api: 'converse' as const, endpoint: 'runtime' as const, target: 'm', reason: 'test', adjustments: {} };
+    const plan = { request: { modelId: 'm', task: 'chat' as const, features: {} }, baseModelId: 'm', steps: [step], notes: [] };
+    const connection = { info: { auth: 'sigv4' } } as unknown as BedrockConnection;
+    const run = new RouteRun(plan, { modelId: 'm', messages: [] }, undefined, { adapters: { converse: adapter }, connection, idleSeconds: 0.04, maxTokens: undefined, fallback: () => undefined });
+    const events: ChatEvent[] = [];
+    for (let r = await run.next(); !r.done; r = await run.next()) events.push(r.value);
+    assert.deepEqual(events.map((e) => e.type), ['route', 'retry', 'text', 'stop']);
+  });
 });
