@@ -10,6 +10,10 @@ const REDACTED_NOTIFICATIONS = {
   selector: "CallExpression[callee.property.name=/^show(Error|Warning|Information)Message$/][arguments.0.type!='Literal']",
   message: 'A notification with text built at run time goes through src/vscode/notify.ts, which redacts secrets.',
 };
+const SETTINGS_THROUGH_MODULE = {
+  selector: "MemberExpression[property.name='getConfiguration']",
+  message: 'Settings are read and written through src/vscode/settings.ts, which declares each once and validates every value.',
+};
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'test-output/**', 'dist-vsix/**'] },
@@ -23,7 +27,15 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.ts'],
-    ignores: ['src/vscode/notify.ts'],
+    ignores: ['src/vscode/notify.ts', 'src/vscode/settings.ts'],
+    rules: { 'no-restricted-syntax': ['error', NAMED_EXPORTS, REDACTED_NOTIFICATIONS, SETTINGS_THROUGH_MODULE] },
+  },
+  {
+    files: ['src/vscode/notify.ts'],
+    rules: { 'no-restricted-syntax': ['error', NAMED_EXPORTS, SETTINGS_THROUGH_MODULE] },
+  },
+  {
+    files: ['src/vscode/settings.ts'],
     rules: { 'no-restricted-syntax': ['error', NAMED_EXPORTS, REDACTED_NOTIFICATIONS] },
   },
   {
