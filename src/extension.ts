@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { Catalog } from './core/bedrock/catalog';
-import type { ModelDescriptor } from './core/bedrock/modelDescriptor';
+import { isChatModel, isEmbeddingModel, type ModelDescriptor } from './core/bedrock/modelDescriptor';
 import { LearnedCapabilities } from './core/bedrock/learnedCapabilities';
 import { Router } from './core/bedrock/router';
 import type { ModelPlans } from './core/explorer/modelDetails';
@@ -92,7 +92,7 @@ async function startWorkbench(context: vscode.ExtensionContext): Promise<Omit<Wo
         return undefined;
       }
     };
-    return { chat: d.outputModalities.includes('TEXT') ? plan('chat') : undefined, embed: d.apis.embed.supported ? plan('embed') : undefined };
+    return { chat: isChatModel(d) ? plan('chat') : undefined, embed: isEmbeddingModel(d) ? plan('embed') : undefined };
   };
 
   const tree = new ModelTreeProvider(catalog, plansFor, context.globalState, (region) => BEDROCK_REGIONS.some((r) => r.id === region), warnStored);
@@ -137,12 +137,13 @@ async function startWorkbench(context: vscode.ExtensionContext): Promise<Omit<Wo
   const explain = explainCommands({
     // A new turn in the chat panel, sent at once, so the user can follow up there.
     sink: { ask: ({ prompt, modelId }) => chat.prefill(prompt, true, modelId) },
-    chatModels: () => catalog.descriptors.filter((d) => d.kind !== 'applicationProfile'),
+    chatModels: () => catalog.descriptors.filter(isChatModel),
     log,
   });
   const embed = embedCommands({
     router,
-    embeddingModels: () => catalog.descriptors.filter((d) => d.kind === 'model' && d.apis.embed.supported === true),
+    // One row per model: the router picks a profile when the model needs one.
+    embeddingModels: () => catalog.descriptors.filter((d) => d.kind === 'model' && isEmbeddingModel(d)),
     describe: (id) => catalog.describe(id),
     log,
   });

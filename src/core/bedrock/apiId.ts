@@ -29,6 +29,8 @@ export const API_LABELS: Record<ApiId, string> = {
   bidirectional: 'Bidirectional stream',
 };
 
+/** APIs that can carry a chat turn, in the order the chat panel's API menu lists them. */
+export const CHAT_APIS: readonly ApiId[] = ['converse-stream', 'converse', 'invoke-stream', 'invoke', 'messages', 'chat-completions', 'responses'];
 
 /** Which host serves a route. `runtime` covers bedrock-runtime including its `/openai/v1` paths. */
 export type EndpointId = 'control' | 'runtime' | 'mantle';

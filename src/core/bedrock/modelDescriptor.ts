@@ -1,7 +1,7 @@
 // What the extension knows about one model or inference profile. Capabilities are data here, so no
 // feature has to guess from a model's name. Built by catalogBuild.ts; no AWS SDK types leak in, so
 // the explorer can render a cached catalog without loading the SDK.
-import { API_IDS, type ApiId, type ApiSupport } from './apiId';
+import { API_IDS, CHAT_APIS, type ApiId, type ApiSupport } from './apiId';
 import { arrayOf, bool, describe, isPlainRecord, problem, within, nullable, num, object, oneOf, optional, str, type Validator } from '../schema';
 
 export type Modality = 'TEXT' | 'IMAGE' | 'EMBEDDING' | 'SPEECH' | 'VIDEO' | 'AUDIO';
@@ -59,6 +59,44 @@ export interface ModelDescriptor {
   limits: ModelLimits;
   /** Listed by the service in this region (false = known only from the shipped table). */
   listed: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// What a model is for: the one answer every picker, command and the explorer use
+// ---------------------------------------------------------------------------------------------
+
+export const OUTPUT_KINDS = ['text', 'embedding', 'image', 'video', 'speech'] as const;
+
+/** What a model produces, as the explorer groups it (its icon, and the "Produces" filter). */
+export type OutputKind = (typeof OUTPUT_KINDS)[number];
+
+export function outputKindOf(d: Pick<ModelDescriptor, 'outputModalities'>): OutputKind {
+  const out = d.outputModalities;
+  if (out.includes('EMBEDDING')) return 'embedding';
+  if (out.includes('VIDEO')) return 'video';
+  if (out.includes('IMAGE') && !out.includes('TEXT')) return 'image';
+  if (out.includes('SPEECH') || out.includes('AUDIO')) return 'speech';
+  return 'text';
+}
+
+/**
+ * Can this model or profile carry a chat turn: text in, text out, and a chat API not known to be
+ * unsupported. Unknown support counts, because the router tries Converse first for a model nobody
+ * has described yet.
+ */
+export function isChatModel(d: Pick<ModelDescriptor, 'inputModalities' | 'outputModalities' | 'apis'>): boolean {
+  if (outputKindOf(d) !== 'text') return false;
+  if (!d.inputModalities.includes('TEXT')) return false;
+  return CHAT_APIS.some((api) => d.apis[api]?.supported !== false);
+}
+
+/**
+ * Can this model or profile produce embeddings: its embed API is not known to be unsupported. The
+ * service's metadata settles it for every listed model; unknown counts, as for chat, so a model
+ * newer than the shipped table can still be chosen by id.
+ */
+export function isEmbeddingModel(d: Pick<ModelDescriptor, 'apis'>): boolean {
+  return d.apis.embed?.supported !== false;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,30 +1,15 @@
 // What the explorer shows: a filter the user builds, applied to descriptors. Pure, so it is unit
 // tested and benchmarked without VS Code.
 import { API_IDS, type ApiId } from '../bedrock/apiId';
-import type { ModelDescriptor } from '../bedrock/modelDescriptor';
+import { OUTPUT_KINDS, outputKindOf, type ModelDescriptor, type OutputKind } from '../bedrock/modelDescriptor';
 import { bool, isPlainRecord, object, oneOf, optional, readStored, str, type Validator } from '../schema';
 import { STORAGE_VERSIONS } from '../storageKeys';
-
-export const OUTPUT_KINDS = ['text', 'embedding', 'image', 'video', 'speech'] as const;
-
-/** What a model produces, as the explorer groups it (its icon, and the "Produces" filter). */
-export type OutputKind = (typeof OUTPUT_KINDS)[number];
 
 export interface ModelFilter {
   text?: string;
   produces?: OutputKind;
   api?: ApiId;
   hideLegacy?: boolean;
-}
-
-export function outputKindOf(d: Pick<ModelDescriptor, 'outputModalities'>): OutputKind {
-  const out = d.outputModalities;
-  if (out.includes('EMBEDDING')) return 'embedding';
-  if (out.includes('VIDEO')) return 'video';
-  if (out.includes('IMAGE') && !out.includes('TEXT')) return 'image';
-  if ((out.includes('SPEECH') || out.includes('AUDIO')) && !out.includes('TEXT')) return 'speech';
-  if (out.includes('SPEECH') || out.includes('AUDIO')) return 'speech';
-  return 'text';
 }
 
 export function isFilterActive(f: ModelFilter): boolean {

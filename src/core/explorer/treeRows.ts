@@ -2,7 +2,7 @@
 // tree provider is a thin mapping to vscode.TreeItem and the whole paint can be benchmarked.
 import type { ModelNode, ProfileNode, ProviderNode, TreeNode } from './modelTree';
 import { badgesOf, profileScopeLabel } from './modelTree';
-import { outputKindOf, type OutputKind } from './modelFilter';
+import { isChatModel, isEmbeddingModel, outputKindOf, type ModelDescriptor, type OutputKind } from '../bedrock/modelDescriptor';
 
 export interface TreeRow {
   /** Stable across refreshes, so expansion state survives. */
@@ -28,10 +28,10 @@ export function outputIcon(kind: OutputKind): string {
   return OUTPUT_ICON[kind];
 }
 
-function contextFor(kind: OutputKind, extra: string[]): string {
+function contextFor(d: ModelDescriptor, extra: string[]): string {
   // Space-separated flags; menus match with regex, e.g. `viewItem =~ /\bchat\b/`.
-  const flags = ['model', kind === 'embedding' ? 'embed' : kind === 'text' ? 'chat' : kind, ...extra];
-  return flags.join(' ');
+  const flags = ['model', isChatModel(d) ? 'chat' : '', isEmbeddingModel(d) ? 'embed' : '', ...extra];
+  return flags.filter(Boolean).join(' ');
 }
 
 export function providerRow(node: ProviderNode): TreeRow {
@@ -61,20 +61,19 @@ export function modelRow(node: ModelNode): TreeRow {
     label: d.name,
     description,
     icon: d.legacy ? 'history' : outputIcon(kind),
-    contextValue: contextFor(kind, [d.arn ? 'arn' : '', d.legacy ? 'legacy' : ''].filter(Boolean)),
+    contextValue: contextFor(d, [d.arn ? 'arn' : '', d.legacy ? 'legacy' : '']),
     collapsible: node.profiles.length ? 'collapsed' : 'none',
   };
 }
 
 export function profileRow(node: ProfileNode): TreeRow {
   const d = node.descriptor ?? node.baseModel;
-  const kind = outputKindOf(d);
   return {
     id: `profile:${node.baseModel.id}:${node.profile.id}`,
     label: node.profile.name,
     description: `${node.profile.id}  —  ${profileScopeLabel(node.profile)}`,
     icon: node.profile.scope === 'application' ? 'briefcase' : node.profile.scope === 'global' ? 'globe' : 'location',
-    contextValue: contextFor(kind, ['profile', node.profile.arn ? 'arn' : '']).trim(),
+    contextValue: contextFor(d, ['profile', node.profile.arn ? 'arn' : '']),
     collapsible: 'none',
   };
 }

@@ -1,20 +1,9 @@
 // The model picker's entries, from catalog descriptors: chat-capable models and profiles only,
 // with the explorer's badges and the chat APIs a turn may be forced onto.
-import type { ApiId } from '../../core/bedrock/apiId';
-import type { ModelDescriptor } from '../../core/bedrock/modelDescriptor';
-import { outputKindOf } from '../../core/explorer/modelFilter';
+import { CHAT_APIS } from '../../core/bedrock/apiId';
+import { isChatModel, type ModelDescriptor } from '../../core/bedrock/modelDescriptor';
 import { badgesOf } from '../../core/explorer/modelTree';
 import type { ModelOption } from '../../shared/protocol';
-
-/** APIs that can carry a chat turn, in the order the override menu lists them. */
-export const CHAT_APIS: readonly ApiId[] = ['converse-stream', 'converse', 'invoke-stream', 'invoke', 'messages', 'chat-completions', 'responses'];
-
-export function isChatCapable(d: ModelDescriptor): boolean {
-  if (outputKindOf(d) !== 'text') return false;
-  if (!d.inputModalities.includes('TEXT')) return false;
-  // Unknown (null) counts: the router tries Converse first for models nobody has described yet.
-  return CHAT_APIS.some((api) => d.apis[api]?.supported !== false);
-}
 
 export function toModelOption(d: ModelDescriptor): ModelOption {
   const opt: ModelOption = { id: d.id, label: d.kind === 'model' ? d.name : `${d.name} (profile)`, provider: d.provider };
@@ -32,7 +21,7 @@ export function toModelOption(d: ModelDescriptor): ModelOption {
 /** Chat-capable entries grouped by provider, then by label; legacy models last within a provider. */
 export function chatModelOptions(descriptors: readonly ModelDescriptor[]): ModelOption[] {
   return descriptors
-    .filter(isChatCapable)
+    .filter(isChatModel)
     .sort((a, b) => a.provider.localeCompare(b.provider) || Number(a.legacy) - Number(b.legacy) || a.name.localeCompare(b.name) || a.id.localeCompare(b.id))
     .map(toModelOption);
 }

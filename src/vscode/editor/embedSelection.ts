@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { EmbedResult } from '../../core/bedrock/embedTypes';
 import { BedrockError } from '../../core/bedrock/classifiedError';
-import type { ModelDescriptor } from '../../core/bedrock/modelDescriptor';
+import { isEmbeddingModel, type ModelDescriptor } from '../../core/bedrock/modelDescriptor';
 import type { Router } from '../../core/bedrock/router';
 import { checkSendableText } from '../../core/editor/selectionText';
 import { embeddingDocument, summarizeEmbedding, type EmbeddingSummary } from '../../core/embedding/embeddingDocument';
@@ -57,7 +57,7 @@ export function embedCommands(deps: EmbedDeps) {
     const dims = readSetting('embeddingDimensions');
     if (configured) {
       const d = deps.describe(configured);
-      if (d && d.apis.embed.supported === false) {
+      if (d && !isEmbeddingModel(d)) {
         const pick = await showErrorMessage(
           `${configured} (bedrock.embedding.defaultModel) can't produce embeddings, so nothing was sent. Choose an embedding model.`,
           'Choose Embedding Model',

@@ -3,7 +3,6 @@ import type { ModelDescriptor } from '../../core/bedrock/modelDescriptor';
 import { buildExplainPrompt, type ExplainPrompt, type SourceSpan } from '../../core/editor/explainPrompt';
 import { findEnclosingSymbol } from '../../core/editor/enclosingSymbol';
 import { checkSendableText } from '../../core/editor/selectionText';
-import { outputKindOf } from '../../core/explorer/modelFilter';
 import { showInformationMessage, showWarningMessage } from '../notify';
 import { readSetting, updateSetting } from '../settings';
 
@@ -14,6 +13,7 @@ export interface ExplainSink {
 
 export interface ExplainDeps {
   sink: ExplainSink;
+  /** Models and profiles that can chat; the picker leaves out legacy ones. */
   chatModels(): ModelDescriptor[];
   log: vscode.LogOutputChannel;
 }
@@ -66,7 +66,7 @@ export function explainCommands(deps: ExplainDeps) {
   async function chatModel(): Promise<string | undefined> {
     const configured = readSetting('chatDefaultModel');
     if (configured) return configured;
-    const models = deps.chatModels().filter((d) => outputKindOf(d) === 'text' && !d.legacy);
+    const models = deps.chatModels().filter((d) => !d.legacy);
     if (models.length === 0) {
       void vscode.window.showErrorMessage('No chat model is listed in this region yet. Refresh the model list (Bedrock view) or pick another region.');
       return undefined;

@@ -3,7 +3,8 @@ import { API_IDS, API_LABELS, type ApiId } from '../../core/bedrock/apiId';
 import type { ModelDescriptor } from '../../core/bedrock/modelDescriptor';
 import { listProfiles } from '../../core/bedrock/sharedConfig';
 import { detailsMarkdown } from '../../core/explorer/modelDetails';
-import { isFilterActive, outputKindOf, type ModelFilter, type OutputKind } from '../../core/explorer/modelFilter';
+import { isChatModel, isEmbeddingModel, type OutputKind } from '../../core/bedrock/modelDescriptor';
+import { isFilterActive, type ModelFilter } from '../../core/explorer/modelFilter';
 import { BEDROCK_REGIONS, isRegionId } from '../../core/regions';
 import { updateSetting } from '../settings';
 import { descriptorOf, type ModelTreeProvider, type PlanProvider } from './modelTreeProvider';
@@ -118,9 +119,9 @@ export function explorerCommands(deps: ExplorerDeps) {
     },
 
     'bedrock.setDefaultChatModel': async (node?: unknown) => {
-      const d = await pickModel('Default chat model', node, (m) => outputKindOf(m) === 'text');
+      const d = await pickModel('Default chat model', node, isChatModel);
       if (!d) return;
-      if (outputKindOf(d) !== 'text') {
+      if (!isChatModel(d)) {
         void showWarningMessage(`${d.name} does not produce text, so it can't be the chat model. Pick a text model.`);
         return;
       }
@@ -130,9 +131,9 @@ export function explorerCommands(deps: ExplorerDeps) {
     },
 
     'bedrock.setDefaultEmbeddingModel': async (node?: unknown) => {
-      const d = await pickModel('Default embedding model', node, (m) => m.apis.embed.supported === true);
+      const d = await pickModel('Default embedding model', node, isEmbeddingModel);
       if (!d) return;
-      if (d.apis.embed.supported !== true) {
+      if (!isEmbeddingModel(d)) {
         void showWarningMessage(`${d.name} is not an embedding model. Pick one that produces embeddings (filter: Produces → Embeddings).`);
         return;
       }

@@ -1,8 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { buildDescriptors, type FoundationModelInfo, type InferenceProfileInfo } from '../../../src/core/bedrock/catalogBuild';
+import { buildDescriptors, shippedDescriptor, type FoundationModelInfo, type InferenceProfileInfo } from '../../../src/core/bedrock/catalogBuild';
 import { SHIPPED_MODELS } from '../../../src/core/bedrock/shippedCapabilities.generated';
 import { badgesOf, buildModelTree } from '../../../src/core/explorer/modelTree';
-import { describeFilter, isFilterActive, outputKindOf } from '../../../src/core/explorer/modelFilter';
+import { isChatModel, isEmbeddingModel, outputKindOf } from '../../../src/core/bedrock/modelDescriptor';
+import { rowOf } from '../../../src/core/explorer/treeRows';
+import { describeFilter, isFilterActive } from '../../../src/core/explorer/modelFilter';
 import { detailsMarkdown, tooltipMarkdown } from '../../../src/core/explorer/modelDetails';
 
 const fm = (id: string, provider: string, extra: Partial<FoundationModelInfo> = {}): FoundationModelInfo => ({
@@ -91,6 +93,25 @@ describe('explorer tree model', () => {
     assert.equal(outputKindOf({ outputModalities: ['TEXT'] }), 'text');
     assert.equal(isFilterActive({}), false);
     assert.equal(describeFilter({ text: 'nova', hideLegacy: true, api: 'converse' }, (a) => a), 'Filter: “nova”, supports converse, no legacy');
+  });
+
+  it('answers which models can chat and which can embed once, for pickers and menus alike', () => {
+    const byId = (id: string) => descriptors.find((d) => d.id === id)!;
+    const can = (id: string) => [isChatModel(byId(id)), isEmbeddingModel(byId(id))];
+    assert.deepEqual(can(sonnet), [true, false]);
+    const appProfile = descriptors.find((d) => d.kind === 'applicationProfile')!;
+    assert.deepEqual([isChatModel(appProfile), isEmbeddingModel(appProfile)], [true, false], 'an application profile chats like its model');
+    assert.deepEqual(can('amazon.titan-embed-text-v2:0'), [false, true]);
+    assert.deepEqual(can('amazon.nova-canvas-v1:0'), [false, false]);
+    // A model nobody has described yet may be either: the router tries it.
+    const unknown = shippedDescriptor('acme.brand-new-v1:0', SHIPPED_MODELS);
+    assert.equal(isEmbeddingModel(unknown), true);
+    // The explorer's context menus follow the same answer.
+    const rows = buildModelTree(descriptors).flatMap((g) => g.models.map((m) => rowOf(m)));
+    const flags = (id: string) => rows.find((r) => r.id === `model:${id}`)!.contextValue.split(' ');
+    assert.ok(flags(sonnet).includes('chat') && !flags(sonnet).includes('embed'));
+    assert.ok(flags('amazon.titan-embed-text-v2:0').includes('embed') && !flags('amazon.titan-embed-text-v2:0').includes('chat'));
+    assert.ok(!flags('amazon.nova-canvas-v1:0').includes('chat') && !flags('amazon.nova-canvas-v1:0').includes('embed'));
   });
 
   it('tooltip and details list every API with its source, and the plans', () => {
