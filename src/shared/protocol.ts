@@ -1,13 +1,15 @@
 // Every message between the chat panel host and its webview, one discriminated union per direction,
-// discriminated by `method` (`domain/verb`). Both bundles import this file: the host at run time
-// (for `validateWebviewMessage`), the webview with `import type` plus the pure helpers. So: no
-// `vscode`, no DOM, no Node — only plain data and pure functions.
+// discriminated by `method` (`domain/verb`). Types only: the gate for webview messages is
+// `webviewMessages.ts`, the readers of persisted state `persistedReaders.ts`, the link policy
+// `links.ts` — all plain data and pure functions, so both bundles can import them.
 //
-// Streams: every reply is `chat/start → chat/delta* → chat/end | chat/error`, all carrying the
-// `requestId` the webview chose in `chat/send` and a `seq` that starts at 0 on `chat/start` and
-// grows by one per message, so the webview can drop stale or out-of-order posts (e.g. from a
-// request it already cancelled).
-import { API_IDS, type ApiId } from '../core/bedrock/apiId';
+// Streams: every `chat/send` gets exactly one terminal message. A reply is
+// `chat/start → (chat/delta | chat/route | chat/retry)* → chat/end | chat/error`; a request the
+// host refuses before it starts (malformed, too long, no model, history unreadable) is a lone
+// `chat/error` with seq 0. All carry the `requestId` the webview chose in `chat/send` and a `seq`
+// that starts at 0 and grows by one per message, so the webview can drop stale or out-of-order
+// posts (e.g. from a request it already cancelled).
+import type { ApiId } from '../core/bedrock/apiId';
 import type { StopReason } from '../core/bedrock/chatEvent';
 import type { ErrorActionId, ErrorKind } from '../core/bedrock/classifiedError';
 
@@ -389,13 +391,13 @@ export interface ChatEndMessage {
   stats: TurnStats;
 }
 
-/** The reply failed (or was cancelled). Terminal; the partial reply stays on screen. */
+/** The reply failed, was cancelled, or was refused before it started. Terminal; the partial reply stays on screen. */
 export interface ChatErrorMessage {
   /** Message kind. */
   method: 'chat/error';
   /** The id from `chat/send`. */
   requestId: string;
-  /** Previous seq + 1. */
+  /** Previous seq + 1; 0 when the request was refused before its stream started. */
   seq: number;
   /** The classified error with its action. */
   error: WireError;
@@ -457,184 +459,3 @@ export type HostToWebviewMethod = HostToWebviewMessage['method'];
 
 /** The stream-lifecycle subset of host messages, all keyed by `requestId` + `seq`. */
 export type ChatStreamMessage = ChatStartMessage | ChatDeltaMessage | ChatRouteMessage | ChatRetryMessage | ChatEndMessage | ChatErrorMessage;
-
-// ---------------------------------------------------------------------------------------------
-// Pure helpers (safe to import at run time from either bundle)
-// ---------------------------------------------------------------------------------------------
-
-/** Link schemes rendered output may open. Everything else renders as plain text. */
-export const SAFE_LINK_SCHEMES: readonly string[] = ['http:', 'https:', 'mailto:'];
-
-/**
- * True when `href` is an absolute http, https or mailto URL. Relative URLs, `javascript:`,
- * `data:`, `vbscript:`, `file:`, `command:` … are refused: a webview link must never run code,
- * reach the workspace or invoke a VS Code command.
- */
-export function isSafeLinkHref(href: string): boolean {
-  if (typeof href !== 'string' || href.length === 0 || href.length > MAX_HREF) return false;
-  // Control characters and whitespace inside a scheme are how `java\tscript:` slips past naive
-  // checks; a real link never contains them, so refuse instead of normalising.
-  if (/[\u0000-\u0020\u007f-\u009f]/.test(href)) return false;
-  const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(href);
-  if (!scheme) return false;
-  const s = `${scheme[1].toLowerCase()}:`;
-  if (!SAFE_LINK_SCHEMES.includes(s)) return false;
-  if (s === 'mailto:') return href.length > 'mailto:'.length;
-  // http(s) needs an authority; `http:foo` is a relative reference in disguise.
-  return /^https?:\/\/[^/?#]/i.test(href);
-}
-
-/** Reads webview state saved by any version: returns it when it is the current shape, else undefined (drop). */
-export function readPersistedWebviewState(raw: unknown): PersistedWebviewState | undefined {
-  if (!isRecord(raw) || raw.v !== 1) return undefined;
-  if (typeof raw.draft !== 'string') return undefined;
-  const state: PersistedWebviewState = { v: 1, draft: raw.draft };
-  if (isId(raw.conversationId)) state.conversationId = raw.conversationId;
-  if (isId(raw.selectedModelId)) state.selectedModelId = raw.selectedModelId;
-  if (typeof raw.scrollTop === 'number' && Number.isFinite(raw.scrollTop) && raw.scrollTop >= 0) state.scrollTop = raw.scrollTop;
-  return state;
-}
-
-/** Longest user message the host accepts (characters); far above any model's context. */
-export const MAX_TEXT = 2_000_000;
-/** Longest id (request, conversation, model ARN) the host accepts. */
-export const MAX_ID = 2048;
-/** Longest link the host opens. */
-export const MAX_HREF = 8192;
-
-const ERROR_ACTION_IDS: ReadonlySet<string> = new Set<ErrorActionId>([
-  'retry',
-  'ssoLogin',
-  'reloadCredentials',
-  'setApiKey',
-  'requestModelAccess',
-  'checkNetwork',
-  'openSettings',
-  'chooseProfile',
-  'trustEndpoint',
-  'none',
-]);
-
-/**
- * The host's gate for everything the webview posts. Returns a fresh, well-typed copy holding only
- * the known fields, or `undefined` for anything malformed (unknown method, wrong or missing field
- * types, oversized text, unsafe link) — the host then ignores the message. Never throws.
- */
-export function validateWebviewMessage(raw: unknown): WebviewToHostMessage | undefined {
-  try {
-    return validate(raw);
-  } catch {
-    // Only a hostile getter or proxy can throw here; the contract is "ignore", never "crash".
-    return undefined;
-  }
-}
-
-function validate(raw: unknown): WebviewToHostMessage | undefined {
-  if (!isRecord(raw) || typeof raw.method !== 'string') return undefined;
-  const m = raw;
-  switch (m.method) {
-    case 'webview/ready':
-      return { method: 'webview/ready' };
-    case 'chat/send': {
-      if (!isId(m.requestId) || !isId(m.conversationId) || !isText(m.text)) return undefined;
-      const out: ChatSendMessage = { method: 'chat/send', requestId: m.requestId, conversationId: m.conversationId, text: m.text };
-      if (m.modelId !== undefined) {
-        if (!isId(m.modelId)) return undefined;
-        out.modelId = m.modelId;
-      }
-      if (m.replaceFromTurn !== undefined) {
-        if (!isIndex(m.replaceFromTurn)) return undefined;
-        out.replaceFromTurn = m.replaceFromTurn;
-      }
-      if (m.system !== undefined) {
-        if (!isText(m.system)) return undefined;
-        out.system = m.system;
-      }
-      if (m.params !== undefined) {
-        const params = readParams(m.params);
-        if (!params) return undefined;
-        out.params = params;
-      }
-      if (m.api !== undefined) {
-        if (typeof m.api !== 'string' || !(API_IDS as readonly string[]).includes(m.api)) return undefined;
-        out.api = m.api as ApiId;
-      }
-      return out;
-    }
-    case 'chat/cancel':
-      return isId(m.requestId) ? { method: 'chat/cancel', requestId: m.requestId } : undefined;
-    case 'error/action':
-      if (!isId(m.requestId) || typeof m.actionId !== 'string' || !ERROR_ACTION_IDS.has(m.actionId)) return undefined;
-      return { method: 'error/action', requestId: m.requestId, actionId: m.actionId as ErrorActionId };
-    case 'link/open':
-      return typeof m.href === 'string' && isSafeLinkHref(m.href) ? { method: 'link/open', href: m.href } : undefined;
-    case 'code/copy':
-      return isCode(m.code) ? { method: 'code/copy', code: m.code } : undefined;
-    case 'code/insert':
-    case 'code/openInNewFile': {
-      if (!isCode(m.code)) return undefined;
-      if (m.language !== undefined && !isLanguage(m.language)) return undefined;
-      const out: CodeInsertMessage | CodeOpenInNewFileMessage = { method: m.method, code: m.code };
-      if (m.language !== undefined) out.language = m.language as string;
-      return out;
-    }
-    case 'models/list':
-      return { method: 'models/list' };
-    case 'models/select':
-      return isId(m.modelId) ? { method: 'models/select', modelId: m.modelId } : undefined;
-    case 'history/list':
-      return { method: 'history/list' };
-    case 'history/open':
-    case 'history/delete':
-    case 'history/new':
-      return isId(m.conversationId) ? { method: m.method, conversationId: m.conversationId } : undefined;
-    default:
-      return undefined;
-  }
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function isId(v: unknown): v is string {
-  return typeof v === 'string' && v.length > 0 && v.length <= MAX_ID;
-}
-
-function isText(v: unknown): v is string {
-  return typeof v === 'string' && v.length <= MAX_TEXT;
-}
-
-/** Code blocks may be empty (an empty fence still has buttons) but not unbounded. */
-function isCode(v: unknown): v is string {
-  return typeof v === 'string' && v.length <= MAX_TEXT;
-}
-
-/** Fence info strings are short words like `ts` or `c++`; anything else is not a language. */
-function isLanguage(v: unknown): v is string {
-  return typeof v === 'string' && /^[\w#+.-]{1,64}$/.test(v);
-}
-
-/** Sampling parameters within the widest range any Bedrock model accepts; the host narrows further. */
-function readParams(v: unknown): ChatParams | undefined {
-  if (!isRecord(v)) return undefined;
-  const out: ChatParams = {};
-  const num = (x: unknown, min: number, max: number) => typeof x === 'number' && Number.isFinite(x) && x >= min && x <= max;
-  if (v.temperature !== undefined) {
-    if (!num(v.temperature, 0, 2)) return undefined;
-    out.temperature = v.temperature as number;
-  }
-  if (v.topP !== undefined) {
-    if (!num(v.topP, 0, 1)) return undefined;
-    out.topP = v.topP as number;
-  }
-  if (v.maxTokens !== undefined) {
-    if (!num(v.maxTokens, 1, 10_000_000) || !Number.isInteger(v.maxTokens)) return undefined;
-    out.maxTokens = v.maxTokens as number;
-  }
-  return out;
-}
-
-function isIndex(v: unknown): v is number {
-  return typeof v === 'number' && Number.isInteger(v) && v >= 0;
-}

@@ -2,8 +2,8 @@
 // State the user would miss after hide/show or a reload goes to `setState`; the conversation
 // itself lives in the host, which sends it back on `webview/ready`.
 import { API_LABELS, type ApiId, type ErrorActionId } from '../../src/shared/coreNames';
+import { readPersistedWebviewState, readStoredConversation } from '../../src/shared/persistedReaders';
 import {
-  readPersistedWebviewState,
   type ChatParams,
   type ChatStreamMessage,
   type ConversationSummary,
@@ -215,17 +215,24 @@ export class ChatApp {
         return this.setModels(m.models, m.selectedModelId);
       case 'history/list':
         return this.renderHistory(m.conversations);
-      case 'history/load':
-        return this.load(m.conversation);
+      case 'history/load': {
+        // Stored conversations can be corrupt: render what can be read, never throw on the rest.
+        const conv = readStoredConversation(m.conversation);
+        if (conv) this.load(conv);
+        return;
+      }
       case 'chat/prefill':
-        if (m.modelId && m.modelId !== this.selectedModelId) {
+        if (typeof m.modelId === 'string' && m.modelId.trim() && m.modelId !== this.selectedModelId) {
           if (this.models.some((o) => o.id === m.modelId)) this.modelSelect.value = m.modelId;
           this.selectModel(m.modelId);
         }
-        this.input.value = m.text;
+        this.input.value = typeof m.text === 'string' ? m.text : '';
         this.saveState();
-        if (m.send) this.send();
-        else this.input.focus();
+        if (m.send) {
+          // "Explain Selection" while a reply streams: that reply stops (kept as it is) and this one goes.
+          this.stopLocally();
+          this.send();
+        } else this.input.focus();
         return;
     }
   }
@@ -390,6 +397,18 @@ export class ChatApp {
   private stop(): void {
     const id = this.gate.active;
     if (id) this.host.postMessage({ method: 'chat/cancel', requestId: id });
+  }
+
+  /**
+   * Stops the running reply without waiting for the host to confirm: the partial reply stays on
+   * screen as stopped (the host keeps it in history too), and later posts for it are dropped.
+   */
+  private stopLocally(): void {
+    if (!this.gate.active) return;
+    this.stop();
+    this.streamingView?.fail({ kind: 'cancelled', message: 'Stopped.', action: { id: 'none', label: 'OK' } }, undefined);
+    this.gate.reset();
+    this.streamDone('Reply stopped.');
   }
 
   /** Resend the last user message (Retry after an error, Regenerate after a reply). */

@@ -30,7 +30,8 @@ export class StreamGate {
 
   accept(m: ChatStreamMessage): boolean {
     if (m.requestId !== this.requestId || this.ended || m.seq !== this.nextSeq) return false;
-    if (m.method === 'chat/start' ? m.seq !== 0 : m.seq === 0) return false;
+    // seq 0 opens a stream, or is the lone `chat/error` of a request refused before it started.
+    if (m.method === 'chat/start' ? m.seq !== 0 : m.seq === 0 && m.method !== 'chat/error') return false;
     this.nextSeq++;
     if (m.method === 'chat/end' || m.method === 'chat/error') this.ended = true;
     return true;

@@ -27,6 +27,11 @@ export interface ExplainRequest {
   budgetChars: number;
   /** Lines of context to include on each side of the span, before the character budget applies. */
   contextLines?: number;
+  /**
+   * Longest prompt the chat accepts, everything included (question, labels, fences). The code
+   * budget shrinks to fit it, so no setting can produce a prompt the chat would refuse.
+   */
+  maxPromptChars?: number;
 }
 
 export interface ExplainPrompt {
@@ -45,8 +50,25 @@ const DEFAULT_CONTEXT_LINES = 20;
 const CONTEXT_SHARE = 0.25;
 
 export function buildExplainPrompt(req: ExplainRequest): ExplainPrompt {
+  const max = req.maxPromptChars;
+  // A budget that is not a number (a nonsense setting) leaves only the chat's own limit.
+  const asked = Number.isFinite(req.budgetChars) ? req.budgetChars : Infinity;
+  let budget = Math.max(MIN_BUDGET, Math.floor(Math.min(asked, max ?? Infinity)));
+  let prompt = buildWithBudget(req, budget);
+  // What surrounds the code (question, file name, fences) has no fixed size: shrink the code
+  // budget by the excess until the whole prompt fits. Each pass removes at least the excess.
+  for (let pass = 0; max !== undefined && prompt.prompt.length > max && budget > MIN_BUDGET && pass < 4; pass++) {
+    budget = Math.max(MIN_BUDGET, budget - (prompt.prompt.length - max) - 64);
+    prompt = buildWithBudget(req, budget);
+  }
+  return prompt;
+}
+
+/** Smallest code budget: below it an explanation has nothing to work with. */
+const MIN_BUDGET = 200;
+
+function buildWithBudget(req: ExplainRequest, budget: number): ExplainPrompt {
   const { span } = req;
-  const budget = Math.max(200, Math.floor(req.budgetChars));
   const lineRange = span.startLine === span.endLine ? `${span.startLine + 1}` : `${span.startLine + 1}-${span.endLine + 1}`;
   const label = `${span.fileName}:${lineRange}`;
 

@@ -4,21 +4,18 @@
 import * as vscode from 'vscode';
 import { Emitter } from '../../core/bedrock/emitter';
 import { Disposable, toDisposable } from '../../core/lifecycle';
-import {
-  validateWebviewMessage,
-  type ChatSendMessage,
-  type HostToWebviewMessage,
-  type ModelOption,
-  type PersistedConversation,
-  type WebviewToHostMessage,
-} from '../../shared/protocol';
+import { LogThrottle } from '../../core/logThrottle';
+import { openableLinkHref } from '../../shared/links';
+import type { ChatSendMessage, ConversationSummary, HostToWebviewMessage, ModelOption, PersistedConversation, WebviewToHostMessage } from '../../shared/protocol';
+import { readStoredConversation } from '../../shared/persistedReaders';
+import { checkWebviewMessage } from '../../shared/webviewMessages';
 import { renderWebviewPage } from '../webview/webviewHtml';
 import type { ChatBackend } from './chatBackend';
-import { beginTurn, clampParams, newConversation, toChatRequest } from './conversationModel';
+import { ChatTurns, pickModelId, refusal } from './chatTurns';
+import { newConversation } from './conversationModel';
 import type { HistoryStore } from './historyStore';
 import { languageIdForFence } from './languageIds';
 import { redactHostMessage } from './redactChat';
-import { runTurn } from './turnRunner';
 import type { ErrorActionId } from '../../core/bedrock/classifiedError';
 
 export const CHAT_VIEW_TYPE = 'bedrock.chat';
@@ -34,6 +31,8 @@ export interface ChatPanelDeps {
   /** The text editor "Insert at Cursor" targets (the panel itself has focus when the button is pressed). */
   lastTextEditor?(): vscode.TextEditor | undefined;
   clock?: () => number;
+  /** Spaces out log lines about a misbehaving webview (tests inject one with a manual clock). */
+  logThrottle?: LogThrottle;
 }
 
 export interface ChatPanelRestore {
@@ -41,13 +40,11 @@ export interface ChatPanelRestore {
   modelId?: string;
 }
 
-/** Link schemes the panel opens. mailto is deliberately not here: the issue allows http(s) only. */
-const OPENABLE_SCHEMES = new Set(['http', 'https']);
-
 export class ChatPanelHost extends Disposable {
   private ready = false;
   private queue: HostToWebviewMessage[] = [];
-  private readonly inflight = new Map<string, AbortController>();
+  private readonly turns: ChatTurns;
+  private readonly logThrottle: LogThrottle;
   private conversationId: string | undefined;
   private selectedModelId: string | undefined;
   private models: ModelOption[] = [];
@@ -71,6 +68,18 @@ export class ChatPanelHost extends Disposable {
     super();
     this.conversationId = restore.conversationId;
     this.selectedModelId = restore.modelId;
+    this.logThrottle = deps.logThrottle ?? new LogThrottle();
+    this.turns = new ChatTurns({
+      backend: deps.backend,
+      history: deps.history,
+      post: (m) => this.post(m),
+      onSaved: (conv) => {
+        this.conversationId = conv.id;
+        this.postHistory();
+      },
+      log: deps.log,
+      clock: deps.clock,
+    });
     const dist = vscode.Uri.joinPath(deps.extensionUri, 'dist');
     panel.webview.options = {
       enableScripts: true,
@@ -85,7 +94,7 @@ export class ChatPanelHost extends Disposable {
         this.dispose();
       }),
     );
-    this._register(toDisposable(() => this.abortAll()));
+    this._register(toDisposable(() => this.turns.abortAll(new Error('The chat panel was closed'))));
     if (deps.backend.onDidChangeModels) this._register(deps.backend.onDidChangeModels(() => void this.postModels()));
     panel.webview.html = renderWebviewPage({
       webview: panel.webview,
@@ -117,18 +126,28 @@ export class ChatPanelHost extends Disposable {
 
   /** Entry point for everything the webview sends; public so tests can speak as the webview. */
   async receive(raw: unknown): Promise<void> {
-    const msg = validateWebviewMessage(raw);
-    if (!msg) {
-      // Malformed or hostile: ignored by contract. Logged without the payload (it may be huge).
-      this.deps.log?.warn('chat panel: ignored a malformed webview message');
+    const checked = checkWebviewMessage(raw);
+    if (!checked.ok) {
+      // Malformed or hostile: never acted on. Logged without the payload (it may be huge), at most
+      // once a minute per kind; a send that can still be told apart gets its answer.
+      this.warnThrottled(`malformed ${checked.method}`, `chat panel: ignored a malformed ${checked.method} message: ${checked.problem}`);
+      if (checked.requestId) {
+        this.post(refusal(checked.requestId, { kind: 'validation', message: `The message was not sent: ${checked.problem}.`, action: { id: 'none', label: 'OK' } }));
+      }
       return;
     }
+    const msg = checked.message;
     this.onDidReceiveEmitter.fire(msg);
     try {
       await this.handle(msg);
     } catch (e) {
-      this.deps.log?.error(`chat panel: ${msg.method} failed: ${e instanceof Error ? e.message : String(e)}`);
+      this.warnThrottled(`failed ${msg.method}`, `chat panel: ${msg.method} failed: ${e instanceof Error ? e.message : String(e)}`);
     }
+  }
+
+  private warnThrottled(kind: string, message: string): void {
+    const line = this.logThrottle.line(kind, message);
+    if (line) this.deps.log?.warn(line);
   }
 
   /** Puts text in the input box (and sends it when `send`). */
@@ -154,7 +173,7 @@ export class ChatPanelHost extends Disposable {
       case 'chat/send':
         return this.send(msg);
       case 'chat/cancel':
-        this.inflight.get(msg.requestId)?.abort(new Error('Stopped by the user'));
+        this.turns.cancel(msg.requestId, new Error('Stopped by the user'));
         return;
       case 'error/action':
         if (msg.actionId !== 'retry' && msg.actionId !== 'none') await this.deps.runErrorAction?.(msg.actionId);
@@ -176,7 +195,7 @@ export class ChatPanelHost extends Disposable {
       case 'history/list':
         return this.postHistory();
       case 'history/open': {
-        const conv = this.deps.history.get(msg.conversationId);
+        const conv = this.readConversation(msg.conversationId);
         if (!conv) return this.postHistory();
         this.conversationId = conv.id;
         this.post({ method: 'history/load', conversation: conv });
@@ -198,8 +217,8 @@ export class ChatPanelHost extends Disposable {
     this.ready = false;
     const initial: HostToWebviewMessage[] = [];
     initial.push(await this.modelsMessage());
-    initial.push({ method: 'history/list', conversations: this.deps.history.list() });
-    const conv = this.conversationId ? this.deps.history.get(this.conversationId) : undefined;
+    initial.push({ method: 'history/list', conversations: this.historyList() });
+    const conv = this.conversationId ? this.readConversation(this.conversationId) : undefined;
     if (conv) initial.push({ method: 'history/load', conversation: conv });
     if (this.isDisposed) return;
     this.ready = true;
@@ -223,74 +242,44 @@ export class ChatPanelHost extends Disposable {
   }
 
   private postHistory(): void {
-    this.post({ method: 'history/list', conversations: this.deps.history.list() });
+    this.post({ method: 'history/list', conversations: this.historyList() });
   }
 
-  private abortAll(): void {
-    for (const ac of this.inflight.values()) ac.abort(new Error('The chat panel was closed'));
-    this.inflight.clear();
+  /** The stored list, or an empty one when the store cannot be read: the panel must still come up. */
+  private historyList(): ConversationSummary[] {
+    try {
+      return this.deps.history.list();
+    } catch (e) {
+      this.warnThrottled('history list', `chat panel: the chat history could not be read: ${e instanceof Error ? e.message : String(e)}`);
+      return [];
+    }
+  }
+
+  /** A stored conversation as far as it can be read (see `readStoredConversation`), never a throw. */
+  private readConversation(id: string): PersistedConversation | undefined {
+    try {
+      return readStoredConversation(this.deps.history.get(id));
+    } catch (e) {
+      this.warnThrottled('history get', `chat panel: a stored conversation could not be read: ${e instanceof Error ? e.message : String(e)}`);
+      return undefined;
+    }
   }
 
   private async send(msg: ChatSendMessage): Promise<void> {
-    // One reply at a time per panel: a new send supersedes (and stops) a running one.
-    this.abortAll();
-    const clock = this.deps.clock ?? (() => performance.now());
-    const modelId = msg.modelId ?? this.selectedModelId ?? this.deps.backend.defaultModelId?.() ?? this.models[0]?.id;
-    if (!modelId) {
-      this.post({ method: 'chat/start', requestId: msg.requestId, seq: 0, conversationId: msg.conversationId, modelId: '', api: 'converse-stream' });
-      this.post({
-        method: 'chat/error',
-        requestId: msg.requestId,
-        seq: 1,
-        error: { kind: 'validation', message: 'No chat model is available. Check the region and credentials in the Bedrock explorer.', action: { id: 'openSettings', label: 'Open Settings' } },
-      });
-      return;
-    }
-    this.selectedModelId = modelId;
-    const model = this.models.find((m) => m.id === modelId);
-    const params = clampParams(msg.params, model);
-    const existing = this.deps.history.get(msg.conversationId) ?? newConversation(msg.conversationId, Date.now());
-    let conv = beginTurn(existing, msg, modelId, params, Date.now());
-    this.conversationId = conv.id;
-    await this.deps.history.save(conv);
-    this.postHistory();
-
-    const ac = new AbortController();
-    this.inflight.set(msg.requestId, ac);
-    let turn;
-    try {
-      turn = await runTurn({
-        backend: this.deps.backend,
-        request: toChatRequest(conv, modelId, params),
-        api: msg.api,
-        requestId: msg.requestId,
-        conversationId: conv.id,
-        signal: ac.signal,
-        clock,
-        post: (m) => this.post(m),
-      });
-    } finally {
-      this.inflight.delete(msg.requestId);
-    }
-    if (turn.error) this.deps.log?.info(`chat: turn ${msg.requestId} ended with ${turn.error.kind}: ${turn.error.message}`);
-    conv = { ...conv, turns: [...conv.turns, turn], updatedAt: Date.now() };
-    await this.deps.history.save(conv);
-    this.postHistory();
-    this.onDidFinishTurnEmitter.fire({ requestId: msg.requestId, conversation: conv });
+    const modelId = pickModelId(msg.modelId, this.selectedModelId, this.deps.backend.defaultModelId?.(), this.models[0]?.id);
+    if (modelId) this.selectedModelId = modelId;
+    const conversation = await this.turns.send(msg, modelId, this.models.find((m) => m.id === modelId));
+    if (conversation) this.onDidFinishTurnEmitter.fire({ requestId: msg.requestId, conversation });
   }
 
+  /** Opens exactly what the shared link policy returns: the webview rendered the link by the same rule. */
   private async openLink(href: string): Promise<void> {
-    let uri: vscode.Uri;
-    try {
-      uri = vscode.Uri.parse(href, true);
-    } catch {
+    const link = openableLinkHref(href);
+    if (!link) {
+      this.warnThrottled('refused link', 'chat panel: refused to open a link that is not http, https or mailto');
       return;
     }
-    if (!OPENABLE_SCHEMES.has(uri.scheme)) {
-      this.deps.log?.warn(`chat panel: refused to open a ${uri.scheme}: link`);
-      return;
-    }
-    await vscode.env.openExternal(uri);
+    await vscode.env.openExternal(vscode.Uri.parse(link, true));
   }
 
   private async insertCode(code: string, language: string | undefined): Promise<void> {

@@ -59,17 +59,29 @@ export function clampParams(params: ChatParams | undefined, model: Pick<ModelOpt
  */
 export function replayableReasoning(blocks: readonly WireReasoning[] | undefined): ContentPart[] {
   const out: ContentPart[] = [];
-  for (const b of blocks ?? []) {
-    if (b.redactedBase64) out.push({ type: 'reasoning', text: '', redacted: new Uint8Array(Buffer.from(b.redactedBase64, 'base64')) });
-    else if (b.signature) out.push({ type: 'reasoning', text: b.text, signature: b.signature });
+  // Stored history may be corrupt: a block that is not one (null, a number, a signed block
+  // without text) is left out rather than allowed to break every later turn.
+  for (const b of Array.isArray(blocks) ? (blocks as unknown[]) : []) {
+    if (!isRecord(b)) continue;
+    if (typeof b.redactedBase64 === 'string' && b.redactedBase64) {
+      out.push({ type: 'reasoning', text: '', redacted: new Uint8Array(Buffer.from(b.redactedBase64, 'base64')) });
+    } else if (typeof b.signature === 'string' && b.signature && typeof b.text === 'string') {
+      out.push({ type: 'reasoning', text: b.text, signature: b.signature });
+    }
   }
   return out;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /** The request for the conversation's next reply (its last turn is the user's). */
 export function toChatRequest(conv: PersistedConversation, modelId: string, params?: ChatParams): ChatRequest {
   const messages: ChatMessage[] = [];
-  for (const turn of conv.turns) {
+  for (const turn of conv.turns as unknown[] as PersistedTurn[]) {
+    // A stored turn that is not a user or assistant message with text cannot be replayed: skip it.
+    if (!isRecord(turn) || (turn.role !== 'user' && turn.role !== 'assistant') || typeof turn.text !== 'string') continue;
     let content: ContentPart[];
     if (turn.role === 'user') {
       if (!turn.text.trim()) continue;
@@ -87,7 +99,7 @@ export function toChatRequest(conv: PersistedConversation, modelId: string, para
   }
   while (messages.length && messages[0].role !== 'user') messages.shift();
   const req: ChatRequest = { modelId, task: 'chat', messages, stream: true };
-  if (conv.system?.trim()) req.system = conv.system;
+  if (typeof conv.system === 'string' && conv.system.trim()) req.system = conv.system;
   if (params?.temperature !== undefined) req.temperature = params.temperature;
   if (params?.topP !== undefined) req.topP = params.topP;
   if (params?.maxTokens !== undefined) req.maxTokens = params.maxTokens;

@@ -1,7 +1,7 @@
 // Registers the chat panel: the two commands, the serializer that brings the panel back after a
 // window reload, and the one panel instance they share.
 import * as vscode from 'vscode';
-import { readPersistedWebviewState } from '../../shared/protocol';
+import { readPersistedWebviewState } from '../../shared/persistedReaders';
 import type { ChatBackend } from './chatBackend';
 import { CHAT_PANEL_TITLE, CHAT_VIEW_TYPE, ChatPanelHost, type ChatPanelRestore } from './chatPanelHost';
 import { runChatErrorAction } from './errorActions';

@@ -55,6 +55,11 @@ export async function runTurn(o: RunTurnOptions): Promise<PersistedTurn> {
     o.post({ method: 'chat/error', requestId, seq: seq++, error, stats: stats.snapshot });
   };
 
+  if (o.signal.aborted) {
+    // Replaced or stopped before it began: nothing is sent, and the turn still ends as cancelled.
+    fail({ kind: 'cancelled', message: 'Stopped.', action: { id: 'none', label: 'OK' } });
+    return finish(turn, stats);
+  }
   try {
     for await (const e of o.backend.stream(o.request, o.signal, o.api ? { api: o.api } : undefined) as AsyncIterable<ChatEvent>) {
       switch (e.type) {

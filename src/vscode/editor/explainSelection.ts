@@ -3,6 +3,7 @@ import type { ModelDescriptor } from '../../core/bedrock/modelDescriptor';
 import { buildExplainPrompt, type ExplainPrompt, type SourceSpan } from '../../core/editor/explainPrompt';
 import { findEnclosingSymbol } from '../../core/editor/enclosingSymbol';
 import { checkSendableText } from '../../core/editor/selectionText';
+import { MAX_TEXT } from '../../shared/webviewMessages';
 import { showInformationMessage, showWarningMessage } from '../notify';
 import { readSetting, updateSetting } from '../settings';
 
@@ -112,7 +113,7 @@ export function explainCommands(deps: ExplainDeps) {
     if (!modelId) return undefined;
     const budget = readSetting('explainMaxCharacters');
     const lines = editor.document.getText().split(/\r?\n/);
-    const prompt = buildExplainPrompt({ span, documentLines: lines, question, budgetChars: budget });
+    const prompt = buildExplainPrompt({ span, documentLines: lines, question, budgetChars: budget, maxPromptChars: MAX_TEXT });
     for (const notice of [prompt.originNotice, prompt.trimmedNotice]) if (notice) void showInformationMessage(notice);
     deps.log.info(`Explain ${prompt.label} with ${modelId} (${prompt.prompt.length} characters${prompt.trimmedNotice ? ', trimmed' : ''})`);
     await deps.sink.ask({ prompt: prompt.prompt, label: prompt.label, modelId });

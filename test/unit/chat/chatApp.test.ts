@@ -19,6 +19,9 @@ const MODELS = [
 function setup(savedState?: PersistedWebviewState) {
   const dom = new JSDOM('<!DOCTYPE html><html><body></body></html>');
   const window = dom.window as unknown as Window & typeof globalThis;
+  // jsdom reports an exception thrown by a message listener here, not to the dispatcher.
+  const errors: unknown[] = [];
+  window.addEventListener('error', (e) => errors.push(e.error));
   const g = globalThis as Record<string, unknown>;
   g.document = window.document;
   g.window = window;
@@ -39,6 +42,7 @@ function setup(savedState?: PersistedWebviewState) {
   const $$ = (sel: string) => Array.from(window.document.querySelectorAll(sel)) as HTMLElement[];
   return {
     window,
+    errors,
     posted,
     links,
     scheduler,
@@ -252,5 +256,91 @@ describe('chat webview app (jsdom)', () => {
     assert.equal(send.replaceFromTurn, 0);
     assert.equal(app.$$('.turn').length, 2);
     assert.equal((app.$('.turn-user .turn-retry') as HTMLButtonElement).hidden, true, 'hidden once a reply is under way');
+  });
+
+  it('renders a corrupt stored conversation without throwing: bad turns dropped, good ones shown', () => {
+    const app = setup();
+    app.fromHost({
+      method: 'history/load',
+      conversation: {
+        v: 1,
+        id: 'c-corrupt',
+        title: 't',
+        createdAt: 1,
+        updatedAt: 1,
+        system: 42,
+        params: 'hot',
+        turns: [
+          { role: 'user', text: 'good question' },
+          { role: 'assistant', text: 'reasoned', reasoning: [null, { text: 'thought' }] },
+          { role: 'robot', text: 'unknown role' },
+          null,
+          { role: 'user', text: { nested: true } },
+          { role: 'assistant', text: 'failed part', error: {}, stats: { modelId: 5 }, stopReason: 7 },
+          { role: 'assistant', text: 'odd stats', stats: { modelId: 'm1', api: 'converse', totalLatencyMs: 'slow' }, stopReason: { x: 1 } },
+        ],
+      } as never,
+    });
+    assert.deepEqual(app.errors, []);
+    assert.deepEqual(app.$$('.turn').map((t) => t.querySelector('.user-text, .md-message')!.textContent!.trim()), ['good question', 'reasoned', 'failed part', 'odd stats']);
+    assert.equal(app.$$('.turn-assistant')[0].querySelector('.reasoning-text')!.textContent, 'thought');
+    assert.match(app.$$('.turn-assistant')[1].querySelector('.turn-error')!.textContent!, /failed; the stored details could not be read/);
+    assert.equal(app.$$('.turn-assistant')[2].querySelector('.turn-line')!.textContent, 'm1 · Converse');
+    assert.equal(app.$<HTMLTextAreaElement>('#system-prompt').value, '');
+    assert.equal(app.state().conversationId, 'c-corrupt');
+  });
+
+  it('ignores a history/load that is not a conversation at all', () => {
+    const app = setup();
+    sendAndStart(app, 'q');
+    for (const conversation of [null, 'x', { v: 1 }, { v: 2, id: 'c', turns: [] }]) app.fromHost({ method: 'history/load', conversation } as never);
+    assert.deepEqual(app.errors, []);
+    assert.equal(app.$$('.turn').length, 2, 'what was on screen stays');
+  });
+
+  it('keeps the good fields of a corrupt saved webview state', () => {
+    const app = setup({ v: 1, conversationId: 'kept-conversation', draft: 5, selectedModelId: '  ', scrollTop: 'far' } as never);
+    assert.deepEqual(app.errors, []);
+    assert.equal(app.$<HTMLTextAreaElement>('#prompt').value, '');
+    app.type('hello');
+    app.key(app.$('#prompt'), 'Enter');
+    const send = app.last('chat/send');
+    assert.equal(send.conversationId, 'kept-conversation');
+    assert.equal(send.modelId, undefined, 'a blank saved model id is not sent');
+  });
+
+  it('a request refused before it started (lone chat/error at seq 0) ends the wait and shows why', () => {
+    const app = setup();
+    app.type('too long');
+    app.key(app.$('#prompt'), 'Enter');
+    const send = app.last('chat/send');
+    assert.equal(app.$('#stop').hidden, false, 'waiting');
+    app.fromHost({ method: 'chat/error', requestId: send.requestId, seq: 0, error: { kind: 'validation', message: 'The message was not sent: the model id is empty.', action: { id: 'none', label: 'OK' } } });
+    assert.equal(app.$('#stop').hidden, true, 'no longer waiting');
+    assert.equal(app.$('#send').hidden, false);
+    assert.match(app.$('.turn-assistant .turn-error')!.textContent!, /the model id is empty/);
+    assert.equal(app.$('.turn-assistant').hasAttribute('aria-busy'), false);
+  });
+
+  it('Explain while a reply streams: the running reply stops (kept on screen) and the new message is sent', () => {
+    const app = setup();
+    const first = sendAndStart(app, 'first');
+    app.fromHost({ method: 'chat/delta', requestId: first.requestId, seq: 1, channel: 'text', text: 'partial' });
+    app.fromHost({ method: 'chat/prefill', text: 'Explain this code', send: true });
+    assert.deepEqual(app.last('chat/cancel'), { method: 'chat/cancel', requestId: first.requestId });
+    const second = app.last('chat/send');
+    assert.notEqual(second.requestId, first.requestId);
+    assert.equal(second.text, 'Explain this code');
+    assert.ok(app.posted.indexOf(app.last('chat/cancel')) < app.posted.indexOf(second), 'cancel goes first');
+    const [old, current] = app.$$('.turn-assistant');
+    assert.match(old.querySelector('.md-message')!.textContent!, /partial/);
+    assert.match(old.querySelector('.turn-error')!.textContent!, /Stopped/);
+    assert.equal(old.hasAttribute('aria-busy'), false);
+    app.fromHost({ method: 'chat/error', requestId: first.requestId, seq: 2, error: { kind: 'cancelled', message: 'Stopped.', action: { id: 'none', label: 'OK' } } });
+    app.fromHost({ method: 'chat/start', requestId: second.requestId, seq: 0, conversationId: second.conversationId, modelId: 'm1', api: 'converse-stream' });
+    app.fromHost({ method: 'chat/delta', requestId: second.requestId, seq: 1, channel: 'text', text: 'explained' });
+    app.scheduler.runFrame();
+    assert.match(current.querySelector('.md-message')!.textContent!, /explained/);
+    assert.equal(app.$$('.turn').length, 4);
   });
 });

@@ -4,7 +4,7 @@ import { StreamGate } from '../../../webview-ui/chat/streamGate';
 import { formatMs, formatTurnLine } from '../../../webview-ui/chat/turnLine';
 import { modelIdFromArgument } from '../../../src/vscode/chat/modelOptions';
 import { languageIdForFence } from '../../../src/vscode/chat/languageIds';
-import { validateWebviewMessage } from '../../../src/shared/protocol';
+import { validateWebviewMessage } from '../../../src/shared/webviewMessages';
 
 describe('chat: turn stats', () => {
   it('measures rate over the streaming part only and leaves unknown figures out', () => {

@@ -31,6 +31,25 @@ describe('explain prompt', () => {
     assert.match(p.prompt, /trimmed to fit/);
   });
 
+  it('never builds a prompt longer than the chat accepts, whatever the budget setting allows', () => {
+    const big = Array.from({ length: 60_000 }, (_, i) => `const value${i} = ${i}; // number ${i}`).join('\n');
+    const lines = big.split('\n');
+    const max = 100_000;
+    for (const question of [undefined, 'Why is this slow? '.repeat(500)]) {
+      const p = buildExplainPrompt({ span: span({ text: big, startLine: 0, endLine: lines.length - 1 }), documentLines: lines, budgetChars: 10_000_000, maxPromptChars: max, question });
+      assert.ok(p.prompt.length <= max, `prompt ${p.prompt.length} fits ${max}`);
+      assert.ok(p.prompt.length > max * 0.9, 'and uses most of it');
+      assert.match(p.trimmedNotice ?? '', /only the first \d+ lines were sent/);
+      assert.match(p.prompt, /trimmed to fit/);
+    }
+  });
+
+  it('leaves a prompt that already fits untouched', () => {
+    const a = buildExplainPrompt({ span: span(), documentLines: doc, budgetChars: 10_000 });
+    const b = buildExplainPrompt({ span: span(), documentLines: doc, budgetChars: 10_000, maxPromptChars: 2_000_000 });
+    assert.deepEqual(b, a);
+  });
+
   it('uses the question when asked, and says what was picked when nothing was selected', () => {
     const p = buildExplainPrompt({ span: span({ origin: 'symbol', symbolName: 'parse' }), documentLines: doc, budgetChars: 5000, question: 'Is this thread-safe?' });
     assert.match(p.prompt, /^Is this thread-safe\?/);

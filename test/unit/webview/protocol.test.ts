@@ -1,11 +1,8 @@
 import * as assert from 'node:assert/strict';
-import {
-  MAX_TEXT,
-  isSafeLinkHref,
-  readPersistedWebviewState,
-  validateWebviewMessage,
-  type WebviewToHostMessage,
-} from '../../../src/shared/protocol';
+import { isSafeLinkHref, openableLinkHref } from '../../../src/shared/links';
+import { readPersistedWebviewState } from '../../../src/shared/persistedReaders';
+import type { WebviewToHostMessage } from '../../../src/shared/protocol';
+import { MAX_TEXT, checkWebviewMessage, validateWebviewMessage } from '../../../src/shared/webviewMessages';
 
 describe('protocol: validateWebviewMessage', () => {
   const valid: WebviewToHostMessage[] = [
@@ -112,6 +109,74 @@ describe('protocol: isSafeLinkHref', () => {
   for (const href of bad) it(`refuses ${JSON.stringify(href)}`, () => assert.equal(isSafeLinkHref(href), false));
 });
 
+describe('protocol: checkWebviewMessage says what was wrong', () => {
+  const send = { method: 'chat/send', requestId: 'r9', conversationId: 'c', text: 'x' };
+
+  it('a chat/send over the size limit keeps its requestId, so it can be answered', () => {
+    const checked = checkWebviewMessage({ ...send, text: 'x'.repeat(MAX_TEXT + 1) });
+    assert.ok(!checked.ok);
+    assert.equal(checked.requestId, 'r9');
+    assert.equal(checked.method, 'chat/send');
+    assert.match(checked.problem, /the message is 2,000,001 characters, more than the 2,000,000 the chat accepts/);
+  });
+
+  for (const modelId of ['', '   ', '\t\n']) {
+    it(`refuses the model id ${JSON.stringify(modelId)} and names it`, () => {
+      const checked = checkWebviewMessage({ ...send, modelId });
+      assert.ok(!checked.ok);
+      assert.equal(checked.requestId, 'r9');
+      assert.match(checked.problem, /the model id is empty/);
+    });
+  }
+
+  it('a blank model id is refused for models/select too', () => {
+    assert.equal(validateWebviewMessage({ method: 'models/select', modelId: '  ' }), undefined);
+  });
+
+  it('has no requestId to answer when the requestId itself is bad', () => {
+    const checked = checkWebviewMessage({ ...send, requestId: 5, text: 7 });
+    assert.ok(!checked.ok);
+    assert.equal(checked.requestId, undefined);
+    assert.match(checked.problem, /requestId is missing or not a string/);
+  });
+
+  it('only a requestId of chat/send is answered', () => {
+    const checked = checkWebviewMessage({ method: 'error/action', requestId: 'r', actionId: 'rm -rf' });
+    assert.ok(!checked.ok);
+    assert.equal(checked.requestId, undefined);
+  });
+
+  it('echoes only a plain method name (the log line is built from it)', () => {
+    const checked = checkWebviewMessage({ method: 'x\n[error] forged log line' });
+    assert.ok(!checked.ok);
+    assert.equal(checked.method, 'unknown');
+  });
+
+  it('a hostile object that throws mid-check still yields its requestId', () => {
+    const hostile = new Proxy({ method: 'chat/send', requestId: 'r1' } as Record<string, unknown>, {
+      get: (t, k) => (k === 'conversationId' ? (() => { throw new Error('boom'); })() : t[k as string]),
+    });
+    const checked = checkWebviewMessage(hostile);
+    assert.ok(!checked.ok);
+    assert.equal(checked.requestId, 'r1');
+  });
+});
+
+describe('links: one policy for rendering and opening', () => {
+  it('opens a link with an upper-case scheme, with the scheme lower-cased', () => {
+    assert.equal(openableLinkHref('HTTPS://EXAMPLE.COM/Path'), 'https://EXAMPLE.COM/Path');
+    assert.equal(openableLinkHref('Http://example.com'), 'http://example.com');
+    assert.equal(openableLinkHref('MAILTO:a@b.c'), 'mailto:a@b.c');
+  });
+  it('what the webview renders as a link is exactly what the host opens', () => {
+    for (const href of ['HTTPS://X.EXAMPLE', 'https://x.example', 'mailto:a@b.c', 'javascript:alert(1)', 'HTTP:evil', 'command:x', 'FILE:///etc/passwd']) {
+      assert.equal(isSafeLinkHref(href), openableLinkHref(href) !== undefined, href);
+    }
+    assert.equal(openableLinkHref('JAVASCRIPT:alert(1)'), undefined);
+    assert.equal(openableLinkHref(42), undefined);
+  });
+});
+
 describe('protocol: readPersistedWebviewState', () => {
   it('keeps a current-version state', () => {
     const s = { v: 1, draft: 'hi', conversationId: 'c', selectedModelId: 'm', scrollTop: 10 };
@@ -120,10 +185,23 @@ describe('protocol: readPersistedWebviewState', () => {
   it('drops unknown versions and malformed state', () => {
     assert.equal(readPersistedWebviewState({ v: 2, draft: '' }), undefined);
     assert.equal(readPersistedWebviewState({ draft: '' }), undefined);
-    assert.equal(readPersistedWebviewState({ v: 1 }), undefined);
     assert.equal(readPersistedWebviewState('x'), undefined);
+    assert.equal(readPersistedWebviewState(null), undefined);
   });
   it('drops bad optional fields but keeps the rest', () => {
     assert.deepEqual(readPersistedWebviewState({ v: 1, draft: 'd', scrollTop: -5, conversationId: 3 }), { v: 1, draft: 'd' });
+  });
+  it('keeps the good fields when the draft is missing or not text', () => {
+    assert.deepEqual(readPersistedWebviewState({ v: 1 }), { v: 1, draft: '' });
+    assert.deepEqual(readPersistedWebviewState({ v: 1, draft: 42, conversationId: 'c', selectedModelId: 'm', scrollTop: 5 }), {
+      v: 1,
+      draft: '',
+      conversationId: 'c',
+      selectedModelId: 'm',
+      scrollTop: 5,
+    });
+  });
+  it('drops a blank model id and a non-finite scroll position', () => {
+    assert.deepEqual(readPersistedWebviewState({ v: 1, draft: 'd', selectedModelId: '   ', scrollTop: Infinity }), { v: 1, draft: 'd' });
   });
 });
