@@ -113,9 +113,9 @@ describe('chat panel never waits forever (real webview, against the emulator)', 
       turns: [
         { role: 'user', text: 'What is a cache?' },
         { role: 'assistant', text: 'A place to keep answers.', reasoning: [null] },
-        { role: 'assistant', text: 'broken', error: {} },
       ],
     };
+    // Saved as-is: the store writes what it is given, so the record on disk is the corrupt one.
     await api.chat.history.save(corrupt as unknown as PersistedConversation);
     const rec = recorder(host);
     try {
