@@ -8,27 +8,33 @@ import type { ErrorActionId, ErrorKind } from '../core/bedrock/classifiedError';
 import type { ChatParams, PersistedConversation, PersistedTurn, PersistedWebviewState, TurnStats, WireError, WireReasoning } from './protocol';
 import { ERROR_ACTION_IDS, MAX_ID } from './webviewMessages';
 
-const ERROR_KINDS: ReadonlySet<string> = new Set<ErrorKind>([
-  'throttled',
-  'expiredCredentials',
-  'accessDenied',
-  'modelNotEnabled',
-  'validation',
-  'timeout',
-  'network',
-  'cancelled',
-  'serviceError',
-]);
-const STOP_REASONS: ReadonlySet<string> = new Set<StopReason>([
-  'end_turn',
-  'tool_use',
-  'max_tokens',
-  'stop_sequence',
-  'content_filtered',
-  'guardrail_intervened',
-  'context_window_exceeded',
-  'other',
-]);
+// Listed as object keys so the compiler says when a kind or reason is added and not listed here.
+const ERROR_KINDS: ReadonlySet<string> = new Set(
+  Object.keys({
+    throttled: 1,
+    expiredCredentials: 1,
+    accessDenied: 1,
+    modelNotEnabled: 1,
+    validation: 1,
+    timeout: 1,
+    network: 1,
+    cancelled: 1,
+    serviceError: 1,
+    untrustedEndpoint: 1,
+  } satisfies Record<ErrorKind, 1>),
+);
+const STOP_REASONS: ReadonlySet<string> = new Set(
+  Object.keys({
+    end_turn: 1,
+    tool_use: 1,
+    max_tokens: 1,
+    stop_sequence: 1,
+    content_filtered: 1,
+    guardrail_intervened: 1,
+    context_window_exceeded: 1,
+    other: 1,
+  } satisfies Record<StopReason, 1>),
+);
 const STAT_FIGURES = ['timeToFirstTokenMs', 'inputTokens', 'outputTokens', 'tokensPerSecond', 'totalLatencyMs'] as const;
 
 /** Webview state saved by any version: the current shape with every bad field dropped, or undefined for another version. */

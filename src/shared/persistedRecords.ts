@@ -7,8 +7,6 @@ import type { ErrorActionId, ErrorKind } from '../core/bedrock/classifiedError';
 import { arrayOf, num, object, oneOf, optional, str } from '../core/schema';
 import { STORAGE_VERSIONS } from '../core/storageKeys';
 import {
-  MAX_ID,
-  MAX_TEXT,
   type ChatParams,
   type ConversationSummary,
   type PersistedConversation,
@@ -17,6 +15,7 @@ import {
   type WireError,
   type WireReasoning,
 } from './protocol';
+import { MAX_ID, MAX_TEXT } from './webviewMessages';
 
 // Listed as object keys so the compiler says when a kind is added and not listed here.
 const ERROR_KINDS = Object.keys({

@@ -24,18 +24,21 @@ export interface RejectedWebviewMessage {
 
 export type CheckedWebviewMessage = { ok: true; message: WebviewToHostMessage } | ({ ok: false } & RejectedWebviewMessage);
 
-export const ERROR_ACTION_IDS: ReadonlySet<string> = new Set<ErrorActionId>([
-  'retry',
-  'ssoLogin',
-  'reloadCredentials',
-  'setApiKey',
-  'requestModelAccess',
-  'checkNetwork',
-  'openSettings',
-  'chooseProfile',
-  'trustEndpoint',
-  'none',
-]);
+// Listed as object keys so the compiler says when an action is added and not listed here.
+export const ERROR_ACTION_IDS: ReadonlySet<string> = new Set(
+  Object.keys({
+    retry: 1,
+    ssoLogin: 1,
+    reloadCredentials: 1,
+    setApiKey: 1,
+    requestModelAccess: 1,
+    checkNetwork: 1,
+    openSettings: 1,
+    chooseProfile: 1,
+    trustEndpoint: 1,
+    none: 1,
+  } satisfies Record<ErrorActionId, 1>),
+);
 
 /**
  * Checks a message from the webview. Returns a fresh, well-typed copy holding only the known
