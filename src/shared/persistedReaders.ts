@@ -83,10 +83,7 @@ function readTurn(raw: unknown): PersistedTurn | undefined {
   if (!isRecord(raw) || (raw.role !== 'user' && raw.role !== 'assistant') || typeof raw.text !== 'string') return undefined;
   const turn: PersistedTurn = { role: raw.role, text: raw.text };
   if (raw.role === 'user') return turn;
-  if (Array.isArray(raw.reasoning)) {
-    const blocks = raw.reasoning.map(readReasoning).filter((b): b is WireReasoning => b !== undefined);
-    if (blocks.length) turn.reasoning = blocks;
-  }
+  if (Array.isArray(raw.reasoning)) turn.reasoning = raw.reasoning.map(readReasoning).filter((b): b is WireReasoning => b !== undefined);
   const stats = readStats(raw.stats);
   if (stats) turn.stats = stats;
   if (typeof raw.stopReason === 'string' && STOP_REASONS.has(raw.stopReason)) turn.stopReason = raw.stopReason as StopReason;
