@@ -65,6 +65,36 @@ describe('settings (in a real extension host)', () => {
     });
   });
 
+  describe('malformed connection settings', () => {
+    const bedrock = () => vscode.workspace.getConfiguration('bedrock');
+    /** Sets a user setting and waits until the connection, re-reading its settings, shows `until`. */
+    async function setAndReload(key: string, value: unknown, until: () => boolean): Promise<void> {
+      await bedrock().update(key, value, global);
+      await waitFor(api.connection.onDidChange, until, `the connection to reload after ${key} = ${String(value)}`);
+    }
+
+    it('an endpoint that is not an http(s) URL is named in a warning and not used', async () => {
+      try {
+        await setAndReload('endpoints.runtime', 'ftp://x', () => api.connection.info.endpoints.runtime !== emulator);
+        assert.equal(api.connection.info.endpoints.runtime, 'https://bedrock-runtime.us-east-1.amazonaws.com');
+        assert.ok(api.settingProblems.includes('`bedrock.endpoints.runtime` is not an http(s) URL: ftp://x. It is ignored until you change it.'), api.settingProblems.join(' | '));
+      } finally {
+        await setAndReload('endpoints.runtime', emulator, () => api.connection.info.endpoints.runtime === emulator);
+      }
+      assert.equal(api.connection.info.endpoints.runtime, emulator);
+    });
+
+    it('a region with a shell command appended is "not a region", and the region comes from elsewhere', async () => {
+      try {
+        await setAndReload('region', 'us-east-1; rm -rf', () => api.connection.info.regionSource !== 'setting');
+        assert.deepEqual([api.connection.info.region, api.connection.info.regionSource], ['us-east-1', 'environment']);
+        assert.ok(api.settingProblems.some((p) => p.startsWith('`bedrock.region` is not a region') && p.includes('us-east-1; rm -rf')), api.settingProblems.join(' | '));
+      } finally {
+        await setAndReload('region', 'us-east-1', () => api.connection.info.regionSource === 'setting');
+      }
+    });
+  });
+
   describe('bedrock.stream.idleTimeoutSeconds', () => {
     const set = (v: unknown) => vscode.workspace.getConfiguration('bedrock').update('stream.idleTimeoutSeconds', v, global);
     after(() => set(undefined));
