@@ -61,6 +61,8 @@ const UNSAFE_IDS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'pr
 
 export class LearnedCapabilities {
   private readonly cache = new Map<string, LearnedFacts>();
+  /** Regions whose store a newer version wrote: learned facts stay in memory rather than overwrite it. */
+  private readonly newerVersion = new Set<string>();
   private readonly onDidChangeEmitter = new Emitter<{ region: string; modelId: string }>();
   readonly onDidChange = this.onDidChangeEmitter.event;
   private readonly warn: (message: string) => void;
@@ -77,7 +79,12 @@ export class LearnedCapabilities {
     let facts = this.cache.get(region);
     if (!facts) {
       const raw = this.store.get(learnedKey(region));
-      facts = (raw === undefined ? undefined : readStored(migratingStoreSchema, raw, `what was learned about models in ${region}`, this.warn)?.models) ?? {};
+      const what = `what was learned about models in ${region}`;
+      if (isPlainRecord(raw) && typeof raw.v === 'number' && raw.v > STORAGE_VERSIONS.learned) {
+        this.newerVersion.add(region);
+        this.warn(`Ignored ${what}: a newer version of the extension wrote it (format ${raw.v}); it is left as it is.`);
+      }
+      facts = (raw === undefined || this.newerVersion.has(region) ? undefined : readStored(migratingStoreSchema, raw, what, this.warn)?.models) ?? {};
       this.cache.set(region, facts);
     }
     return facts;
@@ -99,12 +106,13 @@ export class LearnedCapabilities {
     if (api) next.apis = { ...prev.apis, [api[0]]: { supported: api[1], note: api[2], at: Date.now() } };
     if (JSON.stringify(prev) === JSON.stringify(next)) return;
     facts[modelId] = next;
-    void this.store.update(learnedKey(region), { v: STORAGE_VERSIONS.learned, models: facts } satisfies LearnedStore);
+    if (!this.newerVersion.has(region)) void this.store.update(learnedKey(region), { v: STORAGE_VERSIONS.learned, models: facts } satisfies LearnedStore);
     this.onDidChangeEmitter.fire({ region, modelId });
   }
 
   /** Forget everything learned in a region (a "reset" action in the explorer). */
   clear(region: string): void {
+    this.newerVersion.delete(region);
     this.cache.set(region, {});
     void this.store.update(learnedKey(region), undefined);
     this.onDidChangeEmitter.fire({ region, modelId: '*' });

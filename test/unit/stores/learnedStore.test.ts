@@ -48,7 +48,6 @@ const CASES: Case[] = [
     stored: JSON.parse(`{"v":1,"models":{"__proto__":{"profile":"evil"},"constructor":{"noSystemPrompt":true},"${TITAN}":{"noSystemPrompt":true}}}`),
     kept: { [TITAN]: GOOD_TITAN },
   },
-  { name: 'a future version', stored: { v: 2, models: { [HAIKU]: { profile: 'x' } } }, kept: {} },
 ];
 
 function rig(stored: unknown) {
@@ -85,6 +84,21 @@ describe('stored state: learned capabilities', () => {
       }
     });
   }
+
+  it('a store a newer version wrote is not read and not overwritten; what is learned meanwhile is used', () => {
+    const newer = { v: 2, models: { [HAIKU]: { profile: 'x' } } };
+    const r = rig(newer);
+    try {
+      assert.deepEqual(r.learned.all(REGION), {});
+      r.learned.learn(REGION, HAIKU, { maxTokens: 100 });
+      assert.equal(r.learned.get(REGION, HAIKU)?.maxTokens, 100);
+      assert.deepEqual(r.store.get(learnedKey(REGION)), newer, 'left as it is');
+      assert.equal(r.warnings.length, 1, JSON.stringify(r.warnings));
+      assert.match(r.warnings[0], /newer version/);
+    } finally {
+      r.dispose();
+    }
+  });
 
   it('a model id that would change a prototype is never learned about', () => {
     const r = rig(undefined);
