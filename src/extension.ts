@@ -135,7 +135,7 @@ async function startWorkbench(context: vscode.ExtensionContext): Promise<Omit<Wo
   });
   subs.push(chat);
   const explain = explainCommands({
-    // A new turn in the chat panel, sent at once, so the user can follow up there.
+    // A new turn in the chat view beside the editor, sent at once, so the user can follow up there.
     sink: { ask: ({ prompt, modelId }) => chat.prefill(prompt, true, modelId) },
     chatModels: () => catalog.descriptors.filter(isChatModel),
     log,

@@ -21,6 +21,7 @@ export const COMMAND_IDS = [
   'bedrock.reloadCredentials',
   'bedrock.manageTrustedEndpoints',
   'bedrock.openChat',
+  'bedrock.openChatInEditor',
   'bedrock.chatWithModel',
   'bedrock.embedSelection',
   'bedrock.compareEmbeddings',

@@ -26,8 +26,8 @@ function recorder(host: ChatPanelHost) {
   };
 }
 
-async function openReadyPanel(api: WorkbenchApi): Promise<ChatPanelHost> {
-  await vscode.commands.executeCommand('bedrock.openChat');
+async function openReadyPanel(api: WorkbenchApi): Promise<ChatPanelHost<vscode.WebviewPanel>> {
+  await vscode.commands.executeCommand('bedrock.openChatInEditor');
   const host = api.chat.panelForTests();
   assert.ok(host, 'the command opened a panel');
   // Ready means the real webview bundle loaded under the CSP and said `webview/ready`.
@@ -37,7 +37,7 @@ async function openReadyPanel(api: WorkbenchApi): Promise<ChatPanelHost> {
 
 describe('chat panel (real webview, against the emulator)', () => {
   let api: WorkbenchApi;
-  let host: ChatPanelHost;
+  let host: ChatPanelHost<vscode.WebviewPanel>;
   const conversationId = `conv-${Date.now()}`;
 
   before(async () => {

@@ -10,7 +10,7 @@ import { waitFor } from './waitFor';
 const MODEL = 'anthropic.claude-3-haiku-20240307-v1:0';
 const SOURCE = ['// helpers', 'export function add(a: number, b: number): number {', '  const sum = a + b;', '  return sum;', '}', '', 'export const answer = add(40, 2);', ''].join('\n');
 
-describe('Explain Selection (real editor → real chat panel, against the emulator)', () => {
+describe('Explain Selection (real editor → real chat view beside it, against the emulator)', () => {
   let api: WorkbenchApi;
   let editor: vscode.TextEditor;
 
@@ -22,7 +22,6 @@ describe('Explain Selection (real editor → real chat panel, against the emulat
     editor = await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
   });
   beforeEach(() => clearEmulator());
-  after(() => api.chat.panelForTests()?.panel.dispose());
 
   /** Runs a command and follows the turn it starts in the real webview, to its end. */
   async function runAndFollow(command: string): Promise<{ send: Extract<WebviewToHostMessage, { method: 'chat/send' }>; text: string }> {
@@ -30,8 +29,8 @@ describe('Explain Selection (real editor → real chat panel, against the emulat
     // a round trip through the workbench, so subscribing now misses nothing.
     const prompt = await vscode.commands.executeCommand(command);
     assert.ok(prompt, `${command} produced a prompt`);
-    const host: ChatPanelHost | undefined = api.chat.panelForTests();
-    assert.ok(host, 'the command opened the chat panel');
+    const host: ChatPanelHost | undefined = api.chat.viewForTests();
+    assert.ok(host, 'the command opened the chat view');
     const received: WebviewToHostMessage[] = [];
     const posts: HostToWebviewMessage[] = [];
     const subs = [host.onDidReceive((m) => received.push(m)), host.onDidPost((m) => posts.push(m))];
@@ -48,10 +47,15 @@ describe('Explain Selection (real editor → real chat panel, against the emulat
     }
   }
 
-  it('streams an explanation of the selection into the chat panel, labelled with file and lines', async () => {
+  it('streams an explanation of the selection into the chat view, labelled with file and lines, leaving the editor in front', async () => {
     editor = await vscode.window.showTextDocument(editor.document, vscode.ViewColumn.One);
     editor.selection = new vscode.Selection(1, 0, 4, 1);
     const { send, text } = await runAndFollow('bedrock.explainSelection');
+    // The answer goes to the side view: no editor tab covers the code, and the editor keeps focus.
+    const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs);
+    assert.ok(!tabs.some((t) => t.input instanceof vscode.TabInputWebview), `no chat tab was opened (${tabs.map((t) => t.label).join(', ')})`);
+    assert.equal(vscode.window.activeTextEditor?.document, editor.document, 'the explained code is still the active editor');
+    assert.equal(api.chat.panelForTests(), undefined, 'the editor-tab panel stays closed');
     assert.equal(send.modelId, MODEL, 'the default chat model is used');
     assert.match(send.text, /lines 2-5\./);
     assert.match(send.text, /```typescript\nexport function add[\s\S]*return sum;\n}\n```/);

@@ -90,7 +90,7 @@ describe('stored state: corrupt on startup (real extension host)', () => {
   });
 
   it('lists the good conversations, chats with the corrupt-learned model in the damaged one, and says each problem once', async () => {
-    await vscode.commands.executeCommand('bedrock.openChat');
+    await vscode.commands.executeCommand('bedrock.openChatInEditor');
     const host = api.chat.panelForTests();
     assert.ok(host, 'the chat panel opened');
     const posts: HostToWebviewMessage[] = [];

@@ -1,4 +1,4 @@
-// One chat panel: owns the WebviewPanel, validates everything the webview posts, queues posts
+// One chat surface (the side-bar view or the editor panel): owns its webview, validates everything the webview posts, queues posts
 // until the webview says it is ready, runs turns through the backend with one AbortController per
 // request, and keeps the conversation in the history store.
 import * as vscode from 'vscode';
@@ -19,7 +19,12 @@ import { redactHostMessage } from './redactChat';
 import type { ErrorActionId } from '../../core/bedrock/classifiedError';
 
 export const CHAT_VIEW_TYPE = 'bedrock.chat';
+/** The chat view in its own view container (movable to the secondary side bar). */
+export const CHAT_SIDE_VIEW_ID = 'bedrock.chatView';
 export const CHAT_PANEL_TITLE = 'Bedrock Chat';
+
+/** Where a chat lives: an editor tab (WebviewPanel) or a view in a side bar (WebviewView). Both behave the same. */
+export type ChatSurface = vscode.WebviewPanel | vscode.WebviewView;
 
 export interface ChatPanelDeps {
   extensionUri: vscode.Uri;
@@ -40,7 +45,7 @@ export interface ChatPanelRestore {
   modelId?: string;
 }
 
-export class ChatPanelHost extends Disposable {
+export class ChatPanelHost<S extends ChatSurface = ChatSurface> extends Disposable {
   private ready = false;
   private queue: HostToWebviewMessage[] = [];
   private readonly turns: ChatTurns;
@@ -61,7 +66,8 @@ export class ChatPanelHost extends Disposable {
   readonly onDidFinishTurn = this.onDidFinishTurnEmitter.event;
 
   constructor(
-    readonly panel: vscode.WebviewPanel,
+    /** The editor panel or the side-bar view this host drives. */
+    readonly panel: S,
     private readonly deps: ChatPanelDeps,
     restore: ChatPanelRestore = {},
   ) {
@@ -86,7 +92,7 @@ export class ChatPanelHost extends Disposable {
       enableCommandUris: false,
       localResourceRoots: [dist, vscode.Uri.joinPath(deps.extensionUri, 'media')],
     };
-    panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'bedrock.svg');
+    if ('iconPath' in panel) panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'bedrock.svg');
     this._register(panel.webview.onDidReceiveMessage((raw) => this.receive(raw)));
     this._register(
       panel.onDidDispose(() => {

@@ -1,24 +1,31 @@
-// Registers the chat panel: the two commands, the serializer that brings the panel back after a
-// window reload, and the one panel instance they share.
+// Registers the chat: the view in its own container (where Open Chat, Chat with Model and the editor
+// commands land), the editor-tab panel for those who want one (with the serializer that brings it back
+// after a window reload), and the commands that open them. Both run the same host.
 import * as vscode from 'vscode';
 import { readPersistedWebviewState } from '../../shared/persistedReaders';
 import type { ChatBackend } from './chatBackend';
-import { CHAT_PANEL_TITLE, CHAT_VIEW_TYPE, ChatPanelHost, type ChatPanelRestore } from './chatPanelHost';
+import { CHAT_PANEL_TITLE, CHAT_SIDE_VIEW_ID, CHAT_VIEW_TYPE, ChatPanelHost, type ChatPanelRestore, type ChatSurface } from './chatPanelHost';
 import { runChatErrorAction } from './errorActions';
 import { HistoryStore } from './historyStore';
 import { modelIdFromArgument } from './modelOptions';
 
 export interface ChatPanelRegistration {
   commands: {
-    'bedrock.openChat': () => ChatPanelHost;
-    'bedrock.chatWithModel': (arg?: unknown) => ChatPanelHost;
+    'bedrock.openChat': () => Promise<ChatPanelHost<vscode.WebviewView>>;
+    'bedrock.openChatInEditor': () => ChatPanelHost<vscode.WebviewPanel>;
+    'bedrock.chatWithModel': (arg?: unknown) => Promise<ChatPanelHost<vscode.WebviewView>>;
   };
-  /** The open panel, if any (tests drive it as the webview would). */
-  panelForTests(): ChatPanelHost | undefined;
+  /** The open editor panel, if any (tests drive it as the webview would). */
+  panelForTests(): ChatPanelHost<vscode.WebviewPanel> | undefined;
+  /** The chat view's host once VS Code has resolved the view, if it has. */
+  viewForTests(): ChatPanelHost<vscode.WebviewView> | undefined;
   /** The serializer's restore path, callable without reloading the window (tests). */
-  restoreForTests(panel: vscode.WebviewPanel, state: unknown): ChatPanelHost;
-  /** Opens (or reveals) the panel and fills the input box, e.g. for "Explain selection". */
-  prefill(text: string, send?: boolean, modelId?: string): ChatPanelHost;
+  restoreForTests(panel: vscode.WebviewPanel, state: unknown): ChatPanelHost<vscode.WebviewPanel>;
+  /**
+   * Shows the chat view without taking focus from the editor and fills its input box (and sends it),
+   * e.g. for "Explain selection": the answer appears beside the code, never over it.
+   */
+  prefill(text: string, send?: boolean, modelId?: string): Promise<ChatPanelHost<vscode.WebviewView>>;
   readonly history: HistoryStore;
   dispose(): void;
 }
@@ -33,7 +40,9 @@ export interface RegisterChatPanelDeps {
 export function registerChatPanel(context: vscode.ExtensionContext, deps: RegisterChatPanelDeps): ChatPanelRegistration {
   const history = new HistoryStore(context.workspaceState, deps.warnStored ?? ((message) => deps.log?.warn(message)));
   const disposables: vscode.Disposable[] = [];
-  let current: ChatPanelHost | undefined;
+  let current: ChatPanelHost<vscode.WebviewPanel> | undefined;
+  let sideView: ChatPanelHost<vscode.WebviewView> | undefined;
+  const sideViewResolved: Array<(host: ChatPanelHost<vscode.WebviewView>) => void> = [];
   // The panel takes focus when a code button is pressed, so remember the editor the user was in.
   let lastEditor: vscode.TextEditor | undefined = vscode.window.activeTextEditor;
   disposables.push(
@@ -42,10 +51,9 @@ export function registerChatPanel(context: vscode.ExtensionContext, deps: Regist
     }),
   );
 
-  const adopt = (panel: vscode.WebviewPanel, restore?: ChatPanelRestore) => {
-    current?.dispose();
-    const host = new ChatPanelHost(
-      panel,
+  const hostFor = <S extends ChatSurface>(surface: S, restore?: ChatPanelRestore): ChatPanelHost<S> =>
+    new ChatPanelHost(
+      surface,
       {
         extensionUri: context.extensionUri,
         backend: deps.backend,
@@ -56,6 +64,10 @@ export function registerChatPanel(context: vscode.ExtensionContext, deps: Regist
       },
       restore,
     );
+
+  const adopt = (panel: vscode.WebviewPanel, restore?: ChatPanelRestore) => {
+    current?.dispose();
+    const host = hostFor(panel, restore);
     current = host;
     host.onDidDispose(() => {
       if (current === host) current = undefined;
@@ -63,7 +75,7 @@ export function registerChatPanel(context: vscode.ExtensionContext, deps: Regist
     return host;
   };
 
-  const open = (): ChatPanelHost => {
+  const openInEditor = (): ChatPanelHost<vscode.WebviewPanel> => {
     if (current) {
       current.panel.reveal(current.panel.viewColumn ?? vscode.ViewColumn.Beside);
       return current;
@@ -78,10 +90,46 @@ export function registerChatPanel(context: vscode.ExtensionContext, deps: Regist
   };
 
   /** What VS Code calls after a window reload for a panel that was open: restore from the webview's saved state. */
-  const restore = (panel: vscode.WebviewPanel, state: unknown): ChatPanelHost => {
+  const restore = (panel: vscode.WebviewPanel, state: unknown): ChatPanelHost<vscode.WebviewPanel> => {
     const s = readPersistedWebviewState(state);
     return adopt(panel, { conversationId: s?.conversationId, modelId: s?.selectedModelId });
   };
+  disposables.push(
+    vscode.window.registerWebviewViewProvider(
+      CHAT_SIDE_VIEW_ID,
+      {
+        resolveWebviewView(view, context) {
+          // VS Code resolves the view again after it was disposed (e.g. moved to another side bar).
+          sideView?.dispose();
+          const s = readPersistedWebviewState(context.state);
+          const host = hostFor(view, { conversationId: s?.conversationId, modelId: s?.selectedModelId });
+          sideView = host;
+          host.onDidDispose(() => {
+            if (sideView === host) sideView = undefined;
+          });
+          for (const waiter of sideViewResolved.splice(0)) waiter(host);
+        },
+      },
+      // Hiding the view (switching side-bar tabs) must lose nothing, mid-stream included.
+      { webviewOptions: { retainContextWhenHidden: true } },
+    ),
+  );
+
+  /** Shows the chat view, resolving it first if VS Code has not yet; `preserveFocus` leaves the keyboard where it is. */
+  const showView = async (preserveFocus: boolean): Promise<ChatPanelHost<vscode.WebviewView>> => {
+    if (sideView) {
+      sideView.panel.show(preserveFocus);
+      return sideView;
+    }
+    const resolved = new Promise<ChatPanelHost<vscode.WebviewView>>((resolve) => sideViewResolved.push(resolve));
+    const editorHadFocus = preserveFocus && vscode.window.activeTextEditor !== undefined;
+    // `<view>.focus` is the one command that both opens the container and resolves the view.
+    await vscode.commands.executeCommand(`${CHAT_SIDE_VIEW_ID}.focus`);
+    const host = await resolved;
+    if (editorHadFocus) await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+    return host;
+  };
+
   disposables.push(
     vscode.window.registerWebviewPanelSerializer(CHAT_VIEW_TYPE, {
       async deserializeWebviewPanel(panel, state) {
@@ -92,23 +140,26 @@ export function registerChatPanel(context: vscode.ExtensionContext, deps: Regist
 
   return {
     commands: {
-      'bedrock.openChat': open,
-      'bedrock.chatWithModel': (arg?: unknown) => {
-        const host = open();
+      'bedrock.openChat': () => showView(false),
+      'bedrock.openChatInEditor': openInEditor,
+      'bedrock.chatWithModel': async (arg?: unknown) => {
+        const host = await showView(false);
         host.startConversation(modelIdFromArgument(arg));
         return host;
       },
     },
     panelForTests: () => current,
+    viewForTests: () => sideView,
     restoreForTests: restore,
-    prefill: (text, send = false, modelId) => {
-      const host = open();
+    prefill: async (text, send = false, modelId) => {
+      const host = await showView(true);
       host.prefill(text, send, modelId);
       return host;
     },
     history,
     dispose: () => {
       current?.panel.dispose();
+      sideView?.dispose();
       for (const d of disposables) d.dispose();
     },
   };
