@@ -8,6 +8,7 @@ import { BEDROCK_REGIONS } from './core/regions';
 import { registerCommands } from './vscode/commands';
 import { registerChatPanel, type ChatPanelRegistration } from './vscode/chat/registerChatPanel';
 import { routerChatBackend } from './vscode/chat/routerChatBackend';
+import { ModelChoice } from './vscode/chat/modelChoice';
 import { ConnectionSettingsSource, promptForApiKey } from './vscode/connection/connectionSettingsSource';
 import { runSsoLogin } from './vscode/connection/ssoLogin';
 import { TrustedEndpoints } from './vscode/connection/trustedEndpoints';
@@ -26,6 +27,8 @@ export interface WorkbenchApi {
   readonly connection: ConnectionSettingsSource['connection'];
   readonly catalog: Catalog;
   readonly chat: ChatPanelRegistration;
+  /** The chat model shared by the chat, Explain and Ask. */
+  readonly modelChoice: ModelChoice;
   readonly router: Router;
   readonly tree: ModelTreeProvider;
   readonly embed: ReturnType<typeof embedCommands>;
@@ -125,19 +128,26 @@ async function startWorkbench(context: vscode.ExtensionContext): Promise<Omit<Wo
     findModel: (id) => catalog.describe(id),
     log,
   });
+  const modelChoice = new ModelChoice(
+    context.globalState,
+    () => readSetting('chatDefaultModel') || undefined,
+    () => catalog.descriptors.filter(isChatModel).map((d) => ({ id: d.id, label: d.name, provider: d.provider, legacy: d.legacy })),
+  );
   const chat = registerChatPanel(context, {
     warnStored,
     backend: routerChatBackend(router, catalog, {
-      read: () => readSetting('chatDefaultModel') || undefined,
+      // The shared choice: last used, else the setting, else a mid-size default; re-read when the setting changes.
+      read: () => modelChoice.current(),
       onDidChange: (listener) => onDidChangeSettings(['chatDefaultModel'], listener),
     }),
+    rememberModel: (id) => modelChoice.remember(id),
     log,
   });
   subs.push(chat);
   const explain = explainCommands({
     // A new turn in the chat view beside the editor, sent at once, so the user can follow up there.
     sink: { ask: ({ prompt, modelId }) => chat.prefill(prompt, true, modelId) },
-    chatModels: () => catalog.descriptors.filter(isChatModel),
+    chatModel: () => modelChoice.current(),
     log,
   });
   const embed = embedCommands({
@@ -171,7 +181,7 @@ async function startWorkbench(context: vscode.ExtensionContext): Promise<Omit<Wo
   log.info(`Bedrock Workbench ${context.extension.packageJSON.version} activated (region ${connection.info.region})`);
   // After first paint: nothing above touched the network or loaded the AWS SDK.
   setTimeout(() => void refreshInView(), 0);
-  return { log, connection, catalog, router, tree, chat, embed, explain, trustedEndpoints, settingProblems: reportedSettingProblems, onDidReportSettingProblem, storageWarnings };
+  return { log, connection, catalog, router, tree, chat, modelChoice, embed, explain, trustedEndpoints, settingProblems: reportedSettingProblems, onDidReportSettingProblem, storageWarnings };
 }
 
 export function deactivate(): void {

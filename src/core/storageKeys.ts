@@ -10,6 +10,7 @@ export const STORAGE_VERSIONS = {
   conversation: 1,
   explorerFilter: 1,
   trustedEndpoints: 1,
+  recentChatModels: 1,
 } as const;
 
 /** Global state: the last model list of a region and AWS profile (a cache; a fresh list replaces it). */
@@ -29,3 +30,6 @@ export const EXPLORER_FILTER_KEY = 'bedrock.explorer.filter';
 
 /** Global state: origins outside AWS the user agreed to send credentials to. Values before `v` was stored are migrated. */
 export const TRUSTED_ENDPOINTS_KEY = 'bedrock.trustedEndpoints';
+
+/** Global state: the chat models the user picked or chatted with, most recent first (shared by the chat, Explain and Ask). */
+export const RECENT_CHAT_MODELS_KEY = 'bedrock.chat.recentModels';

@@ -18,6 +18,8 @@ describe('Explain Selection (real editor → real chat view beside it, against t
     api = (await vscode.extensions.getExtension<WorkbenchApi>(EXTENSION_ID)!.activate())!;
     await api.catalog.refresh();
     await vscode.workspace.getConfiguration('bedrock.chat').update('defaultModel', MODEL, vscode.ConfigurationTarget.Global);
+    // Earlier suites chatted with other models; the model used last is what Explain takes.
+    await api.modelChoice.remember(MODEL);
     const doc = await vscode.workspace.openTextDocument({ content: SOURCE, language: 'typescript' });
     editor = await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
   });
@@ -56,7 +58,7 @@ describe('Explain Selection (real editor → real chat view beside it, against t
     assert.ok(!tabs.some((t) => t.input instanceof vscode.TabInputWebview), `no chat tab was opened (${tabs.map((t) => t.label).join(', ')})`);
     assert.equal(vscode.window.activeTextEditor?.document, editor.document, 'the explained code is still the active editor');
     assert.equal(api.chat.panelForTests(), undefined, 'the editor-tab panel stays closed');
-    assert.equal(send.modelId, MODEL, 'the default chat model is used');
+    assert.equal(send.modelId, MODEL, 'the chat model chosen last is used');
     assert.match(send.text, /lines 2-5\./);
     assert.match(send.text, /```typescript\nexport function add[\s\S]*return sum;\n}\n```/);
     assert.match(send.text, /For context only/);
@@ -100,5 +102,20 @@ describe('Explain Selection (real editor → real chat view beside it, against t
     const result = await vscode.commands.executeCommand('bedrock.explainSelection');
     assert.equal(result, undefined);
     assert.equal((await recordedRequests()).filter((r) => /Converse|Invoke/.test(r.route)).length, 0);
+  });
+
+  it('uses the model picked in the chat view: choosing once is enough', async () => {
+    const other = 'amazon.nova-pro-v1:0';
+    const view = api.chat.viewForTests();
+    assert.ok(view, 'the chat view is open');
+    try {
+      await view.receive({ method: 'models/select', modelId: other });
+      editor = await vscode.window.showTextDocument(editor.document, vscode.ViewColumn.One);
+      editor.selection = new vscode.Selection(1, 0, 4, 1);
+      const { send } = await runAndFollow('bedrock.explainSelection');
+      assert.equal(send.modelId, other);
+    } finally {
+      await api.modelChoice.remember(MODEL);
+    }
   });
 });

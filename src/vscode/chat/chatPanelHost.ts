@@ -38,6 +38,8 @@ export interface ChatPanelDeps {
   clock?: () => number;
   /** Spaces out log lines about a misbehaving webview (tests inject one with a manual clock). */
   logThrottle?: LogThrottle;
+  /** Records a model the user picked or chatted with, so the next chat, Explain and Ask start with it. */
+  rememberModel?(modelId: string): unknown;
 }
 
 export interface ChatPanelRestore {
@@ -197,6 +199,7 @@ export class ChatPanelHost<S extends ChatSurface = ChatSurface> extends Disposab
         return this.postModels();
       case 'models/select':
         this.selectedModelId = msg.modelId;
+        await this.deps.rememberModel?.(msg.modelId);
         return;
       case 'history/list':
         return this.postHistory();
@@ -273,7 +276,10 @@ export class ChatPanelHost<S extends ChatSurface = ChatSurface> extends Disposab
 
   private async send(msg: ChatSendMessage): Promise<void> {
     const modelId = pickModelId(msg.modelId, this.selectedModelId, this.deps.backend.defaultModelId?.(), this.models[0]?.id);
-    if (modelId) this.selectedModelId = modelId;
+    if (modelId) {
+      this.selectedModelId = modelId;
+      void this.deps.rememberModel?.(modelId);
+    }
     const conversation = await this.turns.send(msg, modelId, this.models.find((m) => m.id === modelId));
     if (conversation) this.onDidFinishTurnEmitter.fire({ requestId: msg.requestId, conversation });
   }

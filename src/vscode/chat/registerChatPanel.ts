@@ -35,6 +35,8 @@ export interface RegisterChatPanelDeps {
   log?: vscode.LogOutputChannel;
   /** Hears, once each, what was unreadable in the stored history (defaults to the log). */
   warnStored?: (message: string) => void;
+  /** Records the model each chat uses (shared with Explain and Ask). */
+  rememberModel?(modelId: string): unknown;
 }
 
 export function registerChatPanel(context: vscode.ExtensionContext, deps: RegisterChatPanelDeps): ChatPanelRegistration {
@@ -61,6 +63,7 @@ export function registerChatPanel(context: vscode.ExtensionContext, deps: Regist
         log: deps.log,
         runErrorAction: runChatErrorAction,
         lastTextEditor: () => (lastEditor && !lastEditor.document.isClosed ? lastEditor : undefined),
+        rememberModel: deps.rememberModel,
       },
       restore,
     );

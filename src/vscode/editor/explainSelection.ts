@@ -1,21 +1,20 @@
 import * as vscode from 'vscode';
-import type { ModelDescriptor } from '../../core/bedrock/modelDescriptor';
 import { buildExplainPrompt, type ExplainPrompt, type SourceSpan } from '../../core/editor/explainPrompt';
 import { findEnclosingSymbol } from '../../core/editor/enclosingSymbol';
 import { checkSendableText } from '../../core/editor/selectionText';
 import { MAX_TEXT } from '../../shared/webviewMessages';
 import { showInformationMessage, showWarningMessage } from '../notify';
-import { readSetting, updateSetting } from '../settings';
+import { readSetting } from '../settings';
 
-/** Where an explanation goes: a new turn in the chat panel, sent at once. */
+/** Where an explanation goes: a new turn in the chat view, sent at once. */
 export interface ExplainSink {
   ask(request: { prompt: string; label: string; modelId: string }): unknown;
 }
 
 export interface ExplainDeps {
   sink: ExplainSink;
-  /** Models and profiles that can chat; the picker leaves out legacy ones. */
-  chatModels(): ModelDescriptor[];
+  /** The chat model shared with the chat (last used, else the setting, else a mid-size default); undefined when none is listed. */
+  chatModel(): string | undefined;
   log: vscode.LogOutputChannel;
 }
 
@@ -64,37 +63,10 @@ export async function spanToExplain(editor: vscode.TextEditor): Promise<SourceSp
 }
 
 export function explainCommands(deps: ExplainDeps) {
-  async function chatModel(): Promise<string | undefined> {
-    const configured = readSetting('chatDefaultModel');
-    if (configured) return configured;
-    const models = deps.chatModels().filter((d) => !d.legacy);
-    if (models.length === 0) {
-      void vscode.window.showErrorMessage('No chat model is listed in this region yet. Refresh the model list (Bedrock view) or pick another region.');
-      return undefined;
-    }
-    const save: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('save'), tooltip: 'Use and save as the default chat model' };
-    type Item = vscode.QuickPickItem & { id: string };
-    return new Promise((resolve) => {
-      const qp = vscode.window.createQuickPick<Item>();
-      qp.title = 'Chat model for explanations (the save button also makes it the default)';
-      qp.items = models.map((d) => ({ label: d.name, description: d.id, detail: d.provider, id: d.id, buttons: [save] }));
-      qp.matchOnDescription = true;
-      let picked: string | undefined;
-      qp.onDidAccept(() => {
-        picked = qp.selectedItems[0]?.id;
-        qp.hide();
-      });
-      qp.onDidTriggerItemButton(async (e) => {
-        picked = e.item.id;
-        qp.hide();
-        await updateSetting('chatDefaultModel', e.item.id, 'the default chat model');
-      });
-      qp.onDidHide(() => {
-        qp.dispose();
-        resolve(picked);
-      });
-      qp.show();
-    });
+  function chatModel(): string | undefined {
+    const modelId = deps.chatModel();
+    if (!modelId) void vscode.window.showErrorMessage('No chat model is listed in this region yet. Refresh the model list (Bedrock view) or pick another region.');
+    return modelId;
   }
 
   async function explain(question?: string): Promise<ExplainPrompt | undefined> {
@@ -109,7 +81,7 @@ export function explainCommands(deps: ExplainDeps) {
       void showWarningMessage(span.origin === 'selection' ? problem.message : 'The current line is empty. Select some code, or put the cursor inside a function, then try again.');
       return undefined;
     }
-    const modelId = await chatModel();
+    const modelId = chatModel();
     if (!modelId) return undefined;
     const budget = readSetting('explainMaxCharacters');
     const lines = editor.document.getText().split(/\r?\n/);
