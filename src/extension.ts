@@ -133,6 +133,14 @@ async function startWorkbench(context: vscode.ExtensionContext): Promise<Omit<Wo
     () => readSetting('chatDefaultModel') || undefined,
     () => catalog.descriptors.filter(isChatModel).map((d) => ({ id: d.id, label: d.name, provider: d.provider, legacy: d.legacy })),
   );
+  // Setting the default (from the explorer or the settings) is a choice too: it applies at once,
+  // even after other models were used.
+  subs.push(
+    onDidChangeSettings(['chatDefaultModel'], () => {
+      const configured = readSetting('chatDefaultModel');
+      if (configured) void modelChoice.remember(configured);
+    }),
+  );
   const chat = registerChatPanel(context, {
     warnStored,
     backend: routerChatBackend(router, catalog, {

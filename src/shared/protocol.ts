@@ -292,6 +292,12 @@ export interface HistoryNewMessage {
   conversationId: string;
 }
 
+/** Escape in an idle composer: give the keyboard back to the editor the user was in. */
+export interface EditorFocusMessage {
+  /** Message kind. */
+  method: 'editor/focus';
+}
+
 export type WebviewToHostMessage =
   | WebviewReadyMessage
   | ChatSendMessage
@@ -306,7 +312,8 @@ export type WebviewToHostMessage =
   | HistoryListRequestMessage
   | HistoryOpenMessage
   | HistoryDeleteMessage
-  | HistoryNewMessage;
+  | HistoryNewMessage
+  | EditorFocusMessage;
 
 export type WebviewToHostMethod = WebviewToHostMessage['method'];
 

@@ -103,6 +103,8 @@ function check(m: Record<string, unknown>): WebviewToHostMessage | string {
     case 'history/delete':
     case 'history/new':
       return isId(m.conversationId) ? { method: m.method, conversationId: m.conversationId } : idProblem('conversationId', m.conversationId);
+    case 'editor/focus':
+      return { method: 'editor/focus' };
     default:
       return 'its method is not one the chat panel knows';
   }

@@ -91,7 +91,8 @@ describe('chat panel XSS corpus in Chromium (streamed from the emulator, whole a
     });
     await wb.page.locator('.activitybar .action-item a[aria-label^="Bedrock"]').first().click();
     await wb.page.locator('.statusbar-item', { hasText: 'us-east-1' }).first().waitFor({ timeout: 60_000 });
-    await wb.runCommand('Bedrock: Open Chat');
+    // The editor-tab chat: the same page as the side view, with room for 300 turns without wrapping every line.
+    await wb.runCommand('Bedrock: Open Chat in Editor');
     chat = wb.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
     await chat.locator(`#model-select option[value="${MODEL}"]`).waitFor({ state: 'attached', timeout: 30_000 });
     inner = await findFrame(wb, () => !!document.getElementById('transcript'));

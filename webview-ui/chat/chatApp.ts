@@ -105,7 +105,7 @@ export class ChatApp {
     this.historyPanel = el('section', { id: 'history-panel', class: 'history-panel', 'aria-label': 'History' }, el('h2', { class: 'panel-title' }, 'Past chats'), this.historyList);
     this.historyPanel.hidden = true;
 
-    this.emptyHint = el('p', { class: 'empty-hint' }, 'Ask anything. Enter sends, Shift+Enter adds a line, Escape stops a reply.');
+    this.emptyHint = el('p', { class: 'empty-hint' }, 'Ask anything. Enter sends, Shift+Enter adds a line, Escape stops a reply or returns to the editor.');
     // Not role="log": that would make the whole transcript live and re-announce the growing block
     // on every frame. The renderer announces each finished block once (its own polite region),
     // and the status line below announces the end of a reply.
@@ -154,6 +154,9 @@ export class ChatApp {
         this.send();
       } else if (e.key === 'Escape' && this.editingTurn !== undefined) {
         this.cancelEdit();
+      } else if (e.key === 'Escape' && !this.gate.active) {
+        // Nothing to cancel or stop: Escape hands the keyboard back to the editor, as in Copilot Chat.
+        this.host.postMessage({ method: 'editor/focus' });
       }
     });
     this.input.addEventListener('input', () => this.saveState());

@@ -217,6 +217,9 @@ export class ChatPanelHost<S extends ChatSurface = ChatSurface> extends Disposab
       case 'history/new':
         this.conversationId = msg.conversationId;
         return;
+      case 'editor/focus':
+        await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+        return;
     }
   }
 

@@ -156,6 +156,14 @@ describe('chat webview app (jsdom)', () => {
     const send = sendAndStart(app, 'q');
     app.key(app.$('#prompt'), 'Escape');
     assert.deepEqual(app.last('chat/cancel'), { method: 'chat/cancel', requestId: send.requestId });
+    assert.equal(app.last('editor/focus'), undefined, 'stopping a reply keeps the keyboard in the chat');
+  });
+
+  it('Escape in an idle composer hands the keyboard back to the editor', () => {
+    const app = setup();
+    app.key(app.$('#prompt'), 'Escape');
+    assert.deepEqual(app.last('editor/focus'), { method: 'editor/focus' });
+    assert.equal(app.last('chat/cancel'), undefined);
   });
 
   it('an error keeps the partial text and offers its action and Retry; Retry resends from the failed turn', () => {
