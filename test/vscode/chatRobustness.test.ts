@@ -47,8 +47,9 @@ describe('chat panel never waits forever (real webview, against the emulator)', 
   });
 
   async function readyPanel(): Promise<ChatPanelHost> {
+    // The chat view: where Open Chat and Explain land.
     await vscode.commands.executeCommand('bedrock.openChat');
-    const host = api.chat.panelForTests()!;
+    const host = api.chat.viewForTests()!;
     await waitFor(host.onDidPost, () => host.isReady, 'the webview ready handshake');
     return host;
   }
@@ -62,7 +63,7 @@ describe('chat panel never waits forever (real webview, against the emulator)', 
       // Plain text: a language server tokenising megabytes would only slow the extension host down.
       const doc = await vscode.workspace.openTextDocument({ content: line.repeat(Math.ceil((MAX_TEXT + 100_000) / line.length)), language: 'plaintext' });
       const host = await readyPanel();
-      // The editor is shown after the panel, so it is the active one when the command runs.
+      // The editor is shown after the chat, so it is the active one when the command runs.
       const editor = await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
       editor.selection = new vscode.Selection(0, 0, doc.lineCount - 1, 0);
       const rec = recorder(host);
