@@ -49,6 +49,21 @@ export interface CatalogModel {
   synthesizedId: boolean;
   maxOutputTokens: number;
   features: { system: boolean; tools: boolean; streamingTools: boolean; cachePoint: boolean; countTokens: boolean; reasoning: boolean };
+  /** The id bedrock-mantle lists and accepts: the runtime id without its version suffix (`-1:0`, `-v1:0`, `:0`). */
+  mantleId: string;
+  /** Mantle serves some models' OpenAI APIs under `/openai/v1`, the rest under `/v1`; the wrong one is refused. */
+  mantlePrefix: MantlePrefix;
+  /** Served only by bedrock-mantle: not in ListFoundationModels, unknown to the runtime. */
+  mantleOnly: boolean;
+}
+
+export type MantlePrefix = '/v1' | '/openai/v1';
+
+/** Served by bedrock-mantle at all (it lists only models with an OpenAI- or Anthropic-compatible API). */
+export const onMantle = (m: CatalogModel): boolean => m.apis.chatCompletions || m.apis.responses || m.apis.messages;
+
+export function mantleIdOf(modelId: string): string {
+  return modelId.replace(/-v?\d+:\d+$/, '').replace(/:\d+$/, '');
 }
 
 interface DataRow {
@@ -187,8 +202,13 @@ function buildModel(row: DataRow): CatalogModel {
   const noSystem = /^(amazon\.titan-tg1|amazon\.titan-text|mistral\.mistral-7b|mistral\.mixtral)/.test(modelId);
   const noTools = noSystem || /^(meta\.llama3-(8b|70b)|deepseek\.r1|meta\.llama3-2-(1b|3b))/.test(modelId);
   const noStreamingTools = noTools || /^(meta\.llama|mistral\.mistral-(large|small)-2402|ai21\.|writer\.|deepseek\.)/.test(modelId);
+  const compat = apis.chatCompletions || apis.responses || apis.messages;
   return {
     modelId,
+    mantleId: mantleIdOf(modelId),
+    // The frontier OpenAI models sit under /openai/v1 on mantle; gpt-oss and everyone else under /v1.
+    mantlePrefix: modelId.startsWith('openai.') && !modelId.startsWith('openai.gpt-oss') ? '/openai/v1' : '/v1',
+    mantleOnly: compat && !runtimeApi,
     modelName: row.name,
     providerName: PROVIDER_NAMES[row.provider] ?? row.provider,
     apis,
@@ -225,6 +245,7 @@ export interface SystemProfile {
 export class Catalog {
   readonly models: CatalogModel[];
   private readonly byId = new Map<string, CatalogModel>();
+  private readonly byMantleId = new Map<string, CatalogModel>();
   private readonly profiles = new Map<string, SystemProfile>();
 
   constructor(rows: DataRow[] = JSON.parse(readFileSync(DATA_FILE, 'utf8')) as DataRow[]) {
@@ -234,6 +255,7 @@ export class Catalog {
       if (this.byId.has(m.modelId)) continue;
       this.models.push(m);
       this.byId.set(m.modelId, m);
+      if (onMantle(m) && !this.byMantleId.has(m.mantleId)) this.byMantleId.set(m.mantleId, m);
       for (const pid of m.profileIds) {
         const prefix = pid.slice(0, pid.indexOf('.'));
         this.profiles.set(pid, { id: pid, prefix, model: m });
@@ -243,6 +265,12 @@ export class Catalog {
 
   model(id: string): CatalogModel | undefined {
     return this.byId.get(id);
+  }
+
+  /** A model by the id bedrock-mantle knows it by (its own list; runtime ids and profiles are not there). */
+  mantleModel(id: string): CatalogModel | undefined {
+    const m = this.byMantleId.get(id);
+    return m && onMantle(m) ? m : undefined;
   }
 
   /** A system profile if it exists in `region` (profiles of other geos are invalid identifiers there). */

@@ -1,16 +1,18 @@
 // OpenAI-compatible (Chat Completions, Responses, Models) and Anthropic-compatible (Messages)
-// endpoints, served under /openai/v1 (runtime), /v1 and /anthropic/v1 (mantle). Reference §8.
+// endpoints: /openai/v1 and /anthropic/v1 on bedrock-runtime; /v1 (or /openai/v1) and /anthropic/v1 on
+// bedrock-mantle.
 import type { CatalogModel } from './catalog';
 import type { Conversation, ReplyPlan } from './conversation';
 import { jsonFragments, planReply, textOf } from './conversation';
 import { anthropicConversation, anthropicMessage, anthropicStreamEvents } from './anthropicFormat';
 import { chatChunks, chatCompletion, chatConversation } from './openaiFormat';
-import { lookupCompatModel } from './modelResolver';
+import { lookupMantleModel, lookupModel } from './modelResolver';
+import { Catalog, onMantle } from './catalog';
 import { hash32, prng, randomId } from './random';
 import { countTokens } from './replyText';
 import type { StreamErrorEncoder } from './exchange';
 import type { RouteCall } from './routeContext';
-import { ServiceError, anthropicErrorBody, errorForKind, openAiErrorBody } from './serviceError';
+import { MESSAGES, ServiceError, anthropicErrorBody, errorForKind, onDemandMessage, openAiErrorBody } from './serviceError';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -25,11 +27,31 @@ function badRequest(message: string, code = 'invalid_request_error'): ServiceErr
   return new ServiceError(code, 400, message);
 }
 
-function compatModel(call: RouteCall, name: unknown): CatalogModel {
+type CompatApi = 'chatCompletions' | 'responses' | 'messages';
+
+/**
+ * The model named in the body, as the addressed host knows it. bedrock-runtime takes its own ids
+ * and cross-Region profiles ("The provided model identifier is invalid." otherwise); Responses there
+ * takes only a cross-Region profile. bedrock-mantle takes only the in-Region ids it lists, and serves
+ * each model's OpenAI APIs under one path prefix (`/v1` or `/openai/v1`).
+ */
+function compatModel(call: RouteCall, name: unknown, api: CompatApi): CatalogModel {
   if (typeof name !== 'string' || !name) throw badRequest('you must provide a model parameter');
-  const r = lookupCompatModel(call.state.catalog, name, call.region);
-  if (!r) throw new ServiceError('model_not_found', 404, `The model '${name}' does not exist`);
+  const onMantle = call.record.service === 'bedrock-mantle';
+  const r = onMantle ? lookupMantleModel(call.state.catalog, name) : lookupModel(call.state.catalog, name, call.region);
+  if (!r) {
+    if (onMantle) throw new ServiceError('model_not_found', 404, `The model '${name}' does not exist`);
+    throw new ServiceError('ValidationException', 400, MESSAGES.invalidModel);
+  }
   call.record.resolvedModelId = r.model.modelId;
+  if (onMantle && api !== 'messages') {
+    const prefix = call.record.path.startsWith('/openai/') ? '/openai/v1' : '/v1';
+    if (prefix !== r.model.mantlePrefix) throw badRequest(`model ${name} isn't supported on this route`);
+  }
+  if (!onMantle && api === 'responses' && !(r.viaProfile && Catalog.isProfileShaped(name))) {
+    throw badRequest(`The model '${name}' is not supported by the Responses API on bedrock-runtime: use a cross-Region inference profile ID (for example us.${r.model.modelId}).`);
+  }
+  if (!onMantle && api === 'messages' && !r.viaProfile && r.model.profileOnly) throw new ServiceError('ValidationException', 400, onDemandMessage(r.model.modelId));
   return r.model;
 }
 
@@ -46,14 +68,14 @@ const anthropicStreamError = (err: ServiceError): Buffer => sse('error', anthrop
 
 export async function listModels(call: RouteCall): Promise<void> {
   const data = call.state.catalog.models
-    .filter((m) => m.apis.chatCompletions || m.apis.responses || m.apis.messages)
-    .map((m) => ({ id: m.modelId, object: 'model', created: CREATED, owned_by: m.providerName.toLowerCase() }));
+    .filter(onMantle)
+    .map((m) => ({ id: m.mantleId, object: 'model', created: CREATED, owned_by: m.providerName.toLowerCase() }));
   await call.ex.sendJson(200, { object: 'list', data });
 }
 
 export async function chatCompletions(call: RouteCall): Promise<void> {
   const body = (call.body ?? {}) as Json;
-  const model = compatModel(call, body.model);
+  const model = compatModel(call, body.model, 'chatCompletions');
   if (!model.apis.chatCompletions) throw badRequest(`The model '${body.model}' does not support the '/v1/chat/completions' API`);
   if (!Array.isArray(body.messages) || body.messages.length === 0) throw badRequest("Missing required parameter: 'messages'.");
   const p = plan(call, model, chatConversation(body));
@@ -130,9 +152,15 @@ function responseObject(body: Json, id: string, status: string, output: Json[], 
 
 export async function responses(call: RouteCall): Promise<void> {
   const body = (call.body ?? {}) as Json;
-  const model = compatModel(call, body.model);
+  const model = compatModel(call, body.model, 'responses');
   if (!model.apis.responses) throw badRequest(`The model '${body.model}' does not support the '/v1/responses' API`);
   if (body.input === undefined) throw badRequest("Missing required parameter: 'input'.");
+  if (call.record.service === 'bedrock-runtime') {
+    // bedrock-runtime runs Responses synchronously and only with function tools; mantle has the rest.
+    if (body.background) throw badRequest('Background mode is not supported on bedrock-runtime; use bedrock-mantle for background responses.');
+    const serverTool = (body.tools ?? []).find((t: Json) => t?.type !== 'function');
+    if (serverTool) throw badRequest(`Tool type '${serverTool.type}' is not supported on bedrock-runtime: only function tools are.`);
+  }
   const p = plan(call, model, responsesConversation(body));
   const rand = prng(hash32(call.record.requestId));
   const id = `resp_${randomId(rand, 32, 'abcdef0123456789')}`;
@@ -192,7 +220,7 @@ export async function responses(call: RouteCall): Promise<void> {
 export async function messages(call: RouteCall): Promise<void> {
   const body = (call.body ?? {}) as Json;
   if (!call.headers['anthropic-version']) throw badRequest('anthropic-version: header is required');
-  const model = compatModel(call, body.model);
+  const model = compatModel(call, body.model, 'messages');
   // Models outside the Anthropic family are not served under the /anthropic prefix at all.
   if (!model.apis.messages) throw badRequest(`model ${body.model} isn't supported on this route`);
   if (typeof body.max_tokens !== 'number') throw badRequest('max_tokens: Field required');
@@ -212,7 +240,7 @@ export async function messages(call: RouteCall): Promise<void> {
 
 export async function messagesCountTokens(call: RouteCall): Promise<void> {
   const body = (call.body ?? {}) as Json;
-  const model = compatModel(call, body.model);
+  const model = compatModel(call, body.model, 'messages');
   if (!model.apis.messages) throw badRequest(`model ${body.model} isn't supported on this route`);
   await call.ex.sendJson(200, { input_tokens: Math.max(1, countTokens(anthropicConversation(body).inputText)) });
 }

@@ -29,6 +29,7 @@ function summary(m: CatalogModel, region: string): Json {
 export async function listFoundationModels(call: RouteCall): Promise<void> {
   const q = call.query;
   const models = call.state.catalog.models.filter((m) => {
+    if (m.mantleOnly) return false;
     const s = summary(m, call.region);
     if (q.byProvider && m.providerName.toLowerCase() !== q.byProvider.toLowerCase()) return false;
     if (q.byCustomizationType && !m.customizations.includes(q.byCustomizationType)) return false;
@@ -52,7 +53,7 @@ export async function getFoundationModel(call: RouteCall): Promise<void> {
   const label = call.label ?? '';
   const id = label.startsWith('arn:') ? label.slice(label.indexOf('foundation-model/') + 'foundation-model/'.length) : label;
   const m = call.state.catalog.model(id);
-  if (!m) throw notFound(`Could not resolve the foundation model from the model identifier: ${label}. Please verify that the requested model exists and is accessible in this region.`);
+  if (!m || m.mantleOnly) throw notFound(`Could not resolve the foundation model from the model identifier: ${label}. Please verify that the requested model exists and is accessible in this region.`);
   await call.ex.sendJson(200, { modelDetails: summary(m, call.region) });
 }
 

@@ -138,7 +138,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     });
     const headers = headerRecord(req);
     const auth = parseAuth(headers);
-    const match = matchRoute(req.method ?? 'GET', segments);
+    // Mantle is its own host in AWS; here it shares the port, addressed by a `/mantle` path prefix
+    // (or told apart by its SigV4 signing name).
+    const mantlePrefixed = segments[0] === 'mantle';
+    if (mantlePrefixed) segments.shift();
+    const host = mantlePrefixed || auth.signingName === 'bedrock-mantle' ? 'mantle' : auth.signingName === 'bedrock' ? 'runtime' : undefined;
+    const match = matchRoute(req.method ?? 'GET', segments, host);
+    const path = mantlePrefixed ? url.pathname.slice('/mantle'.length) : url.pathname;
     let resolveClosed!: (v: { aborted: boolean }) => void;
     const closed = new Promise<{ aborted: boolean }>((r) => (resolveClosed = r));
     // The h2 compat layer emits 'finish' even when the client cancels, so judge by what happened:
@@ -153,10 +159,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       requestId,
       seq: ++seq,
       method: req.method ?? 'GET',
-      path: url.pathname,
+      path,
       query: Object.fromEntries(url.searchParams),
       route: match?.route ?? 'Unknown',
-      service: auth.signingName === 'bedrock-mantle' ? 'bedrock-mantle' : (match?.service ?? 'bedrock-runtime'),
+      service: host === 'mantle' ? 'bedrock-mantle' : (match?.service ?? 'bedrock-runtime'),
       modelId: match?.modelLabel ? match.label : undefined,
       auth,
       headers,

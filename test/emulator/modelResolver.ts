@@ -28,7 +28,7 @@ export function lookupModel(catalog: Catalog, identifier: string, region: string
     const [, , , kind, rest] = arn;
     if (kind === 'foundation-model') {
       const m = catalog.model(rest!);
-      return m ? { model: m, viaProfile: false } : undefined;
+      return m && !m.mantleOnly ? { model: m, viaProfile: false } : undefined;
     }
     if (kind === 'application-inference-profile') {
       if (rest !== APP_PROFILE_ID) return undefined;
@@ -43,7 +43,8 @@ export function lookupModel(catalog: Catalog, identifier: string, region: string
   if (profile) return { model: profile.model, profileId: id, viaProfile: true };
   if (Catalog.isProfileShaped(id)) return undefined;
   const m = catalog.model(id);
-  return m ? { model: m, viaProfile: false } : undefined;
+  // Models only bedrock-mantle serves are unknown to the runtime.
+  return m && !m.mantleOnly ? { model: m, viaProfile: false } : undefined;
 }
 
 export function resolveModel(catalog: Catalog, identifier: string, region: string): ResolvedModel {
@@ -53,12 +54,15 @@ export function resolveModel(catalog: Catalog, identifier: string, region: strin
   return r;
 }
 
-/** Compatible endpoints name models in the body, often without the `-1:0` / `:0` version suffix. */
-export function lookupCompatModel(catalog: Catalog, name: string, region: string): ResolvedModel | undefined {
-  const direct = lookupModel(catalog, name, region);
-  if (direct) return direct;
-  const m = catalog.models.find((x) => x.modelId.replace(/-v?\d+:\d+$/, '') === name || x.modelId.replace(/:\d+$/, '') === name);
+/** A bedrock-mantle model: only the ids mantle lists (in-Region, no version suffix; no profiles, no runtime ids). */
+export function lookupMantleModel(catalog: Catalog, name: string): ResolvedModel | undefined {
+  const m = catalog.mantleModel(name);
   return m ? { model: m, viaProfile: false } : undefined;
+}
+
+/** Either endpoint's id form: for matching faults and logging before the route is known. */
+export function lookupCompatModel(catalog: Catalog, name: string, region: string): ResolvedModel | undefined {
+  return lookupModel(catalog, name, region) ?? lookupMantleModel(catalog, name);
 }
 
 export function notSupportedError(message: string): ServiceError {

@@ -33,7 +33,13 @@ const MODEL_OPS: Record<string, { route: string; handler: (c: RouteCall) => Prom
   'count-tokens': { route: 'CountTokens', handler: countTokens, streaming: false },
 };
 
-export function matchRoute(method: string, segments: string[]): RouteMatch | undefined {
+/**
+ * `host` is the service the caller addressed, when known (the SigV4 signing name, or the emulator's
+ * `/mantle` path prefix standing in for mantle's own host name). The OpenAI and Anthropic paths
+ * exist on both hosts; without a host, `/openai/v1` and `/anthropic/v1` mean bedrock-runtime and
+ * `/v1` means bedrock-mantle.
+ */
+export function matchRoute(method: string, segments: string[], host?: 'runtime' | 'mantle'): RouteMatch | undefined {
   const s = segments;
   const p = s.join('/');
   const control = (route: string, handler: (c: RouteCall) => Promise<void>, label?: string): RouteMatch => ({
@@ -62,11 +68,12 @@ export function matchRoute(method: string, segments: string[]): RouteMatch | und
   }
   if (p === 'async-invoke') return runtime('StartAsyncInvoke', asyncRouteHandlers.start);
   if (s.length === 5 && s[0] === 'guardrail' && s[2] === 'version' && s[4] === 'apply') return runtime('ApplyGuardrail', asyncRouteHandlers.guardrail, s[1]);
-  if (p === 'openai/v1/chat/completions') return compat('ChatCompletions', 'bedrock-runtime', 'openai', chatCompletions);
+  const shared: ServiceName = host === 'mantle' ? 'bedrock-mantle' : 'bedrock-runtime';
+  if (p === 'openai/v1/chat/completions') return compat('ChatCompletions', shared, 'openai', chatCompletions);
   if (p === 'v1/chat/completions') return compat('ChatCompletions', 'bedrock-mantle', 'openai', chatCompletions);
-  if (p === 'openai/v1/responses' || p === 'v1/responses')
-    return compat('Responses', p.startsWith('openai') ? 'bedrock-runtime' : 'bedrock-mantle', 'openai', responses);
-  if (p === 'anthropic/v1/messages') return compat('Messages', 'bedrock-mantle', 'anthropic', messages);
+  if (p === 'openai/v1/responses') return compat('Responses', shared, 'openai', responses);
+  if (p === 'v1/responses') return compat('Responses', 'bedrock-mantle', 'openai', responses);
+  if (p === 'anthropic/v1/messages') return compat('Messages', shared, 'anthropic', messages);
   if (p === 'anthropic/v1/messages/count_tokens') return compat('MessagesCountTokens', 'bedrock-mantle', 'anthropic', messagesCountTokens);
   return undefined;
 }

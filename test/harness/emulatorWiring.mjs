@@ -8,7 +8,7 @@ export function emulatorSettings(url) {
     'bedrock.region': 'us-east-1',
     'bedrock.endpoints.control': url,
     'bedrock.endpoints.runtime': url,
-    'bedrock.endpoints.mantle': url,
+    'bedrock.endpoints.mantle': `${url}/mantle`,
   };
 }
 

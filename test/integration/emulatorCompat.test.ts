@@ -7,9 +7,14 @@ import Anthropic from '@anthropic-ai/sdk';
 import { startEmulator } from '../emulator/emulator';
 import type { EmulatorHandle } from '../emulator/emulator';
 
+// Mantle names models by in-Region ids without the version suffix; the runtime by its own ids and
+// cross-Region profiles.
 const GPT_OSS = 'openai.gpt-oss-120b';
+const GPT_OSS_RUNTIME = 'openai.gpt-oss-120b-1:0';
 const FRONTIER = 'openai.gpt-5.5';
-const CLAUDE = 'anthropic.claude-haiku-4-5-20251001-v1:0';
+const FRONTIER_RUNTIME = 'us.openai.gpt-6.1-sol';
+const CLAUDE = 'anthropic.claude-haiku-4-5-20251001';
+const CLAUDE_RUNTIME = 'us.anthropic.claude-haiku-4-5-20251001-v1:0';
 
 describe('emulator compatible endpoints', () => {
   let emu: EmulatorHandle;
@@ -22,27 +27,29 @@ describe('emulator compatible endpoints', () => {
   afterEach(() => emu.clearFaults());
   after(() => emu.close());
 
-  const mantle = () => new OpenAI({ baseURL: `${emu.url}/v1`, apiKey: 'ABSKmantle', maxRetries: 0 });
+  // Mantle is its own host in AWS; the emulator serves it under `/mantle`.
+  const mantle = (prefix = '/v1') => new OpenAI({ baseURL: `${emu.url}/mantle${prefix}`, apiKey: 'ABSKmantle', maxRetries: 0 });
   const runtime = () => new OpenAI({ baseURL: `${emu.url}/openai/v1`, apiKey: 'ABSKruntime', maxRetries: 0 });
-  const anthropic = () => new Anthropic({ baseURL: `${emu.url}/anthropic`, apiKey: 'ABSKanthropic', maxRetries: 0 });
+  const anthropic = () => new Anthropic({ baseURL: `${emu.url}/mantle/anthropic`, apiKey: 'ABSKanthropic', maxRetries: 0 });
 
   describe('OpenAI', () => {
     it('lists models on /v1/models', async () => {
       const ids: string[] = [];
       for await (const m of mantle().models.list()) ids.push(m.id);
-      assert.ok(ids.includes('openai.gpt-oss-120b-1:0'));
-      assert.ok(ids.includes(FRONTIER));
+      assert.ok(ids.includes(GPT_OSS), 'mantle lists its own id form');
+      assert.ok(!ids.includes(GPT_OSS_RUNTIME), 'not the runtime form');
+      assert.ok(ids.includes(FRONTIER), 'and models only mantle serves');
       assert.equal(emu.requests.at(-1)!.auth.kind, 'bearer');
     });
 
     it('Chat Completions, plain and streamed, agree', async () => {
       const c = runtime();
-      const whole = await c.chat.completions.create({ model: GPT_OSS, messages: [{ role: 'user', content: 'compare these' }] });
+      const whole = await c.chat.completions.create({ model: GPT_OSS_RUNTIME, messages: [{ role: 'user', content: 'compare these' }] });
       const text = whole.choices[0]!.message.content!;
       assert.match(text, /^## /);
       assert.equal(whole.choices[0]!.finish_reason, 'stop');
       assert.ok(whole.usage!.completion_tokens > 0);
-      const stream = await c.chat.completions.create({ model: GPT_OSS, messages: [{ role: 'user', content: 'compare these' }], stream: true, stream_options: { include_usage: true } });
+      const stream = await c.chat.completions.create({ model: GPT_OSS_RUNTIME, messages: [{ role: 'user', content: 'compare these' }], stream: true, stream_options: { include_usage: true } });
       let streamed = '';
       let usage = 0;
       for await (const chunk of stream) {
@@ -52,7 +59,7 @@ describe('emulator compatible endpoints', () => {
       assert.equal(streamed, text);
       assert.equal(usage, whole.usage!.completion_tokens);
       const rec = emu.requests.at(-1)!;
-      assert.deepEqual([rec.route, rec.service, rec.modelId, rec.resolvedModelId], ['ChatCompletions', 'bedrock-runtime', GPT_OSS, 'openai.gpt-oss-120b-1:0']);
+      assert.deepEqual([rec.route, rec.service, rec.modelId, rec.resolvedModelId], ['ChatCompletions', 'bedrock-runtime', GPT_OSS_RUNTIME, GPT_OSS_RUNTIME]);
     });
 
     it('streams tool calls the SDK can reassemble', async () => {
@@ -90,9 +97,10 @@ describe('emulator compatible endpoints', () => {
         assert.equal(e.message, `400 The model '${CLAUDE}' does not support the '/v1/chat/completions' API`);
         return true;
       });
-      const ok = await runtime().responses.create({ model: FRONTIER, input: 'x' });
+      const ok = await mantle('/openai/v1').responses.create({ model: FRONTIER, input: 'x' });
       assert.ok(ok.output_text.length > 0);
       assert.equal(emu.requests.at(-1)!.resolvedModelId, FRONTIER);
+      assert.equal(emu.requests.at(-1)!.service, 'bedrock-mantle');
     });
 
     it('unknown model → 404; faults come back as OpenAI errors', async () => {
@@ -129,7 +137,7 @@ describe('emulator compatible endpoints', () => {
       assert.deepEqual([rec.route, rec.service, rec.auth.kind, rec.auth.token], ['Messages', 'bedrock-mantle', 'bearer', 'ABSKanthropic']);
       assert.ok(rec.headers['anthropic-version']);
       // AWS's curl examples use x-api-key; accepted too.
-      const res = await fetch(`${emu.url}/anthropic/v1/messages`, {
+      const res = await fetch(`${emu.url}/mantle/anthropic/v1/messages`, {
         method: 'POST',
         headers: { 'x-api-key': 'ABSKcurl', 'anthropic-version': '2023-06-01', 'content-type': 'application/json' },
         body: JSON.stringify({ model: CLAUDE, max_tokens: 10, messages: [{ role: 'user', content: 'curl' }] }),
@@ -147,7 +155,7 @@ describe('emulator compatible endpoints', () => {
     });
 
     it('thinking blocks with signatures, with Bearer auth', async () => {
-      const c = new Anthropic({ baseURL: `${emu.url}/anthropic`, authToken: 'ABSKbearer', apiKey: null, maxRetries: 0 });
+      const c = new Anthropic({ baseURL: `${emu.url}/mantle/anthropic`, authToken: 'ABSKbearer', apiKey: null, maxRetries: 0 });
       const final = await c.messages
         .stream({ model: CLAUDE, max_tokens: 4096, thinking: { type: 'enabled', budget_tokens: 2048 }, messages: [{ role: 'user', content: 'think' }] })
         .finalMessage();
@@ -169,6 +177,58 @@ describe('emulator compatible endpoints', () => {
         assert.equal(e.status, 503);
         return true;
       });
+    });
+  });
+  describe('which host takes which id', () => {
+    const runtimeAnthropic = () => new Anthropic({ baseURL: `${emu.url}/anthropic`, apiKey: 'ABSKruntime', maxRetries: 0 });
+    const badRequest = (pattern: RegExp) => (e: unknown) => {
+      assert.ok(e instanceof OpenAI.APIError || e instanceof Anthropic.APIError, String(e));
+      assert.equal((e as { status?: number }).status, 400);
+      assert.match((e as Error).message, pattern);
+      return true;
+    };
+
+    it('bedrock-runtime Responses: a cross-Region profile, plain and streamed', async () => {
+      const whole = await runtime().responses.create({ model: FRONTIER_RUNTIME, input: 'summarise bedrock' });
+      assert.equal(whole.status, 'completed');
+      let streamed = '';
+      for await (const ev of await runtime().responses.create({ model: FRONTIER_RUNTIME, input: 'summarise bedrock', stream: true })) {
+        if (ev.type === 'response.output_text.delta') streamed += ev.delta;
+      }
+      assert.equal(streamed, whole.output_text);
+      const rec = emu.requests.at(-1)!;
+      assert.deepEqual([rec.route, rec.service, rec.path], ['Responses', 'bedrock-runtime', '/openai/v1/responses']);
+    });
+
+    it('bedrock-runtime Responses refuses an in-Region id, background mode and server-side tools', async () => {
+      await assert.rejects(runtime().responses.create({ model: GPT_OSS_RUNTIME, input: 'x' }), badRequest(/cross-Region inference profile/));
+      await assert.rejects(runtime().responses.create({ model: FRONTIER_RUNTIME, input: 'x', background: true }), badRequest(/Background mode is not supported on bedrock-runtime/));
+      await assert.rejects(runtime().responses.create({ model: FRONTIER_RUNTIME, input: 'x', tools: [{ type: 'web_search' }] }), badRequest(/only function tools/));
+    });
+
+    it('bedrock-runtime Messages: runtime ids and profiles; a profile-only model needs its profile', async () => {
+      const msg = await runtimeAnthropic().messages.create({ model: CLAUDE_RUNTIME, max_tokens: 2000, messages: [{ role: 'user', content: 'hello runtime' }] });
+      assert.equal(msg.stop_reason, 'end_turn');
+      const rec = emu.requests.at(-1)!;
+      assert.deepEqual([rec.route, rec.service, rec.path], ['Messages', 'bedrock-runtime', '/anthropic/v1/messages']);
+      const streamed = await runtimeAnthropic().messages.stream({ model: CLAUDE_RUNTIME, max_tokens: 2000, messages: [{ role: 'user', content: 'hello runtime' }] }).finalMessage();
+      assert.deepEqual(streamed.content, msg.content);
+      await assert.rejects(
+        runtimeAnthropic().messages.create({ model: CLAUDE_RUNTIME.slice(3), max_tokens: 10, messages: [{ role: 'user', content: 'x' }] }),
+        badRequest(/on-demand throughput isn.t supported/),
+      );
+    });
+
+    it('each host refuses the other host\'s id form; mantle refuses the wrong path prefix', async () => {
+      await assert.rejects(runtime().chat.completions.create({ model: GPT_OSS, messages: [{ role: 'user', content: 'x' }] }), badRequest(/The provided model identifier is invalid\./));
+      await assert.rejects(mantle().chat.completions.create({ model: GPT_OSS_RUNTIME, messages: [{ role: 'user', content: 'x' }] }), OpenAI.NotFoundError);
+      await assert.rejects(anthropic().messages.create({ model: CLAUDE_RUNTIME, max_tokens: 10, messages: [{ role: 'user', content: 'x' }] }), Anthropic.NotFoundError);
+      await assert.rejects(mantle('/v1').chat.completions.create({ model: FRONTIER, messages: [{ role: 'user', content: 'x' }] }), badRequest(/model openai\.gpt-5\.5 isn't supported on this route/));
+      await assert.rejects(mantle('/openai/v1').chat.completions.create({ model: GPT_OSS, messages: [{ role: 'user', content: 'x' }] }), badRequest(/isn't supported on this route/));
+      const ok = await mantle('/openai/v1').chat.completions.create({ model: FRONTIER, messages: [{ role: 'user', content: 'x' }] });
+      assert.ok(ok.choices[0]!.message.content);
+      // Only mantle serves it: the runtime does not know the id.
+      await assert.rejects(runtime().chat.completions.create({ model: FRONTIER, messages: [{ role: 'user', content: 'x' }] }), badRequest(/The provided model identifier is invalid\./));
     });
   });
 });

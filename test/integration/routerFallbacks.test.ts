@@ -83,19 +83,24 @@ describe('router: fallbacks, faults, cancellation (emulator)', function () {
   });
 
   it('route not supported → next API in the plan, remembered as learned', async () => {
-    const id = 'anthropic.claude-mythos-preview';
-    const router = staleRouter((_, d) => {
-      d.apis.converse = { supported: true, source: 'shipped' };
-      d.apis['converse-stream'] = { supported: true, source: 'shipped' };
-    });
-    const ev = await collect(router.stream(chat(id)));
-    assert.equal(routesOf(ev)[0].split('@')[0], 'converse-stream');
-    assert.equal(routesOf(ev).at(-1), `messages@mantle:${id}`);
-    assert.equal(textOf(ev), REPLY);
-    const learnedApi = rig.learned.get('us-east-1', id)?.apis?.['converse-stream'];
-    assert.equal(learnedApi?.supported, false);
-    // The catalog shows the learned answer with its source.
-    assert.equal(rig.catalog.describe(id)?.apis['converse-stream'].source, 'learned');
+    // The shipped table says Converse; this emulator's model has lost it.
+    const id = 'anthropic.claude-haiku-4-5-20251001-v1:0';
+    const emu2 = await startEmulator({ scenario: { defaults: { text: REPLY } }, modelOverrides: { [id]: { apis: { converse: false } } } });
+    const rig2 = await makeRig(emu2);
+    try {
+      const ev = await collect(rig2.router.stream(chat(id)));
+      assert.deepEqual(routesOf(ev), [`converse-stream@runtime:us.${id}`, `invoke-stream@runtime:us.${id}`]);
+      assert.equal(textOf(ev), REPLY);
+      const learnedApi = rig2.learned.get('us-east-1', id)?.apis?.['converse-stream'];
+      assert.equal(learnedApi?.supported, false);
+      assert.equal(learnedApi?.endpoint, undefined, 'an SDK API is refused everywhere');
+      // The catalog shows the learned answer with its source, and the next plan skips it.
+      assert.equal(rig2.catalog.describe(id)?.apis['converse-stream'].source, 'learned');
+      assert.ok(!rig2.router.plan({ modelId: id, task: 'chat', features: { streaming: true } }).steps.some((s) => s.api === 'converse-stream'));
+    } finally {
+      rig2.dispose();
+      await emu2.close();
+    }
   });
 
   it('max tokens over the model limit → retried once with the stated limit', async () => {

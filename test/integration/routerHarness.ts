@@ -26,7 +26,7 @@ export async function makeRig(emu: EmulatorHandle, settings: Partial<ConnectionS
   const connection = new BedrockConnection(
     {
       region: 'us-east-1',
-      endpoints: { control: emu.url, runtime: emu.url, mantle: emu.url },
+      endpoints: { control: emu.url, runtime: emu.url, mantle: `${emu.url}/mantle` },
       staticCredentials: FAKE_CREDS,
       maxAttempts: 1,
       ...settings,

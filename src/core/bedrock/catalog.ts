@@ -12,6 +12,7 @@ import type { BedrockConnection } from './connection';
 import { Emitter } from './emitter';
 import type { KeyValueStore } from './keyValueStore';
 import type { LearnedCapabilities } from './learnedCapabilities';
+import { listMantleModels, mantleAvailable, type MantleModelInfo } from './mantleModels';
 import type { ModelDescriptor } from './modelDescriptor';
 import type { ModelDirectory } from './modelDirectory';
 import { parseModelRef } from './modelRef';
@@ -23,6 +24,8 @@ import { catalogKey } from '../storageKeys';
 // Not by auth kind: the API key arrives from SecretStorage after first paint and must not hide the cache.
 const cacheKey = (c: BedrockConnection) => catalogKey(c.info.region, c.info.profile);
 
+const MANTLE_LIST_TIMEOUT_MS = 20_000;
+
 export interface CatalogChange {
   state: CatalogState;
   descriptors: readonly ModelDescriptor[];
@@ -32,7 +35,8 @@ export interface CatalogChange {
 export class Catalog extends Disposable implements ModelDirectory {
   private snapshot: CatalogSnapshot | undefined;
   private byId = new Map<string, ModelDescriptor>();
-  private raw: { models: FoundationModelInfo[]; profiles: InferenceProfileInfo[] } | undefined;
+  private raw: { models: FoundationModelInfo[]; profiles: InferenceProfileInfo[]; mantle?: MantleModelInfo[] } | undefined;
+  private _mantleError: ClassifiedError | undefined;
   private _state: CatalogState = 'empty';
   private _error: ClassifiedError | undefined;
   private inflight: { version: number; region: string; done: Promise<void> } | undefined;
@@ -66,6 +70,10 @@ export class Catalog extends Disposable implements ModelDirectory {
   }
   get descriptors(): readonly ModelDescriptor[] {
     return this.snapshot?.descriptors ?? [];
+  }
+  /** Why bedrock-mantle's model list could not be read on the last refresh (the rest of the catalog still refreshed). */
+  get mantleError(): ClassifiedError | undefined {
+    return this._mantleError;
   }
   get fetchedAt(): number | undefined {
     return this.snapshot?.fetchedAt;
@@ -107,6 +115,17 @@ export class Catalog extends Disposable implements ModelDirectory {
     this.setState(this._state);
   }
 
+  /** Mantle's list, or why it could not be read; never rejects. */
+  private async mantleModels(): Promise<{ models: MantleModelInfo[] } | { error?: ClassifiedError }> {
+    if (!mantleAvailable(this.connection.info)) return {};
+    try {
+      // Bounded: a mantle host that never answers must not hold the whole refresh.
+      return { models: await listMantleModels(this.connection, AbortSignal.timeout(MANTLE_LIST_TIMEOUT_MS)) };
+    } catch (err) {
+      return { error: classifyError(err, { auth: this.connection.info.auth }) };
+    }
+  }
+
   describe(modelId: string): ModelDescriptor | undefined {
     const hit = this.byId.get(modelId);
     if (hit) return hit;
@@ -137,6 +156,8 @@ export class Catalog extends Disposable implements ModelDirectory {
     const version = this.connection.version;
     this.setState('refreshing', undefined);
     try {
+      const previousMantle = this.raw?.mantle;
+      const mantleP = this.mantleModels();
       const [sdk, client] = await Promise.all([loadAwsSdk(), this.connection.control()]);
       const modelsP = client.send(new sdk.ListFoundationModelsCommand({}));
       modelsP.catch(() => undefined); // awaited below; this only keeps an early failure from counting as unhandled
@@ -159,9 +180,14 @@ export class Catalog extends Disposable implements ModelDirectory {
       );
       const models = (await modelsP).modelSummaries ?? [];
       if (version !== this.connection.version || region !== this.region) return; // settings changed mid-fetch
-      this.raw = { models, profiles };
+      const mantleResult = await mantleP;
+      if (version !== this.connection.version || region !== this.region) return;
+      // Mantle's list failing (no mantle here, 403, outage) costs only its models: keep the last one read.
+      const mantle = 'models' in mantleResult ? mantleResult.models : previousMantle;
+      this._mantleError = 'error' in mantleResult ? mantleResult.error : undefined;
+      this.raw = { models, profiles, mantle };
       const account = profiles.map((p) => parseModelRef(p.inferenceProfileArn ?? '').account).find(Boolean) ?? '';
-      const descriptors = buildDescriptors({ models, profiles, shipped: SHIPPED_MODELS, learned: this.learned.all(region) });
+      const descriptors = buildDescriptors({ models, profiles, mantle, shipped: SHIPPED_MODELS, learned: this.learned.all(region) });
       this.setSnapshot({ v: CATALOG_SNAPSHOT_VERSION, region, account, fetchedAt: Date.now(), descriptors });
       await this.storage.update(cacheKey(this.connection), this.snapshot);
       this.setState('fresh');

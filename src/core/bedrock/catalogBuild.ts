@@ -5,6 +5,8 @@ import { API_IDS, type ApiId, type ApiSupport } from './apiId';
 import type { LearnedFacts, LearnedModel } from './learnedCapabilities';
 import type { Modality, ModelDescriptor, ProfileRef } from './modelDescriptor';
 import { EMBED_LIMITS, embedFamilyOf } from './modelFamily';
+import { mantleIdFromRuntimeId } from './compatRoutes';
+import type { MantleModelInfo } from './mantleModels';
 import { modelIdFromArn, profilePrefix, regionFromArn } from './modelRef';
 import type { ShippedModel } from './shippedModel';
 
@@ -34,6 +36,8 @@ export interface CatalogInputs {
   profiles: InferenceProfileInfo[];
   shipped: readonly ShippedModel[];
   learned: LearnedFacts;
+  /** bedrock-mantle's model list; absent when it was not read (no mantle in the region, or it failed). */
+  mantle?: readonly MantleModelInfo[];
 }
 
 export class ShippedIndex {
@@ -109,7 +113,8 @@ export function mergeApis(
       s = { supported: false, source: 'service' };
     }
     const l = learned?.apis?.[api];
-    if (l) s = { supported: l.supported, source: 'learned', note: l.note };
+    // A refusal by one host only (the other may serve it) says nothing about the API as a whole.
+    if (l && !(l.endpoint && !l.supported)) s = { supported: l.supported, source: 'learned', note: l.note };
     apis[api] = s;
   }
   return apis;
@@ -159,6 +164,38 @@ export function shippedDescriptor(modelId: string, shipped: readonly ShippedMode
   return d;
 }
 
+const RUNTIME_ONLY_APIS: readonly ApiId[] = ['converse', 'converse-stream', 'invoke', 'invoke-stream', 'embed', 'async-invoke', 'bidirectional'];
+
+/**
+ * Marks each runtime model with the id mantle lists it under (its own id, or that id without the
+ * version suffix), and returns descriptors for the models only mantle lists.
+ */
+function mergeMantle(models: ModelDescriptor[], list: readonly MantleModelInfo[], shipped: ShippedIndex, learned: LearnedFacts): ModelDescriptor[] {
+  const listed = new Set(list.map((m) => m.id));
+  const claimed = new Set<string>();
+  const providerByPrefix = new Map<string, string>();
+  for (const d of models) {
+    const short = mantleIdFromRuntimeId(d.id);
+    const hit = listed.has(d.id) ? d.id : listed.has(short) ? short : undefined;
+    d.mantleId = hit && !claimed.has(hit) ? hit : null;
+    if (d.mantleId) claimed.add(d.mantleId);
+    const prefix = d.id.slice(0, d.id.indexOf('.'));
+    if (!providerByPrefix.has(prefix)) providerByPrefix.set(prefix, d.provider);
+  }
+  return list
+    .filter((m) => !claimed.has(m.id))
+    .map((m) => {
+      const row = shipped.find(m.id);
+      const provider = providerByPrefix.get(m.id.slice(0, m.id.indexOf('.'))) ?? row?.p ?? m.ownedBy;
+      const d = modelDescriptor({ modelId: m.id, providerName: provider }, row, learned[m.id], []);
+      // The runtime did not list it: its APIs are out; mantle's (chat, Responses, Messages) stay as known.
+      for (const api of RUNTIME_ONLY_APIS) if (d.apis[api].source !== 'learned') d.apis[api] = { supported: false, source: 'service' };
+      if (!d.inputModalities.length) d.inputModalities = ['TEXT'];
+      if (!d.outputModalities.length) d.outputModalities = ['TEXT'];
+      return { ...d, onDemand: true, profileOnly: false, mantleId: m.id, mantleOnly: true };
+    });
+}
+
 /** One descriptor per listed model and per ACTIVE profile, models first, each list sorted by provider then name. */
 export function buildDescriptors(inputs: CatalogInputs): ModelDescriptor[] {
   const shipped = indexOf(inputs.shipped);
@@ -191,6 +228,8 @@ export function buildDescriptors(inputs: CatalogInputs): ModelDescriptor[] {
     modelsById.set(id, d);
     models.push(d);
   }
+
+  if (inputs.mantle) models.push(...mergeMantle(models, inputs.mantle, shipped, inputs.learned));
 
   const profiles: ModelDescriptor[] = [];
   for (const [ref, baseId] of profileEntries) {

@@ -1,9 +1,10 @@
-// OpenAI Chat Completions, on bedrock-runtime `/openai/v1` and on mantle `/v1`.
+// OpenAI Chat Completions, on bedrock-runtime `/openai/v1` and on mantle `/v1` (or `/openai/v1`).
 import type { AdapterCall, AdapterContext, ChatAdapter } from './chatAdapter';
 import { isStreamingStep } from './chatAdapter';
 import type { ChatEvent } from './chatEvent';
 import type { ChatRequest } from './chatRequest';
-import { compatUrl, jsonBody, postJson, sseEvents } from './compatHttp';
+import { jsonBody, postJson, sseEvents } from './compatHttp';
+import { compatUrl } from './compatRoutes';
 import { parseJson } from './converseAdapter';
 import { HttpStatusError } from './httpStatusError';
 import { replayableHistory, textOf } from './requestShaping';
@@ -55,7 +56,7 @@ export class ChatCompletionsAdapter implements ChatAdapter {
 
   async start(req: ChatRequest, step: RouteStep, ctx: AdapterContext): Promise<AdapterCall> {
     const stream = isStreamingStep(step);
-    const res = await postJson(ctx, step, compatUrl(ctx, step, '/v1/chat/completions'), chatCompletionsBody(req, step.target, stream));
+    const res = await postJson(ctx, step, compatUrl(ctx, step), chatCompletionsBody(req, step.target, stream));
     if (!stream) {
       const j = (await jsonBody(res as never)) as J;
       return {

@@ -39,6 +39,8 @@ export type FallbackHint =
   | { kind: 'noToolStreaming' }
   | { kind: 'noStreaming' }
   | { kind: 'routeUnsupported' }
+  /** The host does not know the model id it was given (another host or id form may). */
+  | { kind: 'unknownModel' }
   | { kind: 'maxTokens'; limit: number };
 
 export interface ClassifiedError {

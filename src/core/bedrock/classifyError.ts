@@ -55,6 +55,7 @@ export function fallbackHint(message: string): FallbackHint | undefined {
   }
   const max = /max(?:imum)? tokens[^.]*?exceeds the model limit(?: of)? (\d+)|max_tokens[^0-9]*\d+\s*>\s*(\d+)/i.exec(message);
   if (max) return { kind: 'maxTokens', limit: Number(max[1] ?? max[2]) };
+  if (/provided model identifier is invalid|the model '[^']*' does not exist|model_not_found/i.test(message)) return { kind: 'unknownModel' };
   if (
     /does not support the '.*' API|isn.t supported on this route|not supported on this route|doesn.t support the model that you provided|model does not support (the )?(converse|this api|streaming)|this action doesn.t support/i.test(
       message,
@@ -150,7 +151,8 @@ export function classifyError(err: unknown, ctx: ClassifyContext = {}): Classifi
   }
   if (name === 'ResourceNotFoundException' || status === 404) {
     const eol = /end of (its )?life/i.test(raw);
-    return { ...base, kind: 'validation', message: eol ? 'This model version has reached end of life. Pick a newer model.' : 'Bedrock does not know this model or profile in this region.', action: A.profile };
+    const fallback = eol ? undefined : fallbackHint(`${name} ${raw}`);
+    return { ...base, kind: 'validation', message: eol ? 'This model version has reached end of life. Pick a newer model.' : 'Bedrock does not know this model or profile in this region.', action: A.profile, fallback };
   }
   if (name === 'ValidationException' || status === 400 || status === 422) {
     const fallback = fallbackHint(raw);

@@ -9,11 +9,6 @@ import { retryAfterMs, retryKindOf } from './retryPolicy';
 import { parseResponseJson } from './responseBody';
 import type { RouteStep } from './routePlan';
 
-export function compatUrl(ctx: AdapterContext, step: RouteStep, path: string): string {
-  const ep = ctx.connection.info.endpoints;
-  return step.endpoint === 'mantle' ? `${ep.mantle}${path}` : `${ep.runtime}/openai${path}`;
-}
-
 /**
  * POSTs JSON and returns the 2xx response, retrying throttling, 5xx and connection failures before
  * any response with the connection's retry policy (the same one the SDK clients use). Each attempt

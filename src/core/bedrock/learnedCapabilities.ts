@@ -1,7 +1,8 @@
 // What the router learned by trying: "this model rejects system prompts", "this route is not
 // served", "use this profile". Persisted per region, shown in the explorer as the `learned` source,
 // and consulted before the shipped table so a mistake is made once.
-import { API_IDS, type ApiId } from './apiId';
+import { API_IDS, type ApiId, type EndpointId } from './apiId';
+import type { MantlePrefix } from './routePlan';
 import type { KeyValueStore } from './keyValueStore';
 import { Emitter } from './emitter';
 import { bool, hasOwn, isPlainRecord, num, object, oneOf, optional, readStored, recordOf, str, warnOnce, type Validator } from '../schema';
@@ -9,6 +10,13 @@ import { STORAGE_VERSIONS, learnedKey } from '../storageKeys';
 
 export interface LearnedApi {
   supported: boolean;
+  note: string;
+  at: number;
+  /** Only this host refused the API (the other may still serve it); absent = every host. */
+  endpoint?: EndpointId;
+}
+
+export interface LearnedNote {
   note: string;
   at: number;
 }
@@ -23,6 +31,10 @@ export interface LearnedModel {
   profile?: string;
   /** Max output tokens the service stated in an error. */
   maxTokens?: number;
+  /** Hosts that answered "The provided model identifier is invalid." for this id. */
+  unknownTo?: Partial<Record<EndpointId, LearnedNote>>;
+  /** bedrock-mantle path prefix that serves this model's OpenAI APIs. */
+  mantlePrefix?: MantlePrefix;
 }
 
 export type LearnedFacts = Record<string, LearnedModel>;
@@ -33,11 +45,16 @@ export interface LearnedStore {
   models: LearnedFacts;
 }
 
+const ENDPOINTS = ['control', 'runtime', 'mantle'] as const satisfies readonly EndpointId[];
+
 const learnedApiSchema = object<LearnedApi>({
   supported: bool,
   note: str({ max: 4000 }),
   at: num({ min: 0 }),
+  endpoint: optional(oneOf(ENDPOINTS)),
 });
+
+const learnedNoteSchema = object<LearnedNote>({ note: str({ max: 4000 }), at: num({ min: 0 }) });
 
 /** One model's facts: each fact is checked on its own, so one bad fact costs only itself. */
 export const learnedModelSchema = object<LearnedModel>({
@@ -46,6 +63,8 @@ export const learnedModelSchema = object<LearnedModel>({
   noToolStreaming: optional(bool),
   profile: optional(str({ min: 1, max: 2048 })),
   maxTokens: optional(num({ min: 1, integer: true })),
+  unknownTo: optional(recordOf(learnedNoteSchema, { key: oneOf(ENDPOINTS) })),
+  mantlePrefix: optional(oneOf(['/v1', '/openai/v1'])),
 });
 
 const MODEL_ID = str({ min: 1, max: 2048 });
@@ -96,14 +115,25 @@ export class LearnedCapabilities {
   }
 
   /** Merge a new fact; persists and fires when anything changed. */
-  learn(region: string, modelId: string, fact: Omit<LearnedModel, 'apis'> & { api?: [ApiId, boolean, string] }): void {
+  learn(
+    region: string,
+    modelId: string,
+    fact: Omit<LearnedModel, 'apis' | 'unknownTo'> & { api?: [ApiId, boolean, string, EndpointId?]; unknownTo?: [EndpointId, string] },
+  ): void {
     if (UNSAFE_IDS.has(modelId)) return;
     const facts = this.all(region);
     const prev = this.get(region, modelId) ?? {};
     const next: LearnedModel = { ...prev };
-    const { api, ...flags } = fact;
+    const { api, unknownTo, ...flags } = fact;
     for (const [k, v] of Object.entries(flags)) if (v !== undefined) (next as Record<string, unknown>)[k] = v;
-    if (api) next.apis = { ...prev.apis, [api[0]]: { supported: api[1], note: api[2], at: Date.now() } };
+    if (api) {
+      const [id, supported, note, endpoint] = api;
+      const before = prev.apis?.[id];
+      // Refused by one host after being refused by the other: refused everywhere.
+      const scope = supported || !endpoint || (before && !before.supported && before.endpoint !== endpoint) ? undefined : endpoint;
+      next.apis = { ...prev.apis, [id]: { supported, note, at: Date.now(), ...(scope ? { endpoint: scope } : {}) } };
+    }
+    if (unknownTo) next.unknownTo = { ...prev.unknownTo, [unknownTo[0]]: { note: unknownTo[1], at: Date.now() } };
     if (JSON.stringify(prev) === JSON.stringify(next)) return;
     facts[modelId] = next;
     if (!this.newerVersion.has(region)) void this.store.update(learnedKey(region), { v: STORAGE_VERSIONS.learned, models: facts } satisfies LearnedStore);

@@ -1,9 +1,10 @@
-// Anthropic Messages on mantle `/anthropic/v1/messages`: the Anthropic body with `model` in it,
+// Anthropic Messages at `/anthropic/v1/messages` on bedrock-runtime and on mantle: the Anthropic body with `model` in it,
 // answered as Anthropic SSE events (the same event shapes as Claude's InvokeModel stream chunks).
 import type { AdapterCall, AdapterContext, ChatAdapter } from './chatAdapter';
 import { isStreamingStep } from './chatAdapter';
 import type { ChatRequest } from './chatRequest';
 import { jsonBody, postJson, sseEvents } from './compatHttp';
+import { compatUrl } from './compatRoutes';
 import { INVOKE_CODECS } from './invokeBodies';
 import { eventStreamBody, sseJson } from './responseBody';
 import type { RouteStep } from './routePlan';
@@ -23,8 +24,7 @@ export class MessagesAdapter implements ChatAdapter {
 
   async start(req: ChatRequest, step: RouteStep, ctx: AdapterContext): Promise<AdapterCall> {
     const stream = isStreamingStep(step);
-    const url = `${ctx.connection.info.endpoints.mantle}/anthropic/v1/messages`;
-    const res = await postJson(ctx, step, url, messagesBody(req, step.target, stream), { 'anthropic-version': ANTHROPIC_VERSION });
+    const res = await postJson(ctx, step, compatUrl(ctx, step), messagesBody(req, step.target, stream), { 'anthropic-version': ANTHROPIC_VERSION });
     const codec = INVOKE_CODECS.anthropic;
     if (!stream) {
       const j = await jsonBody(res as never);

@@ -59,6 +59,13 @@ export interface ModelDescriptor {
   limits: ModelLimits;
   /** Listed by the service in this region (false = known only from the shipped table). */
   listed: boolean;
+  /**
+   * The id bedrock-mantle lists this model under (its ids carry no version suffix); null = mantle's
+   * list was read and does not have it; absent = mantle's list is not known.
+   */
+  mantleId?: string | null;
+  /** Listed by bedrock-mantle only: the runtime APIs do not know it. */
+  mantleOnly?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -180,4 +187,6 @@ export const modelDescriptorSchema = object<ModelDescriptor>({
   apis: apisSchema,
   limits: object<ModelLimits>({ maxOutputTokens: optional(count), embed: optional(embedLimitsSchema) }),
   listed: bool,
+  mantleId: optional(nullable(id)),
+  mantleOnly: optional(bool),
 });

@@ -1,9 +1,11 @@
-// OpenAI Responses on mantle `/v1/responses`.
+// OpenAI Responses on bedrock-runtime `/openai/v1/responses` (synchronous, function tools) and on
+// bedrock-mantle.
 import type { AdapterCall, AdapterContext, ChatAdapter } from './chatAdapter';
 import { isStreamingStep } from './chatAdapter';
 import type { ChatEvent } from './chatEvent';
 import type { ChatRequest } from './chatRequest';
-import { compatUrl, jsonBody, postJson, sseEvents } from './compatHttp';
+import { jsonBody, postJson, sseEvents } from './compatHttp';
+import { compatUrl } from './compatRoutes';
 import { parseJson } from './converseAdapter';
 import { HttpStatusError } from './httpStatusError';
 import { replayableHistory, textOf } from './requestShaping';
@@ -45,7 +47,7 @@ export class ResponsesAdapter implements ChatAdapter {
 
   async start(req: ChatRequest, step: RouteStep, ctx: AdapterContext): Promise<AdapterCall> {
     const stream = isStreamingStep(step);
-    const res = await postJson(ctx, step, compatUrl(ctx, step, '/v1/responses'), responsesBody(req, step.target, stream));
+    const res = await postJson(ctx, step, compatUrl(ctx, step), responsesBody(req, step.target, stream));
     if (!stream) {
       const j = (await jsonBody(res as never)) as J;
       return {

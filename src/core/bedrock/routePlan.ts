@@ -9,11 +9,16 @@ export interface PlanRequest {
   features: WantedFeatures;
 }
 
+/** bedrock-mantle serves a model's OpenAI APIs under one of these; the other refuses the model. */
+export type MantlePrefix = '/v1' | '/openai/v1';
+
 export interface RouteAdjustments {
   /** Model rejects system prompts: prepend it to the first user turn. */
   foldSystem?: boolean;
   /** Model rejects tool use while streaming: call the non-streaming API and emit one delta. */
   nonStreaming?: boolean;
+  /** bedrock-mantle path prefix for this model's OpenAI APIs (default `/v1`). */
+  mantlePrefix?: MantlePrefix;
 }
 
 export interface RouteStep {

@@ -5,6 +5,7 @@ import type { ApiId, ApiSupport, EndpointId } from './apiId';
 import type { LearnedModel } from './learnedCapabilities';
 import type { ModelDescriptor } from './modelDescriptor';
 import { embedFamilyOf, invokeFamilyOf, isRerankModel } from './modelFamily';
+import { mantleIdFromRuntimeId } from './compatRoutes';
 import { parseModelRef, stripProfilePrefix } from './modelRef';
 import type { PlanRequest, RouteAdjustments, RoutePlan, RouteStep } from './routePlan';
 
@@ -25,9 +26,19 @@ function says(d: ModelDescriptor | undefined, api: ApiId): string {
 
 const sup = (d: ModelDescriptor | undefined, api: ApiId) => d?.apis[api]?.supported ?? null;
 
-/** The id a compatible endpoint expects in the body: the model id, without a geo profile prefix. */
-function compatModelId(target: string, baseModelId: string): string {
-  return parseModelRef(target).kind === 'model' ? target : baseModelId || stripProfilePrefix(target);
+/**
+ * The id bedrock-mantle takes: the one its list gave, or its form of the runtime id when the list is
+ * not known; null when mantle's list was read and does not have the model.
+ */
+function mantleIdOf(d: ModelDescriptor | undefined, baseModelId: string): string | null {
+  if (d?.mantleId !== undefined) return d.mantleId;
+  return mantleIdFromRuntimeId(baseModelId);
+}
+
+/** A cross-Region (system-defined) profile for the target: what Responses on bedrock-runtime requires. */
+function crossRegionProfile(target: string, d: ModelDescriptor | undefined): string | undefined {
+  if (parseModelRef(target).kind === 'systemProfile') return target;
+  return d?.profiles.find((p) => p.scope !== 'application')?.id;
 }
 
 export function planRoute(req: PlanRequest, d: ModelDescriptor | undefined, ctx: PlanContext): RoutePlan {
@@ -59,11 +70,17 @@ export function planRoute(req: PlanRequest, d: ModelDescriptor | undefined, ctx:
   }
   const steps: RouteStep[] = [];
   const add = (api: ApiId, endpoint: EndpointId, why: string, extra: RouteAdjustments = {}, stepTarget = target) => {
-    if (learned?.apis?.[api]?.supported === false) {
-      notes.push(`Skipped ${api}: ${learned.apis[api]!.note}`);
+    const refused = learned?.apis?.[api];
+    if (refused?.supported === false && (!refused.endpoint || refused.endpoint === endpoint)) {
+      notes.push(`Skipped ${api}${refused.endpoint ? ` on ${refused.endpoint}` : ''}: ${refused.note}`);
       return;
     }
-    steps.push({ api, endpoint, target: stepTarget, reason: why + via, adjustments: { ...adjustments, ...extra } });
+    const unknown = learned?.unknownTo?.[endpoint];
+    if (unknown) {
+      if (!notes.some((n) => n.startsWith(`Skipped ${endpoint}`))) notes.push(`Skipped ${endpoint} (learned: ${unknown.note})`);
+      return;
+    }
+    steps.push({ api, endpoint, target: stepTarget, reason: stepTarget === target ? why + via : why, adjustments: { ...adjustments, ...extra } });
   };
 
   if (req.task === 'embed') {
@@ -87,7 +104,8 @@ export function planRoute(req: PlanRequest, d: ModelDescriptor | undefined, ctx:
   if (toolsNoStream) notes.push('Tools with this model use the non-streaming API (learned: no tool use in streaming mode).');
 
   // 1. Converse: the unified API, and the first try for models nobody knows (never guess a body).
-  const conv = sup(d, 'converse');
+  const runtimeKnows = !d?.mantleOnly;
+  const conv = runtimeKnows ? sup(d, 'converse') : false;
   if (conv !== false) {
     const convStream = sup(d, 'converse-stream');
     const useStream = streaming && convStream !== false && !toolsNoStream;
@@ -97,28 +115,47 @@ export function planRoute(req: PlanRequest, d: ModelDescriptor | undefined, ctx:
 
   // 2. InvokeModel with the family's native body.
   const fam = invokeFamilyOf(baseModelId);
-  if (fam && sup(d, 'invoke') !== false) {
+  if (runtimeKnows && fam && sup(d, 'invoke') !== false) {
     const useStream = streaming && sup(d, 'invoke-stream') !== false && !toolsNoStream;
     add(useStream ? 'invoke-stream' : 'invoke', 'runtime', `InvokeModel (${fam} body) ${says(d, 'invoke')}`);
   }
 
-  // 3. Compatible endpoints, only when something says they serve this model. One API streams or
-  // not by a body flag, so a non-streaming request is the same API with `stream: false`.
-  const cid = compatModelId(target, baseModelId);
+  // 3. The OpenAI- and Anthropic-compatible APIs, only when something says they serve this model.
+  // bedrock-runtime first (AWS's recommended host; runtime ids and cross-Region profiles), then
+  // bedrock-mantle (in-Region ids only, and the only host for models it alone lists). One API
+  // streams or not by a body flag, so a non-streaming request is the same API with `stream: false`.
   if (!streaming || toolsNoStream) adjustments.nonStreaming = true;
+  const mantleId = ctx.mantle ? mantleIdOf(d, baseModelId) : null;
+  const prefix: RouteAdjustments = learned?.mantlePrefix ? { mantlePrefix: learned.mantlePrefix } : {};
+  const onMantle = (api: ApiId, label: string, why: string) => {
+    if (mantleId) add(api, 'mantle', `${label} on bedrock-mantle ${says(d, api)}: ${why}, in-Region id ${mantleId}`, api === 'messages' ? {} : prefix, mantleId);
+    else if (!ctx.mantle) notes.push(`${label} on bedrock-mantle not offered: no mantle endpoint in ${ctx.region}.`);
+    else notes.push(`${label} on bedrock-mantle not offered: mantle's model list in ${ctx.region} does not have ${baseModelId}.`);
+  };
+  const fallback = runtimeKnows ? 'fallback after bedrock-runtime' : 'only bedrock-mantle lists this model';
   if (sup(d, 'messages') === true) {
-    if (ctx.mantle) add('messages', 'mantle', `Anthropic Messages on mantle ${says(d, 'messages')}`, {}, cid);
-    else notes.push(`Messages API not offered: no mantle endpoint in ${ctx.region}.`);
+    if (runtimeKnows) add('messages', 'runtime', `Anthropic Messages on bedrock-runtime ${says(d, 'messages')} (the recommended host)`);
+    onMantle('messages', 'Anthropic Messages', fallback);
   }
   if (sup(d, 'chat-completions') === true) {
-    if (baseModelId.startsWith('openai.')) add('chat-completions', 'runtime', `Chat Completions on runtime /openai/v1 ${says(d, 'chat-completions')}`, {}, target);
-    if (ctx.mantle) add('chat-completions', 'mantle', `Chat Completions on mantle ${says(d, 'chat-completions')}`, {}, cid);
+    if (runtimeKnows && baseModelId.startsWith('openai.')) add('chat-completions', 'runtime', `Chat Completions on bedrock-runtime /openai/v1 ${says(d, 'chat-completions')}`);
+    onMantle('chat-completions', 'Chat Completions', runtimeKnows && baseModelId.startsWith('openai.') ? fallback : runtimeKnows ? 'bedrock-runtime serves Chat Completions for OpenAI models only' : fallback);
   }
-  if (sup(d, 'responses') === true && ctx.mantle) add('responses', 'mantle', `Responses on mantle ${says(d, 'responses')}`, {}, cid);
+  if (sup(d, 'responses') === true) {
+    const cris = runtimeKnows ? crossRegionProfile(target, d) : undefined;
+    if (cris) add('responses', 'runtime', `Responses on bedrock-runtime ${says(d, 'responses')} (synchronous, function tools) via cross-Region profile ${cris}`, {}, cris);
+    onMantle('responses', 'Responses', cris ? fallback : runtimeKnows ? 'bedrock-runtime takes Responses only through a cross-Region profile, and none is listed for this model' : fallback);
+  }
 
-  // 4. Unknown model and nothing else: probe Chat Completions on mantle last.
-  if (!d?.listed && conv === null && sup(d, 'chat-completions') === null && ctx.mantle) {
-    add('chat-completions', 'mantle', 'unknown model: probing Chat Completions on mantle', {}, cid);
+  // 4. Nobody says which compatible API serves the model: probe mantle's (an unknown id, or a model
+  // only mantle lists with no table row).
+  const unknownCompat = sup(d, 'chat-completions') === null && sup(d, 'responses') === null && sup(d, 'messages') === null;
+  if (mantleId && unknownCompat && (d?.mantleOnly || (!d?.listed && conv === null))) {
+    const why = d?.mantleOnly ? 'listed by bedrock-mantle only, API support unknown' : 'unknown model';
+    const probe = (api: ApiId, label: string) => add(api, 'mantle', `${why}: probing ${label} on bedrock-mantle, in-Region id ${mantleId}`, api === 'messages' ? {} : prefix, mantleId);
+    if (baseModelId.startsWith('anthropic.')) probe('messages', 'Anthropic Messages');
+    probe('chat-completions', 'Chat Completions');
+    if (d?.mantleOnly) probe('responses', 'Responses');
   }
   if (!steps.length) notes.push(`No API known to serve ${req.modelId} for ${req.task}.`);
   return { request: req, baseModelId, steps, notes };

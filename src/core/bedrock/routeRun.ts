@@ -13,7 +13,12 @@ import { clampMaxTokens, foldSystemPrompt } from './requestShaping';
 import { withRetryListener, type RetryNotice } from './retryPolicy';
 import type { RoutePlan, RouteStep } from './routePlan';
 
-export type FallbackDecision = { kind: 'retry'; step: RouteStep } | { kind: 'retarget'; target: string } | { kind: 'maxTokens'; limit: number } | { kind: 'next' };
+export type FallbackDecision =
+  | { kind: 'retry'; step: RouteStep }
+  | { kind: 'retarget'; target: string }
+  | { kind: 'maxTokens'; limit: number }
+  /** Go on with the plan, without the steps `skip` matches (e.g. those on a host that does not know the model). */
+  | { kind: 'next'; skip?: (s: RouteStep) => boolean };
 
 export interface RouteRunDeps {
   adapters: Partial<Record<ApiId, ChatAdapter>>;
@@ -180,6 +185,8 @@ export class RouteRun implements AsyncIterator<ChatEvent> {
     else if (next.kind === 'maxTokens') {
       this.maxTokens = next.limit;
       steps.unshift(step);
+    } else if (next.kind === 'next' && next.skip) {
+      for (let i = steps.length - 1; i >= 0; i--) if (next.skip(steps[i])) steps.splice(i, 1);
     } else if (next.kind === 'retarget') {
       for (let i = 0; i < steps.length; i++) if (steps[i].endpoint === 'runtime') steps[i] = { ...steps[i], target: next.target };
       steps.unshift({ ...step, target: next.target, reason: `${step.reason}; via profile ${next.target} (on-demand not supported)` });

@@ -19,7 +19,10 @@ import { MessagesAdapter } from './messagesAdapter';
 import { planRoute } from './routePlanner';
 import type { PlanRequest, RoutePlan, RouteStep } from './routePlan';
 import { RouteRun, type FallbackDecision } from './routeRun';
-import { BEDROCK_REGIONS } from '../regions';
+import { mantleAvailable } from './mantleModels';
+import { otherMantlePrefix } from './compatRoutes';
+
+const COMPAT_APIS: ReadonlySet<ApiId> = new Set(['chat-completions', 'responses', 'messages']);
 
 export interface RouterOptions {
   connection: BedrockConnection;
@@ -80,17 +83,11 @@ export class Router {
     return this.opts.connection.info.region;
   }
 
-  private mantleAvailable(): boolean {
-    // An explicit mantle endpoint (emulator, VPC) means it is there whatever the region list says.
-    const r = BEDROCK_REGIONS.find((x) => x.id === this.region);
-    return !!this.opts.connection.info.endpoints.mantle && (r?.mantle ?? true);
-  }
-
   plan(req: PlanRequest): RoutePlan {
     const d = this.opts.directory.describe(req.modelId);
     const base = d?.baseModelId ?? d?.id ?? req.modelId;
     const learned = { ...this.opts.learned.get(this.region, base), ...(base !== req.modelId ? this.opts.learned.get(this.region, req.modelId) : {}) };
-    return planRoute(req, d, { region: this.region, mantle: this.mantleAvailable(), learned });
+    return planRoute(req, d, { region: this.region, mantle: mantleAvailable(this.opts.connection.info), learned });
   }
 
   /**
@@ -107,7 +104,7 @@ export class Router {
           connection: this.opts.connection,
           idleSeconds: request.idleTimeoutSeconds ?? this.idleTimeoutSeconds,
           maxTokens: this.opts.learned.get(this.region, plan.baseModelId)?.maxTokens,
-          fallback: (c, step, used) => this.fallback(c, step, plan.baseModelId, used),
+          fallback: (c, step, used) => this.fallback(c, step, plan.baseModelId, used, request.modelId),
         }),
     };
   }
@@ -118,6 +115,7 @@ export class Router {
     step: RouteStep,
     base: string,
     used: Set<string>,
+    requested: string,
   ): FallbackDecision | undefined {
     const hint = c.fallback;
     if (!hint || used.has(hint.kind)) return undefined;
@@ -146,10 +144,26 @@ export class Router {
       case 'maxTokens':
         learn.learn(region, base, { maxTokens: hint.limit });
         return { kind: 'maxTokens', limit: hint.limit };
-      case 'routeUnsupported':
-        learn.learn(region, base, { api: [step.api, false, note] });
+      case 'routeUnsupported': {
         used.delete('routeUnsupported');
+        // Mantle serves a model's OpenAI APIs under one of two prefixes: try the other once.
+        if (step.endpoint === 'mantle' && step.api !== 'messages' && !used.has('mantlePrefix')) {
+          used.add('mantlePrefix');
+          const mantlePrefix = otherMantlePrefix(step.adjustments.mantlePrefix);
+          learn.learn(region, base, { mantlePrefix });
+          return { kind: 'retry', step: { ...step, adjustments: { ...step.adjustments, mantlePrefix }, reason: `${step.reason}; path prefix ${mantlePrefix} (the other refused the model)` } };
+        }
+        // The compatible APIs live on two hosts: one host's refusal leaves the other to try.
+        learn.learn(region, base, { api: [step.api, false, note, COMPAT_APIS.has(step.api) ? step.endpoint : undefined] });
         return { kind: 'next' };
+      }
+      case 'unknownModel': {
+        // This host does not know the id; its other steps would hear the same. Keyed by the id asked
+        // for, so a profile of the wrong geography does not condemn the model.
+        used.delete('unknownModel');
+        learn.learn(region, requested, { unknownTo: [step.endpoint, note] });
+        return { kind: 'next', skip: (s) => s.endpoint === step.endpoint && s.target === step.target };
+      }
     }
   }
 
