@@ -19,6 +19,12 @@ async function listFoundationModels(): Promise<ListedModel[]> {
   return ((await res.json()) as { modelSummaries: ListedModel[] }).modelSummaries;
 }
 
+/** bedrock-mantle's own list (the emulator serves mantle under `/mantle`). */
+async function listMantleModels(): Promise<string[]> {
+  const res = await fetch(`${process.env.BEDROCK_EMULATOR_URL}/mantle/v1/models`, { headers: { authorization: 'Bearer test-token' } });
+  return ((await res.json()) as { data: { id: string }[] }).data.map((m) => m.id);
+}
+
 describe('model explorer (against the emulator)', () => {
   let api: WorkbenchApi;
 
@@ -37,6 +43,16 @@ describe('model explorer (against the emulator)', () => {
     const listed = await listFoundationModels();
     const expected = new Map<string, number>();
     for (const m of listed) expected.set(m.providerName, (expected.get(m.providerName) ?? 0) + 1);
+    // Plus the models only mantle lists (mantle names the others without their version suffix),
+    // under the provider of the runtime models sharing their id prefix.
+    const runtimeIds = new Set(listed.flatMap((m) => [m.modelId, m.modelId.replace(/-v?\d+:\d+$/, '').replace(/:\d+$/, '')]));
+    const prefix = (id: string) => id.slice(0, id.indexOf('.'));
+    const mantleOnly = (await listMantleModels()).filter((id) => !runtimeIds.has(id));
+    assert.ok(mantleOnly.length > 0, 'the emulator has models only mantle lists');
+    for (const id of mantleOnly) {
+      const provider = listed.find((m) => prefix(m.modelId) === prefix(id))!.providerName;
+      expected.set(provider, (expected.get(provider) ?? 0) + 1);
+    }
     const groups = api.tree.getChildren() as { kind: 'provider'; provider: string; models: unknown[] }[];
     const actual = new Map(groups.map((g) => [g.provider, g.models.length]));
     for (const [provider, count] of expected) assert.equal(actual.get(provider), count, `${provider}: tree ${actual.get(provider)} vs service ${count}`);
