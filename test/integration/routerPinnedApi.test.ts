@@ -1,6 +1,7 @@
 // The chat panel's API override: a pinned API is the one the request goes through.
 import assert from 'node:assert/strict';
 import { pinToApi } from '../../src/core/bedrock/router';
+import { chatModelOptions } from '../../src/vscode/chat/modelOptions';
 import type { RoutePlan } from '../../src/core/bedrock/routePlan';
 import { chat, collect, makeRig, routesOf, startEmulator, textOf, type Rig } from './routerHarness';
 import type { EmulatorHandle } from '../emulator/emulator';
@@ -35,5 +36,24 @@ describe('router: pinned API (chat panel override)', () => {
     assert.deepEqual(routesOf(ev).map((r) => r.split('@')[0]), ['invoke-stream']);
     assert.equal(textOf(ev), 'pinned reply');
     assert.deepEqual(emu.requests.map((r) => r.route), ['InvokeModelWithResponseStream']);
+  });
+  it('the picker offers every API in the plan, also for a model nobody has described, and each pin works', async () => {
+    const plan = (modelId: string) => rig.router.plan({ modelId, task: 'chat', features: { streaming: true } });
+    const options = chatModelOptions(rig.catalog.descriptors, plan);
+    // Only mantle lists it and no table row says what it speaks: before, this offered "auto" only.
+    const frontier = options.find((o) => o.id === 'openai.gpt-5.5');
+    assert.deepEqual(frontier?.apis, ['chat-completions', 'responses']);
+    const sol = options.find((o) => o.id === 'openai.gpt-6.1-sol');
+    // Streaming and non-streaming variants are one choice; an API on two hosts is one choice.
+    assert.deepEqual(sol?.apis, ['converse', 'chat-completions', 'responses']);
+    emu.clearRequests();
+    const ev = await collect(rig.router.stream(chat('openai.gpt-5.5'), undefined, { api: 'responses' }));
+    assert.equal(textOf(ev), 'pinned reply');
+    assert.deepEqual(
+      emu.requests.filter((r) => r.route === 'Responses').map((r) => `${r.service} ${(r.body as { model?: string }).model}`),
+      ['bedrock-mantle openai.gpt-5.5', 'bedrock-mantle openai.gpt-5.5'],
+      'the other path prefix once',
+    );
+    assert.ok(routesOf(ev).every((r) => r.startsWith('responses@mantle')));
   });
 });

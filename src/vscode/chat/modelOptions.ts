@@ -1,17 +1,36 @@
 // The model picker's entries, from catalog descriptors: chat-capable models and profiles only,
 // with the explorer's badges and the chat APIs a turn may be forced onto.
-import { CHAT_APIS } from '../../core/bedrock/apiId';
+import { CHAT_APIS, type ApiId } from '../../core/bedrock/apiId';
 import { isChatModel, type ModelDescriptor } from '../../core/bedrock/modelDescriptor';
+import type { RoutePlan } from '../../core/bedrock/routePlan';
 import { badgesOf } from '../../core/explorer/modelTree';
 import type { ModelOption } from '../../shared/protocol';
 
-export function toModelOption(d: ModelDescriptor): ModelOption {
+/** Streaming and non-streaming variants are one choice (the router pins the family). */
+const FAMILY: Partial<Record<ApiId, ApiId>> = { 'converse-stream': 'converse', 'invoke-stream': 'invoke' };
+
+/**
+ * The APIs a turn may be pinned to: every API in the router's plan for the model, in the plan's
+ * order, one per family — also for models whose capabilities nobody knows yet.
+ */
+export function pinnableApis(plan: RoutePlan): ApiId[] {
+  const out: ApiId[] = [];
+  for (const s of plan.steps) {
+    const api = FAMILY[s.api] ?? s.api;
+    if (CHAT_APIS.includes(api) && !out.includes(api)) out.push(api);
+  }
+  return out;
+}
+
+export type ChatPlanner = (modelId: string) => RoutePlan;
+
+export function toModelOption(d: ModelDescriptor, plan: ChatPlanner): ModelOption {
   const opt: ModelOption = { id: d.id, label: d.kind === 'model' ? d.name : `${d.name} (profile)`, provider: d.provider };
   const badges = badgesOf(d);
   if (d.kind !== 'model') badges.unshift('Profile');
   if (d.legacy) badges.push('Legacy');
   if (badges.length) opt.badges = badges;
-  const apis = CHAT_APIS.filter((api) => d.apis[api]?.supported === true);
+  const apis = pinnableApis(plan(d.id));
   if (apis.length) opt.apis = apis;
   if (d.inputModalities.includes('IMAGE')) opt.images = true;
   if (d.limits.maxOutputTokens) opt.maxOutputTokens = d.limits.maxOutputTokens;
@@ -19,11 +38,11 @@ export function toModelOption(d: ModelDescriptor): ModelOption {
 }
 
 /** Chat-capable entries grouped by provider, then by label; legacy models last within a provider. */
-export function chatModelOptions(descriptors: readonly ModelDescriptor[]): ModelOption[] {
+export function chatModelOptions(descriptors: readonly ModelDescriptor[], plan: ChatPlanner): ModelOption[] {
   return descriptors
     .filter(isChatModel)
     .sort((a, b) => a.provider.localeCompare(b.provider) || Number(a.legacy) - Number(b.legacy) || a.name.localeCompare(b.name) || a.id.localeCompare(b.id))
-    .map(toModelOption);
+    .map((d) => toModelOption(d, plan));
 }
 
 /** The model id behind an explorer row (model or profile node), a string, or nothing usable. */

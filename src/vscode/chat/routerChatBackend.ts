@@ -4,12 +4,15 @@ import type { ChatEvent } from '../../core/bedrock/chatEvent';
 import type { ChatRequest } from '../../core/bedrock/chatRequest';
 import type { ModelDescriptor } from '../../core/bedrock/modelDescriptor';
 import type { IDisposable } from '../../core/lifecycle';
+import type { PlanRequest, RoutePlan } from '../../core/bedrock/routePlan';
 import type { ChatBackend, StreamOptions } from './chatBackend';
 import { chatModelOptions } from './modelOptions';
 
 export interface RouterLike {
   /** The router's third argument, when it grows one, carries the per-turn API override. */
   stream(request: ChatRequest, signal?: AbortSignal, options?: StreamOptions): AsyncIterable<ChatEvent>;
+  /** The plan a streamed chat turn would start from: the picker offers its APIs for pinning. */
+  plan(request: PlanRequest): RoutePlan;
 }
 
 export interface CatalogLike {
@@ -26,7 +29,7 @@ export interface DefaultModelSource {
 export function routerChatBackend(router: RouterLike, catalog: CatalogLike, defaultModel: DefaultModelSource): ChatBackend {
   return {
     stream: (request, signal, options) => router.stream(request, signal, options),
-    chatModels: () => chatModelOptions(catalog.descriptors),
+    chatModels: () => chatModelOptions(catalog.descriptors, (modelId) => router.plan({ modelId, task: 'chat', features: { streaming: true } })),
     defaultModelId: () => defaultModel.read() || undefined,
     onDidChangeModels: (listener) => {
       const subs = [catalog.onDidChange(() => listener()), defaultModel.onDidChange(() => listener())];
