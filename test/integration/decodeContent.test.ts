@@ -14,6 +14,9 @@ const REPLY = 'Hello there friend, the answer is 4.';
 const REASONING = 'Add two and two, then check the units.';
 const GPT_OSS = 'openai.gpt-oss-20b-1:0';
 const GPT_OSS_MANTLE = 'openai.gpt-oss-20b';
+// bedrock-runtime takes Responses only through a cross-Region profile, and knows no mantle-only model.
+const RUNTIME_RESPONSES_MODEL = 'us.openai.gpt-6.1-sol';
+const RUNTIME_MESSAGES_MODEL = 'us.anthropic.claude-haiku-4-5-20251001-v1:0';
 const THINKER = 'minimax.minimax-m2';
 
 const reasoningOf = (ev: ChatEvent[]) => ev.map((e) => (e.type === 'reasoning' ? e.text : '')).join('');
@@ -74,7 +77,7 @@ describe('decoding: inline reasoning and usage on every route (emulator)', funct
           [GPT_OSS, '<reasoning>'],
           [THINKER, '<think>'],
         ]) {
-          const res = await fetch(`${emu.url}/v1/chat/completions`, {
+          const res = await fetch(`${emu.url}/openai/v1/chat/completions`, {
             method: 'POST',
             headers: { 'content-type': 'application/json', authorization: 'Bearer test' },
             body: JSON.stringify({ model, messages: [{ role: 'user', content: 'hi' }] }),
@@ -119,7 +122,8 @@ describe('decoding: inline reasoning and usage on every route (emulator)', funct
     it('messages (SSE) on runtime and mantle: input from message_start, output from message_delta', () =>
       withEmulator({ defaults: { text: REPLY, usage: { inputTokens: 365, outputTokens: 60 } } }, async (_emu, rig) => {
         for (const endpoint of ['runtime', 'mantle'] as const) {
-          const ev = await runStep(rig, { api: 'messages', endpoint, target: 'anthropic.claude-mythos-preview' }, chat('anthropic.claude-mythos-preview'));
+          const target = endpoint === 'runtime' ? RUNTIME_MESSAGES_MODEL : 'anthropic.claude-mythos-preview';
+          const ev = await runStep(rig, { api: 'messages', endpoint, target }, chat(target));
           assert.deepEqual(usageOf(ev).map((u) => [u.inputTokens, u.outputTokens]), [[365, 60]], endpoint);
         }
       }));
@@ -146,7 +150,7 @@ describe('decoding: inline reasoning and usage on every route (emulator)', funct
       { api: 'chat-completions', endpoint: 'runtime', target: GPT_OSS, nonStreaming: true },
       { api: 'chat-completions', endpoint: 'mantle', target: GPT_OSS_MANTLE },
       { api: 'chat-completions', endpoint: 'mantle', target: GPT_OSS_MANTLE, nonStreaming: true },
-      { api: 'responses', endpoint: 'runtime', target: GPT_OSS },
+      { api: 'responses', endpoint: 'runtime', target: RUNTIME_RESPONSES_MODEL },
       { api: 'responses', endpoint: 'mantle', target: GPT_OSS_MANTLE, nonStreaming: true },
       { api: 'messages', endpoint: 'mantle', target: 'anthropic.claude-mythos-preview', nonStreaming: true },
     ];

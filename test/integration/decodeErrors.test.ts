@@ -13,6 +13,9 @@ const CLAUDE = 'anthropic.claude-3-haiku-20240307-v1:0';
 const MESSAGES_MODEL = 'anthropic.claude-mythos-preview';
 const GPT_OSS = 'openai.gpt-oss-20b-1:0';
 const GPT_OSS_MANTLE = 'openai.gpt-oss-20b';
+// bedrock-runtime takes Responses only through a cross-Region profile, and knows no mantle-only model.
+const RUNTIME_RESPONSES_MODEL = 'us.openai.gpt-6.1-sol';
+const RUNTIME_MESSAGES_MODEL = 'us.anthropic.claude-haiku-4-5-20251001-v1:0';
 const PROXY = "The response was not Bedrock's: a proxy may be in the way.";
 
 /** What each in-band Anthropic error type must become. */
@@ -48,7 +51,7 @@ describe('decoding: errors on every route (emulator)', function () {
   describe('Anthropic error events inside a 200 stream', () => {
     const anthropicStreams: Step[] = [
       { api: 'invoke-stream', endpoint: 'runtime', target: CLAUDE },
-      { api: 'messages', endpoint: 'runtime', target: MESSAGES_MODEL },
+      { api: 'messages', endpoint: 'runtime', target: RUNTIME_MESSAGES_MODEL },
       { api: 'messages', endpoint: 'mantle', target: MESSAGES_MODEL },
     ];
     for (const step of anthropicStreams) {
@@ -83,7 +86,7 @@ describe('decoding: errors on every route (emulator)', function () {
       { api: 'chat-completions', endpoint: 'mantle', target: GPT_OSS_MANTLE },
       { api: 'chat-completions', endpoint: 'runtime', target: GPT_OSS, nonStreaming: true },
       { api: 'chat-completions', endpoint: 'mantle', target: GPT_OSS_MANTLE, nonStreaming: true },
-      { api: 'responses', endpoint: 'runtime', target: GPT_OSS },
+      { api: 'responses', endpoint: 'runtime', target: RUNTIME_RESPONSES_MODEL },
       { api: 'responses', endpoint: 'mantle', target: GPT_OSS_MANTLE },
     ];
     for (const step of compat) {
@@ -123,7 +126,8 @@ describe('decoding: errors on every route (emulator)', function () {
     for (const endpoint of ['runtime', 'mantle'] as const) {
       it(`messages@${endpoint}: HTTP quota error with x-amzn-ErrorType → throttled, not the body's invalid_request_error`, async () => {
         emu.fault({ kind: 'quotaExceeded' });
-        const { error } = failure(await runStep(rig, { api: 'messages', endpoint, target: MESSAGES_MODEL }, chat(MESSAGES_MODEL)));
+        const target = endpoint === 'runtime' ? RUNTIME_MESSAGES_MODEL : MESSAGES_MODEL;
+        const { error } = failure(await runStep(rig, { api: 'messages', endpoint, target }, chat(target)));
         assert.equal(error.code, 'ServiceQuotaExceededException');
         assert.equal(error.kind, 'throttled');
       });
@@ -132,7 +136,7 @@ describe('decoding: errors on every route (emulator)', function () {
 
   describe('every Responses error form', () => {
     for (const endpoint of ['runtime', 'mantle'] as const) {
-      const step: Step = { api: 'responses', endpoint, target: endpoint === 'runtime' ? GPT_OSS : GPT_OSS_MANTLE };
+      const step: Step = { api: 'responses', endpoint, target: endpoint === 'runtime' ? RUNTIME_RESPONSES_MODEL : GPT_OSS_MANTLE };
       for (const form of ['bare', 'error', 'failed'] as const) {
         for (const [exception, kind] of [
           ['throttling', 'throttled'],
@@ -169,7 +173,7 @@ describe('decoding: errors on every route (emulator)', function () {
       { api: 'converse', endpoint: 'runtime', target: 'amazon.nova-micro-v1:0' },
       { api: 'chat-completions', endpoint: 'runtime', target: GPT_OSS, nonStreaming: true },
       { api: 'chat-completions', endpoint: 'mantle', target: GPT_OSS_MANTLE, nonStreaming: true },
-      { api: 'responses', endpoint: 'runtime', target: GPT_OSS, nonStreaming: true },
+      { api: 'responses', endpoint: 'runtime', target: RUNTIME_RESPONSES_MODEL, nonStreaming: true },
       { api: 'responses', endpoint: 'mantle', target: GPT_OSS_MANTLE, nonStreaming: true },
       { api: 'messages', endpoint: 'mantle', target: MESSAGES_MODEL, nonStreaming: true },
     ];
