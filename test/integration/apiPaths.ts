@@ -29,6 +29,12 @@ const NOVA = 'amazon.nova-micro-v1:0';
 const CLAUDE = 'anthropic.claude-3-haiku-20240307-v1:0';
 const CLAUDE_MESSAGES = 'anthropic.claude-haiku-4-5-20251001-v1:0';
 const GPT = 'openai.gpt-oss-20b-1:0';
+// Each host's own id form: mantle takes in-Region ids without the version suffix; Responses on
+// bedrock-runtime takes only a cross-Region profile.
+const GPT_MANTLE = 'openai.gpt-oss-20b';
+const GPT_PROFILE = 'us.openai.gpt-6.1-sol';
+const CLAUDE_MESSAGES_PROFILE = `us.${CLAUDE_MESSAGES}`;
+const CLAUDE_MESSAGES_MANTLE = 'anthropic.claude-haiku-4-5-20251001';
 
 export const API_PATHS: ApiPath[] = [
   { name: 'Converse', api: 'converse', endpoint: 'runtime', model: NOVA, route: 'Converse', streaming: false, sse: false },
@@ -36,11 +42,11 @@ export const API_PATHS: ApiPath[] = [
   { name: 'Invoke', api: 'invoke', endpoint: 'runtime', model: CLAUDE, route: 'InvokeModel', streaming: false, sse: false },
   { name: 'InvokeStream', api: 'invoke-stream', endpoint: 'runtime', model: CLAUDE, route: 'InvokeModelWithResponseStream', streaming: true, sse: false },
   { name: 'Chat Completions runtime', api: 'chat-completions', endpoint: 'runtime', model: GPT, route: 'ChatCompletions', streaming: true, sse: true },
-  { name: 'Chat Completions mantle', api: 'chat-completions', endpoint: 'mantle', model: GPT, route: 'ChatCompletions', streaming: true, sse: true },
-  { name: 'Responses runtime', api: 'responses', endpoint: 'runtime', model: GPT, route: 'Responses', streaming: true, sse: true },
-  { name: 'Responses mantle', api: 'responses', endpoint: 'mantle', model: GPT, route: 'Responses', streaming: true, sse: true },
-  { name: 'Messages runtime', api: 'messages', endpoint: 'runtime', model: CLAUDE_MESSAGES, route: 'Messages', streaming: true, sse: true },
-  { name: 'Messages mantle', api: 'messages', endpoint: 'mantle', model: CLAUDE_MESSAGES, route: 'Messages', streaming: true, sse: true },
+  { name: 'Chat Completions mantle', api: 'chat-completions', endpoint: 'mantle', model: GPT_MANTLE, route: 'ChatCompletions', streaming: true, sse: true },
+  { name: 'Responses runtime', api: 'responses', endpoint: 'runtime', model: GPT_PROFILE, route: 'Responses', streaming: true, sse: true },
+  { name: 'Responses mantle', api: 'responses', endpoint: 'mantle', model: GPT_MANTLE, route: 'Responses', streaming: true, sse: true },
+  { name: 'Messages runtime', api: 'messages', endpoint: 'runtime', model: CLAUDE_MESSAGES_PROFILE, route: 'Messages', streaming: true, sse: true },
+  { name: 'Messages mantle', api: 'messages', endpoint: 'mantle', model: CLAUDE_MESSAGES_MANTLE, route: 'Messages', streaming: true, sse: true },
 ];
 
 export const COMPAT_PATHS = API_PATHS.filter((p) => p.sse);
