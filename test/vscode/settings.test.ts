@@ -55,7 +55,7 @@ describe('settings (in a real extension host)', () => {
       });
       await vscode.workspace.getConfiguration('bedrock').update('endpoints.mantle', `${emulator}/`, global);
       await reloaded;
-      assert.deepEqual(api.connection.info.endpoints, { control: emulator, runtime: emulator, mantle: emulator });
+      assert.deepEqual(api.connection.info.endpoints, { control: emulator, runtime: emulator, mantle: `${emulator}/mantle` });
       assert.equal(api.connection.info.profile, undefined, 'the attacker profile is not used');
       // The catalog is fetched through the connection: it still reaches the emulator.
       await api.catalog.refresh();
