@@ -47,12 +47,17 @@ export interface LearnedStore {
 
 const ENDPOINTS = ['control', 'runtime', 'mantle'] as const satisfies readonly EndpointId[];
 
-const learnedApiSchema = object<LearnedApi>({
+const learnedApiFields = object<LearnedApi>({
   supported: bool,
   note: str({ max: 4000 }),
   at: num({ min: 0 }),
   endpoint: optional(oneOf(ENDPOINTS)),
 });
+// A refusal by one host whose host is unreadable must not widen into a refusal everywhere: drop it.
+const learnedApiSchema: Validator<LearnedApi> = (raw, path, issues) => {
+  const api = learnedApiFields(raw, path, issues);
+  return api && isPlainRecord(raw) && raw.endpoint !== undefined && api.endpoint === undefined ? undefined : api;
+};
 
 const learnedNoteSchema = object<LearnedNote>({ note: str({ max: 4000 }), at: num({ min: 0 }) });
 

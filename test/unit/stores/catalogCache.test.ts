@@ -97,6 +97,16 @@ const CASES: Case[] = [
       assert.equal(({} as Record<string, unknown>).polluted, undefined);
     },
   },
+  {
+    name: 'mantle fields: a kept null id beside a mantle-only flag of the wrong type',
+    stored: snapshot([haikuWith({ mantleId: null, mantleOnly: 'yes' }), ...OTHERS]),
+    kept: GOOD_IDS,
+    check: (c) => {
+      assert.equal(c.describe(HAIKU)!.mantleId, null, 'mantle listed nothing for it: still known');
+      assert.equal(c.describe(HAIKU)!.mantleOnly, undefined);
+    },
+  },
+  { name: 'a mantle id of 3,000 characters', stored: snapshot([haikuWith({ mantleId: 'm'.repeat(3000) }), ...OTHERS]), kept: GOOD_IDS, check: (c) => assert.equal(c.describe(HAIKU)!.mantleId, undefined) },
   { name: 'a future version', stored: snapshot(GOOD, { v: 2 }), kept: [] },
   { name: 'fetchedAt is a string', stored: snapshot(GOOD, { fetchedAt: 'yesterday' }), kept: [] },
 ];

@@ -48,6 +48,25 @@ const CASES: Case[] = [
     stored: JSON.parse(`{"v":1,"models":{"__proto__":{"profile":"evil"},"constructor":{"noSystemPrompt":true},"${TITAN}":{"noSystemPrompt":true}}}`),
     kept: { [TITAN]: GOOD_TITAN },
   },
+  {
+    name: 'route facts: a host-scoped refusal, an unknown host, a bad prefix',
+    stored: store1({
+      [HAIKU]: {
+        apis: { messages: { supported: false, note: 'no', at: 1, endpoint: 'runtime' }, responses: { supported: false, note: 'no', at: 1, endpoint: 'moon' } },
+        unknownTo: { runtime: { note: 'The provided model identifier is invalid.', at: 2 }, moon: { note: 'x', at: 2 }, mantle: { note: 5, at: 2 } },
+        mantlePrefix: '/openai/v1',
+      },
+      [TITAN]: { mantlePrefix: '/evil/v9', noSystemPrompt: true },
+    }),
+    kept: {
+      [HAIKU]: {
+        apis: { messages: { supported: false, note: 'no', at: 1, endpoint: 'runtime' } },
+        unknownTo: { runtime: { note: 'The provided model identifier is invalid.', at: 2 } },
+        mantlePrefix: '/openai/v1',
+      },
+      [TITAN]: GOOD_TITAN,
+    },
+  },
 ];
 
 function rig(stored: unknown) {
