@@ -27,7 +27,8 @@ describe('emulator: decoding oddities through the vendor clients', () => {
   after(() => emu.close());
 
   const mantle = () => new OpenAI({ baseURL: `${emu.url}/v1`, apiKey: 'ABSKmantle', maxRetries: 0 });
-  const anthropic = () => new Anthropic({ baseURL: `${emu.url}/anthropic`, apiKey: 'ABSKanthropic', maxRetries: 0 });
+  // Mythos Preview is served by bedrock-mantle alone (the emulator serves mantle under `/mantle`).
+  const anthropic = () => new Anthropic({ baseURL: `${emu.url}/mantle/anthropic`, apiKey: 'ABSKanthropic', maxRetries: 0 });
 
   it('InvokeModelWithResponseStream (Claude): an overloaded_error arrives as an ordinary chunk, then the stream ends', async () => {
     emu.fault({ kind: 'inBandError', afterEvents: 4 });

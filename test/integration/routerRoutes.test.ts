@@ -5,6 +5,9 @@ import assert from 'node:assert/strict';
 import type { ApiId } from '../../src/core/bedrock/apiId';
 import { chat, collect, errorOf, makeRig, routesOf, startEmulator, textOf, type Rig } from './routerHarness';
 import type { EmulatorHandle } from '../emulator/emulator';
+import { learnedKey } from '../../src/core/storageKeys';
+import { LearnedCapabilities } from '../../src/core/bedrock/learnedCapabilities';
+import { Router } from '../../src/core/bedrock/router';
 
 type J = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -139,11 +142,12 @@ describe('router: mantle list unavailable, ids the runtime does not know (emulat
     const learned = rig.learned.get(REGION, FRONTIER);
     assert.match(learned?.unknownTo?.runtime?.note ?? '', /model identifier is invalid/);
     assert.equal(learned?.mantlePrefix, '/openai/v1');
-    // Persisted per region: a new router over the same store goes straight to mantle.
+    // Persisted per region: a new router reading the same store goes straight to mantle.
+    assert.ok(rig.store.get<{ models: Record<string, unknown> }>(learnedKey(REGION))?.models[FRONTIER]);
+    const fresh = new Router({ connection: rig.connection, directory: rig.catalog, learned: new LearnedCapabilities(rig.store), idleTimeoutSeconds: 5 });
     emu.clearRequests();
-    await collect(rig.router.stream(chat(FRONTIER)));
+    await collect(fresh.stream(chat(FRONTIER)));
     assert.deepEqual(compatCalls(emu), [`ChatCompletions bedrock-mantle /openai/v1/chat/completions ${FRONTIER}`]);
-    assert.ok(rig.store.get<Record<string, unknown>>(`bedrock.learned.v1.${REGION}`)?.[FRONTIER]);
   });
 });
 
