@@ -36,7 +36,7 @@ describe('settings (in a real extension host)', () => {
 
     after(async () => {
       await vscode.workspace.fs.delete(settingsFile());
-      await vscode.workspace.getConfiguration('bedrock').update('endpoints.mantle', emulator, global);
+      await vscode.workspace.getConfiguration('bedrock').update('endpoints.mantle', `${emulator}/mantle`, global);
     });
 
     it('warns once per ignored setting, naming it', async () => {
@@ -53,7 +53,8 @@ describe('settings (in a real extension host)', () => {
           resolve();
         });
       });
-      await vscode.workspace.getConfiguration('bedrock').update('endpoints.mantle', `${emulator}/`, global);
+      // The emulator serves mantle under `/mantle`.
+      await vscode.workspace.getConfiguration('bedrock').update('endpoints.mantle', `${emulator}/mantle/`, global);
       await reloaded;
       assert.deepEqual(api.connection.info.endpoints, { control: emulator, runtime: emulator, mantle: `${emulator}/mantle` });
       assert.equal(api.connection.info.profile, undefined, 'the attacker profile is not used');
