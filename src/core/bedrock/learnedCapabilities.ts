@@ -54,8 +54,8 @@ const learnedApiFields = object<LearnedApi>({
   endpoint: optional(oneOf(ENDPOINTS)),
 });
 // A refusal by one host whose host is unreadable must not widen into a refusal everywhere: drop it.
-const learnedApiSchema: Validator<LearnedApi> = (raw, path, issues) => {
-  const api = learnedApiFields(raw, path, issues);
+const learnedApiSchema: Validator<LearnedApi> = (raw, issues) => {
+  const api = learnedApiFields(raw, issues);
   return api && isPlainRecord(raw) && raw.endpoint !== undefined && api.endpoint === undefined ? undefined : api;
 };
 

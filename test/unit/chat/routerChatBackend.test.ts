@@ -8,7 +8,10 @@ describe('router chat backend', () => {
     const settingChanged = new Emitter<void>();
     let setting: string | undefined = 'amazon.nova-lite-v1:0';
     const backend = routerChatBackend(
-      { stream: () => ({ [Symbol.asyncIterator]: () => ({ next: async () => ({ done: true as const, value: undefined }) }) }) },
+      {
+        stream: () => ({ [Symbol.asyncIterator]: () => ({ next: async () => ({ done: true as const, value: undefined }) }) }),
+        plan: (request) => ({ request, baseModelId: request.modelId, steps: [], notes: [] }),
+      },
       { descriptors: [], onDidChange: catalogChanged.event },
       { read: () => setting, onDidChange: settingChanged.event },
     );
