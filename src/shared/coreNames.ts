@@ -2,4 +2,4 @@
 // depends on src/shared alone (lint-enforced) while core stays their single definition.
 export { API_LABELS, type ApiId } from '../core/bedrock/apiId';
 export type { StopReason } from '../core/bedrock/chatEvent';
-export type { ErrorActionId } from '../core/bedrock/classifiedError';
+export { errorAction, type ErrorActionId } from '../core/bedrock/classifiedError';

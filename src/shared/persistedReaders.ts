@@ -4,25 +4,11 @@
 // only what these return, so a corrupt record cannot break the panel whatever the store let through.
 import { API_IDS, type ApiId } from '../core/bedrock/apiId';
 import type { StopReason } from '../core/bedrock/chatEvent';
-import type { ErrorActionId, ErrorKind } from '../core/bedrock/classifiedError';
+import { errorAction, isErrorActionId, isErrorKind } from '../core/bedrock/classifiedError';
 import type { ChatParams, PersistedConversation, PersistedTurn, PersistedWebviewState, TurnStats, WireError, WireReasoning } from './protocol';
-import { ERROR_ACTION_IDS, MAX_ID } from './webviewMessages';
+import { MAX_ID } from './webviewMessages';
 
-// Listed as object keys so the compiler says when a kind or reason is added and not listed here.
-const ERROR_KINDS: ReadonlySet<string> = new Set(
-  Object.keys({
-    throttled: 1,
-    expiredCredentials: 1,
-    accessDenied: 1,
-    modelNotEnabled: 1,
-    validation: 1,
-    timeout: 1,
-    network: 1,
-    cancelled: 1,
-    serviceError: 1,
-    untrustedEndpoint: 1,
-  } satisfies Record<ErrorKind, 1>),
-);
+// Listed as object keys so the compiler says when a stop reason is added and not listed here.
 const STOP_REASONS: ReadonlySet<string> = new Set(
   Object.keys({
     end_turn: 1,
@@ -115,11 +101,12 @@ function readStats(raw: unknown): TurnStats | undefined {
 /** A turn marked as failed stays failed, even when what was stored about the failure is unreadable. */
 function readError(raw: unknown): WireError {
   const r = isRecord(raw) ? raw : {};
-  const action = isRecord(r.action) && typeof r.action.id === 'string' && ERROR_ACTION_IDS.has(r.action.id) && typeof r.action.label === 'string' ? r.action : undefined;
+  const action = isRecord(r.action) && isErrorActionId(r.action.id) && typeof r.action.label === 'string' ? { id: r.action.id, label: r.action.label } : undefined;
   const error: WireError = {
-    kind: typeof r.kind === 'string' && ERROR_KINDS.has(r.kind) ? (r.kind as ErrorKind) : 'serviceError',
+    // Chats saved before credential failures were one `credentials` kind stored them as `expiredCredentials`.
+    kind: r.kind === 'expiredCredentials' ? 'credentials' : isErrorKind(r.kind) ? r.kind : 'serviceError',
     message: typeof r.message === 'string' && r.message ? r.message : 'This reply failed; the stored details could not be read.',
-    action: action ? { id: action.id as ErrorActionId, label: action.label as string } : { id: 'none', label: 'OK' },
+    action: action ?? errorAction('none'),
   };
   if (typeof r.detail === 'string' && r.detail) error.detail = r.detail;
   return error;

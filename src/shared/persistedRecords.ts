@@ -3,8 +3,8 @@
 // Host-only: the webview bundle never imports this.
 import { API_IDS } from '../core/bedrock/apiId';
 import type { StopReason } from '../core/bedrock/chatEvent';
-import type { ErrorActionId, ErrorKind } from '../core/bedrock/classifiedError';
-import { arrayOf, num, object, oneOf, optional, str } from '../core/schema';
+import { ERROR_ACTION_IDS, ERROR_KINDS, type ErrorKind } from '../core/bedrock/classifiedError';
+import { arrayOf, num, object, oneOf, optional, str, type Validator } from '../core/schema';
 import { STORAGE_VERSIONS } from '../core/storageKeys';
 import {
   type ChatParams,
@@ -17,31 +17,7 @@ import {
 } from './protocol';
 import { MAX_ID, MAX_TEXT } from './webviewMessages';
 
-// Listed as object keys so the compiler says when a kind is added and not listed here.
-const ERROR_KINDS = Object.keys({
-  throttled: 1,
-  expiredCredentials: 1,
-  accessDenied: 1,
-  modelNotEnabled: 1,
-  validation: 1,
-  timeout: 1,
-  network: 1,
-  cancelled: 1,
-  serviceError: 1,
-  untrustedEndpoint: 1,
-} satisfies Record<ErrorKind, 1>) as ErrorKind[];
-const ERROR_ACTION_IDS = Object.keys({
-  retry: 1,
-  ssoLogin: 1,
-  reloadCredentials: 1,
-  setApiKey: 1,
-  requestModelAccess: 1,
-  checkNetwork: 1,
-  openSettings: 1,
-  chooseProfile: 1,
-  trustEndpoint: 1,
-  none: 1,
-} satisfies Record<ErrorActionId, 1>) as ErrorActionId[];
+// Listed as object keys so the compiler says when a reason is added and not listed here.
 const STOP_REASONS = Object.keys({
   end_turn: 1,
   tool_use: 1,
@@ -78,8 +54,12 @@ const statsSchema = object<TurnStats>({
   routeNote: optional(str({ max: 4000 })),
 });
 
+// Chats saved before credential failures were one `credentials` kind stored them as `expiredCredentials`.
+const knownErrorKind = oneOf(ERROR_KINDS);
+const errorKind: Validator<ErrorKind> = (raw, issues) => knownErrorKind(raw === 'expiredCredentials' ? 'credentials' : raw, issues);
+
 const errorSchema = object<WireError>({
-  kind: oneOf(ERROR_KINDS),
+  kind: errorKind,
   message: str({ max: 100_000 }),
   action: object<WireError['action']>({ id: oneOf(ERROR_ACTION_IDS), label: str({ max: 200 }) }),
   detail: optional(str({ max: 100_000 })),

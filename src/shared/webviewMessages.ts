@@ -3,7 +3,7 @@
 // carries a recognisable `chat/send` requestId, the host answers it with a `chat/error` naming
 // what was wrong, so the webview never waits for a reply that will not come.
 import { API_IDS, type ApiId } from '../core/bedrock/apiId';
-import type { ErrorActionId } from '../core/bedrock/classifiedError';
+import { isErrorActionId } from '../core/bedrock/classifiedError';
 import { isSafeLinkHref } from './links';
 import type { ChatParams, ChatSendMessage, CodeInsertMessage, CodeOpenInNewFileMessage, WebviewToHostMessage } from './protocol';
 
@@ -23,22 +23,6 @@ export interface RejectedWebviewMessage {
 }
 
 export type CheckedWebviewMessage = { ok: true; message: WebviewToHostMessage } | ({ ok: false } & RejectedWebviewMessage);
-
-// Listed as object keys so the compiler says when an action is added and not listed here.
-export const ERROR_ACTION_IDS: ReadonlySet<string> = new Set(
-  Object.keys({
-    retry: 1,
-    ssoLogin: 1,
-    reloadCredentials: 1,
-    setApiKey: 1,
-    requestModelAccess: 1,
-    checkNetwork: 1,
-    openSettings: 1,
-    chooseProfile: 1,
-    trustEndpoint: 1,
-    none: 1,
-  } satisfies Record<ErrorActionId, 1>),
-);
 
 /**
  * Checks a message from the webview. Returns a fresh, well-typed copy holding only the known
@@ -79,8 +63,8 @@ function check(m: Record<string, unknown>): WebviewToHostMessage | string {
       return isId(m.requestId) ? { method: 'chat/cancel', requestId: m.requestId } : idProblem('requestId', m.requestId);
     case 'error/action':
       if (!isId(m.requestId)) return idProblem('requestId', m.requestId);
-      if (typeof m.actionId !== 'string' || !ERROR_ACTION_IDS.has(m.actionId)) return 'actionId is not a known error action';
-      return { method: 'error/action', requestId: m.requestId, actionId: m.actionId as ErrorActionId };
+      if (!isErrorActionId(m.actionId)) return 'actionId is not a known error action';
+      return { method: 'error/action', requestId: m.requestId, actionId: m.actionId };
     case 'link/open':
       return typeof m.href === 'string' && isSafeLinkHref(m.href) ? { method: 'link/open', href: m.href } : 'href is not an absolute http, https or mailto link';
     case 'code/copy':

@@ -158,7 +158,7 @@ describe('no credential reaches a log, stored state, the chat or a notification 
     const files = filesUnder(wb.userDataDir);
     const logs = files.filter((f) => /Bedrock Workbench\.log$/.test(f));
     assert.ok(logs.length > 0, `the extension's log file exists (files: ${files.map((f) => f.slice(wb.userDataDir.length)).join(', ')})`);
-    assert.match(logs.map((f) => readFileSync(f, 'utf8')).join('\n'), /ended with (expiredCredentials|validation)/, 'the failed turns were logged');
+    assert.match(logs.map((f) => readFileSync(f, 'utf8')).join('\n'), /ended with (credentials|validation)/, 'the failed turns were logged');
     for (const f of files) {
       if (statSync(f).size > 20_000_000) continue;
       assert.deepEqual(survivingMarkers(readFileSync(f).toString('latin1'), MARKERS), [], f);

@@ -101,14 +101,14 @@ describe('decoding: errors on every route (emulator)', function () {
       it(`${stepName(step)}: HTTP 403 expired token (type permission_error) → expired credentials`, async () => {
         emu.fault({ kind: 'expiredToken', errorTypeHeader: false });
         const { error } = failure(await runStep(rig, step, chat(step.target)));
-        assert.equal(error.kind, 'expiredCredentials');
+        assert.equal(error.kind, 'credentials');
       });
     }
 
     for (const step of compat.filter((s) => s.api === 'chat-completions' && !s.nonStreaming)) {
       for (const [exception, kind, message] of [
         ['quotaExceeded', 'throttled', /quota/],
-        ['expiredToken', 'expiredCredentials', /expired/],
+        ['expiredToken', 'credentials', /expired/],
         ['serviceUnavailable', 'serviceError', /busy/],
         ['modelStreamError', 'serviceError', /temporary problem/],
       ] as const) {

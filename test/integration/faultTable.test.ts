@@ -86,7 +86,7 @@ const CASES: FaultCase[] = [
     fault: (p) => ({ kind: 'badCrc', route: p.route, afterEvents: MID }),
     expect: () => ({ kind: 'network', action: 'checkNetwork', partial: true }),
   },
-  { name: 'expired token', fault: (p) => ({ kind: 'expiredToken', route: p.route }), expect: () => ({ kind: 'expiredCredentials', action: 'ssoLogin' }) },
+  { name: 'expired token', fault: (p) => ({ kind: 'expiredToken', route: p.route }), expect: () => ({ kind: 'credentials', action: 'ssoLogin' }) },
   { name: 'access denied', fault: (p) => ({ kind: 'accessDenied', route: p.route }), expect: () => ({ kind: 'modelNotEnabled', action: 'requestModelAccess' }) },
   {
     name: 'on-demand refusal',

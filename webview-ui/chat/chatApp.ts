@@ -1,7 +1,7 @@
 // The chat webview: toolbar (model, API, settings, history, new chat), transcript, composer.
 // State the user would miss after hide/show or a reload goes to `setState`; the conversation
 // itself lives in the host, which sends it back on `webview/ready`.
-import { API_LABELS, type ApiId, type ErrorActionId } from '../../src/shared/coreNames';
+import { API_LABELS, errorAction, type ApiId, type ErrorActionId } from '../../src/shared/coreNames';
 import { readPersistedWebviewState, readStoredConversation } from '../../src/shared/persistedReaders';
 import {
   type ChatParams,
@@ -409,7 +409,7 @@ export class ChatApp {
   private stopLocally(): void {
     if (!this.gate.active) return;
     this.stop();
-    this.streamingView?.fail({ kind: 'cancelled', message: 'Stopped.', action: { id: 'none', label: 'OK' } }, undefined);
+    this.streamingView?.fail({ kind: 'cancelled', message: 'Stopped.', action: errorAction('none') }, undefined);
     this.gate.reset();
     this.streamDone('Reply stopped.');
   }

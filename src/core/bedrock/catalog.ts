@@ -194,7 +194,7 @@ export class Catalog extends Disposable implements ModelDirectory {
     } catch (err) {
       if (version !== this.connection.version) return;
       const c = classifyError(err, { auth: this.connection.info.auth });
-      if (c.kind === 'expiredCredentials') this.connection.resetCredentials();
+      if (c.kind === 'credentials') this.connection.resetCredentials();
       this.setState('error', c);
     }
   }

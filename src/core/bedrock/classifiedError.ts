@@ -2,7 +2,8 @@
 
 export type ErrorKind =
   | 'throttled'
-  | 'expiredCredentials'
+  /** The credentials did not work; `reason` says how. */
+  | 'credentials'
   | 'accessDenied'
   | 'modelNotEnabled'
   | 'validation'
@@ -14,22 +15,60 @@ export type ErrorKind =
   /** An endpoint the credentials may not go to: nothing was sent. */
   | 'untrustedEndpoint';
 
-export type ErrorActionId =
-  | 'retry'
-  | 'ssoLogin'
-  | 'reloadCredentials'
-  | 'setApiKey'
-  | 'requestModelAccess'
-  | 'checkNetwork'
-  | 'openSettings'
-  | 'chooseProfile'
+// Listed as object keys so the compiler says when a kind is added and not listed here.
+export const ERROR_KINDS = Object.keys({
+  throttled: 1,
+  credentials: 1,
+  accessDenied: 1,
+  modelNotEnabled: 1,
+  validation: 1,
+  timeout: 1,
+  network: 1,
+  cancelled: 1,
+  serviceError: 1,
+  untrustedEndpoint: 1,
+} satisfies Record<ErrorKind, 1>) as ErrorKind[];
+
+/** Why credentials failed: they expired, none were found, or the service refused them. */
+export type CredentialsReason = 'expired' | 'missing' | 'rejected';
+
+/**
+ * Every action a failure can offer, with its button label. The classifier, the webview message
+ * gate, stored chat history and the chat panel all read this one table.
+ */
+export const ERROR_ACTIONS = {
+  retry: 'Retry',
+  ssoLogin: 'Run `aws sso login`',
+  reloadCredentials: 'Reload credentials',
+  setApiKey: 'Set API key',
+  requestModelAccess: 'Request model access',
+  checkNetwork: 'Check network and proxy settings',
+  openSettings: 'Open Bedrock settings',
+  chooseProfile: 'Choose an inference profile',
   /** Review which endpoint origins may receive credentials (trust or revoke). */
-  | 'trustEndpoint'
-  | 'none';
+  trustEndpoint: 'Review trusted endpoints…',
+  none: 'OK',
+} as const;
+
+export type ErrorActionId = keyof typeof ERROR_ACTIONS;
+
+export const ERROR_ACTION_IDS = Object.keys(ERROR_ACTIONS) as ErrorActionId[];
 
 export interface ErrorAction {
   id: ErrorActionId;
   label: string;
+}
+
+export function isErrorKind(x: unknown): x is ErrorKind {
+  return typeof x === 'string' && (ERROR_KINDS as readonly string[]).includes(x);
+}
+
+export function isErrorActionId(x: unknown): x is ErrorActionId {
+  return typeof x === 'string' && Object.hasOwn(ERROR_ACTIONS, x);
+}
+
+export function errorAction(id: ErrorActionId): ErrorAction {
+  return { id, label: ERROR_ACTIONS[id] };
 }
 
 /** A capability problem the router can work around by changing route. */
@@ -45,6 +84,8 @@ export type FallbackHint =
 
 export interface ClassifiedError {
   kind: ErrorKind;
+  /** For `credentials`: how they failed. */
+  reason?: CredentialsReason;
   message: string;
   action: ErrorAction;
   /** The service's exception name, when known (ThrottlingException, …). */

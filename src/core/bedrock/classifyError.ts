@@ -1,7 +1,8 @@
 // Turns anything thrown by the SDK, the compatible endpoints, the network or our own timers into
-// one of a few kinds with a plain message and one action. Also spots the ValidationExceptions the
-// router can route around (field notes), so fallbacks key on the service's real messages.
-import { BedrockError, type ClassifiedError, type ErrorAction, type FallbackHint } from './classifiedError';
+// one of a few failures; errorWording.ts words each with a plain message and one action. Also spots
+// the ValidationExceptions the router can route around, keyed on the service's real messages.
+import { BedrockError, type ClassifiedError, type FallbackHint } from './classifiedError';
+import { wordFailure, type Failure } from './errorWording';
 import { redact } from './redact';
 
 export interface ClassifyContext {
@@ -26,18 +27,6 @@ interface ErrorLike {
   /** UnparseableResponseError: the start of the body. */
   bodyStart?: string;
 }
-
-const A = {
-  retry: { id: 'retry', label: 'Retry' },
-  ssoLogin: { id: 'ssoLogin', label: 'Run `aws sso login`' },
-  reload: { id: 'reloadCredentials', label: 'Reload credentials' },
-  setApiKey: { id: 'setApiKey', label: 'Set API key' },
-  access: { id: 'requestModelAccess', label: 'Request model access' },
-  network: { id: 'checkNetwork', label: 'Check network and proxy settings' },
-  settings: { id: 'openSettings', label: 'Open Bedrock settings' },
-  profile: { id: 'chooseProfile', label: 'Choose an inference profile' },
-  none: { id: 'none', label: 'OK' },
-} satisfies Record<string, ErrorAction>;
 
 const NETWORK_CODES = new Set([
   'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN',
@@ -96,80 +85,60 @@ export function classifyError(err: unknown, ctx: ClassifyContext = {}): Classifi
   const e: ErrorLike = typeof err === 'object' && err !== null ? (err as ErrorLike) : { message: String(err) };
   const name = e.name ?? '';
   const raw = e.message ?? String(err);
-  const detail = redact(raw);
   const status = statusOf(e);
-  const base = { code: name || undefined, status, detail };
-  const credAction = ctx.auth === 'sigv4' || !ctx.auth ? A.ssoLogin : A.setApiKey;
+  const foreign = ctx.idleTimeout || ctx.cancelled || isCancel(name) ? undefined : notBedrockBody(e, status);
+  const detail = redact(foreign ?? raw);
+  const failure = foreign !== undefined ? 'notBedrock' : whichFailure(e, name, raw, status, ctx);
+  // A route the router can work around: said in a rejected request, or a host that does not know the id.
+  const fallback = failure === 'requestRejected' ? fallbackHint(raw) : failure === 'unknownModel' ? fallbackHint(`${name} ${raw}`) : undefined;
+  const net = failure === 'connectionFailed' ? networkCode(e) : undefined;
+  const worded = wordFailure(failure, {
+    detail,
+    idleSeconds: ctx.idleSeconds,
+    sigv4: ctx.auth === 'sigv4' || !ctx.auth,
+    globalProfile: /global\./.test(ctx.modelId ?? ''),
+    needsProfile: fallback?.kind === 'needsProfile',
+  });
+  return { code: net ?? (name || undefined), status, detail, ...worded, ...(failure === 'requestRejected' || failure === 'unknownModel' || failure === 'endOfLife' ? { fallback } : {}) };
+}
 
-  if (ctx.idleTimeout) {
-    return { ...base, kind: 'timeout', message: `The model stopped responding (no data for ${ctx.idleSeconds ?? '?'} s).`, action: A.retry };
-  }
-  if (ctx.cancelled || name === 'AbortError' || /aborted/i.test(name)) {
-    return { ...base, kind: 'cancelled', message: 'Request cancelled.', action: A.none };
-  }
-  const foreign = notBedrockBody(e, status);
-  if (foreign !== undefined) {
-    return { ...base, detail: redact(foreign), kind: 'network', message: "The response was not Bedrock's: a proxy may be in the way.", action: A.network };
-  }
+function isCancel(name: string): boolean {
+  return name === 'AbortError' || /aborted/i.test(name);
+}
 
-  if (name === 'ThrottlingException' || (status === 429 && name !== 'ModelNotReadyException') || /too many requests|rate limit/i.test(raw)) {
-    return { ...base, kind: 'throttled', message: 'Bedrock is throttling requests (too many requests or tokens). Wait a moment and retry.', action: A.retry };
-  }
-  if (name === 'ServiceQuotaExceededException' || /too many tokens per day|quota/i.test(raw)) {
-    return { ...base, kind: 'throttled', message: 'Your Bedrock quota for this model is used up for now. Retry later or request a quota increase.', action: A.retry };
-  }
+/** Which failure this is, from the service's exception name, the HTTP status and its own wording. */
+function whichFailure(e: ErrorLike, name: string, raw: string, status: number | undefined, ctx: ClassifyContext): Failure {
+  if (ctx.idleTimeout) return 'idleTimeout';
+  if (ctx.cancelled || isCancel(name)) return 'cancelled';
+  if (name === 'ThrottlingException' || (status === 429 && name !== 'ModelNotReadyException') || /too many requests|rate limit/i.test(raw)) return 'throttled';
+  if (name === 'ServiceQuotaExceededException' || /too many tokens per day|quota/i.test(raw)) return 'quotaUsedUp';
   if (name === 'ExpiredTokenException' || name === 'ExpiredToken' || /security token included in the request is expired|token (has )?expired|sso session.*expired|refresh.*token.*expired/i.test(raw)) {
-    return { ...base, kind: 'expiredCredentials', message: 'Your AWS credentials have expired.', action: credAction };
+    return 'credentialsExpired';
   }
+  if (name === 'CredentialsProviderError' || /could not load credentials/i.test(raw)) return 'credentialsMissing';
   if (
     name === 'UnrecognizedClientException' ||
     name === 'InvalidSignatureException' ||
     name === 'InvalidClientTokenId' ||
-    name === 'CredentialsProviderError' ||
     name === 'authentication_error' ||
     status === 401 ||
-    /security token included in the request is invalid|could not load credentials|invalid api key|bearer token.*invalid|authentication failed/i.test(raw)
+    /security token included in the request is invalid|invalid api key|bearer token.*invalid|authentication failed/i.test(raw)
   ) {
-    const none = name === 'CredentialsProviderError' || /could not load credentials/i.test(raw);
-    return {
-      ...base,
-      kind: 'expiredCredentials',
-      message: none ? 'No AWS credentials found. Sign in with the AWS CLI, choose a profile, or set a Bedrock API key.' : 'Bedrock rejected your credentials.',
-      action: none ? A.settings : ctx.auth === 'sigv4' || !ctx.auth ? A.reload : A.setApiKey,
-    };
+    return 'credentialsRejected';
   }
   if (name === 'AccessDeniedException' || status === 403) {
-    if (/access to the model|model access|not authorized to invoke this model|don.t have access to the model/i.test(raw)) {
-      return { ...base, kind: 'modelNotEnabled', message: 'This model is not enabled for your account in this region.', action: A.access };
-    }
-    return { ...base, kind: 'accessDenied', message: 'Access denied by AWS (IAM or organisation policy).', action: /global\./.test(ctx.modelId ?? '') ? A.profile : A.settings };
+    return /access to the model|model access|not authorized to invoke this model|don.t have access to the model/i.test(raw) ? 'modelNotEnabled' : 'accessDenied';
   }
   // The SDK names a connection closed before any response a TimeoutError (so it is retried): it is the network's.
   const noResponse = /did not get a response/i.test(raw);
-  if (name === 'ModelTimeoutException' || (name === 'TimeoutError' && !noResponse) || status === 408 || /timed out/i.test(raw)) {
-    return { ...base, kind: 'timeout', message: 'The model took too long to respond.', action: A.retry };
+  if (name === 'ModelTimeoutException' || (name === 'TimeoutError' && !noResponse) || status === 408 || /timed out/i.test(raw)) return 'modelTimeout';
+  if (name === 'ResourceNotFoundException' || status === 404) return /end of (its )?life/i.test(raw) ? 'endOfLife' : 'unknownModel';
+  if (name === 'ValidationException' || status === 400 || status === 422) return 'requestRejected';
+  if (networkCode(e) || /truncated event message|checksum|crc|socket hang up|did not get a response|stream (was )?(closed|reset)|premature close|fetch failed|network/i.test(raw)) {
+    return 'connectionFailed';
   }
-  if (name === 'ResourceNotFoundException' || status === 404) {
-    const eol = /end of (its )?life/i.test(raw);
-    const fallback = eol ? undefined : fallbackHint(`${name} ${raw}`);
-    return { ...base, kind: 'validation', message: eol ? 'This model version has reached end of life. Pick a newer model.' : 'Bedrock does not know this model or profile in this region.', action: A.profile, fallback };
-  }
-  if (name === 'ValidationException' || status === 400 || status === 422) {
-    const fallback = fallbackHint(raw);
-    return { ...base, kind: 'validation', message: `Bedrock rejected the request: ${detail}`, action: fallback?.kind === 'needsProfile' ? A.profile : A.none, fallback };
-  }
-  const net = networkCode(e);
-  if (net || /truncated event message|checksum|crc|socket hang up|did not get a response|stream (was )?(closed|reset)|premature close|fetch failed|network/i.test(raw)) {
-    return { ...base, code: net ?? base.code, kind: 'network', message: 'The connection to Bedrock failed or the stream was corrupted.', action: A.network };
-  }
-  if (name === 'ServiceUnavailableException' || name === 'overloaded_error' || status === 503 || status === 529) {
-    return { ...base, kind: 'serviceError', message: 'Bedrock is busy right now (overloaded). Retry in a moment.', action: A.retry };
-  }
-  if (
-    /InternalServer|ServiceUnavailable|ModelNotReady|ModelError|ModelStreamError/.test(name) ||
-    (status !== undefined && status >= 500)
-  ) {
-    return { ...base, kind: 'serviceError', message: name === 'ModelNotReadyException' ? 'The model is not ready yet. Retry in a moment.' : 'Bedrock had a temporary problem.', action: A.retry };
-  }
-  return { ...base, kind: 'serviceError', message: `Unexpected error: ${detail}`, action: A.retry };
+  if (name === 'ServiceUnavailableException' || name === 'overloaded_error' || status === 503 || status === 529) return 'overloaded';
+  if (name === 'ModelNotReadyException') return 'modelNotReady';
+  if (/InternalServer|ServiceUnavailable|ModelNotReady|ModelError|ModelStreamError/.test(name) || (status !== undefined && status >= 500)) return 'serviceError';
+  return 'unexpected';
 }

@@ -1,7 +1,7 @@
 // Embeds many texts: chunk by the model's limits, batch, run with bounded concurrency, back off on
 // throttling, split a chunk the service still finds too long, and put every vector back at its
 // chunk. Cancelling stops new calls and aborts the ones in flight.
-import { BedrockError } from './classifiedError';
+import { BedrockError, errorAction } from './classifiedError';
 import { classifyError } from './classifyError';
 import type { BedrockConnection } from './connection';
 import { embedBody, parseEmbedResponse } from './embedBodies';
@@ -42,7 +42,7 @@ export class Embedder {
 
   async embed(req: EmbedRequest, target: string, baseModelId: string, signal?: AbortSignal, onProgress?: (p: EmbedProgress) => void): Promise<EmbedResult> {
     const family = embedFamilyOf(baseModelId) ?? embedFamilyOf(target);
-    if (!family) throw new BedrockError({ kind: 'validation', message: `${req.modelId} is not a supported embedding model.`, action: { id: 'none', label: 'OK' } });
+    if (!family) throw new BedrockError({ kind: 'validation', message: `${req.modelId} is not a supported embedding model.`, action: errorAction('none') });
     const limits = EMBED_LIMITS[family];
     const maxChars = chunkCharLimit(limits);
     const chunks = chunkTexts(req.texts, maxChars, req.overlapChars);

@@ -2,7 +2,7 @@
 // An origin the policy does not know is sent to only after the user trusted it; the question is
 // asked once per origin at a time (concurrent requests share the answer), and an origin the user
 // declined is not asked about again until the connection settings change.
-import { BedrockError, type ClassifiedError } from './classifiedError';
+import { BedrockError, errorAction, type ClassifiedError } from './classifiedError';
 import { displayUrl, judgeEndpoint } from './endpointPolicy';
 
 export interface TrustQuestion {
@@ -46,7 +46,7 @@ export class EndpointGuard {
     if (!verdict.confirmable) {
       throw refusal({
         message: `\`${setting}\` is not a usable endpoint: ${verdict.reason} (${displayUrl(url)}). Nothing was sent.`,
-        action: { id: 'openSettings', label: 'Open Bedrock settings' },
+        action: errorAction('openSettings'),
       });
     }
     const { origin, cleartext } = verdict;
@@ -67,7 +67,7 @@ export class EndpointGuard {
         `Your credentials were not sent to ${origin}: \`${setting}\` points there, and ${verdict.reason}.` +
         (cleartext ? ' It is plain HTTP, so credentials would also cross the network unencrypted.' : '') +
         ' Trust it only if you set it up yourself; otherwise fix the setting.',
-      action: { id: 'trustEndpoint', label: 'Review trusted endpoints…' },
+      action: errorAction('trustEndpoint'),
       detail: `${setting} = ${displayUrl(url)}`,
     });
   }

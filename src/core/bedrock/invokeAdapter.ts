@@ -4,7 +4,7 @@ import type { AdapterCall, AdapterContext, ChatAdapter } from './chatAdapter';
 import { isStreamingStep } from './chatAdapter';
 import type { ChatEvent } from './chatEvent';
 import type { ChatRequest } from './chatRequest';
-import { BedrockError } from './classifiedError';
+import { BedrockError, errorAction } from './classifiedError';
 import { captureHeaders, meteredUsage } from './invokeMetering';
 import { INVOKE_CODECS } from './invokeBodies';
 import { loadAwsSdk } from '../loadAwsSdk';
@@ -28,7 +28,7 @@ export class InvokeAdapter implements ChatAdapter {
   async start(req: ChatRequest, step: RouteStep, ctx: AdapterContext): Promise<AdapterCall> {
     const family = invokeFamilyOf(step.target) ?? invokeFamilyOf(req.modelId);
     if (!family) {
-      throw new BedrockError({ kind: 'validation', message: `No known InvokeModel body for ${step.target}.`, action: { id: 'none', label: 'OK' }, fallback: { kind: 'routeUnsupported' } });
+      throw new BedrockError({ kind: 'validation', message: `No known InvokeModel body for ${step.target}.`, action: errorAction('none'), fallback: { kind: 'routeUnsupported' } });
     }
     const codec = INVOKE_CODECS[family];
     const [sdk, client] = await Promise.all([loadAwsSdk(), ctx.connection.runtime()]);

@@ -6,7 +6,7 @@ import type { ApiId } from './apiId';
 import { isStreamingStep, type AdapterCall, type ChatAdapter } from './chatAdapter';
 import type { ChatEvent } from './chatEvent';
 import type { ChatRequest } from './chatRequest';
-import { BedrockError, type ClassifiedError } from './classifiedError';
+import { BedrockError, errorAction, type ClassifiedError } from './classifiedError';
 import { classifyError } from './classifyError';
 import type { BedrockConnection } from './connection';
 import { clampMaxTokens, foldSystemPrompt } from './requestShaping';
@@ -29,7 +29,6 @@ export interface RouteRunDeps {
 }
 
 const DONE: IteratorResult<ChatEvent> = { value: undefined, done: true };
-const OK_ACTION = { id: 'none', label: 'OK' } as const;
 
 export class RouteRun implements AsyncIterator<ChatEvent> {
   private readonly queue: ChatEvent[] = [];
@@ -79,7 +78,7 @@ export class RouteRun implements AsyncIterator<ChatEvent> {
     this.steps = plan.steps.slice();
     this.maxTokens = deps.maxTokens;
     if (!this.steps.length) {
-      this.emitError({ kind: 'validation', message: plan.notes.join(' ') || 'No route to this model.', action: OK_ACTION });
+      this.emitError({ kind: 'validation', message: plan.notes.join(' ') || 'No route to this model.', action: errorAction('none') });
     }
   }
 
@@ -174,7 +173,7 @@ export class RouteRun implements AsyncIterator<ChatEvent> {
       modelId: step.target,
     });
     this.endAttempt(true);
-    if (c.kind === 'expiredCredentials') this.deps.connection.resetCredentials();
+    if (c.kind === 'credentials') this.deps.connection.resetCredentials();
     const next = this.produced || c.kind === 'cancelled' ? undefined : this.deps.fallback(c, step, this.used);
     if (!next) {
       this.emitError(c);
@@ -220,7 +219,7 @@ export class RouteRun implements AsyncIterator<ChatEvent> {
     this.armIdleTimer();
     try {
       const adapter = this.deps.adapters[step.api];
-      if (!adapter) throw new BedrockError({ kind: 'validation', message: `No adapter for ${step.api}.`, action: OK_ACTION });
+      if (!adapter) throw new BedrockError({ kind: 'validation', message: `No adapter for ${step.api}.`, action: errorAction('none') });
       const call = await withRetryListener(this.onRetry, () => adapter.start(req, step, { connection: this.deps.connection, signal: ac.signal }));
       if (this.finished) {
         ac.abort();

@@ -5,7 +5,7 @@ import type { ApiId } from './apiId';
 import type { ChatAdapter } from './chatAdapter';
 import type { ChatEvent } from './chatEvent';
 import { wantedFeatures, type ChatRequest } from './chatRequest';
-import { BedrockError, type ClassifiedError } from './classifiedError';
+import { BedrockError, errorAction, type ClassifiedError } from './classifiedError';
 import type { BedrockConnection } from './connection';
 import { ConverseAdapter } from './converseAdapter';
 import { Embedder } from './embedder';
@@ -171,7 +171,7 @@ export class Router {
   embed(req: EmbedRequest, signal?: AbortSignal, onProgress?: (p: EmbedProgress) => void): Promise<EmbedResult> {
     const plan = this.plan({ modelId: req.modelId, task: 'embed', features: {} });
     if (!plan.steps.length) {
-      return Promise.reject(new BedrockError({ kind: 'validation', message: plan.notes.join(' '), action: { id: 'none', label: 'OK' } }));
+      return Promise.reject(new BedrockError({ kind: 'validation', message: plan.notes.join(' '), action: errorAction('none') }));
     }
     return this.embedder.embed(req, plan.steps[0].target, plan.baseModelId, signal, onProgress);
   }

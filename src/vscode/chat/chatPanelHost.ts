@@ -16,7 +16,7 @@ import { newConversation } from './conversationModel';
 import type { HistoryStore } from './historyStore';
 import { languageIdForFence } from './languageIds';
 import { redactHostMessage } from './redactChat';
-import type { ErrorActionId } from '../../core/bedrock/classifiedError';
+import { errorAction, type ErrorActionId } from '../../core/bedrock/classifiedError';
 
 export const CHAT_VIEW_TYPE = 'bedrock.chat';
 /** The chat view in its own view container (movable to the secondary side bar). */
@@ -140,7 +140,7 @@ export class ChatPanelHost<S extends ChatSurface = ChatSurface> extends Disposab
       // once a minute per kind; a send that can still be told apart gets its answer.
       this.warnThrottled(`malformed ${checked.method}`, `chat panel: ignored a malformed ${checked.method} message: ${checked.problem}`);
       if (checked.requestId) {
-        this.post(refusal(checked.requestId, { kind: 'validation', message: `The message was not sent: ${checked.problem}.`, action: { id: 'none', label: 'OK' } }));
+        this.post(refusal(checked.requestId, { kind: 'validation', message: `The message was not sent: ${checked.problem}.`, action: errorAction('none') }));
       }
       return;
     }

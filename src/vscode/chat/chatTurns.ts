@@ -3,6 +3,7 @@
 // throws on the way (unreadable history, a request that cannot be built, a failing save), and a
 // send that replaces a running reply waits until that reply's partial text is saved, so two sends
 // in one conversation keep both turns.
+import { errorAction } from '../../core/bedrock/classifiedError';
 import { readStoredConversation } from '../../shared/persistedReaders';
 import type { ChatSendMessage, ChatStreamMessage, ModelOption, PersistedConversation, WireError } from '../../shared/protocol';
 import type { ChatBackend } from './chatBackend';
@@ -26,7 +27,7 @@ export interface ChatTurnsDeps {
 const NO_MODEL: WireError = {
   kind: 'validation',
   message: 'No chat model is available. Check the region and credentials in the Bedrock explorer, or set `bedrock.chat.defaultModel`.',
-  action: { id: 'openSettings', label: 'Open Settings' },
+  action: errorAction('openSettings'),
 };
 
 /** The first candidate that names a model: absent, empty and whitespace-only ids are skipped. */
@@ -98,13 +99,13 @@ export class ChatTurns {
       const reason = e instanceof Error ? e.message : String(e);
       this.deps.log?.error(`chat: turn ${msg.requestId} could not run: ${reason}`);
       if (stream.ended) return undefined; // the reply was answered; only saving it failed
-      const error: WireError = { kind: 'serviceError', message: `The message could not be sent: ${reason}`, action: { id: 'retry', label: 'Retry' } };
+      const error: WireError = { kind: 'serviceError', message: `The message could not be sent: ${reason}`, action: errorAction('retry') };
       stream.fail(error);
       await this.keepFailure(saved.conversation, error);
       return undefined;
     } finally {
       // Belt and braces: whatever happened above, the webview is never left waiting.
-      if (!stream.ended) stream.fail({ kind: 'serviceError', message: 'The reply ended without an answer.', action: { id: 'retry', label: 'Retry' } });
+      if (!stream.ended) stream.fail({ kind: 'serviceError', message: 'The reply ended without an answer.', action: errorAction('retry') });
     }
   }
 

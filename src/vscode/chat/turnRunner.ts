@@ -3,7 +3,7 @@
 import type { ApiId } from '../../core/bedrock/apiId';
 import type { ChatEvent, StopReason } from '../../core/bedrock/chatEvent';
 import type { ChatRequest } from '../../core/bedrock/chatRequest';
-import type { ClassifiedError } from '../../core/bedrock/classifiedError';
+import { errorAction, type ClassifiedError } from '../../core/bedrock/classifiedError';
 import type { ChatStreamMessage, PersistedTurn, WireError, WireReasoning } from '../../shared/protocol';
 import type { ChatBackend } from './chatBackend';
 import { TurnStatsTracker } from './turnStats';
@@ -57,7 +57,7 @@ export async function runTurn(o: RunTurnOptions): Promise<PersistedTurn> {
 
   if (o.signal.aborted) {
     // Replaced or stopped before it began: nothing is sent, and the turn still ends as cancelled.
-    fail({ kind: 'cancelled', message: 'Stopped.', action: { id: 'none', label: 'OK' } });
+    fail({ kind: 'cancelled', message: 'Stopped.', action: errorAction('none') });
     return finish(turn, stats);
   }
   try {
@@ -120,12 +120,12 @@ export async function runTurn(o: RunTurnOptions): Promise<PersistedTurn> {
       }
     }
   } catch (err) {
-    fail({ kind: 'serviceError', message: `The request failed: ${err instanceof Error ? err.message : String(err)}`, action: { id: 'retry', label: 'Retry' } });
+    fail({ kind: 'serviceError', message: `The request failed: ${err instanceof Error ? err.message : String(err)}`, action: errorAction('retry') });
     return finish(turn, stats);
   }
   if (o.signal.aborted) {
     // A backend that stops quietly on abort still ends the turn as cancelled, never as done.
-    fail({ kind: 'cancelled', message: 'Stopped.', action: { id: 'none', label: 'OK' } });
+    fail({ kind: 'cancelled', message: 'Stopped.', action: errorAction('none') });
     return finish(turn, stats);
   }
   ensureStarted();

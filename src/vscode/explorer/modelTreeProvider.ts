@@ -96,7 +96,7 @@ export class ModelTreeProvider extends Disposable implements vscode.TreeDataProv
     const err = this.catalog.error;
     if (!err) return '';
     switch (err.kind) {
-      case 'expiredCredentials':
+      case 'credentials':
         return 'noCredentials';
       case 'accessDenied':
         return 'accessDenied';

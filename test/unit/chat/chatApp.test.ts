@@ -170,7 +170,7 @@ describe('chat webview app (jsdom)', () => {
     const app = setup();
     const send = sendAndStart(app, 'question');
     app.fromHost({ method: 'chat/delta', requestId: send.requestId, seq: 1, channel: 'text', text: 'partial answer' });
-    app.fromHost({ method: 'chat/error', requestId: send.requestId, seq: 2, error: { kind: 'expiredCredentials', message: 'Your AWS session expired.', action: { id: 'ssoLogin', label: 'Run aws sso login' } } });
+    app.fromHost({ method: 'chat/error', requestId: send.requestId, seq: 2, error: { kind: 'credentials', message: 'Your AWS session expired.', action: { id: 'ssoLogin', label: 'Run aws sso login' } } });
     const turn = app.$('.turn-assistant');
     assert.match(turn.querySelector('.md-message')!.textContent!, /partial answer/);
     assert.match(turn.querySelector('.turn-error')!.textContent!, /Your AWS session expired/);

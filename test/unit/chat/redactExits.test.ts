@@ -13,7 +13,7 @@ import { redactingLog } from '../../../src/vscode/redactingLog';
 import { ECHO_FORMATS, MARKER, MARKER_VALUES, survivingMarkers } from '../core/secretEchoes';
 
 const echo = ECHO_FORMATS.map(([, text]) => text).join('\n');
-const leakedError = (): WireError => ({ kind: 'expiredCredentials', message: `The security token '${MARKER.sessionToken}' is expired`, action: { id: 'ssoLogin', label: 'Sign in' }, detail: echo });
+const leakedError = (): WireError => ({ kind: 'credentials', message: `The security token '${MARKER.sessionToken}' is expired`, action: { id: 'ssoLogin', label: 'Sign in' }, detail: echo });
 
 function conversationWithLeaks(): PersistedConversation {
   return {

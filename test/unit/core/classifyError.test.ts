@@ -10,9 +10,9 @@ describe('classifyError', () => {
   const cases: Array<[unknown, string, string?]> = [
     [sdkError('ThrottlingException', 'Too many requests, please wait before trying again.', 429), 'throttled', 'retry'],
     [sdkError('ServiceQuotaExceededException', 'Too many tokens per day, please wait before trying again.', 400), 'throttled'],
-    [sdkError('ExpiredTokenException', 'The security token included in the request is expired', 403), 'expiredCredentials', 'ssoLogin'],
-    [sdkError('UnrecognizedClientException', 'The security token included in the request is invalid.', 403), 'expiredCredentials', 'reloadCredentials'],
-    [Object.assign(new Error('Could not load credentials from any providers'), { name: 'CredentialsProviderError' }), 'expiredCredentials', 'openSettings'],
+    [sdkError('ExpiredTokenException', 'The security token included in the request is expired', 403), 'credentials', 'ssoLogin'],
+    [sdkError('UnrecognizedClientException', 'The security token included in the request is invalid.', 403), 'credentials', 'reloadCredentials'],
+    [Object.assign(new Error('Could not load credentials from any providers'), { name: 'CredentialsProviderError' }), 'credentials', 'openSettings'],
     [sdkError('AccessDeniedException', "You don't have access to the model with the specified model ID.", 403), 'modelNotEnabled', 'requestModelAccess'],
     [sdkError('AccessDeniedException', 'User is not authorized to perform bedrock:InvokeModel due to an explicit deny in a service control policy', 403), 'accessDenied'],
     [sdkError('ModelTimeoutException', 'Model has timed out in processing the request.', 408), 'timeout'],
@@ -23,14 +23,14 @@ describe('classifyError', () => {
     [new Error('Truncated event message received.'), 'network'],
     [Object.assign(new Error('This operation was aborted'), { name: 'AbortError' }), 'cancelled'],
     [HttpStatusError.from(429, {}, '{"error":{"message":"slow down","type":"rate_limit_error"}}'), 'throttled'],
-    [HttpStatusError.from(401, {}, '{"error":{"message":"Invalid API key","type":"authentication_error"}}'), 'expiredCredentials'],
-    [HttpStatusError.from(401, {}, '{"type":"error","error":{"type":"authentication_error","message":"x-api-key header is required"}}'), 'expiredCredentials'],
+    [HttpStatusError.from(401, {}, '{"error":{"message":"Invalid API key","type":"authentication_error"}}'), 'credentials'],
+    [HttpStatusError.from(401, {}, '{"type":"error","error":{"type":"authentication_error","message":"x-api-key header is required"}}'), 'credentials'],
     [HttpStatusError.fromEvent({ type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } }), 'serviceError', 'retry'],
     [HttpStatusError.fromEvent({ type: 'error', error: { type: 'rate_limit_error', message: 'Rate limited' } }), 'throttled', 'retry'],
     [HttpStatusError.fromEvent({ type: 'error', error: { type: 'api_error', message: 'Internal server error' } }), 'serviceError', 'retry'],
     [HttpStatusError.fromEvent({ type: 'error', error: { type: 'invalid_request_error', message: 'prompt is too long' } }), 'validation'],
     [HttpStatusError.fromEvent({ error: { type: 'invalid_request_error', code: 'ServiceQuotaExceededException', message: 'Too many tokens per day' } }), 'throttled'],
-    [HttpStatusError.fromEvent({ type: 'error', code: 'ExpiredTokenException', message: 'The security token included in the request is expired' }), 'expiredCredentials'],
+    [HttpStatusError.fromEvent({ type: 'error', code: 'ExpiredTokenException', message: 'The security token included in the request is expired' }), 'credentials'],
     [HttpStatusError.fromEvent({ type: 'response.failed', response: { status: 'failed', error: { code: 'server_error', message: 'boom' } } }), 'serviceError'],
     [HttpStatusError.from(400, { 'x-amzn-errortype': 'ThrottlingException:http://internal.amazon.com/coral/com.amazon.bedrock/' }, '{"error":{"type":"invalid_request_error","message":"slow"}}'), 'throttled'],
     [HttpStatusError.from(502, { 'content-type': 'text/html' }, '<html><head><title>502 Bad Gateway</title></head></html>'), 'network', 'checkNetwork'],
@@ -77,6 +77,14 @@ describe('classifyError', () => {
     const c = classifyError(thrown);
     assert.equal(c.message, "The response was not Bedrock's: a proxy may be in the way.");
     assert.match(c.detail ?? '', /Blocked by policy/);
+  });
+
+  it('credential failures are one kind with a reason: expired, missing or rejected', () => {
+    const reasonOf = (err: unknown) => classifyError(err).reason;
+    assert.equal(reasonOf(sdkError('ExpiredTokenException', 'The security token included in the request is expired', 403)), 'expired');
+    assert.equal(reasonOf(Object.assign(new Error('Could not load credentials from any providers'), { name: 'CredentialsProviderError' })), 'missing');
+    assert.equal(reasonOf(sdkError('UnrecognizedClientException', 'The security token included in the request is invalid.', 403)), 'rejected');
+    assert.equal(reasonOf(sdkError('ThrottlingException', 'Too many requests', 429)), undefined);
   });
 
   it('with an API key, credential errors offer "Set API key"', () => {

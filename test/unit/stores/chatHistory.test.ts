@@ -112,6 +112,13 @@ describe('stored state: chat history', () => {
     });
   }
 
+  it('a turn saved with the older expiredCredentials error kind reads back as a credentials error, silently', () => {
+    const error = { message: 'Your AWS credentials have expired.', action: { id: 'ssoLogin', label: 'Run `aws sso login`' } };
+    const { warnings, store } = seed({ name: 'older kind', recordB: bTurn({ ...B.turns[1], error: { kind: 'expiredCredentials', ...error } }) });
+    assert.deepEqual(store.get(B.id)?.turns[1].error, { kind: 'credentials', ...error });
+    assert.deepEqual(warnings, []);
+  });
+
   it('a good history says nothing', () => {
     const { warnings, store } = seed({ name: 'good' });
     assert.deepEqual(store.list(), GOOD_INDEX.items);
