@@ -15,6 +15,9 @@ describe('model explorer in the real workbench', () => {
 
   const sidebar = () => wb.page.locator('.part.sidebar');
   const row = (text: string | RegExp) => sidebar().locator('.monaco-list-row', { hasText: text });
+  // A Claude the runtime lists: Anthropic's group also holds models only bedrock-mantle lists,
+  // which speak Messages alone.
+  const runtimeClaude = () => row('Claude').filter({ hasText: 'Converse' }).first();
 
   it('lists providers; expanding Anthropic shows models with API badges on the row', async () => {
     await wb.page.locator('.activitybar .action-item a[aria-label^="Bedrock"]').first().click();
@@ -22,7 +25,7 @@ describe('model explorer in the real workbench', () => {
     await anthropic.waitFor({ timeout: 30_000 });
     assert.match(await anthropic.innerText(), /\d+ models/);
     await anthropic.click();
-    const sonnet = row('Claude').first();
+    const sonnet = runtimeClaude();
     await sonnet.waitFor();
     const text = await sonnet.innerText();
     assert.match(text, /anthropic\./, 'the model id is on the row');
@@ -32,7 +35,7 @@ describe('model explorer in the real workbench', () => {
   });
 
   it('hovering a model shows the API table with sources and the chat plan', async () => {
-    const model = row('Claude').first();
+    const model = runtimeClaude();
     await model.hover();
     const hover = wb.page.locator('.monaco-hover, .workbench-hover').filter({ hasText: 'Source' }).first();
     await hover.waitFor({ timeout: 15_000 });
