@@ -125,7 +125,6 @@ async function startWorkbench(context: vscode.ExtensionContext): Promise<Omit<Wo
     details,
     currentRegion: () => connection.info.region,
     currentProfile: () => connection.info.profile,
-    findModel: (id) => catalog.describe(id),
     log,
   });
   const modelChoice = new ModelChoice(

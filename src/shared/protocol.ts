@@ -28,8 +28,6 @@ export interface ModelOption {
   label: string;
   /** Provider name for grouping, e.g. "Anthropic". */
   provider?: string;
-  /** True when the model can stream reasoning, so the UI may offer the reasoning toggle. */
-  reasoning?: boolean;
   /** True when the model accepts images in the prompt. */
   images?: boolean;
   /** Short capability labels shown next to the model in the picker (e.g. "Converse", "Stream"). */
@@ -315,8 +313,6 @@ export type WebviewToHostMessage =
   | HistoryNewMessage
   | EditorFocusMessage;
 
-export type WebviewToHostMethod = WebviewToHostMessage['method'];
-
 // ---------------------------------------------------------------------------------------------
 // Host → webview
 // ---------------------------------------------------------------------------------------------
@@ -461,8 +457,6 @@ export type HostToWebviewMessage =
   | HistoryListMessage
   | HistoryLoadMessage
   | ChatPrefillMessage;
-
-export type HostToWebviewMethod = HostToWebviewMessage['method'];
 
 /** The stream-lifecycle subset of host messages, all keyed by `requestId` + `seq`. */
 export type ChatStreamMessage = ChatStartMessage | ChatDeltaMessage | ChatRouteMessage | ChatRetryMessage | ChatEndMessage | ChatErrorMessage;

@@ -18,21 +18,19 @@ describe('webview page and CSP', () => {
     for (const n of seen) assert.ok(n.length >= 24);
   });
 
-  it('puts the nonce on the only script and keeps bootstrap data inert', () => {
+  it('puts the nonce on the only script and keeps the title inert', () => {
     const html = renderWebviewPage(
       {
         webview: { cspSource: 'https://ext.example' } as never,
         scriptUri: fakeUri('https://ext.example/dist/webview.js'),
         styleUris: [fakeUri('https://ext.example/dist/webview.css')],
-        title: 'Chat',
-        bootstrap: { text: '</script><script>alert(1)</script>' },
+        title: '</title><script>alert(1)</script>',
       },
       'abc',
     );
     const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
-    assert.equal(scripts.length, 2);
-    assert.match(scripts[0], /type="application\/json"/);
-    assert.match(scripts[1], /nonce="abc"/);
-    assert.doesNotMatch(html, /<\/script><script>alert/);
+    assert.equal(scripts.length, 1);
+    assert.match(scripts[0], /nonce="abc"/);
+    assert.doesNotMatch(html, /<script>alert/);
   });
 });

@@ -345,7 +345,7 @@ export class ChatApp {
     clamp(this.temperatureInput, 0, 1);
     clamp(this.topPInput, 0, 1);
     // Without a known model limit, stay well inside what the host accepts: the router learns the
-    // real limit from the service's error and retries once (field notes).
+    // real limit from the service's error and retries once.
     clamp(this.maxTokensInput, 1, this.model?.maxOutputTokens ?? FALLBACK_MAX_TOKENS, true);
   }
 

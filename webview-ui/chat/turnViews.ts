@@ -89,10 +89,6 @@ export class AssistantTurnView {
     return v;
   }
 
-  get isStreaming(): boolean {
-    return this.streaming;
-  }
-
   start(modelId: string, api: ApiId): void {
     this.streaming = true;
     this.element.setAttribute('aria-busy', 'true');

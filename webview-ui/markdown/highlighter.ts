@@ -38,11 +38,6 @@ for (const [name, lang] of Object.entries(LANGUAGES)) hljs.registerLanguage(name
 /** Fences above this size render plain: highlighting is superlinear on pathological input. */
 const MAX_HIGHLIGHT_CHARS = 100_000;
 
-/** Languages the bundle can highlight (names and aliases such as `ts`, `py`, `sh`, `html`). */
-export function canHighlight(language: string | undefined): boolean {
-  return !!language && !!hljs.getLanguage(language);
-}
-
 /** The code as escaped HTML: highlighted spans when the language is known, plain otherwise. */
 export function highlightToHtml(code: string, language: string | undefined): string {
   if (language && code.length <= MAX_HIGHLIGHT_CHARS && hljs.getLanguage(language)) {

@@ -170,7 +170,7 @@ export class Catalog extends Disposable implements ModelDirectory {
           nextToken = page.nextToken;
         } while (nextToken);
       }
-      // Application profiles can hide their base model (field notes): resolve them.
+      // The list call may leave an application profile's base model out: GetInferenceProfile names it.
       await Promise.all(
         profiles.map(async (p, i) => {
           if (p.type !== 'APPLICATION' || p.models?.length) return;

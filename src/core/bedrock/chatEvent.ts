@@ -27,5 +27,3 @@ export type ChatEvent =
   | { type: 'stop'; reason: StopReason; raw?: string }
   /** Terminal: the turn failed. `partialText` is what had streamed before the failure. */
   | { type: 'error'; error: ClassifiedError; partialText: string };
-
-export type ChatEventType = ChatEvent['type'];

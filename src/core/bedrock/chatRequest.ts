@@ -8,7 +8,7 @@ export type ContentPart =
   | { type: 'image'; format: ImageFormat; data: Uint8Array }
   | { type: 'toolUse'; id: string; name: string; input: unknown }
   | { type: 'toolResult'; toolUseId: string; content: string; isError?: boolean }
-  /** Reasoning replayed in history: only signed or redacted blocks are sent back (field notes). */
+  /** Reasoning replayed in history: only signed or redacted blocks are sent back; the service checks their signatures. */
   | { type: 'reasoning'; text: string; signature?: string; redacted?: Uint8Array };
 
 export interface ChatMessage {
@@ -25,7 +25,7 @@ export interface ToolSpec {
 
 export type ToolChoice = 'auto' | 'any' | { name: string };
 
-export type Task = 'chat' | 'explain' | 'embed' | 'rerank' | 'async';
+export type Task = 'chat' | 'embed';
 
 export interface WantedFeatures {
   streaming?: boolean;

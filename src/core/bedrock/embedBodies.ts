@@ -1,4 +1,4 @@
-// Request bodies and response parsing per embedding family (reference §9.10).
+// Request bodies and response parsing per embedding family (Titan, Cohere, Nova, Marengo).
 import type { EmbedFamily } from './modelFamily';
 import type { EmbedPurpose } from './embedTypes';
 

@@ -1,4 +1,4 @@
-// InvokeModel bodies and responses for every model family in the protocol reference (§9). Each
+// InvokeModel bodies and responses for every model family the extension can call natively. Each
 // codec builds the native request and maps native responses / stream chunks to unified events.
 import type { ChatEvent } from './chatEvent';
 import type { ChatMessage, ChatRequest, ContentPart } from './chatRequest';
@@ -267,7 +267,7 @@ const deepseek = promptCodec({
     return `${p}<｜Assistant｜><think>\n`;
   },
   params: (req) => ({ max_tokens: Math.min(req.maxTokens ?? 4096, 32768), ...(req.temperature !== undefined ? { temperature: req.temperature } : {}), ...(req.topP !== undefined ? { top_p: req.topP } : {}) }),
-  // Both chunk shapes are reported in the wild (reference §9.8): accept choices[].text and Llama-style.
+  // Streamed chunks come in either shape depending on the model version: accept choices[].text and Llama-style.
   read: (j) =>
     j.choices
       ? { text: j.choices[0]?.text, stop: j.choices[0]?.stop_reason ?? j.choices[0]?.finish_reason }

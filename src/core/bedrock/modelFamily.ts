@@ -1,6 +1,7 @@
 // The one place that maps model-id families to Invoke body formats and embedding limits. Everything
 // else reads capabilities from descriptors. An unknown provider gets no family: we never guess an
-// Invoke body for it (field notes: litellm#17471) — Converse or a compatible endpoint serve it.
+// Invoke body for it, since a guessed body fails with a validation error the user cannot act on;
+// Converse or a compatible endpoint serve it.
 import type { EmbedLimits } from './modelDescriptor';
 import { stripProfilePrefix } from './modelRef';
 
@@ -71,8 +72,4 @@ export function invokeFamilyOf(modelId: string): InvokeFamily | undefined {
 
 export function embedFamilyOf(modelId: string): EmbedFamily | undefined {
   return match(EMBED, modelId);
-}
-
-export function isRerankModel(modelId: string): boolean {
-  return /^cohere\.rerank|^amazon\.rerank/.test(stripProfilePrefix(modelId));
 }

@@ -1,4 +1,4 @@
-// Every form a user may pick a model by (field notes: "accept every ARN form"). Pure parsing; which
+// Every form a user may pick a model by: bare id, profile id, and each ARN form the runtime accepts. Pure parsing; which
 // profile a model needs always comes from the service, never from the region name.
 
 export type ModelRefKind =

@@ -1,6 +1,6 @@
 // Request rewrites the router applies for a route: fold the system prompt into the first user turn,
-// clamp max tokens to a learned limit, drop unsigned reasoning from history (field notes: replayed
-// unsigned reasoning leaks tags; signed/redacted blocks must go back unchanged).
+// clamp max tokens to a learned limit, drop unsigned reasoning from history (replayed unsigned
+// reasoning leaks tags into the next answer; signed/redacted blocks must go back unchanged).
 import type { ChatEvent } from './chatEvent';
 import type { ChatMessage, ChatRequest, ContentPart } from './chatRequest';
 import { INLINE_REASONING_TAGS, TagSplitter } from './tagSplitter';

@@ -4,7 +4,7 @@
 import type { ApiId, ApiSupport, EndpointId } from './apiId';
 import type { LearnedModel } from './learnedCapabilities';
 import type { ModelDescriptor } from './modelDescriptor';
-import { embedFamilyOf, invokeFamilyOf, isRerankModel } from './modelFamily';
+import { embedFamilyOf, invokeFamilyOf } from './modelFamily';
 import { mantleIdFromRuntimeId } from './compatRoutes';
 import { parseModelRef, stripProfilePrefix } from './modelRef';
 import type { PlanRequest, RouteAdjustments, RoutePlan, RouteStep } from './routePlan';
@@ -87,15 +87,6 @@ export function planRoute(req: PlanRequest, d: ModelDescriptor | undefined, ctx:
     const fam = embedFamilyOf(baseModelId);
     if (fam) add('invoke', 'runtime', `embedding model: InvokeModel with the ${fam} body`);
     else notes.push(`${req.modelId} is not an embedding model this extension knows how to call.`);
-    return { request: req, baseModelId, steps, notes };
-  }
-  if (req.task === 'rerank') {
-    if (isRerankModel(baseModelId)) add('invoke', 'runtime', 'rerank model: InvokeModel');
-    else notes.push(`${req.modelId} is not a rerank model.`);
-    return { request: req, baseModelId, steps, notes };
-  }
-  if (req.task === 'async') {
-    if (sup(d, 'async-invoke') !== false) add('async-invoke', 'runtime', `StartAsyncInvoke: ${says(d, 'async-invoke')}`);
     return { request: req, baseModelId, steps, notes };
   }
 

@@ -1,5 +1,6 @@
 // Reads the AWS shared config/credentials files just enough to list profiles and find a profile's
-// region, so the UI can show which profile and which file were used (field notes: continue#2446).
+// region, so the UI can show which profile and which file were used: a profile that exists only in
+// `credentials` or only in `config` is otherwise hard to diagnose.
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';

@@ -37,7 +37,7 @@ export function beginTurn(conv: PersistedConversation, send: ChatSendMessage, mo
 /**
  * Narrows user-set parameters to what the model accepts. Converse takes temperature and top-p in
  * 0..1 for every model, so that is the range; max tokens is capped at the model's known output
- * limit (field notes: "maximum tokens you requested exceeds the model limit").
+ * limit, since the service refuses a larger one ("maximum tokens you requested exceeds the model limit").
  */
 export function clampParams(params: ChatParams | undefined, model: Pick<ModelOption, 'maxOutputTokens'> | undefined): ChatParams | undefined {
   if (!params) return undefined;
@@ -55,7 +55,7 @@ export function clampParams(params: ChatParams | undefined, model: Pick<ModelOpt
 /**
  * Reasoning that goes back to the API. Signed and redacted blocks must be replayed unchanged (a
  * model with thinking on rejects a history whose assistant turn lost them); unsigned reasoning is
- * display-only — replaying it leaks tags into the next answer (field notes).
+ * display-only — replaying it leaks tags into the next answer.
  */
 export function replayableReasoning(blocks: readonly WireReasoning[] | undefined): ContentPart[] {
   const out: ContentPart[] = [];

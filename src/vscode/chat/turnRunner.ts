@@ -17,8 +17,6 @@ export interface RunTurnOptions {
   conversationId: string;
   signal: AbortSignal;
   post(message: ChatStreamMessage): void;
-  /** Called on every delta with the turn so far, so a host can keep it for a panel that reloads. */
-  onProgress?(turn: PersistedTurn): void;
   clock?: () => number;
 }
 
@@ -82,7 +80,6 @@ export async function runTurn(o: RunTurnOptions): Promise<PersistedTurn> {
           stats.token();
           turn.text += e.text;
           o.post({ method: 'chat/delta', requestId, seq: seq++, channel: 'text', text: e.text });
-          o.onProgress?.(turn);
           break;
         case 'reasoning':
           ensureStarted();

@@ -18,7 +18,6 @@ export interface ExplorerDeps {
   currentRegion(): string;
   currentProfile(): string | undefined;
   /** Resolves a model id to its descriptor for commands run from the palette. */
-  findModel(id: string): ModelDescriptor | undefined;
   log: vscode.LogOutputChannel;
 }
 

@@ -31,19 +31,11 @@ export interface WebviewPageOptions {
   scriptUri: vscode.Uri;
   styleUris: vscode.Uri[];
   title: string;
-  /** JSON-serialisable state handed to the page before its script runs. */
-  bootstrap?: unknown;
 }
 
 export function renderWebviewPage(opts: WebviewPageOptions, nonce = createNonce()): string {
   const csp = contentSecurityPolicy(opts.webview.cspSource, nonce);
   const styles = opts.styleUris.map((u) => `<link rel="stylesheet" href="${escapeAttr(u.toString())}">`).join('\n    ');
-  // Bootstrap data rides in a non-executable JSON script element; `<` is escaped so a string in
-  // it can never close the element.
-  const bootstrap =
-    opts.bootstrap === undefined
-      ? ''
-      : `<script type="application/json" id="bootstrap">${JSON.stringify(opts.bootstrap).replace(/</g, '\\u003c')}</script>`;
   return `<!DOCTYPE html>
 <html lang="en">
   <head>
@@ -54,7 +46,6 @@ export function renderWebviewPage(opts: WebviewPageOptions, nonce = createNonce(
     <title>${escapeAttr(opts.title)}</title>
   </head>
   <body>
-    ${bootstrap}
     <script nonce="${nonce}" src="${escapeAttr(opts.scriptUri.toString())}"></script>
   </body>
 </html>`;
