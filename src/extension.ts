@@ -14,6 +14,7 @@ import { runSsoLogin } from './vscode/connection/ssoLogin';
 import { TrustedEndpoints } from './vscode/connection/trustedEndpoints';
 import { embedCommands } from './vscode/editor/embedSelection';
 import { explainCommands } from './vscode/editor/explainSelection';
+import { connectionCommands } from './vscode/connection/connectionCommands';
 import { explorerCommands } from './vscode/explorer/explorerCommands';
 import { ModelDetailsDocuments } from './vscode/explorer/modelDetailsDocuments';
 import { ModelTreeProvider } from './vscode/explorer/modelTreeProvider';
@@ -119,14 +120,8 @@ async function startWorkbench(context: vscode.ExtensionContext): Promise<Omit<Wo
     }),
   );
 
-  const explorer = explorerCommands({
-    tree,
-    plansFor,
-    details,
-    currentRegion: () => connection.info.region,
-    currentProfile: () => connection.info.profile,
-    log,
-  });
+  const explorer = explorerCommands({ tree, plansFor, details });
+  const connectionPickers = connectionCommands({ currentRegion: () => connection.info.region, currentProfile: () => connection.info.profile, log });
   const modelChoice = new ModelChoice(
     context.globalState,
     () => readSetting('chatDefaultModel') || undefined,
@@ -169,6 +164,7 @@ async function startWorkbench(context: vscode.ExtensionContext): Promise<Omit<Wo
       ...chat.commands,
       'bedrock.showLog': () => log.show(),
       ...explorer,
+      ...connectionPickers,
       'bedrock.refreshModels': refreshInView,
       'bedrock.connectionMenu': () => showConnectionMenu(connection.info),
       'bedrock.setApiKey': () => promptForApiKey(context.secrets),

@@ -1,24 +1,18 @@
 import * as vscode from 'vscode';
 import { API_IDS, API_LABELS, type ApiId } from '../../core/bedrock/apiId';
 import type { ModelDescriptor } from '../../core/bedrock/modelDescriptor';
-import { listProfiles } from '../../core/bedrock/sharedConfig';
 import { detailsMarkdown } from '../../core/explorer/modelDetails';
 import { isChatModel, isEmbeddingModel, type OutputKind } from '../../core/bedrock/modelDescriptor';
 import { isFilterActive, type ModelFilter } from '../../core/explorer/modelFilter';
-import { BEDROCK_REGIONS, isRegionId } from '../../core/regions';
 import { updateSetting } from '../settings';
 import { descriptorOf, type ModelTreeProvider, type PlanProvider } from './modelTreeProvider';
 import type { ModelDetailsDocuments } from './modelDetailsDocuments';
-import { showErrorMessage, showInformationMessage, showWarningMessage } from '../notify';
+import { showInformationMessage, showWarningMessage } from '../notify';
 
 export interface ExplorerDeps {
   tree: ModelTreeProvider;
   plansFor: PlanProvider;
   details: ModelDetailsDocuments;
-  currentRegion(): string;
-  currentProfile(): string | undefined;
-  /** Resolves a model id to its descriptor for commands run from the palette. */
-  log: vscode.LogOutputChannel;
 }
 
 const PRODUCES: ReadonlyArray<[OutputKind, string]> = [
@@ -73,49 +67,6 @@ export function explorerCommands(deps: ExplorerDeps) {
     },
 
     'bedrock.clearModelFilter': () => tree.setFilter({}),
-
-    'bedrock.selectRegion': async (regionArg?: unknown) => {
-      let region = typeof regionArg === 'string' ? regionArg : undefined;
-      if (!region) {
-        const current = deps.currentRegion();
-        const items: (vscode.QuickPickItem & { id?: string })[] = BEDROCK_REGIONS.map((r) => ({
-          label: `${r.id === current ? '$(check) ' : ''}${r.id}`,
-          description: r.name,
-          detail: r.mantle ? '$(sparkle) also serves OpenAI/Anthropic-compatible APIs (bedrock-mantle)' : undefined,
-          id: r.id,
-        }));
-        items.push({ label: '$(edit) Enter another region id…' });
-        const picked = await vscode.window.showQuickPick(items, { title: `Bedrock region (now ${current})`, matchOnDescription: true });
-        if (!picked) return;
-        region = picked.id ?? (await vscode.window.showInputBox({ title: 'AWS region id', placeHolder: 'e.g. eu-central-1', validateInput: (v) => (isRegionId(v.trim()) ? undefined : 'A region id looks like us-east-1') }))?.trim();
-      }
-      if (!region) return;
-      if (!isRegionId(region)) {
-        void showErrorMessage(`"${region}" is not an AWS region id (they look like us-east-1). The region is unchanged.`);
-        return;
-      }
-      if (await updateSetting('region', region, 'the Bedrock region')) deps.log.info(`Region set to ${region}`);
-    },
-
-    'bedrock.selectProfile': async () => {
-      const profiles = listProfiles();
-      const current = deps.currentProfile();
-      const items: (vscode.QuickPickItem & { name?: string })[] = [
-        { label: `${!current ? '$(check) ' : ''}Default credential chain`, description: 'environment, SSO, default profile, instance role', name: '' },
-        ...profiles.map((p) => ({
-          label: `${p.name === current ? '$(check) ' : ''}${p.name}`,
-          description: [p.region, p.sso ? 'SSO' : ''].filter(Boolean).join(' · '),
-          detail: p.file,
-          name: p.name,
-        })),
-      ];
-      const picked = await vscode.window.showQuickPick(items, {
-        title: profiles.length ? 'AWS profile for Bedrock' : 'No profiles found in your AWS config files: using the default chain',
-        matchOnDetail: true,
-      });
-      if (picked?.name === undefined) return;
-      await updateSetting('profile', picked.name, 'the AWS profile');
-    },
 
     'bedrock.setDefaultChatModel': async (node?: unknown) => {
       const d = await pickModel('Default chat model', node, isChatModel);
