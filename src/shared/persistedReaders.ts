@@ -3,24 +3,12 @@
 // field by field, drops what is bad, keeps what is good, and never throws. The webview renders
 // only what these return, so a corrupt record cannot break the panel whatever the store let through.
 import { API_IDS, type ApiId } from '../core/bedrock/apiId';
-import type { StopReason } from '../core/bedrock/chatEvent';
+import { STOP_REASONS, type StopReason } from '../core/bedrock/chatEvent';
 import { errorAction, isErrorActionId, isErrorKind } from '../core/bedrock/classifiedError';
 import type { ChatParams, PersistedConversation, PersistedTurn, PersistedWebviewState, TurnStats, WireError, WireReasoning } from './protocol';
 import { MAX_ID } from './webviewMessages';
 
-// Listed as object keys so the compiler says when a stop reason is added and not listed here.
-const STOP_REASONS: ReadonlySet<string> = new Set(
-  Object.keys({
-    end_turn: 1,
-    tool_use: 1,
-    max_tokens: 1,
-    stop_sequence: 1,
-    content_filtered: 1,
-    guardrail_intervened: 1,
-    context_window_exceeded: 1,
-    other: 1,
-  } satisfies Record<StopReason, 1>),
-);
+const STOP_REASON_SET: ReadonlySet<string> = new Set(STOP_REASONS);
 const STAT_FIGURES = ['timeToFirstTokenMs', 'inputTokens', 'outputTokens', 'tokensPerSecond', 'totalLatencyMs'] as const;
 
 /** Webview state saved by any version: the current shape with every bad field dropped, or undefined for another version. */
@@ -72,7 +60,7 @@ function readTurn(raw: unknown): PersistedTurn | undefined {
   if (Array.isArray(raw.reasoning)) turn.reasoning = raw.reasoning.map(readReasoning).filter((b): b is WireReasoning => b !== undefined);
   const stats = readStats(raw.stats);
   if (stats) turn.stats = stats;
-  if (typeof raw.stopReason === 'string' && STOP_REASONS.has(raw.stopReason)) turn.stopReason = raw.stopReason as StopReason;
+  if (typeof raw.stopReason === 'string' && STOP_REASON_SET.has(raw.stopReason)) turn.stopReason = raw.stopReason as StopReason;
   if (raw.error !== undefined && raw.error !== null) turn.error = readError(raw.error);
   return turn;
 }

@@ -2,7 +2,7 @@
 // what the host reads back from workspace storage is checked field by field before it is used.
 // Host-only: the webview bundle never imports this.
 import { API_IDS } from '../core/bedrock/apiId';
-import type { StopReason } from '../core/bedrock/chatEvent';
+import { STOP_REASONS } from '../core/bedrock/chatEvent';
 import { ERROR_ACTION_IDS, ERROR_KINDS, type ErrorKind } from '../core/bedrock/classifiedError';
 import { arrayOf, num, object, oneOf, optional, str, type Validator } from '../core/schema';
 import { STORAGE_VERSIONS } from '../core/storageKeys';
@@ -16,18 +16,6 @@ import {
   type WireReasoning,
 } from './protocol';
 import { MAX_ID, MAX_TEXT } from './webviewMessages';
-
-// Listed as object keys so the compiler says when a reason is added and not listed here.
-const STOP_REASONS = Object.keys({
-  end_turn: 1,
-  tool_use: 1,
-  max_tokens: 1,
-  stop_sequence: 1,
-  content_filtered: 1,
-  guardrail_intervened: 1,
-  context_window_exceeded: 1,
-  other: 1,
-} satisfies Record<StopReason, 1>) as StopReason[];
 
 /** A reply can outgrow the longest message a user may send; this bounds what one stored turn holds. */
 const MAX_TURN_TEXT = 4 * MAX_TEXT;

@@ -3,15 +3,18 @@
 import type { ClassifiedError } from './classifiedError';
 import type { RouteStep } from './routePlan';
 
-export type StopReason =
-  | 'end_turn'
-  | 'tool_use'
-  | 'max_tokens'
-  | 'stop_sequence'
-  | 'content_filtered'
-  | 'guardrail_intervened'
-  | 'context_window_exceeded'
-  | 'other';
+export const STOP_REASONS = [
+  'end_turn',
+  'tool_use',
+  'max_tokens',
+  'stop_sequence',
+  'content_filtered',
+  'guardrail_intervened',
+  'context_window_exceeded',
+  'other',
+] as const;
+
+export type StopReason = (typeof STOP_REASONS)[number];
 
 export type ChatEvent =
   /** Which route is serving this attempt; a later `route` means a fallback happened. */
