@@ -44,7 +44,8 @@ export const ERROR_ACTIONS = {
   requestModelAccess: 'Request model access',
   checkNetwork: 'Check network and proxy settings',
   openSettings: 'Open Bedrock settings',
-  chooseProfile: 'Choose an inference profile',
+  /** Another model, or an inference profile of this one: both are listed in the model explorer. */
+  chooseProfile: 'Show models and inference profiles',
   /** Review which endpoint origins may receive credentials (trust or revoke). */
   trustEndpoint: 'Review trusted endpoints…',
   none: 'OK',

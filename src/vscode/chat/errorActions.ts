@@ -14,7 +14,8 @@ const RUN: Record<ErrorActionId, () => Thenable<unknown> | undefined> = {
   reloadCredentials: command('bedrock.reloadCredentials'),
   trustEndpoint: command('bedrock.manageTrustedEndpoints'),
   setApiKey: command('bedrock.setApiKey'),
-  chooseProfile: command('bedrock.selectProfile'),
+  // The explorer lists every model with its inference profiles nested under it (not the AWS profile picker).
+  chooseProfile: () => vscode.commands.executeCommand('bedrock.models.focus'),
   requestModelAccess: () => vscode.env.openExternal(vscode.Uri.parse(MODEL_ACCESS_URL)),
   checkNetwork: settings('http.proxy'),
   openSettings: settings('bedrock'),
