@@ -38,6 +38,10 @@ Module._resolveFilename = function (request, ...rest) {
   return request === 'vscode' ? 'vscode' : resolve.call(this, request, ...rest);
 };
 require.cache.vscode = { id: 'vscode', filename: 'vscode', loaded: true, exports: vscodeStub };
+// Settings as a user with none set sees them: every value undefined (the extension applies its
+// defaults). The auto-stub would answer every inspect() with a workspace value, which a real host
+// only does for a workspace that sets one.
+vscodeStub.workspace.getConfiguration = () => ({ get: (_k, d) => d, has: () => false, inspect: (key) => ({ key }), update: async () => {} });
 
 const root = path.resolve(__dirname, '..', '..');
 const pkg = require(path.join(root, 'package.json'));

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { redact, redactByPattern, redactDeep, secretRedactor } from '../../../src/core/bedrock/redact';
+import { applyRules, redact, redactByPattern, redactDeep, secretRedactor } from '../../../src/core/bedrock/redact';
 import { base64Cores, SecretRedactor } from '../../../src/core/bedrock/secretRedactor';
 import { ECHO_FORMATS, MARKER, MARKER_VALUES, survivingMarkers } from './secretEchoes';
 
@@ -47,6 +47,40 @@ describe('redaction: echo formats', () => {
         assert.ok(!out.includes(secret), `${secret} survived in ${out}`);
       }
     }
+  });
+});
+
+describe('redaction: the rules\' trigger words', () => {
+  // Texts every rule changes, built from each rule's own shape; the quick trigger check may skip a
+  // text only when no rule would change it.
+  const SHAPES = [
+    `"sessionToken": "v4lu3v4lu3v4lu3"`, `'x-amz-security-token': 'v4lu3v4lu3'`, `\\"apiKey\\": \\"v4lu3v4lu3\\"`,
+    'Authorization: AWS4-HMAC-SHA256 Credential=AKID/20261205', 'password=hunter2hunter2', 'X-Amz-Signature%3Dabcdef0123',
+    'https://user:pa55word@proxy.example:8080', 'Bearer%20abcdefgh12345678', 'Basic dXNlcjpwYXNzd29yZA==',
+    '<SecretAccessKey>abcdefgh12345678</SecretAccessKey>', 'The security token a1b2c3d4e5f6g7h8i9j0k1 is expired',
+    'ABSKabcdefgh12345678', 'bedrock-api-key-abcdefgh', 'ASIAABCDEFGHIJKLMNOP', 'IQoJb3JpZ2luX2VjEabc', 'FwoGZXIvYXdzEabc',
+  ];
+
+  it('every rule shape holds a trigger word and is changed by the rules', () => {
+    for (const text of SHAPES) {
+      assert.notEqual(applyRules(text), text, `the rules must change: ${text}`);
+      assert.equal(redactByPattern(text), applyRules(text), `the trigger must not skip: ${text}`);
+    }
+  });
+
+  it('the trigger check never changes the result: echo corpus, shapes in other cases, and ordinary lines', () => {
+    const texts = [
+      ...ECHO_FORMATS.map(([, text]) => text),
+      ...SHAPES.flatMap((t) => [t.toUpperCase(), t.toLowerCase(), `prefix ${t} suffix`]),
+      'Bedrock Workbench 0.1.0 activated (region us-east-1)',
+      'Model list refreshed: 170 models and profiles in us-east-1',
+    ];
+    for (const text of texts) assert.equal(redactByPattern(text), applyRules(text), text);
+  });
+
+  it('ordinary log lines skip the rules', () => {
+    const line = 'Model list refreshed: 170 models and profiles in us-east-1';
+    assert.equal(redactByPattern(line), line);
   });
 });
 
