@@ -1,10 +1,11 @@
-// Validators for the persisted shapes declared in protocol.ts (conversations and the history index):
-// what the host reads back from workspace storage is checked field by field before it is used.
-// Host-only: the webview bundle never imports this.
+// The one reader for the persisted shapes declared in protocol.ts (conversations and the history
+// index): what comes back from workspace storage, or from the host to the webview, may be from
+// another version, hand-edited or corrupt, so it is checked field by field before it is used. The
+// history store, the chat host and the webview all read a stored conversation through this.
 import { API_IDS } from '../core/bedrock/apiId';
 import { STOP_REASONS } from '../core/bedrock/chatEvent';
-import { ERROR_ACTION_IDS, ERROR_KINDS, type ErrorKind } from '../core/bedrock/classifiedError';
-import { arrayOf, num, object, oneOf, optional, str, type Validator } from '../core/schema';
+import { ERROR_ACTION_IDS, ERROR_KINDS, errorAction, type ErrorKind } from '../core/bedrock/classifiedError';
+import { arrayOf, isPlainRecord, num, object, oneOf, optional, readStored, str, type Issues, type Validator } from '../core/schema';
 import { STORAGE_VERSIONS } from '../core/storageKeys';
 import {
   type ChatParams,
@@ -21,6 +22,8 @@ import { MAX_ID, MAX_TEXT } from './webviewMessages';
 const MAX_TURN_TEXT = 4 * MAX_TEXT;
 const MAX_TURNS = 10_000;
 const id = str({ min: 1, max: MAX_ID });
+/** A model id of only spaces names no model. */
+const modelId = str({ min: 1, max: MAX_ID, pattern: /\S/ });
 const title = str({ max: 1000 });
 const time = num({ min: 0 });
 const figure = num({ min: 0 });
@@ -46,14 +49,37 @@ const statsSchema = object<TurnStats>({
 const knownErrorKind = oneOf(ERROR_KINDS);
 const errorKind: Validator<ErrorKind> = (raw, issues) => knownErrorKind(raw === 'expiredCredentials' ? 'credentials' : raw, issues);
 
-const errorSchema = object<WireError>({
+const errorMessage = str({ max: 100_000 });
+const errorActionSchema = object<WireError['action']>({ id: oneOf(ERROR_ACTION_IDS), label: str({ max: 200 }) });
+const wellFormedError = object<WireError>({
   kind: errorKind,
-  message: str({ max: 100_000 }),
-  action: object<WireError['action']>({ id: oneOf(ERROR_ACTION_IDS), label: str({ max: 200 }) }),
-  detail: optional(str({ max: 100_000 })),
+  message: errorMessage,
+  action: errorActionSchema,
+  detail: optional(errorMessage),
 });
 
-/** One turn: a bad role or text drops the turn; a bad reasoning block, stats or error drops only that part. */
+/**
+ * A turn marked as failed stays failed, even when what was stored about the failure is unreadable:
+ * the readable parts are kept and the rest replaced by a generic failure (the problem is recorded).
+ */
+const errorSchema: Validator<WireError> = (raw, issues) => {
+  const error = wellFormedError(raw, issues);
+  if (error || raw === null) return error;
+  const r = isPlainRecord(raw) ? raw : {};
+  // Already recorded by the well-formed check above: these only pick out what is usable.
+  const quiet: Issues = [];
+  const message = r.message === undefined ? undefined : errorMessage(r.message, quiet);
+  const kept: WireError = {
+    kind: (r.kind === undefined ? undefined : errorKind(r.kind, quiet)) ?? 'serviceError',
+    message: message || 'This reply failed; the stored details could not be read.',
+    action: (r.action === undefined ? undefined : errorActionSchema(r.action, quiet)) ?? errorAction('none'),
+  };
+  const detail = r.detail === undefined ? undefined : errorMessage(r.detail, quiet);
+  if (detail) kept.detail = detail;
+  return kept;
+};
+
+/** One turn: a bad role or text drops the turn; a bad reasoning block or stats drops only that part; a bad error stays a failure. */
 export const persistedTurnSchema = object<PersistedTurn>({
   role: oneOf(['user', 'assistant']),
   text: str({ max: MAX_TURN_TEXT }),
@@ -77,12 +103,17 @@ export const persistedConversationSchema = object<PersistedConversation>({
   title,
   createdAt: time,
   updatedAt: time,
-  modelId: optional(id),
+  modelId: optional(modelId),
   system: optional(str({ max: MAX_TEXT })),
   params: optional(paramsSchema),
   api: optional(oneOf(API_IDS)),
   turns: arrayOf(persistedTurnSchema, { max: MAX_TURNS }),
 });
+
+/** A stored conversation as far as it can be read, for readers with nowhere to warn (the chat host, the webview); never throws. */
+export function readStoredConversation(raw: unknown): PersistedConversation | undefined {
+  return readStored(persistedConversationSchema, raw, 'a stored chat', () => undefined);
+}
 
 export const conversationSummarySchema = object<ConversationSummary>({
   id,

@@ -1,6 +1,7 @@
 // Every message between the chat panel host and its webview, one discriminated union per direction,
 // discriminated by `method` (`domain/verb`). Types only: the gate for webview messages is
-// `webviewMessages.ts`, the readers of persisted state `persistedReaders.ts`, the link policy
+// `webviewMessages.ts`, the readers of persisted state `persistedRecords.ts`
+// (conversations) and `persistedReaders.ts` (webview state), the link policy
 // `links.ts` — all plain data and pure functions, so both bundles can import them.
 //
 // Streams: every `chat/send` gets exactly one terminal message. A reply is

@@ -2,7 +2,8 @@
 // State the user would miss after hide/show or a reload goes to `setState`; the conversation
 // itself lives in the host, which sends it back on `webview/ready`.
 import { API_LABELS, errorAction, type ApiId, type ErrorActionId } from '../../src/shared/coreNames';
-import { readPersistedWebviewState, readStoredConversation } from '../../src/shared/persistedReaders';
+import { readPersistedWebviewState } from '../../src/shared/persistedReaders';
+import { readStoredConversation } from '../../src/shared/persistedRecords';
 import {
   type ChatParams,
   type ChatStreamMessage,

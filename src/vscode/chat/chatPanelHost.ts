@@ -7,7 +7,7 @@ import { Disposable, toDisposable } from '../../core/lifecycle';
 import { LogThrottle } from '../../core/logThrottle';
 import { openableLinkHref } from '../../shared/links';
 import type { ChatSendMessage, ConversationSummary, HostToWebviewMessage, ModelOption, PersistedConversation, WebviewToHostMessage } from '../../shared/protocol';
-import { readStoredConversation } from '../../shared/persistedReaders';
+import { readStoredConversation } from '../../shared/persistedRecords';
 import { checkWebviewMessage } from '../../shared/webviewMessages';
 import { renderWebviewPage } from '../webview/webviewHtml';
 import type { ChatBackend } from './chatBackend';

@@ -4,7 +4,7 @@
 // send that replaces a running reply waits until that reply's partial text is saved, so two sends
 // in one conversation keep both turns.
 import { errorAction } from '../../core/bedrock/classifiedError';
-import { readStoredConversation } from '../../shared/persistedReaders';
+import { readStoredConversation } from '../../shared/persistedRecords';
 import type { ChatSendMessage, ChatStreamMessage, ModelOption, PersistedConversation, WireError } from '../../shared/protocol';
 import type { ChatBackend } from './chatBackend';
 import { beginTurn, clampParams, newConversation, toChatRequest } from './conversationModel';

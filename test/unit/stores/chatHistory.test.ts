@@ -59,7 +59,12 @@ const CASES: Case[] = [
   { name: 'system: 42', recordB: bWith({ system: 42 }), expectB: B },
   { name: 'reasoning: [null]', recordB: bTurn({ ...B.turns[1], reasoning: [null] }), expectB: { ...B, turns: [B.turns[0], { ...B.turns[1], reasoning: [] }] } },
   { name: 'reasoning: "x"', recordB: bTurn({ ...B.turns[1], reasoning: 'x' }), expectB: B },
-  { name: 'error: {}', recordB: bTurn({ ...B.turns[1], error: {} }), expectB: { ...B, turns: [B.turns[0], { role: 'assistant', text: 'partial' }] } },
+  {
+    name: 'error: {}',
+    recordB: bTurn({ ...B.turns[1], error: {} }),
+    // The turn stays failed: an unreadable error becomes a generic failure, not a reply that seems to have succeeded.
+    expectB: { ...B, turns: [B.turns[0], { role: 'assistant', text: 'partial', error: { kind: 'serviceError', message: 'This reply failed; the stored details could not be read.', action: { id: 'none', label: 'OK' } } }] },
+  },
   { name: 'stats with a numeric model id', recordB: bTurn({ ...B.turns[1], stats: { modelId: 5, api: 'converse' } }), expectB: B },
   { name: 'an unknown stop reason', recordB: bTurn({ ...B.turns[1], stopReason: 'exploded' }), expectB: B },
   { name: 'a null turn', recordB: bWith({ turns: [null, ...B.turns] }), expectB: B },

@@ -1,6 +1,6 @@
 // Stored conversations read field by field: bad entries dropped, good ones kept, never a throw.
 import * as assert from 'node:assert/strict';
-import { readStoredConversation } from '../../../src/shared/persistedReaders';
+import { readStoredConversation } from '../../../src/shared/persistedRecords';
 
 const base = { v: 1, id: 'c1', title: 'T', createdAt: 1, updatedAt: 2 };
 const good = [
@@ -66,9 +66,16 @@ describe('persisted readers: stored conversation', () => {
     assert.deepEqual(kept!.turns[0].error, { kind: 'throttled', message: 'Slow', action: { id: 'retry', label: 'Retry' }, detail: 'd' });
   });
 
-  it('drops bad conversation fields and keeps the rest', () => {
-    const conv = readStoredConversation({ ...base, title: 3, createdAt: 'x', system: 42, modelId: '  ', params: { temperature: 'hot', maxTokens: 1.5 }, api: 'ftp', turns: 'garbage' });
-    assert.deepEqual(conv, { v: 1, id: 'c1', title: 'Untitled chat', createdAt: 0, updatedAt: 2, turns: [] });
+  it('drops bad optional conversation fields and keeps the rest', () => {
+    const conv = readStoredConversation({ ...base, system: 42, modelId: '  ', params: { temperature: 'hot', maxTokens: 1.5, topP: 0.5 }, api: 'ftp', turns: [] });
+    assert.deepEqual(conv, { ...base, params: { topP: 0.5 }, turns: [] });
+  });
+
+  // The history store's rule, which every reader now shares: without these nothing says what the conversation is.
+  it('refuses a conversation whose title, times or turn list is unreadable', () => {
+    for (const bad of [{ title: 3 }, { createdAt: 'x' }, { updatedAt: -1 }, { turns: 'garbage' }]) {
+      assert.equal(readStoredConversation({ ...base, turns: [], ...bad }), undefined, JSON.stringify(bad));
+    }
   });
 
   it('never throws on a hostile object', () => {
