@@ -107,7 +107,9 @@ describe('stored state: corrupt on startup (real extension host)', () => {
       await host.receive({ method: 'history/open', conversationId: DAMAGED_ID });
       const loaded = posts.find((m) => m.method === 'history/load');
       assert.ok(loaded && loaded.method === 'history/load');
-      assert.deepEqual(loaded.conversation.turns, [{ role: 'user', text: 'first question' }, { role: 'assistant', text: 'first answer', reasoning: [] }]);
+      // The unreadable error keeps the turn failed, with a generic message.
+      const failed = { kind: 'serviceError', message: 'This reply failed; the stored details could not be read.', action: { id: 'none', label: 'OK' } };
+      assert.deepEqual(loaded.conversation.turns, [{ role: 'user', text: 'first question' }, { role: 'assistant', text: 'first answer', reasoning: [], error: failed }]);
       assert.equal(loaded.conversation.system, undefined);
 
       await host.receive({ method: 'chat/send', requestId: 'stored-1', conversationId: DAMAGED_ID, text: 'a follow-up', modelId: MODEL });
