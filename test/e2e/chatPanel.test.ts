@@ -74,7 +74,7 @@ describe('chat panel in the real workbench (dark theme)', () => {
     await send(chat, 'Explain caching with a code example');
     const reply = chat.locator('.turn-assistant').last();
     const line = reply.locator('.turn-line');
-    await line.filter({ hasText: 'ConverseStream' }).filter({ hasText: 'tok/s' }).waitFor({ timeout: 30_000 });
+    await line.filter({ hasText: 'ConverseStream' }).filter({ hasText: / · total \d/ }).waitFor({ timeout: 30_000 });
     const code = reply.locator('.md-code pre code');
     await code.first().waitFor();
     assert.ok((await reply.locator('.md-code pre code span[class^="hljs-"]').count()) > 0, 'the code is highlighted');
@@ -138,7 +138,7 @@ describe('chat panel in the real workbench (dark theme)', () => {
   it('Regenerate replaces the last reply; History lists the chat; New Chat empties the transcript', async () => {
     const chat = chatFrame(wb);
     await chat.locator('.turn-assistant .turn-retry').click();
-    await chat.locator('.turn-assistant').nth(1).locator('.turn-line', { hasText: 'tok/s' }).waitFor({ timeout: 30_000 });
+    await chat.locator('.turn-assistant').nth(1).locator('.turn-line', { hasText: / · total \d/ }).waitFor({ timeout: 30_000 });
     assert.equal(await chat.locator('.turn-assistant').count(), 2, 'retry replaced the stopped turn instead of adding one');
     assert.equal(await chat.locator('.turn-assistant').nth(1).locator('.turn-error').isVisible(), false);
     await chat.locator('#history-toggle').click();
@@ -182,7 +182,7 @@ describe('chat panel in the real workbench (light theme)', () => {
     await chat.locator('#temperature').press('Tab');
     assert.equal(await chat.locator('#temperature').inputValue(), '1', 'temperature clamped to 0..1');
     await send(chat, 'Explain streaming with a table');
-    await chat.locator('.turn-assistant .turn-line', { hasText: 'tok/s' }).waitFor({ timeout: 30_000 });
+    await chat.locator('.turn-assistant .turn-line', { hasText: / · total \d/ }).waitFor({ timeout: 30_000 });
     const sent = wb.emulator!.requests.filter((r) => r.route === 'ConverseStream').map((r) => r.body as { system?: { text: string }[]; inferenceConfig?: { maxTokens?: number; temperature?: number } });
     assert.ok(sent.length > 0);
     for (const body of sent) {
@@ -237,7 +237,7 @@ describe('chat panel in the real workbench (high contrast, keyboard only, from t
     await page.keyboard.type('Explain rate limits');
     await page.keyboard.press('Enter');
     const reply = chat.locator('.turn-assistant').last();
-    await reply.locator('.turn-line', { hasText: 'tok/s' }).waitFor({ timeout: 30_000 });
+    await reply.locator('.turn-line', { hasText: / · total \d/ }).waitFor({ timeout: 30_000 });
     await chat.locator('#new-chat').focus();
     await page.keyboard.press('Shift+Tab');
     assert.equal(await chat.locator(':focus').getAttribute('id'), 'history-toggle');

@@ -69,7 +69,7 @@ describe('chat view in the real workbench (keybinding, Escape, themes, widths)',
     await input.click();
     await input.fill('Explain retries with a short example');
     await input.press('Enter');
-    await chat.locator('.turn-assistant .turn-line', { hasText: 'ConverseStream' }).filter({ hasText: 'tok/s' }).waitFor({ timeout: 30_000 });
+    await chat.locator('.turn-assistant .turn-line', { hasText: 'ConverseStream' }).filter({ hasText: / · total \d/ }).waitFor({ timeout: 30_000 });
     assert.ok(wb.emulator!.requests.some((r) => r.route === 'ConverseStream'), 'the emulator served the turn');
 
     await input.click();

@@ -53,8 +53,8 @@ describe('editor commands in the real workbench', () => {
     await user.waitFor({ timeout: 60_000 });
     assert.match(await user.innerText(), /sample\.ts.*lines 2-7/s);
     const reply = chat.locator('.turn-assistant').last();
-    // The line reads "streaming…" from the first event; "tok/s" appears when the turn has finished.
-    await reply.locator('.turn-line', { hasText: 'tok/s' }).waitFor({ timeout: 60_000 });
+    // The line reads "waiting for…", then "streaming…"; the total time appears when the turn has finished.
+    await reply.locator('.turn-line', { hasText: / · total \d/ }).waitFor({ timeout: 60_000 });
     assert.ok((await reply.innerText()).length > 100, 'a streamed answer is shown');
     assert.match(await reply.locator('.turn-line').innerText(), /Converse|Invoke/);
     await wb.screenshot('editor-explain-selection');

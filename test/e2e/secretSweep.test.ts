@@ -81,7 +81,7 @@ describe('no credential reaches a log, stored state, the chat or a notification 
 
   async function turnEnds(n: number, kind: 'ok' | 'error'): Promise<string> {
     const reply = chatFrame(wb).locator('.turn-assistant').nth(n);
-    await (kind === 'ok' ? reply.locator('.turn-line', { hasText: 'tok/s' }) : reply.locator('.turn-error')).waitFor({ timeout: 30_000 });
+    await (kind === 'ok' ? reply.locator('.turn-line', { hasText: / · total \d/ }) : reply.locator('.turn-error')).waitFor({ timeout: 30_000 });
     return reply.innerText();
   }
 

@@ -55,6 +55,9 @@ export class AssistantTurnView {
   private streaming = false;
   /** "model · API" of the route serving the turn, for the line while streaming. */
   private serving = '';
+  private waitingFor = '';
+  /** A text or reasoning delta has arrived: the line stops saying "waiting for…". */
+  private hasContent = false;
   private retryShown = false;
   text = '';
   failed?: WireError;
@@ -110,26 +113,28 @@ export class AssistantTurnView {
   }
 
   private setServing(modelId: string, api: ApiId): void {
-    this.serving = `${modelId} · ${API_LABELS[api] ?? api}`;
+    const apiLabel = API_LABELS[api] ?? api;
+    this.serving = `${modelId} · ${apiLabel}`;
+    this.waitingFor = `waiting for ${modelId} (${apiLabel})…`;
     this.showStreaming();
   }
 
   private showStreaming(): void {
-    this.line.textContent = `${this.serving} · streaming…`;
+    this.line.textContent = this.hasContent ? `${this.serving} · streaming…` : this.waitingFor;
     this.line.removeAttribute('title');
     this.retryShown = false;
   }
 
   appendText(text: string): void {
     if (!text) return;
-    if (this.retryShown) this.showStreaming();
+    this.contentArrived();
     this.text += text;
     this.md.append(text);
   }
 
   appendReasoning(text: string): void {
     if (!text) return;
-    if (this.retryShown) this.showStreaming();
+    this.contentArrived();
     if (!this.reasoning) {
       const body = el('div', { class: 'reasoning-text' });
       const details = el('details', { class: 'reasoning' }, el('summary', {}, 'Reasoning'), body);
@@ -139,6 +144,12 @@ export class AssistantTurnView {
       this.reasoning = { details, text: body };
     }
     this.reasoning.text.append(text);
+  }
+
+  private contentArrived(): void {
+    const wasWaiting = !this.hasContent;
+    this.hasContent = true;
+    if (this.streaming && (wasWaiting || this.retryShown)) this.showStreaming();
   }
 
   end(stats: TurnStats | undefined, stopReason: StopReason | undefined): void {
@@ -160,13 +171,20 @@ export class AssistantTurnView {
     if (stats) this.line.textContent = formatTurnLine(stats);
     this.errorBox.hidden = false;
     this.errorBox.classList.toggle('is-cancelled', error.kind === 'cancelled');
-    const children: Node[] = [el('span', { class: 'turn-error-message' }, error.kind === 'cancelled' ? 'Stopped. The partial reply is kept.' : error.message)];
+    const children: Node[] = [el('span', { class: 'turn-error-message' }, error.kind === 'cancelled' ? this.stoppedMessage() : error.message)];
     if (error.action.id !== 'none' && error.action.id !== 'retry') {
       children.push(actionButton('errorAction', error.action.label, { 'data-action-id': error.action.id }));
     }
     children.push(actionButton('retry', 'Retry', { 'aria-label': 'Retry this reply' }));
     if (error.detail) children.push(el('details', { class: 'turn-error-detail' }, el('summary', {}, 'Details'), el('pre', {}, error.detail)));
     this.errorBox.replaceChildren(...children);
+  }
+
+  /** Promises a kept partial reply only when there is one. */
+  private stoppedMessage(): string {
+    if (this.text.trim()) return 'Stopped. The partial reply is kept.';
+    if (this.reasoning) return 'Stopped before the reply began. The reasoning so far is kept.';
+    return 'Stopped before the reply began.';
   }
 
   setLast(isLast: boolean, busy: boolean): void {

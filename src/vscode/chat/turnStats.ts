@@ -50,20 +50,25 @@ export class TurnStatsTracker {
     if (this.inputTokens !== undefined) s.inputTokens = this.inputTokens;
     if (this.outputTokens !== undefined) s.outputTokens = this.outputTokens;
     s.totalLatencyMs = Math.round(end - this.startedAt);
-    s.tokensPerSecond = tokensPerSecond(this.outputTokens, this.firstTokenAt, this.lastTokenAt ?? end);
-    if (s.tokensPerSecond === undefined) delete s.tokensPerSecond;
+    const rate = tokensPerSecond(this.outputTokens, this.firstTokenAt, this.lastTokenAt);
+    if (rate !== undefined) s.tokensPerSecond = rate;
     if (this.routeNote) s.routeNote = this.routeNote;
     return s;
   }
 }
 
+/** Below these the rate is noise: a reply that arrived in one burst would read "36,226 tok/s". */
+export const RATE_MIN_OUTPUT_TOKENS = 20;
+export const RATE_MIN_SPAN_MS = 250;
+
 /**
- * Output rate over the streaming part only (first to last token): time to first token is the
- * queue and prompt processing, not generation speed. Undefined when there is nothing to divide.
+ * Output rate over the streaming span only (first to last content delta): time to first token is
+ * the queue and prompt processing, not generation speed. Undefined when the span is too short or
+ * the reply too small for the figure to mean anything.
  */
 export function tokensPerSecond(outputTokens: number | undefined, firstAt: number | undefined, lastAt: number | undefined): number | undefined {
-  if (!outputTokens || firstAt === undefined || lastAt === undefined) return undefined;
-  const seconds = (lastAt - firstAt) / 1000;
-  if (seconds <= 0) return undefined;
-  return Math.round((outputTokens / seconds) * 10) / 10;
+  if (outputTokens === undefined || outputTokens < RATE_MIN_OUTPUT_TOKENS || firstAt === undefined || lastAt === undefined) return undefined;
+  const spanMs = lastAt - firstAt;
+  if (spanMs < RATE_MIN_SPAN_MS) return undefined;
+  return Math.round((outputTokens / (spanMs / 1000)) * 10) / 10;
 }

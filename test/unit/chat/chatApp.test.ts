@@ -114,7 +114,7 @@ describe('chat webview app (jsdom)', () => {
     const app = setup();
     const send = sendAndStart(app, 'q');
     const line = () => app.$('.turn-assistant .turn-line').textContent;
-    assert.equal(line(), 'm1 · ConverseStream · streaming…');
+    assert.equal(line(), 'waiting for m1 (ConverseStream)…');
     app.fromHost({ method: 'chat/retry', requestId: send.requestId, seq: 1, attempt: 2, maxAttempts: 3, reason: 'ThrottlingException', delayMs: 300 });
     assert.equal(line(), 'm1 · ConverseStream · retrying (2/3)…');
     assert.match(app.$('.turn-assistant .turn-line').title, /ThrottlingException/);
@@ -122,6 +122,30 @@ describe('chat webview app (jsdom)', () => {
     assert.equal(line(), 'm1 · ConverseStream · retrying (3/3)…');
     app.fromHost({ method: 'chat/delta', requestId: send.requestId, seq: 3, channel: 'text', text: 'Hi' });
     assert.equal(line(), 'm1 · ConverseStream · streaming…');
+  });
+
+  it('says "waiting for <model>…" until the first text or reasoning delta, then "streaming…"', () => {
+    const app = setup();
+    const send = sendAndStart(app, 'q');
+    const line = () => app.$('.turn-assistant .turn-line').textContent;
+    assert.equal(line(), 'waiting for m1 (ConverseStream)…');
+    app.fromHost({ method: 'chat/route', requestId: send.requestId, seq: 1, modelId: 'm2', api: 'invoke-stream', reason: 'throttled' });
+    assert.equal(line(), 'waiting for m2 (InvokeModelWithResponseStream)…', 'a switched route is still waited for');
+    app.fromHost({ method: 'chat/delta', requestId: send.requestId, seq: 2, channel: 'reasoning', text: 'hmm' });
+    assert.equal(line(), 'm2 · InvokeModelWithResponseStream · streaming…');
+  });
+
+  it('"Stopped" promises a kept partial reply only when there is one', () => {
+    const stopped = (deltas: { channel: 'text' | 'reasoning'; text: string }[]) => {
+      const app = setup();
+      const send = sendAndStart(app, 'q');
+      deltas.forEach((d, i) => app.fromHost({ method: 'chat/delta', requestId: send.requestId, seq: i + 1, ...d }));
+      app.fromHost({ method: 'chat/error', requestId: send.requestId, seq: deltas.length + 1, error: { kind: 'cancelled', message: 'Stopped.', action: { id: 'none', label: 'OK' } } });
+      return app.$('.turn-assistant .turn-error-message').textContent;
+    };
+    assert.equal(stopped([{ channel: 'text', text: 'Half an ans' }]), 'Stopped. The partial reply is kept.');
+    assert.equal(stopped([]), 'Stopped before the reply began.');
+    assert.equal(stopped([{ channel: 'reasoning', text: 'thinking' }]), 'Stopped before the reply began. The reasoning so far is kept.');
   });
 
   it('renders the stream as it arrives, drops stale messages, and ends with the per-turn line', () => {
