@@ -2,14 +2,10 @@
 // RouteRun and adapters against the emulator, so a path is exercised even when the planner would
 // not (yet) choose it for the model.
 import type { ApiId, EndpointId } from '../../src/core/bedrock/apiId';
-import { ChatCompletionsAdapter } from '../../src/core/bedrock/chatCompletionsAdapter';
 import type { ChatEvent } from '../../src/core/bedrock/chatEvent';
 import type { ChatRequest } from '../../src/core/bedrock/chatRequest';
 import type { BedrockConnection } from '../../src/core/bedrock/connection';
-import { ConverseAdapter } from '../../src/core/bedrock/converseAdapter';
-import { InvokeAdapter } from '../../src/core/bedrock/invokeAdapter';
-import { MessagesAdapter } from '../../src/core/bedrock/messagesAdapter';
-import { ResponsesAdapter } from '../../src/core/bedrock/responsesAdapter';
+import { createChatAdapters } from '../../src/core/bedrock/router';
 import { RouteRun } from '../../src/core/bedrock/routeRun';
 
 export interface ApiPath {
@@ -51,17 +47,7 @@ export const API_PATHS: ApiPath[] = [
 
 export const COMPAT_PATHS = API_PATHS.filter((p) => p.sse);
 
-const converse = new ConverseAdapter();
-const invoke = new InvokeAdapter();
-const ADAPTERS = {
-  converse,
-  'converse-stream': converse,
-  invoke,
-  'invoke-stream': invoke,
-  'chat-completions': new ChatCompletionsAdapter(),
-  responses: new ResponsesAdapter(),
-  messages: new MessagesAdapter(),
-};
+const ADAPTERS = createChatAdapters();
 
 export interface PathRunOptions {
   idleSeconds?: number;
@@ -72,8 +58,18 @@ export interface PathRunOptions {
 
 /** One turn on exactly this path: no plan, no fallback. */
 export function runPath(connection: BedrockConnection, path: ApiPath, request: ChatRequest, o: PathRunOptions = {}): AsyncIterable<ChatEvent> {
-  const step = { api: path.api, endpoint: path.endpoint, target: path.model, reason: `test: ${path.name}`, adjustments: o.nonStreaming ? { nonStreaming: true } : {} };
-  const plan = { request: { modelId: path.model, task: 'chat' as const, features: {} }, baseModelId: path.model, steps: [step], notes: [] };
+  return runOneStep(connection, { api: path.api, endpoint: path.endpoint, target: path.model, reason: `test: ${path.name}` }, request, o);
+}
+
+/** One route step run by the router's own RouteRun and real adapters: no planner, no fallback. */
+export function runOneStep(
+  connection: BedrockConnection,
+  s: { api: ApiId; endpoint: EndpointId; target: string; reason: string },
+  request: ChatRequest,
+  o: PathRunOptions = {},
+): AsyncIterable<ChatEvent> {
+  const step = { ...s, adjustments: o.nonStreaming ? { nonStreaming: true } : {} };
+  const plan = { request: { modelId: s.target, task: 'chat' as const, features: {} }, baseModelId: s.target, steps: [step], notes: [] };
   return {
     [Symbol.asyncIterator]: () =>
       new RouteRun(plan, request, o.signal, { adapters: ADAPTERS, connection, idleSeconds: o.idleSeconds ?? 5, maxTokens: undefined, fallback: () => undefined }),

@@ -3,13 +3,8 @@
 import type { ChatEvent } from '../../src/core/bedrock/chatEvent';
 import type { ChatRequest } from '../../src/core/bedrock/chatRequest';
 import type { ClassifiedError } from '../../src/core/bedrock/classifiedError';
-import { ChatCompletionsAdapter } from '../../src/core/bedrock/chatCompletionsAdapter';
-import { ConverseAdapter } from '../../src/core/bedrock/converseAdapter';
-import { InvokeAdapter } from '../../src/core/bedrock/invokeAdapter';
-import { MessagesAdapter } from '../../src/core/bedrock/messagesAdapter';
-import { ResponsesAdapter } from '../../src/core/bedrock/responsesAdapter';
-import { RouteRun } from '../../src/core/bedrock/routeRun';
 import type { ApiId, EndpointId } from '../../src/core/bedrock/apiId';
+import { runOneStep } from './apiPaths';
 import { collect, type Rig } from './routerHarness';
 
 export interface Step {
@@ -20,25 +15,10 @@ export interface Step {
   nonStreaming?: boolean;
 }
 
-const converse = new ConverseAdapter();
-const invoke = new InvokeAdapter();
-const ADAPTERS = {
-  converse,
-  'converse-stream': converse,
-  invoke,
-  'invoke-stream': invoke,
-  'chat-completions': new ChatCompletionsAdapter(),
-  responses: new ResponsesAdapter(),
-  messages: new MessagesAdapter(),
-};
-
 export const stepName = (s: Step) => `${s.api}${s.nonStreaming ? ' (non-streaming)' : ''}@${s.endpoint}`;
 
 export function runStep(rig: Rig, s: Step, request: ChatRequest): Promise<ChatEvent[]> {
-  const step = { api: s.api, endpoint: s.endpoint, target: s.target, reason: 'test', adjustments: s.nonStreaming ? { nonStreaming: true } : {} };
-  const plan = { request: { modelId: s.target, task: 'chat' as const, features: {} }, baseModelId: s.target, steps: [step], notes: [] };
-  const run = new RouteRun(plan, request, undefined, { adapters: ADAPTERS, connection: rig.connection, idleSeconds: 5, maxTokens: undefined, fallback: () => undefined });
-  return collect({ [Symbol.asyncIterator]: () => run });
+  return collect(runOneStep(rig.connection, { api: s.api, endpoint: s.endpoint, target: s.target, reason: 'test' }, request, { nonStreaming: s.nonStreaming }));
 }
 
 /** The one terminal error of a failed turn (asserting there is exactly one, last, and no stop). */

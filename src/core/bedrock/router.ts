@@ -53,23 +53,27 @@ export function pinToApi(plan: RoutePlan, api: ApiId): RoutePlan {
   return { ...plan, notes: [...plan.notes, `${api} was requested but cannot serve this request; using the router's choice.`] };
 }
 
+/** One adapter per chat API; the streaming and one-shot forms of Converse and Invoke share theirs. */
+export function createChatAdapters(): Partial<Record<ApiId, ChatAdapter>> {
+  const converse = new ConverseAdapter();
+  const invoke = new InvokeAdapter();
+  return {
+    converse,
+    'converse-stream': converse,
+    invoke,
+    'invoke-stream': invoke,
+    'chat-completions': new ChatCompletionsAdapter(),
+    responses: new ResponsesAdapter(),
+    messages: new MessagesAdapter(),
+  };
+}
+
 export class Router {
   private readonly adapters: Partial<Record<ApiId, ChatAdapter>>;
   private readonly embedder: Embedder;
 
   constructor(private readonly opts: RouterOptions) {
-    const converse = new ConverseAdapter();
-    const invoke = new InvokeAdapter();
-    this.adapters = {
-      converse,
-      'converse-stream': converse,
-      invoke,
-      'invoke-stream': invoke,
-      'chat-completions': new ChatCompletionsAdapter(),
-      responses: new ResponsesAdapter(),
-      messages: new MessagesAdapter(),
-      ...opts.adapters,
-    };
+    this.adapters = { ...createChatAdapters(), ...opts.adapters };
     this.embedder = new Embedder(opts.connection);
   }
 
