@@ -23,7 +23,7 @@ const base = {
 };
 
 // The AWS SDK is its own bundle, dist/aws-sdk.js, loaded on first network call through
-// src/core/loadAwsSdk.ts: activation then parses and runs none of it.
+// src/core/bedrock/connection/loadAwsSdk.ts: activation then parses and runs none of it.
 const AWS_SDK_BOUNDARY = /[\\/]src[\\/]core[\\/]awsSdk(\.ts)?$/;
 /** @type {import('esbuild').Plugin} */
 const lazyAwsSdk = {
@@ -42,7 +42,7 @@ const nodeBase = { ...base, platform: 'node', format: 'cjs', target: 'node20', e
 /** @type {import('esbuild').BuildOptions[]} */
 const builds = [
   { ...nodeBase, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', plugins: [lazyAwsSdk] },
-  { ...nodeBase, entryPoints: { 'aws-sdk': 'src/core/awsSdk.ts' }, outdir: 'dist' },
+  { ...nodeBase, entryPoints: { 'aws-sdk': 'src/core/bedrock/connection/awsSdk.ts' }, outdir: 'dist' },
   {
     ...base,
     entryPoints: { webview: 'webview-ui/main.ts' },

@@ -1,4 +1,4 @@
-// Builds src/core/bedrock/shippedCapabilities.generated.ts from data/bedrock-model-apis.json: the
+// Builds src/core/bedrock/catalog/shippedCapabilities.generated.ts from data/bedrock-model-apis.json: the
 // compact table of what the docs say each model supports. The catalog merges it under the live
 // metadata and what the router learned; it only fills in what the service does not say.
 // Run: node scripts/buildCapabilityTable.mjs
@@ -42,7 +42,7 @@ import type { ShippedModel } from './shippedModel';
 
 export const SHIPPED_MODELS: readonly ShippedModel[] = `;
 writeFileSync(
-  join(root, 'src/core/bedrock/shippedCapabilities.generated.ts'),
+  join(root, 'src/core/bedrock/catalog/shippedCapabilities.generated.ts'),
   header + JSON.stringify(out, null, 0).replace(/\},\{/g, '},\n  {').replace(/^\[/, '[\n  ').replace(/\]$/, ',\n];\n'),
 );
 console.log(`shipped capability table: ${out.length} models`);

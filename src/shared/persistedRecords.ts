@@ -2,9 +2,9 @@
 // index): what comes back from workspace storage, or from the host to the webview, may be from
 // another version, hand-edited or corrupt, so it is checked field by field before it is used. The
 // history store, the chat host and the webview all read a stored conversation through this.
-import { API_IDS } from '../core/bedrock/apiId';
-import { STOP_REASONS } from '../core/bedrock/chatEvent';
-import { ERROR_ACTION_IDS, ERROR_KINDS, errorAction, type ErrorKind } from '../core/bedrock/classifiedError';
+import { API_IDS } from '../core/bedrock/catalog/apiId';
+import { STOP_REASONS } from '../core/bedrock/adapters/chatEvent';
+import { ERROR_ACTION_IDS, ERROR_KINDS, errorAction, type ErrorKind } from '../core/bedrock/errors/classifiedError';
 import { arrayOf, isPlainRecord, num, object, oneOf, optional, readStored, str, type Issues, type Validator } from '../core/schema';
 import { STORAGE_VERSIONS } from '../core/storageKeys';
 import {

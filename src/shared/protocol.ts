@@ -10,9 +10,9 @@
 // `chat/error` with seq 0. All carry the `requestId` the webview chose in `chat/send` and a `seq`
 // that starts at 0 and grows by one per message, so the webview can drop stale or out-of-order
 // posts (e.g. from a request it already cancelled).
-import type { ApiId } from '../core/bedrock/apiId';
-import type { StopReason } from '../core/bedrock/chatEvent';
-import type { ErrorActionId, ErrorKind } from '../core/bedrock/classifiedError';
+import type { ApiId } from '../core/bedrock/catalog/apiId';
+import type { StopReason } from '../core/bedrock/adapters/chatEvent';
+import type { ErrorActionId, ErrorKind } from '../core/bedrock/errors/classifiedError';
 
 // ---------------------------------------------------------------------------------------------
 // Shared value shapes

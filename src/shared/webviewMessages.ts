@@ -2,8 +2,8 @@
 // host and in node tests alike. A message that fails the gate is never acted on; when it still
 // carries a recognisable `chat/send` requestId, the host answers it with a `chat/error` naming
 // what was wrong, so the webview never waits for a reply that will not come.
-import { API_IDS, type ApiId } from '../core/bedrock/apiId';
-import { isErrorActionId } from '../core/bedrock/classifiedError';
+import { API_IDS, type ApiId } from '../core/bedrock/catalog/apiId';
+import { isErrorActionId } from '../core/bedrock/errors/classifiedError';
 import { isSafeLinkHref } from './links';
 import type { ChatParams, ChatSendMessage, CodeInsertMessage, CodeOpenInNewFileMessage, WebviewToHostMessage } from './protocol';
 

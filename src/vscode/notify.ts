@@ -1,7 +1,7 @@
 // Every notification whose text is built at run time goes through here (lint-enforced), so a
 // credential quoted in an error, a file name or a setting value is redacted before it is shown.
 import * as vscode from 'vscode';
-import { redact } from '../core/bedrock/redact';
+import { redact } from '../core/bedrock/errors/redact';
 
 type Show = typeof vscode.window.showInformationMessage;
 type Loose = (message: string, ...rest: unknown[]) => Thenable<unknown>;

@@ -2,7 +2,7 @@
 // credential values the connection registered and anything shaped like a secret never reach the
 // Output view or the log file on disk.
 import type * as vscode from 'vscode';
-import { redact } from '../core/bedrock/redact';
+import { redact } from '../core/bedrock/errors/redact';
 
 function text(value: unknown): string {
   if (typeof value === 'string') return value;

@@ -3,7 +3,7 @@
 // range bound) and reported once: a log line and a warning with "Open Settings". Settings that
 // decide where credentials go are read from user settings only.
 import * as vscode from 'vscode';
-import { Emitter } from '../core/bedrock/emitter';
+import { Emitter } from '../core/emitter';
 import { SETTING_NAMES, SETTINGS, type SettingName, type SettingSpec, type SettingValue } from '../core/settings/settingsTable';
 import { checkSetting, showValue } from '../core/settings/settingsValidation';
 import { MAX_SETTINGS_FILE, userOnlySettingsIn } from '../core/settings/workspaceSettingsFile';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ConnectionInfo } from '../core/bedrock/connectionSettings';
+import type { ConnectionInfo } from '../core/bedrock/connection/connectionSettings';
 import { Disposable } from '../core/lifecycle';
 
 export function credentialSourceLabel(info: ConnectionInfo): string {

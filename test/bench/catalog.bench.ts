@@ -1,7 +1,7 @@
 // Catalog build: 1,000 models + 1,000 profiles merged with the shipped table into descriptors.
 // Pure CPU (no SDK, no network): what the explorer pays after a refresh.
-import { buildDescriptors, type FoundationModelInfo, type InferenceProfileInfo } from '../../src/core/bedrock/catalogBuild';
-import { SHIPPED_MODELS } from '../../src/core/bedrock/shippedCapabilities.generated';
+import { buildDescriptors, type FoundationModelInfo, type InferenceProfileInfo } from '../../src/core/bedrock/catalog/catalogBuild';
+import { SHIPPED_MODELS } from '../../src/core/bedrock/catalog/shippedCapabilities.generated';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);

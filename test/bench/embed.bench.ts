@@ -4,13 +4,13 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { startEmulator } from '../emulator/emulator';
-import { BedrockConnection } from '../../src/core/bedrock/connection';
-import { shippedDescriptor } from '../../src/core/bedrock/catalogBuild';
-import type { EmbedResult } from '../../src/core/bedrock/embedTypes';
-import { MemoryStore } from '../../src/core/bedrock/keyValueStore';
-import { LearnedCapabilities } from '../../src/core/bedrock/learnedCapabilities';
-import { Router } from '../../src/core/bedrock/router';
-import { SHIPPED_MODELS } from '../../src/core/bedrock/shippedCapabilities.generated';
+import { BedrockConnection } from '../../src/core/bedrock/connection/connection';
+import { shippedDescriptor } from '../../src/core/bedrock/catalog/catalogBuild';
+import type { EmbedResult } from '../../src/core/bedrock/embedding/embedTypes';
+import { MemoryStore } from '../../src/core/keyValueStore';
+import { LearnedCapabilities } from '../../src/core/bedrock/routing/learnedCapabilities';
+import { Router } from '../../src/core/bedrock/routing/router';
+import { SHIPPED_MODELS } from '../../src/core/bedrock/catalog/shippedCapabilities.generated';
 import packageJson from '../../package.json';
 
 const MODEL = 'amazon.titan-embed-text-v2:0';

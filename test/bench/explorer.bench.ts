@@ -3,9 +3,9 @@
 // getChildren for all groups).
 import { execFileSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
-import { buildDescriptors, type FoundationModelInfo, type InferenceProfileInfo } from '../../src/core/bedrock/catalogBuild';
-import { SHIPPED_MODELS } from '../../src/core/bedrock/shippedCapabilities.generated';
-import { readCatalogSnapshot, type CatalogSnapshot } from '../../src/core/bedrock/catalogSnapshot';
+import { buildDescriptors, type FoundationModelInfo, type InferenceProfileInfo } from '../../src/core/bedrock/catalog/catalogBuild';
+import { SHIPPED_MODELS } from '../../src/core/bedrock/catalog/shippedCapabilities.generated';
+import { readCatalogSnapshot, type CatalogSnapshot } from '../../src/core/bedrock/catalog/catalogSnapshot';
 import { buildModelTree } from '../../src/core/explorer/modelTree';
 import { modelRow, profileRow, providerRow } from '../../src/core/explorer/treeRows';
 

@@ -10,12 +10,12 @@ import type { AddressInfo } from 'node:net';
 import { ConverseStreamCommand } from '@aws-sdk/client-bedrock-runtime';
 import { startEmulator } from '../emulator/emulator';
 import { eventFrame } from '../emulator/eventStream';
-import { BedrockConnection } from '../../src/core/bedrock/connection';
-import { Catalog } from '../../src/core/bedrock/catalog';
-import { MemoryStore } from '../../src/core/bedrock/keyValueStore';
-import { LearnedCapabilities } from '../../src/core/bedrock/learnedCapabilities';
-import { Router } from '../../src/core/bedrock/router';
-import type { ChatRequest } from '../../src/core/bedrock/chatRequest';
+import { BedrockConnection } from '../../src/core/bedrock/connection/connection';
+import { Catalog } from '../../src/core/bedrock/catalog/catalog';
+import { MemoryStore } from '../../src/core/keyValueStore';
+import { LearnedCapabilities } from '../../src/core/bedrock/routing/learnedCapabilities';
+import { Router } from '../../src/core/bedrock/routing/router';
+import type { ChatRequest } from '../../src/core/bedrock/adapters/chatRequest';
 
 const EVENTS = 20_000;
 const ROUNDS = 25;

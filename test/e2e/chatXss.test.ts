@@ -10,8 +10,8 @@ import { startEmulator, type EmulatorHandle } from '../emulator/emulator';
 import type { Scenario } from '../emulator/scenario';
 // @ts-expect-error plain ESM harness module without types
 import { emulatorSettings, hermeticAwsEnv } from '../harness/emulatorWiring.mjs';
-import { findUnsafeDom } from '../unit/webview/domSafety';
-import { XSS_CORPUS } from '../unit/webview/xssCorpus';
+import { findUnsafeDom } from '../unit/webview-ui/markdown/domSafety';
+import { XSS_CORPUS } from '../unit/webview-ui/markdown/xssCorpus';
 import { openWorkbench, projectRoot, type Workbench } from './workbench';
 
 const MODEL = 'anthropic.claude-3-haiku-20240307-v1:0';

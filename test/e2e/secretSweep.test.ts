@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, FrameLocator } from 'playwright-core';
-import { MARKER, survivingMarkers } from '../unit/core/secretEchoes';
+import { MARKER, survivingMarkers } from '../unit/core/bedrock/errors/secretEchoes';
 import { openWorkbench, type Workbench } from './workbench';
 
 const CHAT_MODEL = 'anthropic.claude-3-haiku-20240307-v1:0';

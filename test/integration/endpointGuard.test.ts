@@ -8,9 +8,9 @@
 import assert from 'node:assert/strict';
 import { ListFoundationModelsCommand } from '@aws-sdk/client-bedrock';
 import { ConverseStreamCommand } from '@aws-sdk/client-bedrock-runtime';
-import { BedrockError } from '../../src/core/bedrock/classifiedError';
-import type { EndpointTrust, TrustQuestion } from '../../src/core/bedrock/endpointGuard';
-import { chat, collect, errorOf, makeRig, startEmulator, textOf, type Rig } from './routerHarness';
+import { BedrockError } from '../../src/core/bedrock/errors/classifiedError';
+import type { EndpointTrust, TrustQuestion } from '../../src/core/bedrock/connection/endpointGuard';
+import { chat, collect, errorOf, makeRig, startEmulator, textOf, type Rig } from './router/routerHarness';
 import type { EmulatorHandle } from '../emulator/emulator';
 
 const GPT_OSS = 'openai.gpt-oss-120b-1:0';

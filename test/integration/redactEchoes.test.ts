@@ -2,11 +2,11 @@
 // base64), answered by the emulator over real HTTP to the real SDK clients: the router's classified
 // error carries none of the marker credentials in its message or detail.
 import assert from 'node:assert/strict';
-import type { ClassifiedError } from '../../src/core/bedrock/classifiedError';
-import { secretRedactor } from '../../src/core/bedrock/redact';
+import type { ClassifiedError } from '../../src/core/bedrock/errors/classifiedError';
+import { secretRedactor } from '../../src/core/bedrock/errors/redact';
 import type { FaultSpec } from '../emulator/faultSpec';
-import { MARKER, survivingMarkers } from '../unit/core/secretEchoes';
-import { chat, collect, errorOf, makeRig, startEmulator, textOf, type Rig } from './routerHarness';
+import { MARKER, survivingMarkers } from '../unit/core/bedrock/errors/secretEchoes';
+import { chat, collect, errorOf, makeRig, startEmulator, textOf, type Rig } from './router/routerHarness';
 import type { EmulatorHandle } from '../emulator/emulator';
 
 const MODEL = 'anthropic.claude-3-haiku-20240307-v1:0';

@@ -1,13 +1,13 @@
 // A router started on corrupt stored state (learned facts and catalog cache, as activation reads
 // them) still streams a reply through the real SDK clients, and the store keeps what it then learns.
 import assert from 'node:assert/strict';
-import { Catalog } from '../../src/core/bedrock/catalog';
-import { BedrockConnection } from '../../src/core/bedrock/connection';
-import { MemoryStore } from '../../src/core/bedrock/keyValueStore';
-import { LearnedCapabilities } from '../../src/core/bedrock/learnedCapabilities';
-import { Router } from '../../src/core/bedrock/router';
+import { Catalog } from '../../src/core/bedrock/catalog/catalog';
+import { BedrockConnection } from '../../src/core/bedrock/connection/connection';
+import { MemoryStore } from '../../src/core/keyValueStore';
+import { LearnedCapabilities } from '../../src/core/bedrock/routing/learnedCapabilities';
+import { Router } from '../../src/core/bedrock/routing/router';
 import { catalogKey, learnedKey } from '../../src/core/storageKeys';
-import { FAKE_CREDS, chat, collect, errorOf, startEmulator, textOf } from './routerHarness';
+import { FAKE_CREDS, chat, collect, errorOf, startEmulator, textOf } from './router/routerHarness';
 import type { EmulatorHandle } from '../emulator/emulator';
 
 const REGION = 'us-east-1';

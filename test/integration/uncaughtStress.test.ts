@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, it } from 'mocha';
-import { COMPAT_PATHS } from './apiPaths';
+import { COMPAT_PATHS } from './router/apiPaths';
 
 const TURNS_PER_PATH = 2000;
 const runner = fileURLToPath(new URL('./uncaughtStressRun.ts', import.meta.url));

@@ -4,9 +4,9 @@
 // with an uncaughtException trap counting what escapes. Prints one JSON line with the counts.
 import { startEmulator } from '../emulator/emulator';
 import type { FaultSpec } from '../emulator/faultSpec';
-import { COMPAT_PATHS, runPath } from './apiPaths';
-import { makeRig } from './routerHarness';
-import { chat } from './routerHarness';
+import { COMPAT_PATHS, runPath } from './router/apiPaths';
+import { makeRig } from './router/routerHarness';
+import { chat } from './router/routerHarness';
 
 const uncaught: string[] = [];
 process.on('uncaughtException', (err) => uncaught.push(String((err as Error)?.stack ?? err)));

@@ -1,8 +1,8 @@
 // The text behind a model row: the hover table and the "Show Details" document. Markdown strings,
 // so the provider only wraps them; model-supplied names are escaped because they end up rendered.
-import { API_IDS, API_LABELS, type ApiSupport, type CapabilitySource } from '../bedrock/apiId';
-import type { ModelDescriptor } from '../bedrock/modelDescriptor';
-import type { RoutePlan } from '../bedrock/routePlan';
+import { API_IDS, API_LABELS, type ApiSupport, type CapabilitySource } from '../bedrock/catalog/apiId';
+import type { ModelDescriptor } from '../bedrock/catalog/modelDescriptor';
+import type { RoutePlan } from '../bedrock/routing/routePlan';
 import { profileScopeLabel } from './modelTree';
 
 export interface ModelPlans {

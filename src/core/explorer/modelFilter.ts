@@ -1,7 +1,7 @@
 // What the explorer shows: a filter the user builds, applied to descriptors. Pure, so it is unit
 // tested and benchmarked without VS Code.
-import { API_IDS, type ApiId } from '../bedrock/apiId';
-import { OUTPUT_KINDS, outputKindOf, type ModelDescriptor, type OutputKind } from '../bedrock/modelDescriptor';
+import { API_IDS, type ApiId } from '../bedrock/catalog/apiId';
+import { OUTPUT_KINDS, outputKindOf, type ModelDescriptor, type OutputKind } from '../bedrock/catalog/modelDescriptor';
 import { bool, isPlainRecord, object, oneOf, optional, readStored, str, type Validator } from '../schema';
 import { STORAGE_VERSIONS } from '../storageKeys';
 

@@ -1,8 +1,8 @@
 // The explorer's data model: provider groups → models → their inference profiles, with badges and
 // tooltip text. No VS Code calls here (the tree provider maps nodes to TreeItems), so building the
 // whole tree from a cached catalog is cheap and measurable.
-import type { ApiId } from '../bedrock/apiId';
-import type { ModelDescriptor, ProfileRef } from '../bedrock/modelDescriptor';
+import type { ApiId } from '../bedrock/catalog/apiId';
+import type { ModelDescriptor, ProfileRef } from '../bedrock/catalog/modelDescriptor';
 import { matchesFilter, type ModelFilter } from './modelFilter';
 
 export interface ProviderNode {

@@ -2,7 +2,7 @@
 // tree provider is a thin mapping to vscode.TreeItem and the whole paint can be benchmarked.
 import type { ModelNode, ProfileNode, ProviderNode, TreeNode } from './modelTree';
 import { badgesOf, profileScopeLabel } from './modelTree';
-import { isChatModel, isEmbeddingModel, outputKindOf, type ModelDescriptor, type OutputKind } from '../bedrock/modelDescriptor';
+import { isChatModel, isEmbeddingModel, outputKindOf, type ModelDescriptor, type OutputKind } from '../bedrock/catalog/modelDescriptor';
 
 export interface TreeRow {
   /** Stable across refreshes, so expansion state survives. */

@@ -2,7 +2,7 @@
 // input like any other: a string where a number belongs, 0 or 1e9 for a timeout, a URL with a
 // scheme we can't speak, a region with a shell command appended. Each falls back (to the default,
 // or to the nearest end of the range) and says what was wrong, naming the setting and the value.
-import { isRegionId } from '../regions';
+import { isRegionId } from '../bedrock/connection/regions';
 import type { NumberSetting, SettingSpec, TextSetting } from './settingsTable';
 
 export interface CheckedSetting<T> {

@@ -2,7 +2,7 @@
 // until the webview says it is ready, runs turns through the backend with one AbortController per
 // request, and keeps the conversation in the history store.
 import * as vscode from 'vscode';
-import { Emitter } from '../../core/bedrock/emitter';
+import { Emitter } from '../../core/emitter';
 import { Disposable, toDisposable } from '../../core/lifecycle';
 import { LogThrottle } from '../../core/logThrottle';
 import { openableLinkHref } from '../../shared/links';
@@ -10,13 +10,13 @@ import type { ChatSendMessage, ConversationSummary, HostToWebviewMessage, ModelO
 import { readStoredConversation } from '../../shared/persistedRecords';
 import { checkWebviewMessage } from '../../shared/webviewMessages';
 import { renderWebviewPage } from '../webview/webviewHtml';
-import type { ChatBackend } from './chatBackend';
-import { ChatTurns, pickModelId, refusal } from './chatTurns';
-import { newConversation } from './conversationModel';
-import type { HistoryStore } from './historyStore';
-import { languageIdForFence } from './languageIds';
-import { redactHostMessage } from './redactChat';
-import { errorAction, type ErrorActionId } from '../../core/bedrock/classifiedError';
+import type { ChatBackend } from '../../core/chat/chatBackend';
+import { ChatTurns, pickModelId, refusal } from '../../core/chat/chatTurns';
+import { newConversation } from '../../core/chat/conversationModel';
+import type { HistoryStore } from '../../core/chat/historyStore';
+import { languageIdForFence } from '../../core/chat/languageIds';
+import { redactHostMessage } from '../../core/chat/redactChat';
+import { errorAction, type ErrorActionId } from '../../core/bedrock/errors/classifiedError';
 
 export const CHAT_VIEW_TYPE = 'bedrock.chat';
 /** The chat view in its own view container (movable to the secondary side bar). */

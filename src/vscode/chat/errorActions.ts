@@ -1,7 +1,7 @@
 // What the buttons of an inline chat error do: one entry per action in the error model, each an
 // extension command, a settings page or the console's model-access page.
 import * as vscode from 'vscode';
-import type { ErrorActionId } from '../../core/bedrock/classifiedError';
+import type { ErrorActionId } from '../../core/bedrock/errors/classifiedError';
 import type { CommandId } from '../commandIds';
 
 const MODEL_ACCESS_URL = 'https://console.aws.amazon.com/bedrock/home#/modelaccess';

@@ -2,7 +2,7 @@
 // one is enough for all. Remembers the models used (global state, most recent first) and answers
 // with the default rule (last used, else the setting, else a current mid-size model).
 import type * as vscode from 'vscode';
-import { chooseDefaultChatModel, readRecentModels, withRecentModel, type ChatModelCandidate } from '../../core/bedrock/defaultChatModel';
+import { chooseDefaultChatModel, readRecentModels, withRecentModel, type ChatModelCandidate } from '../../core/bedrock/catalog/defaultChatModel';
 import { RECENT_CHAT_MODELS_KEY } from '../../core/storageKeys';
 
 export class ModelChoice {

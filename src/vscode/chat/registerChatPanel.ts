@@ -3,11 +3,11 @@
 // after a window reload), and the commands that open them. Both run the same host.
 import * as vscode from 'vscode';
 import { readPersistedWebviewState } from '../../shared/persistedReaders';
-import type { ChatBackend } from './chatBackend';
+import type { ChatBackend } from '../../core/chat/chatBackend';
 import { CHAT_PANEL_TITLE, CHAT_SIDE_VIEW_ID, CHAT_VIEW_TYPE, ChatPanelHost, type ChatPanelRestore, type ChatSurface } from './chatPanelHost';
 import { runChatErrorAction } from './errorActions';
-import { HistoryStore } from './historyStore';
-import { modelIdFromArgument } from './modelOptions';
+import { HistoryStore } from '../../core/chat/historyStore';
+import { modelIdFromArgument } from '../../core/chat/modelOptions';
 
 export interface ChatPanelRegistration {
   commands: {

@@ -1,8 +1,8 @@
 // The region and AWS-profile pickers (status bar menu, palette). Each writes its setting; the
 // connection follows the setting change.
 import * as vscode from 'vscode';
-import { listProfiles } from '../../core/bedrock/sharedConfig';
-import { BEDROCK_REGIONS, isRegionId } from '../../core/regions';
+import { listProfiles } from '../../core/bedrock/connection/sharedConfig';
+import { BEDROCK_REGIONS, isRegionId } from '../../core/bedrock/connection/regions';
 import { showErrorMessage } from '../notify';
 import { updateSetting } from '../settings';
 

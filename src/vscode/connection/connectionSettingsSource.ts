@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { ConnectionSettings } from '../../core/bedrock/connectionSettings';
-import { BedrockConnection } from '../../core/bedrock/connection';
+import type { ConnectionSettings } from '../../core/bedrock/connection/connectionSettings';
+import { BedrockConnection } from '../../core/bedrock/connection/connection';
 import { Disposable } from '../../core/lifecycle';
 import { showErrorMessage } from '../notify';
 import { CONNECTION_SETTING_NAMES } from '../../core/settings/settingsTable';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { ssoLoginArgs, type SsoLoginPlan } from '../../core/bedrock/ssoLogin';
+import { ssoLoginArgs, type SsoLoginPlan } from '../../core/bedrock/connection/ssoLogin';
 import { showErrorMessage } from '../notify';
 import { readSettingAsWritten } from '../settings';
 

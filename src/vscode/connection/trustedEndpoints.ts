@@ -2,11 +2,11 @@
 // remembered in global state (never in settings, which a workspace or settings sync could supply),
 // listed and revocable from the connection menu.
 import * as vscode from 'vscode';
-import type { BedrockConnection } from '../../core/bedrock/connection';
-import type { EndpointTrust, TrustQuestion } from '../../core/bedrock/endpointGuard';
-import { trustChoices } from '../../core/bedrock/endpointPolicy';
+import type { BedrockConnection } from '../../core/bedrock/connection/connection';
+import type { EndpointTrust, TrustQuestion } from '../../core/bedrock/connection/endpointGuard';
+import { trustChoices } from '../../core/bedrock/connection/endpointPolicy';
 import { showWarningMessage } from '../notify';
-import { readTrustedOrigins, storedTrustedOrigins } from '../../core/bedrock/trustedOrigins';
+import { readTrustedOrigins, storedTrustedOrigins } from '../../core/bedrock/connection/trustedOrigins';
 import { warnOnce } from '../../core/schema';
 import { TRUSTED_ENDPOINTS_KEY } from '../../core/storageKeys';
 

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import type { EmbedResult } from '../../core/bedrock/embedTypes';
-import { BedrockError } from '../../core/bedrock/classifiedError';
-import { isEmbeddingModel, type ModelDescriptor } from '../../core/bedrock/modelDescriptor';
-import type { Router } from '../../core/bedrock/router';
+import type { EmbedResult } from '../../core/bedrock/embedding/embedTypes';
+import { BedrockError } from '../../core/bedrock/errors/classifiedError';
+import { isEmbeddingModel, type ModelDescriptor } from '../../core/bedrock/catalog/modelDescriptor';
+import type { Router } from '../../core/bedrock/routing/router';
 import { checkSendableText } from '../../core/editor/selectionText';
-import { embeddingDocument, summarizeEmbedding, type EmbeddingSummary } from '../../core/embedding/embeddingDocument';
-import { cosineSimilarity } from '../../core/embedding/vectorMath';
+import { embeddingDocument, summarizeEmbedding, type EmbeddingSummary } from '../../core/bedrock/embedding/embeddingDocument';
+import { cosineSimilarity } from '../../core/bedrock/embedding/vectorMath';
 import { showErrorMessage, showInformationMessage, showWarningMessage } from '../notify';
 import { readSetting, updateSetting } from '../settings';
 

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { API_IDS, API_LABELS, type ApiId } from '../../core/bedrock/apiId';
-import type { ModelDescriptor } from '../../core/bedrock/modelDescriptor';
+import { API_IDS, API_LABELS, type ApiId } from '../../core/bedrock/catalog/apiId';
+import type { ModelDescriptor } from '../../core/bedrock/catalog/modelDescriptor';
 import { detailsMarkdown } from '../../core/explorer/modelDetails';
-import { isChatModel, isEmbeddingModel, type OutputKind } from '../../core/bedrock/modelDescriptor';
+import { isChatModel, isEmbeddingModel, type OutputKind } from '../../core/bedrock/catalog/modelDescriptor';
 import { isFilterActive, type ModelFilter } from '../../core/explorer/modelFilter';
 import { updateSetting } from '../settings';
 import { descriptorOf, type ModelTreeProvider, type PlanProvider } from './modelTreeProvider';

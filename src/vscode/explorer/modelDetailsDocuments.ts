@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ModelDescriptor } from '../../core/bedrock/modelDescriptor';
+import type { ModelDescriptor } from '../../core/bedrock/catalog/modelDescriptor';
 import { Disposable } from '../../core/lifecycle';
 
 export const MODEL_DETAILS_SCHEME = 'bedrock-model';

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { API_LABELS } from '../../core/bedrock/apiId';
-import type { CatalogState } from '../../core/bedrock/catalogSnapshot';
-import type { ClassifiedError } from '../../core/bedrock/classifiedError';
-import type { Event } from '../../core/bedrock/emitter';
-import type { ModelDescriptor } from '../../core/bedrock/modelDescriptor';
-import { redact } from '../../core/bedrock/redact';
+import { API_LABELS } from '../../core/bedrock/catalog/apiId';
+import type { CatalogState } from '../../core/bedrock/catalog/catalogSnapshot';
+import type { ClassifiedError } from '../../core/bedrock/errors/classifiedError';
+import type { Event } from '../../core/emitter';
+import type { ModelDescriptor } from '../../core/bedrock/catalog/modelDescriptor';
+import { redact } from '../../core/bedrock/errors/redact';
 import { Disposable } from '../../core/lifecycle';
 import { describeFilter, isFilterActive, readModelFilter, storedModelFilter, type ModelFilter } from '../../core/explorer/modelFilter';
 import { EXPLORER_FILTER_KEY } from '../../core/storageKeys';

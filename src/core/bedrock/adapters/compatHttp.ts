@@ -1,0 +1,77 @@
+// Shared plumbing of the compatible-endpoint adapters: POST JSON with bearer or SigV4 auth through
+// the connection's agent (keep-alive, or the proxy), retried by the standard policy, then either one
+// JSON body or a stream of SSE events.
+import { createParser, type EventSourceMessage } from 'eventsource-parser';
+import type { AdapterContext } from './chatAdapter';
+import { HttpStatusError } from '../errors/httpStatusError';
+import { httpRequest, readText, statusError, type HttpResponse } from '../connection/httpTransport';
+import { retryAfterMs, retryKindOf } from '../routing/retryPolicy';
+import { parseResponseJson } from './responseBody';
+import type { RouteStep } from '../routing/routePlan';
+
+/**
+ * POSTs JSON and returns the 2xx response, retrying throttling, 5xx and connection failures before
+ * any response with the connection's retry policy (the same one the SDK clients use). Each attempt
+ * is signed afresh.
+ */
+export async function postJson(ctx: AdapterContext, step: RouteStep, url: string, body: unknown, extraHeaders: Record<string, string> = {}): Promise<HttpResponse> {
+  const text = JSON.stringify(body);
+  const { connection, signal } = ctx;
+  const policy = connection.retryPolicy;
+  for (let attempt = 1; ; attempt++) {
+    let failure: Error;
+    let retryAfter: number | undefined;
+    try {
+      const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'user-agent': connection.userAgent, ...extraHeaders };
+      const auth = await connection.authHeaders(step.endpoint === 'mantle' ? 'mantle' : 'runtime', { method: 'POST', url, headers, body: text });
+      const agent = await connection.httpAgent(url);
+      const res = await httpRequest({ method: 'POST', url, headers: { ...headers, ...auth, 'content-length': String(Buffer.byteLength(text)) }, body: text, agent, signal });
+      if (res.status >= 200 && res.status < 300) return res;
+      failure = await statusError(res);
+      retryAfter = retryAfterMs(res.headers['retry-after']);
+    } catch (err) {
+      if (signal.aborted || !(err instanceof Error)) throw err;
+      failure = err;
+    }
+    const f = failure as Error & { status?: number; code?: string };
+    const reason = failure instanceof HttpStatusError && failure.code ? failure.code : f.status !== undefined ? `HTTP ${f.status}` : (f.code ?? f.name);
+    const delay = policy.next(attempt, retryKindOf(f), reason, retryAfter);
+    if (delay === undefined) throw failure;
+    await sleep(delay, signal);
+  }
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  if (ms <= 0) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+export async function jsonBody(res: { status?: number; body: NodeJS.ReadableStream & AsyncIterable<unknown> }): Promise<unknown> {
+  return parseResponseJson(await readText(res.body as never), res.status);
+}
+
+/** Parsed SSE events (`data: [DONE]` ends the stream). */
+export async function* sseEvents(body: AsyncIterable<unknown>): AsyncGenerator<EventSourceMessage> {
+  const queue: EventSourceMessage[] = [];
+  const parser = createParser({ onEvent: (e) => queue.push(e) });
+  const decoder = new TextDecoder();
+  for await (const chunk of body) {
+    parser.feed(decoder.decode(chunk as Uint8Array, { stream: true }));
+    while (queue.length) {
+      const e = queue.shift()!;
+      if (e.data === '[DONE]') return;
+      yield e;
+    }
+  }
+}

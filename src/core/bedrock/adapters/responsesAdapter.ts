@@ -1,0 +1,90 @@
+// OpenAI Responses on bedrock-runtime `/openai/v1/responses` (synchronous, function tools) and on
+// bedrock-mantle.
+import type { AdapterCall, AdapterContext, ChatAdapter } from './chatAdapter';
+import { isStreamingStep } from './chatAdapter';
+import type { ChatEvent } from './chatEvent';
+import type { ChatRequest } from './chatRequest';
+import { jsonBody, postJson, sseEvents } from './compatHttp';
+import { compatUrl } from './compatRoutes';
+import { parseJson } from './converseAdapter';
+import { HttpStatusError } from '../errors/httpStatusError';
+import { replayableHistory, textOf } from '../routing/requestShaping';
+import { eventStreamBody, sseJson } from './responseBody';
+import type { RouteStep } from '../routing/routePlan';
+import { normalizeStopReason } from './stopReason';
+import { INLINE_REASONING_TAGS, TagSplitter } from './tagSplitter';
+
+type J = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+export function responsesBody(req: ChatRequest, model: string, stream: boolean): J {
+  const input: J[] = [];
+  for (const m of replayableHistory(req.messages)) {
+    for (const p of m.content) {
+      if (p.type === 'toolUse') input.push({ type: 'function_call', call_id: p.id, name: p.name, arguments: JSON.stringify(p.input) });
+      if (p.type === 'toolResult') input.push({ type: 'function_call_output', call_id: p.toolUseId, output: p.content });
+    }
+    const text = textOf({ ...m, content: m.content.filter((p) => p.type === 'text') });
+    if (text) input.push({ role: m.role, content: [{ type: m.role === 'user' ? 'input_text' : 'output_text', text }] });
+  }
+  const body: J = { model, input, stream };
+  if (req.system) body.instructions = req.system;
+  if (req.maxTokens !== undefined) body.max_output_tokens = req.maxTokens;
+  if (req.temperature !== undefined) body.temperature = req.temperature;
+  if (req.topP !== undefined) body.top_p = req.topP;
+  if (req.reasoning?.effort) body.reasoning = { effort: req.reasoning.effort };
+  if (req.tools?.length) body.tools = req.tools.map((t) => ({ type: 'function', name: t.name, description: t.description, parameters: t.inputSchema }));
+  return body;
+}
+
+function completed(r: J, out: ChatEvent[]) {
+  const reason = r.status === 'incomplete' ? (r.incomplete_details?.reason ?? 'incomplete') : r.output?.some((o: J) => o.type === 'function_call') ? 'tool_calls' : 'stop';
+  out.push({ type: 'stop', reason: normalizeStopReason(reason), raw: r.status });
+  if (r.usage) out.push({ type: 'usage', inputTokens: r.usage.input_tokens, outputTokens: r.usage.output_tokens });
+}
+
+export class ResponsesAdapter implements ChatAdapter {
+  readonly apis = ['responses'] as const;
+
+  async start(req: ChatRequest, step: RouteStep, ctx: AdapterContext): Promise<AdapterCall> {
+    const stream = isStreamingStep(step);
+    const res = await postJson(ctx, step, compatUrl(ctx, step), responsesBody(req, step.target, stream));
+    if (!stream) {
+      const j = (await jsonBody(res as never)) as J;
+      return {
+        events: [j],
+        map(raw, out) {
+          const r = raw as J;
+          if (r.status === 'failed' || (r.error && !r.output)) throw HttpStatusError.fromEvent({ error: r.error });
+          const inline = new TagSplitter(INLINE_REASONING_TAGS);
+          for (const o of r.output ?? []) {
+            if (o.type === 'reasoning') for (const s of [...(o.summary ?? []), ...(o.content ?? [])]) out.push({ type: 'reasoning', text: s.text ?? '' });
+            else if (o.type === 'message') for (const c of o.content ?? []) if (c.type === 'output_text') inline.push(c.text ?? '', out);
+            if (o.type === 'function_call') out.push({ type: 'toolCall', id: o.call_id, name: o.name, input: parseJson(o.arguments ?? '') });
+          }
+          inline.flush(out);
+          completed(r, out);
+        },
+      };
+    }
+    const inline = new TagSplitter(INLINE_REASONING_TAGS);
+    return {
+      events: sseEvents(await eventStreamBody(res)),
+      map(raw, out) {
+        const e = raw as { event?: string; data: string };
+        const j = sseJson(e);
+        const type: string = j.type ?? e.event ?? '';
+        if (type === 'response.output_text.delta') inline.push(j.delta ?? '', out);
+        else if (type === 'response.reasoning_text.delta' || type === 'response.reasoning_summary_text.delta') out.push({ type: 'reasoning', text: j.delta });
+        else if (type === 'response.output_item.done' && j.item?.type === 'function_call') {
+          out.push({ type: 'toolCall', id: j.item.call_id, name: j.item.name, input: parseJson(j.item.arguments ?? '') });
+        } else if (type === 'response.completed' || type === 'response.incomplete') {
+          inline.flush(out);
+          completed(j.response ?? {}, out);
+          // Three error forms: `response.failed` (error in `response.error`), an `error` event with
+          // top-level `code`/`message`, and a bare `{"error":{…}}` with neither event name nor type.
+        } else if (type === 'error' || type === 'response.failed' || (!j.type && j.error)) throw HttpStatusError.fromEvent(j);
+      },
+      end: (out) => inline.flush(out),
+    };
+  }
+}

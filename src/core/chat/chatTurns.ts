@@ -1,0 +1,187 @@
+// Runs the chat turns of one panel. No vscode here, so the guarantees are unit-tested in node:
+// every `chat/send` gets exactly one terminal message (`chat/end` or `chat/error`) whatever
+// throws on the way (unreadable history, a request that cannot be built, a failing save), and a
+// send that replaces a running reply waits until that reply's partial text is saved, so two sends
+// in one conversation keep both turns.
+import { errorAction } from '../bedrock/errors/classifiedError';
+import { readStoredConversation } from '../../shared/persistedRecords';
+import type { ChatSendMessage, ChatStreamMessage, ModelOption, PersistedConversation, WireError } from '../../shared/protocol';
+import type { ChatBackend } from './chatBackend';
+import { beginTurn, clampParams, newConversation, toChatRequest } from './conversationModel';
+import type { HistoryStore } from './historyStore';
+import { runTurn } from './turnRunner';
+
+export interface ChatTurnsDeps {
+  backend: ChatBackend;
+  history: Pick<HistoryStore, 'get' | 'save'>;
+  post(message: ChatStreamMessage): void;
+  /** The conversation was saved (user turn added, reply added): the host refreshes its list. */
+  onSaved?(conversation: PersistedConversation): void;
+  log?: { info(message: string): void; error(message: string): void };
+  /** Clock for the per-turn figures (ms). */
+  clock?: () => number;
+  /** Wall clock for stored timestamps (ms since the epoch). */
+  now?: () => number;
+}
+
+const NO_MODEL: WireError = {
+  kind: 'validation',
+  message: 'No chat model is available. Check the region and credentials in the Bedrock explorer, or set `bedrock.chat.defaultModel`.',
+  action: errorAction('openSettings'),
+};
+
+/** The first candidate that names a model: absent, empty and whitespace-only ids are skipped. */
+export function pickModelId(...candidates: Array<string | undefined>): string | undefined {
+  return candidates.find((id): id is string => typeof id === 'string' && id.trim().length > 0);
+}
+
+/** A lone `chat/error` for a request refused before its stream started. */
+export function refusal(requestId: string, error: WireError): ChatStreamMessage {
+  return { method: 'chat/error', requestId, seq: 0, error };
+}
+
+interface RunningTurn {
+  requestId: string;
+  abort: AbortController;
+  /** Settles (never rejects) once the turn posted its terminal message and saved what it could. */
+  done: Promise<unknown>;
+}
+
+export class ChatTurns {
+  private latest: RunningTurn | undefined;
+  private readonly running = new Map<string, RunningTurn>();
+
+  constructor(private readonly deps: ChatTurnsDeps) {}
+
+  /**
+   * Runs one `chat/send` to its terminal message. A reply already running is stopped (one reply at
+   * a time per panel) and saved before this turn reads the conversation. Resolves with the saved
+   * conversation, or undefined when the request was refused or failed; never rejects.
+   */
+  send(msg: ChatSendMessage, modelId: string | undefined, model?: ModelOption): Promise<PersistedConversation | undefined> {
+    const previous = this.latest;
+    const abort = new AbortController();
+    const stream = new StreamTracker(msg.requestId, (m) => this.deps.post(m));
+    const done = this.guarded(msg, modelId, model, abort.signal, stream, previous);
+    const turn: RunningTurn = { requestId: msg.requestId, abort, done };
+    this.latest = turn;
+    this.running.set(msg.requestId, turn);
+    previous?.abort.abort(new Error('Replaced by a newer message'));
+    return done.finally(() => {
+      if (this.running.get(msg.requestId) === turn) this.running.delete(msg.requestId);
+      if (this.latest === turn) this.latest = undefined;
+    });
+  }
+
+  /** Stops the reply `requestId`, if it is still running. */
+  cancel(requestId: string, reason: Error): void {
+    this.running.get(requestId)?.abort.abort(reason);
+  }
+
+  abortAll(reason: Error): void {
+    for (const t of this.running.values()) t.abort.abort(reason);
+  }
+
+  private async guarded(
+    msg: ChatSendMessage,
+    modelId: string | undefined,
+    model: ModelOption | undefined,
+    signal: AbortSignal,
+    stream: StreamTracker,
+    previous: RunningTurn | undefined,
+  ): Promise<PersistedConversation | undefined> {
+    const saved: { conversation?: PersistedConversation } = {};
+    try {
+      // The reply being replaced keeps its partial text: it is saved before this turn builds on it.
+      if (previous) await previous.done;
+      return await this.run(msg, modelId, model, signal, stream, saved);
+    } catch (e) {
+      const reason = e instanceof Error ? e.message : String(e);
+      this.deps.log?.error(`chat: turn ${msg.requestId} could not run: ${reason}`);
+      if (stream.ended) return undefined; // the reply was answered; only saving it failed
+      const error: WireError = { kind: 'serviceError', message: `The message could not be sent: ${reason}`, action: errorAction('retry') };
+      stream.fail(error);
+      await this.keepFailure(saved.conversation, error);
+      return undefined;
+    } finally {
+      // Belt and braces: whatever happened above, the webview is never left waiting.
+      if (!stream.ended) stream.fail({ kind: 'serviceError', message: 'The reply ended without an answer.', action: errorAction('retry') });
+    }
+  }
+
+  private async run(
+    msg: ChatSendMessage,
+    modelId: string | undefined,
+    model: ModelOption | undefined,
+    signal: AbortSignal,
+    stream: StreamTracker,
+    saved: { conversation?: PersistedConversation },
+  ): Promise<PersistedConversation | undefined> {
+    if (!modelId) {
+      stream.fail(NO_MODEL);
+      return undefined;
+    }
+    const now = this.deps.now ?? (() => Date.now());
+    const params = clampParams(msg.params, model);
+    // Read field by field whatever the store returned: a corrupt turn is dropped here, not replayed.
+    const existing = readStoredConversation(this.deps.history.get(msg.conversationId)) ?? newConversation(msg.conversationId, now());
+    let conv = beginTurn(existing, msg, modelId, params, now());
+    await this.save(conv);
+    saved.conversation = conv;
+    const turn = await runTurn({
+      backend: this.deps.backend,
+      request: toChatRequest(conv, modelId, params),
+      api: msg.api,
+      requestId: msg.requestId,
+      conversationId: conv.id,
+      signal,
+      clock: this.deps.clock,
+      post: (m) => stream.post(m),
+    });
+    if (turn.error) this.deps.log?.info(`chat: turn ${msg.requestId} ended with ${turn.error.kind}: ${turn.error.message}`);
+    conv = { ...conv, turns: [...conv.turns, turn], updatedAt: now() };
+    await this.save(conv);
+    return conv;
+  }
+
+  private async save(conv: PersistedConversation): Promise<void> {
+    await this.deps.history.save(conv);
+    this.deps.onSaved?.(conv);
+  }
+
+  /** After the user's turn was saved, the failure is kept as its reply, as the webview shows it. */
+  private async keepFailure(conv: PersistedConversation | undefined, error: WireError): Promise<void> {
+    if (!conv) return;
+    try {
+      await this.save({ ...conv, turns: [...conv.turns, { role: 'assistant', text: '', error }], updatedAt: (this.deps.now ?? Date.now)() });
+    } catch (e) {
+      this.deps.log?.error(`chat: could not save the failed turn: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+}
+
+/** One request's stream as the webview sees it: seq continues from what was posted, nothing after the terminal. */
+class StreamTracker {
+  private nextSeq = 0;
+  private terminal = false;
+
+  constructor(
+    private readonly requestId: string,
+    private readonly sink: (m: ChatStreamMessage) => void,
+  ) {}
+
+  get ended(): boolean {
+    return this.terminal;
+  }
+
+  post(m: ChatStreamMessage): void {
+    if (this.terminal) return;
+    this.nextSeq = m.seq + 1;
+    if (m.method === 'chat/end' || m.method === 'chat/error') this.terminal = true;
+    this.sink(m);
+  }
+
+  fail(error: WireError): void {
+    this.post(this.nextSeq === 0 ? refusal(this.requestId, error) : { method: 'chat/error', requestId: this.requestId, seq: this.nextSeq, error });
+  }
+}

@@ -1,0 +1,107 @@
+// The conversation as the host keeps it, and how it becomes a ChatRequest. Plain data, no vscode:
+// the rules here (what is replayed, how params are clamped) are unit-tested in node.
+import type { ChatMessage, ChatRequest, ContentPart } from '../bedrock/adapters/chatRequest';
+import type { ChatParams, ChatSendMessage, ModelOption, PersistedConversation, PersistedTurn, WireReasoning } from '../../shared/protocol';
+
+const TITLE_CHARS = 60;
+
+export function newConversation(id: string, now: number): PersistedConversation {
+  return { v: 1, id, title: 'New chat', createdAt: now, updatedAt: now, turns: [] };
+}
+
+/** First line of the first user message, shortened: what the history list shows. */
+export function titleFrom(text: string): string {
+  const line = text.trim().split('\n', 1)[0].replace(/\s+/g, ' ').trim();
+  if (!line) return 'New chat';
+  return line.length > TITLE_CHARS ? `${line.slice(0, TITLE_CHARS - 1)}…` : line;
+}
+
+/**
+ * Applies a `chat/send` to a conversation: drops turns from `replaceFromTurn` on (edit, retry,
+ * regenerate), appends the user turn and records the settings the turn runs with. Returns a new
+ * object; the input is not modified.
+ */
+export function beginTurn(conv: PersistedConversation, send: ChatSendMessage, modelId: string, params: ChatParams | undefined, now: number): PersistedConversation {
+  const kept = send.replaceFromTurn === undefined ? conv.turns : conv.turns.slice(0, send.replaceFromTurn);
+  const turns: PersistedTurn[] = [...kept, { role: 'user', text: send.text }];
+  const next: PersistedConversation = { ...conv, turns, modelId, updatedAt: now };
+  if (turns.length === 1 || conv.title === 'New chat') next.title = titleFrom(send.text);
+  if (send.system !== undefined) next.system = send.system || undefined;
+  if (params !== undefined) next.params = params;
+  // An absent override means "auto": the user switched back, so forget the old one.
+  next.api = send.api;
+  for (const k of ['system', 'params', 'api'] as const) if (next[k] === undefined) delete next[k];
+  return next;
+}
+
+/**
+ * Narrows user-set parameters to what the model accepts. Converse takes temperature and top-p in
+ * 0..1 for every model, so that is the range; max tokens is capped at the model's known output
+ * limit, since the service refuses a larger one ("maximum tokens you requested exceeds the model limit").
+ */
+export function clampParams(params: ChatParams | undefined, model: Pick<ModelOption, 'maxOutputTokens'> | undefined): ChatParams | undefined {
+  if (!params) return undefined;
+  const out: ChatParams = {};
+  const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
+  if (params.temperature !== undefined) out.temperature = clamp(params.temperature, 0, 1);
+  if (params.topP !== undefined) out.topP = clamp(params.topP, 0, 1);
+  if (params.maxTokens !== undefined) {
+    const limit = model?.maxOutputTokens;
+    out.maxTokens = Math.max(1, Math.round(limit ? Math.min(params.maxTokens, limit) : params.maxTokens));
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
+/**
+ * Reasoning that goes back to the API. Signed and redacted blocks must be replayed unchanged (a
+ * model with thinking on rejects a history whose assistant turn lost them); unsigned reasoning is
+ * display-only — replaying it leaks tags into the next answer.
+ */
+export function replayableReasoning(blocks: readonly WireReasoning[] | undefined): ContentPart[] {
+  const out: ContentPart[] = [];
+  // Stored history may be corrupt: a block that is not one (null, a number, a signed block
+  // without text) is left out rather than allowed to break every later turn.
+  for (const b of Array.isArray(blocks) ? (blocks as unknown[]) : []) {
+    if (!isRecord(b)) continue;
+    if (typeof b.redactedBase64 === 'string' && b.redactedBase64) {
+      out.push({ type: 'reasoning', text: '', redacted: new Uint8Array(Buffer.from(b.redactedBase64, 'base64')) });
+    } else if (typeof b.signature === 'string' && b.signature && typeof b.text === 'string') {
+      out.push({ type: 'reasoning', text: b.text, signature: b.signature });
+    }
+  }
+  return out;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** The request for the conversation's next reply (its last turn is the user's). */
+export function toChatRequest(conv: PersistedConversation, modelId: string, params?: ChatParams): ChatRequest {
+  const messages: ChatMessage[] = [];
+  for (const turn of conv.turns as unknown[] as PersistedTurn[]) {
+    // A stored turn that is not a user or assistant message with text cannot be replayed: skip it.
+    if (!isRecord(turn) || (turn.role !== 'user' && turn.role !== 'assistant') || typeof turn.text !== 'string') continue;
+    let content: ContentPart[];
+    if (turn.role === 'user') {
+      if (!turn.text.trim()) continue;
+      content = [{ type: 'text', text: turn.text }];
+    } else {
+      // A failed turn with no text (cancelled before the first token) says nothing to the model,
+      // and an empty assistant message is a validation error on every API: leave it out.
+      if (!turn.text.trim()) continue;
+      content = [...replayableReasoning(turn.reasoning), { type: 'text', text: turn.text }];
+    }
+    const last = messages[messages.length - 1];
+    // Roles must alternate; a dropped assistant turn leaves two user turns, which are merged.
+    if (last?.role === turn.role) last.content.push(...content);
+    else messages.push({ role: turn.role, content });
+  }
+  while (messages.length && messages[0].role !== 'user') messages.shift();
+  const req: ChatRequest = { modelId, task: 'chat', messages, stream: true };
+  if (typeof conv.system === 'string' && conv.system.trim()) req.system = conv.system;
+  if (params?.temperature !== undefined) req.temperature = params.temperature;
+  if (params?.topP !== undefined) req.topP = params.topP;
+  if (params?.maxTokens !== undefined) req.maxTokens = params.maxTokens;
+  return req;
+}

@@ -1,0 +1,57 @@
+// The model picker's entries, from catalog descriptors: chat-capable models and profiles only,
+// with the explorer's badges and the chat APIs a turn may be forced onto.
+import { CHAT_APIS, type ApiId } from '../bedrock/catalog/apiId';
+import { isChatModel, type ModelDescriptor } from '../bedrock/catalog/modelDescriptor';
+import type { RoutePlan } from '../bedrock/routing/routePlan';
+import { badgesOf } from '../explorer/modelTree';
+import type { ModelOption } from '../../shared/protocol';
+
+/** Streaming and non-streaming variants are one choice (the router pins the family). */
+const FAMILY: Partial<Record<ApiId, ApiId>> = { 'converse-stream': 'converse', 'invoke-stream': 'invoke' };
+
+/**
+ * The APIs a turn may be pinned to: every API in the router's plan for the model, in the plan's
+ * order, one per family — also for models whose capabilities nobody knows yet.
+ */
+export function pinnableApis(plan: RoutePlan): ApiId[] {
+  const out: ApiId[] = [];
+  for (const s of plan.steps) {
+    const api = FAMILY[s.api] ?? s.api;
+    if (CHAT_APIS.includes(api) && !out.includes(api)) out.push(api);
+  }
+  return out;
+}
+
+export type ChatPlanner = (modelId: string) => RoutePlan;
+
+export function toModelOption(d: ModelDescriptor, plan: ChatPlanner): ModelOption {
+  const opt: ModelOption = { id: d.id, label: d.kind === 'model' ? d.name : `${d.name} (profile)`, provider: d.provider };
+  const badges = badgesOf(d);
+  if (d.kind !== 'model') badges.unshift('Profile');
+  if (d.legacy) badges.push('Legacy');
+  if (badges.length) opt.badges = badges;
+  const apis = pinnableApis(plan(d.id));
+  if (apis.length) opt.apis = apis;
+  if (d.inputModalities.includes('IMAGE')) opt.images = true;
+  if (d.limits.maxOutputTokens) opt.maxOutputTokens = d.limits.maxOutputTokens;
+  return opt;
+}
+
+/** Chat-capable entries grouped by provider, then by label; legacy models last within a provider. */
+export function chatModelOptions(descriptors: readonly ModelDescriptor[], plan: ChatPlanner): ModelOption[] {
+  return descriptors
+    .filter(isChatModel)
+    .sort((a, b) => a.provider.localeCompare(b.provider) || Number(a.legacy) - Number(b.legacy) || a.name.localeCompare(b.name) || a.id.localeCompare(b.id))
+    .map((d) => toModelOption(d, plan));
+}
+
+/** The model id behind an explorer row (model or profile node), a string, or nothing usable. */
+export function modelIdFromArgument(arg: unknown): string | undefined {
+  if (typeof arg === 'string') return arg || undefined;
+  if (typeof arg !== 'object' || arg === null) return undefined;
+  const node = arg as { kind?: unknown; descriptor?: { id?: unknown }; profile?: { id?: unknown }; id?: unknown };
+  if (node.kind === 'profile' && typeof node.profile?.id === 'string') return node.profile.id;
+  if (typeof node.descriptor?.id === 'string') return node.descriptor.id;
+  if (typeof node.id === 'string') return node.id;
+  return undefined;
+}
