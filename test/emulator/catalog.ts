@@ -2,6 +2,7 @@
 // support table) plus the facts the data file does not carry (profiles per region, limits, features).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { STABILITY_TEXT_TO_IMAGE_ROWS } from './imageFamilies';
 
 export const ACCOUNT_ID = '123456789012';
 
@@ -248,7 +249,7 @@ export class Catalog {
   private readonly byMantleId = new Map<string, CatalogModel>();
   private readonly profiles = new Map<string, SystemProfile>();
 
-  constructor(rows: DataRow[] = JSON.parse(readFileSync(DATA_FILE, 'utf8')) as DataRow[]) {
+  constructor(rows: DataRow[] = [...(JSON.parse(readFileSync(DATA_FILE, 'utf8')) as DataRow[]), ...STABILITY_TEXT_TO_IMAGE_ROWS]) {
     this.models = [];
     for (const row of rows) {
       const m = buildModel(row);

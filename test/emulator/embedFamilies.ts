@@ -6,6 +6,7 @@ import { generateMarkdown } from './replyText';
 import { countTokens } from './replyText';
 import { hash32, prng, randomId } from './random';
 import { schemaMessage, validation } from './serviceError';
+import { imageInvoke } from './imageFamilies';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -14,9 +15,6 @@ const NON_TEXT: Family[] = ['titanEmbedV1', 'titanEmbedV2', 'titanMultimodal', '
 export function isNonTextFamily(f: Family): boolean {
   return NON_TEXT.includes(f);
 }
-
-// 1x1 transparent PNG: image models return real (tiny) images.
-const PNG_1X1 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
 
 function oneOf<T>(value: T | undefined, allowed: T[], path: string, fallback: T): T {
   if (value === undefined) return fallback;
@@ -127,11 +125,8 @@ export function embedInvoke(model: CatalogModel, body: Json, seed: number): { re
       scored.sort((a: Json, b: Json) => b.relevance_score - a.relevance_score);
       return { response: { id, results: scored.slice(0, body.top_n ?? scored.length) }, inputTokens: countTokens(body.query) };
     }
-    case 'image': {
-      const n = body.imageGenerationConfig?.numberOfImages ?? 1;
-      if (model.modelId.startsWith('stability.')) return { response: { seeds: [seed], finish_reasons: [null], images: [PNG_1X1] }, inputTokens: 0 };
-      return { response: { images: Array.from({ length: n }, () => PNG_1X1), error: null }, inputTokens: 0 };
-    }
+    case 'image':
+      return { response: imageInvoke(model, body), inputTokens: 0 };
     case 'pegasus': {
       const text = generateMarkdown(seed, model.modelId, String(body.inputPrompt ?? ''));
       return { response: { message: text, finishReason: 'stop' }, inputTokens: countTokens(String(body.inputPrompt ?? '')) };

@@ -25,7 +25,7 @@ export interface ToolSpec {
 
 export type ToolChoice = 'auto' | 'any' | { name: string };
 
-export type Task = 'chat' | 'embed';
+export type Task = 'chat' | 'embed' | 'image';
 
 export interface WantedFeatures {
   streaming?: boolean;

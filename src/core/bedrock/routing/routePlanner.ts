@@ -5,6 +5,7 @@ import type { ApiId, ApiSupport, EndpointId } from '../catalog/apiId';
 import type { LearnedModel } from './learnedCapabilities';
 import type { ModelDescriptor } from '../catalog/modelDescriptor';
 import { embedFamilyOf, invokeFamilyOf } from '../catalog/modelFamily';
+import { imageTraitsOf } from '../images/imageFamily';
 import { mantleIdFromRuntimeId } from '../adapters/compatRoutes';
 import { parseModelRef, stripProfilePrefix } from '../catalog/modelRef';
 import type { PlanRequest, RouteAdjustments, RoutePlan, RouteStep } from './routePlan';
@@ -87,6 +88,13 @@ export function planRoute(req: PlanRequest, d: ModelDescriptor | undefined, ctx:
     const fam = embedFamilyOf(baseModelId);
     if (fam) add('invoke', 'runtime', `embedding model: InvokeModel with the ${fam} body`);
     else notes.push(`${req.modelId} is not an embedding model this extension knows how to call.`);
+    return { request: req, baseModelId, steps, notes };
+  }
+
+  if (req.task === 'image') {
+    const traits = imageTraitsOf(baseModelId);
+    if (traits && sup(d, 'invoke') !== false) add('invoke', 'runtime', `image model: InvokeModel with the ${traits.label} body`);
+    else notes.push(`${req.modelId} is not an image model this extension knows how to call.`);
     return { request: req, baseModelId, steps, notes };
   }
 

@@ -21,6 +21,8 @@ import type { PlanRequest, RoutePlan, RouteStep } from './routePlan';
 import { RouteRun, type FallbackDecision } from './routeRun';
 import { mantleAvailable } from '../catalog/mantleModels';
 import { otherMantlePrefix } from '../adapters/compatRoutes';
+import { ImageGenerator } from '../images/imageGenerator';
+import type { ImageRequest, ImageResult } from '../images/imageRequest';
 
 const COMPAT_APIS: ReadonlySet<ApiId> = new Set(['chat-completions', 'responses', 'messages']);
 
@@ -71,10 +73,12 @@ export function createChatAdapters(): Partial<Record<ApiId, ChatAdapter>> {
 export class Router {
   private readonly adapters: Partial<Record<ApiId, ChatAdapter>>;
   private readonly embedder: Embedder;
+  private readonly images: ImageGenerator;
 
   constructor(private readonly opts: RouterOptions) {
     this.adapters = { ...createChatAdapters(), ...opts.adapters };
     this.embedder = new Embedder(opts.connection);
+    this.images = new ImageGenerator(opts.connection);
   }
 
   /** The idle timeout a stream started now gets unless its request sets one. */
@@ -178,5 +182,23 @@ export class Router {
       return Promise.reject(new BedrockError({ kind: 'validation', message: plan.notes.join(' '), action: errorAction('none') }));
     }
     return this.embedder.embed(req, plan.steps[0].target, plan.baseModelId, signal, onProgress);
+  }
+
+  /**
+   * One image request (text to image, variations, background removal, inpainting) on InvokeModel
+   * with the model's own body. A model that needs an inference profile is retried once through one,
+   * and that is remembered, as for chat.
+   */
+  async generateImage(req: ImageRequest, signal?: AbortSignal): Promise<ImageResult> {
+    const plan = this.plan({ modelId: req.modelId, task: 'image', features: {} });
+    const step = plan.steps[0];
+    if (!step) throw new BedrockError({ kind: 'validation', message: plan.notes.join(' '), action: errorAction('none') });
+    try {
+      return await this.images.generate(req, step.target, signal);
+    } catch (err) {
+      const decision = err instanceof BedrockError ? this.fallback(err.classified, step, plan.baseModelId, new Set(), req.modelId) : undefined;
+      if (decision?.kind !== 'retarget') throw err;
+      return this.images.generate(req, decision.target, signal);
+    }
   }
 }
