@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { startEmulator } from '../../emulator/emulator';
 import type { EmulatorHandle } from '../../emulator/emulator';
 import { controlClient } from '../../emulator/sdkClients';
+import { STABILITY_TEXT_TO_IMAGE_ROWS } from '../../emulator/imageFamilies';
 
 const data = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', '..', 'data', 'bedrock-model-apis.json'), 'utf8')) as Array<{ modelId: string | null; apis: Record<string, boolean | null> }>;
 
@@ -25,12 +26,13 @@ describe('emulator control plane', () => {
   });
   after(() => emu.close());
 
-  it('lists every model of the data file with its real id', async () => {
+  it('lists every model of the data file with its real id, and the Stability text-to-image models beside them', async () => {
     const out = await controlClient(emu.url).send(new ListFoundationModelsCommand({}));
     const ids = new Set(out.modelSummaries!.map((m) => m.modelId));
     // Models with only OpenAI/Anthropic-compatible APIs are served by bedrock-mantle alone, which lists them itself.
     const mantleOnly = (row: (typeof data)[number]) => !row.apis.invoke && !row.apis.converse && !!(row.apis.chatCompletions || row.apis.responses || row.apis.messages);
-    assert.equal(out.modelSummaries!.length, data.filter((row) => !mantleOnly(row)).length);
+    assert.equal(out.modelSummaries!.length, data.filter((row) => !mantleOnly(row)).length + STABILITY_TEXT_TO_IMAGE_ROWS.length);
+    for (const row of STABILITY_TEXT_TO_IMAGE_ROWS) assert.ok(ids.has(row.modelId), row.modelId);
     for (const row of data) if (row.modelId && !mantleOnly(row)) assert.ok(ids.has(row.modelId), row.modelId);
     assert.ok(!ids.has('xai.grok-4.3'), 'a mantle-only model is not in the runtime list');
     const haiku = out.modelSummaries!.find((m) => m.modelId === 'anthropic.claude-3-haiku-20240307-v1:0')!;
