@@ -3,7 +3,7 @@
 // bad fields are dropped, and it never throws. Stored conversations are read by `persistedRecords.ts`.
 import { isPlainRecord } from '../core/schema';
 import type { PersistedWebviewState } from './protocol';
-import { MAX_ID } from './webviewMessages';
+import { isId } from './protocolValidation';
 
 /** Webview state saved by any version: the current shape with every bad field dropped, or undefined for another version. */
 export function readPersistedWebviewState(raw: unknown): PersistedWebviewState | undefined {
@@ -17,10 +17,6 @@ export function readPersistedWebviewState(raw: unknown): PersistedWebviewState |
   } catch {
     return undefined;
   }
-}
-
-function isId(v: unknown): v is string {
-  return typeof v === 'string' && v.length > 0 && v.length <= MAX_ID;
 }
 
 function isFiniteNumber(v: unknown): v is number {

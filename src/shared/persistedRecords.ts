@@ -16,7 +16,7 @@ import {
   type WireError,
   type WireReasoning,
 } from './protocol';
-import { MAX_ID, MAX_TEXT } from './webviewMessages';
+import { MAX_ID, MAX_TEXT } from './protocolValidation';
 
 /** A reply can outgrow the longest message a user may send; this bounds what one stored turn holds. */
 const MAX_TURN_TEXT = 4 * MAX_TEXT;

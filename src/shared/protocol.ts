@@ -1,8 +1,13 @@
-// Every message between the chat panel host and its webview, one discriminated union per direction,
-// discriminated by `method` (`domain/verb`). Types only: the gate for webview messages is
-// `webviewMessages.ts`, the readers of persisted state `persistedRecords.ts`
-// (conversations) and `persistedReaders.ts` (webview state), the link policy
-// `links.ts` — all plain data and pure functions, so both bundles can import them.
+// Every message between the chat panel host and its webview, one discriminated union per
+// direction, discriminated by `method` (`domain/verb`, the message kind). Types only: the value
+// shapes the messages carry are in `wireValues.ts`, the persisted ones in `persistedShapes.ts`
+// (both re-exported here, so the protocol has one import point); the gate for webview messages,
+// the size limits and the link policy in `protocolValidation.ts`; the readers of persisted state
+// in `persistedRecords.ts` (conversations) and `persistedReaders.ts` (webview state). All plain
+// data and pure functions, so both bundles can import them.
+//
+// Adding a message: add it to its union here, then the compiler asks for it in
+// `WEBVIEW_MESSAGE_FIELDS` (webview → host) and in both sides' message switches.
 //
 // Streams: every `chat/send` gets exactly one terminal message. A reply is
 // `chat/start → (chat/delta | chat/route | chat/retry)* → chat/end | chat/error`; a request the
@@ -12,154 +17,12 @@
 // posts (e.g. from a request it already cancelled).
 import type { ApiId } from '../core/bedrock/catalog/apiId';
 import type { StopReason } from '../core/bedrock/adapters/chatEvent';
-import type { ErrorActionId, ErrorKind } from '../core/bedrock/errors/classifiedError';
+import type { ErrorActionId } from '../core/bedrock/errors/classifiedError';
+import type { ConversationSummary, PersistedConversation } from './persistedShapes';
+import type { ChatParams, ModelOption, TurnStats, WireError } from './wireValues';
 
-// ---------------------------------------------------------------------------------------------
-// Shared value shapes
-// ---------------------------------------------------------------------------------------------
-
-/** What the code-block buttons ask the host to do with a fenced code block. */
-export type CodeAction = 'copy' | 'insert' | 'openInNewFile';
-
-/** One entry of the model picker. */
-export interface ModelOption {
-  /** Model id, inference-profile id or ARN, exactly as the router accepts it. */
-  id: string;
-  /** Human label, e.g. "Claude Sonnet 4 (us profile)". */
-  label: string;
-  /** Provider name for grouping, e.g. "Anthropic". */
-  provider?: string;
-  /** True when the model accepts images in the prompt. */
-  images?: boolean;
-  /** Short capability labels shown next to the model in the picker (e.g. "Converse", "Stream"). */
-  badges?: string[];
-  /** Chat APIs the model is known to support, offered as per-turn overrides (empty = auto only). */
-  apis?: ApiId[];
-  /** The model's largest output, in tokens; the max-tokens field is clamped to it. */
-  maxOutputTokens?: number;
-}
-
-/** Sampling parameters the user set for a conversation; absent = the model's default. */
-export interface ChatParams {
-  /** 0..1 (clamped further by the host to the model's range). */
-  temperature?: number;
-  /** Upper bound on reply tokens, clamped to the model's known limit. */
-  maxTokens?: number;
-  /** Nucleus sampling, 0..1. */
-  topP?: number;
-}
-
-/** Figures for the per-turn line under a reply. Every figure is optional: not every API reports all. */
-export interface TurnStats {
-  /** Model or profile id that actually served the turn (after any fallback). */
-  modelId: string;
-  /** The Bedrock API that served the turn. */
-  api: ApiId;
-  /** Milliseconds from send to the first streamed token. */
-  timeToFirstTokenMs?: number;
-  /** Input tokens, as reported by the service. */
-  inputTokens?: number;
-  /** Output tokens, as reported by the service. */
-  outputTokens?: number;
-  /** Output tokens per second over the streaming part of the turn. */
-  tokensPerSecond?: number;
-  /** Milliseconds from send to the end of the stream. */
-  totalLatencyMs?: number;
-  /** Why the router left the first route for this one (fallback), when it did. */
-  routeNote?: string;
-}
-
-/** A classified failure as the webview shows it: the router's message and one action button. */
-export interface WireError {
-  /** Which of the few failure kinds the UI distinguishes. */
-  kind: ErrorKind;
-  /** Plain-language message for the user. */
-  message: string;
-  /** The action button the error offers (`none` = no button). */
-  action: { id: ErrorActionId; label: string };
-  /** Service text for a "details" disclosure; never contains credentials. */
-  detail?: string;
-}
-
-/** A reasoning block as kept in history: signed or redacted blocks must be sent back verbatim. */
-export interface WireReasoning {
-  /** Reasoning text (empty for redacted blocks). */
-  text: string;
-  /** The signature the API attached to the block, when signed. */
-  signature?: string;
-  /** Redacted reasoning bytes, base64: opaque, only ever sent back to the API. */
-  redactedBase64?: string;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Persisted shapes (versioned: readers migrate or drop anything whose `v` they do not know)
-// ---------------------------------------------------------------------------------------------
-
-/** One turn of a stored conversation. */
-export interface PersistedTurn {
-  /** Who spoke. */
-  role: 'user' | 'assistant';
-  /** The message text (markdown for assistant turns). */
-  text: string;
-  /** Reasoning blocks of an assistant turn, in order. */
-  reasoning?: WireReasoning[];
-  /** The per-turn figures of an assistant turn. */
-  stats?: TurnStats;
-  /** Why an assistant turn stopped. */
-  stopReason?: StopReason;
-  /** Set when the turn failed; `text` then holds the partial reply. */
-  error?: WireError;
-}
-
-/** A stored conversation, as the host keeps it in workspace storage. */
-export interface PersistedConversation {
-  /** Format version; bump and migrate when the shape changes. */
-  v: 1;
-  /** Stable id, chosen by whoever created the conversation. */
-  id: string;
-  /** Title for the history list (first user message, shortened). */
-  title: string;
-  /** Creation time, ms since the epoch. */
-  createdAt: number;
-  /** Last change, ms since the epoch. */
-  updatedAt: number;
-  /** Model or profile id the conversation last used. */
-  modelId?: string;
-  /** System prompt for every turn of the conversation. */
-  system?: string;
-  /** Sampling parameters for the conversation. */
-  params?: ChatParams;
-  /** API override (absent = the router picks). */
-  api?: ApiId;
-  /** The turns, oldest first. */
-  turns: PersistedTurn[];
-}
-
-/** What the webview keeps with `vscode.setState`, so a hidden or reloaded panel comes back as it was. */
-export interface PersistedWebviewState {
-  /** Format version; readers drop state whose `v` they do not know. */
-  v: 1;
-  /** The conversation on screen, if any. */
-  conversationId?: string;
-  /** Unsent text in the input box. */
-  draft: string;
-  /** Model or profile id selected in the picker. */
-  selectedModelId?: string;
-  /** Scroll position of the transcript, in CSS pixels. */
-  scrollTop?: number;
-}
-
-/** Summary line of one conversation in the history list. */
-export interface ConversationSummary {
-  /** Conversation id. */
-  id: string;
-  /** Title shown in the list. */
-  title: string;
-  /** Last change, ms since the epoch. */
-  updatedAt: number;
-  /** Number of turns, for the list's secondary text. */
-  turnCount: number;
-}
+export type { CodeAction, ModelOption, ChatParams, TurnStats, WireError, WireReasoning } from './wireValues';
+export type { PersistedTurn, PersistedConversation, PersistedWebviewState, ConversationSummary } from './persistedShapes';
 
 // ---------------------------------------------------------------------------------------------
 // Webview → host
@@ -167,13 +30,11 @@ export interface ConversationSummary {
 
 /** The webview has loaded and listens; the host queues every post until it sees this. */
 export interface WebviewReadyMessage {
-  /** Message kind. */
   method: 'webview/ready';
 }
 
 /** Send a user message; the reply streams back under `requestId`. */
 export interface ChatSendMessage {
-  /** Message kind. */
   method: 'chat/send';
   /** Id the webview chose for the reply stream; echoed on every stream message. */
   requestId: string;
@@ -195,7 +56,6 @@ export interface ChatSendMessage {
 
 /** Stop the stream `requestId`: the host aborts the HTTP request. */
 export interface ChatCancelMessage {
-  /** Message kind. */
   method: 'chat/cancel';
   /** The stream to stop. */
   requestId: string;
@@ -203,7 +63,6 @@ export interface ChatCancelMessage {
 
 /** The user pressed the action button of an inline error (retry, sign in, choose profile, …). */
 export interface ErrorActionMessage {
-  /** Message kind. */
   method: 'error/action';
   /** The failed stream whose error offered the action. */
   requestId: string;
@@ -213,7 +72,6 @@ export interface ErrorActionMessage {
 
 /** The user clicked a link in rendered output; the host opens it (http, https and mailto only). */
 export interface LinkOpenMessage {
-  /** Message kind. */
   method: 'link/open';
   /** Absolute URL; the host re-checks the scheme before opening. */
   href: string;
@@ -221,7 +79,6 @@ export interface LinkOpenMessage {
 
 /** Copy a code block to the clipboard (the webview has no clipboard permission of its own). */
 export interface CodeCopyMessage {
-  /** Message kind. */
   method: 'code/copy';
   /** The code block's text. */
   code: string;
@@ -229,7 +86,6 @@ export interface CodeCopyMessage {
 
 /** Insert a code block at the cursor of the active editor. */
 export interface CodeInsertMessage {
-  /** Message kind. */
   method: 'code/insert';
   /** The code block's text. */
   code: string;
@@ -239,7 +95,6 @@ export interface CodeInsertMessage {
 
 /** Open a code block in a new untitled editor. */
 export interface CodeOpenInNewFileMessage {
-  /** Message kind. */
   method: 'code/openInNewFile';
   /** The code block's text. */
   code: string;
@@ -249,13 +104,11 @@ export interface CodeOpenInNewFileMessage {
 
 /** Ask for the model list; the host answers with `models/list`. */
 export interface ModelsListRequestMessage {
-  /** Message kind. */
   method: 'models/list';
 }
 
 /** The user picked a model or profile. */
 export interface ModelsSelectMessage {
-  /** Message kind. */
   method: 'models/select';
   /** Model or profile id. */
   modelId: string;
@@ -263,13 +116,11 @@ export interface ModelsSelectMessage {
 
 /** Ask for the history list; the host answers with `history/list`. */
 export interface HistoryListRequestMessage {
-  /** Message kind. */
   method: 'history/list';
 }
 
 /** Open a stored conversation; the host answers with `history/load`. */
 export interface HistoryOpenMessage {
-  /** Message kind. */
   method: 'history/open';
   /** Conversation id. */
   conversationId: string;
@@ -277,7 +128,6 @@ export interface HistoryOpenMessage {
 
 /** Delete a stored conversation. */
 export interface HistoryDeleteMessage {
-  /** Message kind. */
   method: 'history/delete';
   /** Conversation id. */
   conversationId: string;
@@ -285,7 +135,6 @@ export interface HistoryDeleteMessage {
 
 /** Start a new, empty conversation. */
 export interface HistoryNewMessage {
-  /** Message kind. */
   method: 'history/new';
   /** Id the webview chose for the new conversation. */
   conversationId: string;
@@ -293,7 +142,6 @@ export interface HistoryNewMessage {
 
 /** Escape in an idle composer: give the keyboard back to the editor the user was in. */
 export interface EditorFocusMessage {
-  /** Message kind. */
   method: 'editor/focus';
 }
 
@@ -320,7 +168,6 @@ export type WebviewToHostMessage =
 
 /** A reply stream begins. */
 export interface ChatStartMessage {
-  /** Message kind. */
   method: 'chat/start';
   /** The id from `chat/send`. */
   requestId: string;
@@ -336,7 +183,6 @@ export interface ChatStartMessage {
 
 /** A piece of the reply. */
 export interface ChatDeltaMessage {
-  /** Message kind. */
   method: 'chat/delta';
   /** The id from `chat/send`. */
   requestId: string;
@@ -350,7 +196,6 @@ export interface ChatDeltaMessage {
 
 /** The router moved the turn to another route (fallback); the per-turn line changes. */
 export interface ChatRouteMessage {
-  /** Message kind. */
   method: 'chat/route';
   /** The id from `chat/send`. */
   requestId: string;
@@ -366,7 +211,6 @@ export interface ChatRouteMessage {
 
 /** The service failed transiently and the request is being retried; the turn line says "retrying (2/3)…". */
 export interface ChatRetryMessage {
-  /** Message kind. */
   method: 'chat/retry';
   /** The id from `chat/send`. */
   requestId: string;
@@ -383,7 +227,6 @@ export interface ChatRetryMessage {
 
 /** The reply finished normally. Terminal. */
 export interface ChatEndMessage {
-  /** Message kind. */
   method: 'chat/end';
   /** The id from `chat/send`. */
   requestId: string;
@@ -397,7 +240,6 @@ export interface ChatEndMessage {
 
 /** The reply failed, was cancelled, or was refused before it started. Terminal; the partial reply stays on screen. */
 export interface ChatErrorMessage {
-  /** Message kind. */
   method: 'chat/error';
   /** The id from `chat/send`. */
   requestId: string;
@@ -411,7 +253,6 @@ export interface ChatErrorMessage {
 
 /** The model list, answering `models/list` or after the catalog changed. */
 export interface ModelsListMessage {
-  /** Message kind. */
   method: 'models/list';
   /** Models and profiles the picker offers. */
   models: ModelOption[];
@@ -421,7 +262,6 @@ export interface ModelsListMessage {
 
 /** The history list, answering `history/list` or after a conversation changed. */
 export interface HistoryListMessage {
-  /** Message kind. */
   method: 'history/list';
   /** Stored conversations, most recent first. */
   conversations: ConversationSummary[];
@@ -429,7 +269,6 @@ export interface HistoryListMessage {
 
 /** Show this conversation (after `history/open`, or on restore after a reload). */
 export interface HistoryLoadMessage {
-  /** Message kind. */
   method: 'history/load';
   /** The conversation to render. */
   conversation: PersistedConversation;
@@ -437,7 +276,6 @@ export interface HistoryLoadMessage {
 
 /** Put text into the input box (e.g. from "Explain selection"); `send` submits it right away. */
 export interface ChatPrefillMessage {
-  /** Message kind. */
   method: 'chat/prefill';
   /** Text for the input box. */
   text: string;

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { WorkbenchApi } from '../../src/extension';
 import type { ChatPanelHost } from '../../src/vscode/chat/chatPanelHost';
 import type { ChatStreamMessage, HostToWebviewMessage, PersistedConversation, WebviewToHostMessage } from '../../src/shared/protocol';
-import { MAX_TEXT } from '../../src/shared/webviewMessages';
+import { MAX_TEXT } from '../../src/shared/protocolValidation';
 import { EXTENSION_ID } from './extensionId';
 import { clearEmulator, fault, recordedRequests } from './emulatorClient';
 import { waitFor } from './waitFor';

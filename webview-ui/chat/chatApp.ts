@@ -5,6 +5,7 @@
 import { errorAction, type ErrorActionId } from '../../src/shared/coreNames';
 import { readPersistedWebviewState } from '../../src/shared/persistedReaders';
 import { readStoredConversation } from '../../src/shared/persistedRecords';
+import { handledEveryMessage } from '../../src/shared/exhaustive';
 import type { ChatStreamMessage, HostToWebviewMessage, PersistedConversation } from '../../src/shared/protocol';
 import { ChatHeader } from './chatHeader';
 import { Composer } from './composer';
@@ -130,6 +131,8 @@ export class ChatApp {
           this.send();
         } else this.composer.focus();
         return;
+      default:
+        return handledEveryMessage(m);
     }
   }
 
@@ -160,6 +163,8 @@ export class ChatApp {
         view.fail(m.error, m.stats);
         this.streamDone(m.error.kind === 'cancelled' ? 'Reply stopped.' : `Error: ${m.error.message}`);
         return;
+      default:
+        return handledEveryMessage(m);
     }
   }
 

@@ -1,7 +1,7 @@
 // One delegated listener per transcript: links and code-block buttons call back into the app,
 // which posts `link/open` / `code/*` to the host. Nothing in rendered output navigates by itself.
 import type { CodeAction } from '../../src/shared/protocol';
-import { isSafeLinkHref } from '../../src/shared/links';
+import { isSafeLinkHref } from '../../src/shared/protocolValidation';
 import { ACTION_ATTRIBUTE, CODE_ACTIONS, codeLanguage } from './codeBlock';
 
 export interface MarkdownInteractionHandlers {

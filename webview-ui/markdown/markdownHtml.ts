@@ -2,7 +2,7 @@
 // in model output is shown as text, links survive only with an http/https/mailto destination,
 // images become links (never loaded), task-list checkboxes become glyphs (no form controls).
 import { Marked, type Token, type Tokens } from 'marked';
-import { isSafeLinkHref } from '../../src/shared/links';
+import { isSafeLinkHref } from '../../src/shared/protocolValidation';
 import { escapeHtml, highlightToHtml } from './highlighter';
 
 export interface MarkdownHtmlOptions {

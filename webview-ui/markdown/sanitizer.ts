@@ -3,7 +3,7 @@
 // styles anyway), no forms, frames, objects, SVG/MathML, images or data attributes; hrefs only
 // http/https/mailto. The purifier is injected so tests run it against a jsdom window.
 import type { Config, DOMPurify } from 'dompurify';
-import { isSafeLinkHref } from '../../src/shared/links';
+import { isSafeLinkHref } from '../../src/shared/protocolValidation';
 
 export interface MarkdownSanitizer {
   /** Sanitized DOM for `html`, owned by the purifier's document. */

@@ -16,7 +16,7 @@
 // `undefined`, and the caller takes the sanitizer path instead. Finished blocks always take the
 // sanitizer path; this one only draws intermediate frames.
 import type { Token, Tokens } from 'marked';
-import { isSafeLinkHref } from '../../src/shared/links';
+import { isSafeLinkHref } from '../../src/shared/protocolValidation';
 import { safeHref } from './markdownHtml';
 
 /** Tag names this builder can create: a subset of the sanitizer's `ALLOWED_TAGS`. */

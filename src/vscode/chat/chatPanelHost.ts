@@ -5,10 +5,10 @@ import * as vscode from 'vscode';
 import { Emitter } from '../../core/emitter';
 import { Disposable, toDisposable } from '../../core/lifecycle';
 import { LogThrottle } from '../../core/logThrottle';
-import { openableLinkHref } from '../../shared/links';
 import type { ChatSendMessage, ConversationSummary, HostToWebviewMessage, ModelOption, PersistedConversation, WebviewToHostMessage } from '../../shared/protocol';
 import { readStoredConversation } from '../../shared/persistedRecords';
-import { checkWebviewMessage } from '../../shared/webviewMessages';
+import { handledEveryMessage } from '../../shared/exhaustive';
+import { checkWebviewMessage, openableLinkHref } from '../../shared/protocolValidation';
 import { renderWebviewPage } from '../webview/webviewHtml';
 import type { ChatBackend } from '../../core/chat/chatBackend';
 import { ChatTurns, pickModelId, refusal } from '../../core/chat/chatTurns';
@@ -220,6 +220,8 @@ export class ChatPanelHost<S extends ChatSurface = ChatSurface> extends Disposab
       case 'editor/focus':
         await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
         return;
+      default:
+        return handledEveryMessage(msg);
     }
   }
 

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { buildExplainPrompt, type ExplainPrompt, type SourceSpan } from '../../core/editor/explainPrompt';
 import { findEnclosingSymbol } from '../../core/editor/enclosingSymbol';
 import { checkSendableText } from '../../core/editor/selectionText';
-import { MAX_TEXT } from '../../shared/webviewMessages';
+import { MAX_TEXT } from '../../shared/protocolValidation';
 import { showInformationMessage, showWarningMessage } from '../notify';
 import { readSetting } from '../settings';
 

@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { isSafeLinkHref, openableLinkHref } from '../../../src/shared/links';
 import { readPersistedWebviewState } from '../../../src/shared/persistedReaders';
 import type { WebviewToHostMessage } from '../../../src/shared/protocol';
-import { MAX_TEXT, checkWebviewMessage, validateWebviewMessage } from '../../../src/shared/webviewMessages';
+import { MAX_TEXT, checkWebviewMessage, isSafeLinkHref, openableLinkHref, validateWebviewMessage } from '../../../src/shared/protocolValidation';
 
 describe('protocol: validateWebviewMessage', () => {
   const valid: WebviewToHostMessage[] = [

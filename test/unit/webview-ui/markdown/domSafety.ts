@@ -1,6 +1,6 @@
 // What "safe" means for rendered output, checked on the live DOM (not on an HTML string, so
 // parser differentials can't hide anything). Shared with the Chromium e2e.
-import { isSafeLinkHref } from '../../../../src/shared/links';
+import { isSafeLinkHref } from '../../../../src/shared/protocolValidation';
 
 /** Elements the renderer may produce (buttons only as our own code-block toolbar). */
 const ALLOWED = new Set([

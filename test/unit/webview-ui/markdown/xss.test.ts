@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { isSafeLinkHref } from '../../../../src/shared/links';
+import { isSafeLinkHref } from '../../../../src/shared/protocolValidation';
 import { findUnsafeDom } from './domSafety';
 import { createFixture, type Fixture } from './markdownFixture';
 import { XSS_CORPUS } from './xssCorpus';

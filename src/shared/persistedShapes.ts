@@ -1,0 +1,72 @@
+// The persisted shapes: conversations as the host stores them, and the webview's own saved state.
+// Versioned: readers (`persistedRecords.ts`, `persistedReaders.ts`) migrate or drop anything whose
+// `v` they do not know. Types only.
+import type { ApiId } from '../core/bedrock/catalog/apiId';
+import type { StopReason } from '../core/bedrock/adapters/chatEvent';
+import type { ChatParams, TurnStats, WireError, WireReasoning } from './wireValues';
+
+/** One turn of a stored conversation. */
+export interface PersistedTurn {
+  /** Who spoke. */
+  role: 'user' | 'assistant';
+  /** The message text (markdown for assistant turns). */
+  text: string;
+  /** Reasoning blocks of an assistant turn, in order. */
+  reasoning?: WireReasoning[];
+  /** The per-turn figures of an assistant turn. */
+  stats?: TurnStats;
+  /** Why an assistant turn stopped. */
+  stopReason?: StopReason;
+  /** Set when the turn failed; `text` then holds the partial reply. */
+  error?: WireError;
+}
+
+/** A stored conversation, as the host keeps it in workspace storage. */
+export interface PersistedConversation {
+  /** Format version; bump and migrate when the shape changes. */
+  v: 1;
+  /** Stable id, chosen by whoever created the conversation. */
+  id: string;
+  /** Title for the history list (first user message, shortened). */
+  title: string;
+  /** Creation time, ms since the epoch. */
+  createdAt: number;
+  /** Last change, ms since the epoch. */
+  updatedAt: number;
+  /** Model or profile id the conversation last used. */
+  modelId?: string;
+  /** System prompt for every turn of the conversation. */
+  system?: string;
+  /** Sampling parameters for the conversation. */
+  params?: ChatParams;
+  /** API override (absent = the router picks). */
+  api?: ApiId;
+  /** The turns, oldest first. */
+  turns: PersistedTurn[];
+}
+
+/** What the webview keeps with `vscode.setState`, so a hidden or reloaded panel comes back as it was. */
+export interface PersistedWebviewState {
+  /** Format version; readers drop state whose `v` they do not know. */
+  v: 1;
+  /** The conversation on screen, if any. */
+  conversationId?: string;
+  /** Unsent text in the input box. */
+  draft: string;
+  /** Model or profile id selected in the picker. */
+  selectedModelId?: string;
+  /** Scroll position of the transcript, in CSS pixels. */
+  scrollTop?: number;
+}
+
+/** Summary line of one conversation in the history list. */
+export interface ConversationSummary {
+  /** Conversation id. */
+  id: string;
+  /** Title shown in the list. */
+  title: string;
+  /** Last change, ms since the epoch. */
+  updatedAt: number;
+  /** Number of turns, for the list's secondary text. */
+  turnCount: number;
+}

@@ -1,0 +1,77 @@
+// The value shapes the chat protocol's messages carry (models, parameters, figures, errors,
+// reasoning). Types only; the messages themselves are in protocol.ts.
+import type { ApiId } from '../core/bedrock/catalog/apiId';
+import type { ErrorActionId, ErrorKind } from '../core/bedrock/errors/classifiedError';
+
+/** What the code-block buttons ask the host to do with a fenced code block. */
+export type CodeAction = 'copy' | 'insert' | 'openInNewFile';
+
+/** One entry of the model picker. */
+export interface ModelOption {
+  /** Model id, inference-profile id or ARN, exactly as the router accepts it. */
+  id: string;
+  /** Human label, e.g. "Claude Sonnet 4 (us profile)". */
+  label: string;
+  /** Provider name for grouping, e.g. "Anthropic". */
+  provider?: string;
+  /** True when the model accepts images in the prompt. */
+  images?: boolean;
+  /** Short capability labels shown next to the model in the picker (e.g. "Converse", "Stream"). */
+  badges?: string[];
+  /** Chat APIs the model is known to support, offered as per-turn overrides (empty = auto only). */
+  apis?: ApiId[];
+  /** The model's largest output, in tokens; the max-tokens field is clamped to it. */
+  maxOutputTokens?: number;
+}
+
+/** Sampling parameters the user set for a conversation; absent = the model's default. */
+export interface ChatParams {
+  /** 0..1 (clamped further by the host to the model's range). */
+  temperature?: number;
+  /** Upper bound on reply tokens, clamped to the model's known limit. */
+  maxTokens?: number;
+  /** Nucleus sampling, 0..1. */
+  topP?: number;
+}
+
+/** Figures for the per-turn line under a reply. Every figure is optional: not every API reports all. */
+export interface TurnStats {
+  /** Model or profile id that actually served the turn (after any fallback). */
+  modelId: string;
+  /** The Bedrock API that served the turn. */
+  api: ApiId;
+  /** Milliseconds from send to the first streamed token. */
+  timeToFirstTokenMs?: number;
+  /** Input tokens, as reported by the service. */
+  inputTokens?: number;
+  /** Output tokens, as reported by the service. */
+  outputTokens?: number;
+  /** Output tokens per second over the streaming part of the turn. */
+  tokensPerSecond?: number;
+  /** Milliseconds from send to the end of the stream. */
+  totalLatencyMs?: number;
+  /** Why the router left the first route for this one (fallback), when it did. */
+  routeNote?: string;
+}
+
+/** A classified failure as the webview shows it: the router's message and one action button. */
+export interface WireError {
+  /** Which of the few failure kinds the UI distinguishes. */
+  kind: ErrorKind;
+  /** Plain-language message for the user. */
+  message: string;
+  /** The action button the error offers (`none` = no button). */
+  action: { id: ErrorActionId; label: string };
+  /** Service text for a "details" disclosure; never contains credentials. */
+  detail?: string;
+}
+
+/** A reasoning block as kept in history: signed or redacted blocks must be sent back verbatim. */
+export interface WireReasoning {
+  /** Reasoning text (empty for redacted blocks). */
+  text: string;
+  /** The signature the API attached to the block, when signed. */
+  signature?: string;
+  /** Redacted reasoning bytes, base64: opaque, only ever sent back to the API. */
+  redactedBase64?: string;
+}

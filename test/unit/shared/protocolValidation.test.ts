@@ -1,0 +1,73 @@
+import * as assert from 'node:assert/strict';
+import { handledEveryMessage } from '../../../src/shared/exhaustive';
+import type { WebviewToHostMessage } from '../../../src/shared/protocol';
+import { WEBVIEW_MESSAGE_FIELDS, validateWebviewMessage, type WebviewMessageTable } from '../../../src/shared/protocolValidation';
+
+describe('protocol: chat/send settings fields', () => {
+  const base = { method: 'chat/send', requestId: 'r', conversationId: 'c', text: 'x' };
+  it('accepts system prompt, params and an API override', () => {
+    const m = { ...base, system: 's', params: { temperature: 0.5, maxTokens: 100, topP: 0.9 }, api: 'invoke-stream' };
+    assert.deepEqual(validateWebviewMessage(m), m);
+  });
+  for (const [name, extra] of [
+    ['an unknown API', { api: 'ftp' }],
+    ['a non-integer maxTokens', { params: { maxTokens: 1.5 } }],
+    ['a NaN temperature', { params: { temperature: Number.NaN } }],
+    ['an out-of-range topP', { params: { topP: 3 } }],
+    ['params that are not an object', { params: 'hot' }],
+    ['a numeric system prompt', { system: 5 }],
+  ] as const) {
+    it(`rejects ${name}`, () => assert.equal(validateWebviewMessage({ ...base, ...extra }), undefined));
+  }
+});
+
+// The compiler is the test here: each `@ts-expect-error` below fails `npm run typecheck` if the
+// line under it ever compiles, i.e. if the table or the switches could drift from the union.
+describe('protocol: the field table and the switches follow the message union', () => {
+  it('the table has exactly the union methods, each with exactly its fields', () => {
+    const { 'editor/focus': _dropped, ...missingMethod } = WEBVIEW_MESSAGE_FIELDS;
+    // @ts-expect-error a method of the union without an entry
+    const a: WebviewMessageTable = missingMethod;
+    // @ts-expect-error an entry for a method the union does not have
+    const b: WebviewMessageTable = { ...WEBVIEW_MESSAGE_FIELDS, 'chat/explode': {} };
+    // @ts-expect-error a field of the type the table does not check
+    const c: WebviewMessageTable = { ...WEBVIEW_MESSAGE_FIELDS, 'chat/cancel': {} };
+    // @ts-expect-error an optional field checked as if it were required
+    const d: WebviewMessageTable = { ...WEBVIEW_MESSAGE_FIELDS, 'code/insert': { code: WEBVIEW_MESSAGE_FIELDS['code/copy'].code, language: WEBVIEW_MESSAGE_FIELDS['code/copy'].code } };
+    assert.ok([a, b, c, d].every((t) => Object.keys(t).length > 0));
+    assert.deepEqual(Object.keys(WEBVIEW_MESSAGE_FIELDS).sort(), [...WEBVIEW_METHODS].sort());
+  });
+
+  it('a switch that misses a method does not compile', () => {
+    const handle = (m: WebviewToHostMessage): string => {
+      switch (m.method) {
+        case 'webview/ready':
+          return 'ready';
+        default:
+          // @ts-expect-error every other method is still unhandled here
+          handledEveryMessage(m);
+          return 'unhandled';
+      }
+    };
+    assert.equal(handle({ method: 'webview/ready' }), 'ready');
+  });
+});
+
+/** Every webview → host method, written out once more so the test notices a method the table gains or loses. */
+const WEBVIEW_METHODS: readonly WebviewToHostMessage['method'][] = [
+  'webview/ready',
+  'chat/send',
+  'chat/cancel',
+  'error/action',
+  'link/open',
+  'code/copy',
+  'code/insert',
+  'code/openInNewFile',
+  'models/list',
+  'models/select',
+  'history/list',
+  'history/open',
+  'history/delete',
+  'history/new',
+  'editor/focus',
+];
