@@ -19,6 +19,7 @@ import { explorerCommands } from './vscode/explorer/explorerCommands';
 import { ModelDetailsDocuments } from './vscode/explorer/modelDetailsDocuments';
 import { ModelTreeProvider } from './vscode/explorer/modelTreeProvider';
 import { createLog } from './vscode/log';
+import { registerLanguageModels, type LanguageModelRegistration } from './vscode/lm/registerLanguageModels';
 import { onDidChangeSettings, onDidReportSettingProblem, readSetting, reportedSettingProblems, watchSettings } from './vscode/settings';
 import { ConnectionStatusBar, showConnectionMenu } from './vscode/statusBar';
 
@@ -35,6 +36,8 @@ export interface WorkbenchApi {
   readonly embed: ReturnType<typeof embedCommands>;
   readonly explain: ReturnType<typeof explainCommands>;
   readonly trustedEndpoints: TrustedEndpoints;
+  /** Bedrock's models in VS Code's language-model API, its tools and the @bedrock participant. */
+  readonly languageModels: LanguageModelRegistration;
   /** Setting problems reported to the user so far (each once), and an event for each new one. */
   readonly settingProblems: readonly string[];
   readonly onDidReportSettingProblem: typeof onDidReportSettingProblem;
@@ -152,6 +155,8 @@ async function startWorkbench(context: vscode.ExtensionContext): Promise<Omit<Wo
     chatModel: () => modelChoice.current(),
     log,
   });
+  const languageModels = registerLanguageModels({ catalog, router, connection, defaultModel: () => modelChoice.current(), log, extensionUri: context.extensionUri });
+  subs.push(...languageModels.disposables);
   const embed = embedCommands({
     router,
     // One row per model: the router picks a profile when the model needs one.
@@ -184,7 +189,7 @@ async function startWorkbench(context: vscode.ExtensionContext): Promise<Omit<Wo
   log.info(`Bedrock Workbench ${context.extension.packageJSON.version} activated (region ${connection.info.region})`);
   // After first paint: nothing above touched the network or loaded the AWS SDK.
   setTimeout(() => void refreshInView(), 0);
-  return { log, connection, catalog, router, tree, chat, modelChoice, embed, explain, trustedEndpoints, settingProblems: reportedSettingProblems, onDidReportSettingProblem, storageWarnings };
+  return { log, connection, catalog, router, tree, chat, modelChoice, embed, explain, trustedEndpoints, languageModels, settingProblems: reportedSettingProblems, onDidReportSettingProblem, storageWarnings };
 }
 
 export function deactivate(): void {

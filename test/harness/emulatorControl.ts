@@ -1,6 +1,7 @@
 // Lets tests running inside the VS Code extension host steer the emulator, which lives in the
 // harness process: a tiny loopback HTTP API next to it. POST /fault {FaultSpec}, POST /clear,
-// GET /requests (recorded requests without their promises).
+// GET /requests (recorded requests without their promises), POST /closed {requestId} (waits until
+// that exchange ends and says whether the client went away before the end).
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { EmulatorHandle } from '../emulator/emulator';
@@ -29,6 +30,12 @@ export async function startEmulatorControl(emulator: EmulatorHandle): Promise<Em
           emulator.clearFaults();
           emulator.clearRequests();
           return reply(200, { ok: true });
+        }
+        if (req.method === 'POST' && req.url === '/closed') {
+          const record = emulator.requests.find((r) => r.requestId === body?.requestId);
+          if (!record) return reply(404, { message: `no request ${body?.requestId}` });
+          void record.closed.then((c) => reply(200, c));
+          return;
         }
         if (req.method === 'GET' && req.url === '/requests') {
           return reply(200, emulator.requests.map(({ closed: _closed, ...r }) => r));

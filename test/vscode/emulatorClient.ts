@@ -20,3 +20,10 @@ export async function clearEmulator(): Promise<void> {
 export async function recordedRequests(): Promise<Omit<RecordedRequest, 'closed'>[]> {
   return (await fetch(`${base()}/requests`)).json() as Promise<Omit<RecordedRequest, 'closed'>[]>;
 }
+
+/** Resolves when the emulator's exchange for `requestId` ends: `aborted` when the client went away first. */
+export async function requestClosed(requestId: string): Promise<{ aborted: boolean }> {
+  const res = await fetch(`${base()}/closed`, { method: 'POST', body: JSON.stringify({ requestId }) });
+  if (!res.ok) throw new Error(`closed failed: ${await res.text()}`);
+  return res.json() as Promise<{ aborted: boolean }>;
+}
