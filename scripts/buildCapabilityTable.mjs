@@ -33,6 +33,7 @@ const out = rows.map((r) => {
   if (r.inferenceProfileIds) e.ip = r.inferenceProfileIds;
   if (r.inputModalities) e.in = mods(r.inputModalities);
   if (r.outputModalities) e.out = mods(r.outputModalities);
+  if (typeof r.documentChat === 'boolean') e.doc = r.documentChat;
   return e;
 });
 

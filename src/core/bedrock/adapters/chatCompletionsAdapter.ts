@@ -10,6 +10,7 @@ import { HttpStatusError } from '../errors/httpStatusError';
 import { replayableHistory, textOf } from '../routing/requestShaping';
 import { eventStreamBody, sseJson } from './responseBody';
 import type { RouteStep } from '../routing/routePlan';
+import { IMAGE_MIME } from './mediaFormats';
 import { normalizeStopReason } from './stopReason';
 import { INLINE_REASONING_TAGS, TagSplitter } from './tagSplitter';
 
@@ -23,10 +24,12 @@ export function chatCompletionsBody(req: ChatRequest, model: string, stream: boo
     const results = m.content.filter((p) => p.type === 'toolResult');
     for (const r of results) messages.push({ role: 'tool', tool_call_id: r.toolUseId, content: r.content });
     const images = m.content.filter((p) => p.type === 'image');
+    const doc = m.content.find((p) => p.type === 'document');
+    if (doc) throw new Error(`Chat Completions takes no documents (${doc.name}).`);
     const text = textOf({ ...m, content: m.content.filter((p) => p.type === 'text') });
     if (!text && !calls.length && !images.length) continue;
     const content = images.length
-      ? [{ type: 'text', text }, ...images.map((p) => ({ type: 'image_url', image_url: { url: `data:image/${p.format};base64,${Buffer.from(p.data).toString('base64')}` } }))]
+      ? [{ type: 'text', text }, ...images.map((p) => ({ type: 'image_url', image_url: { url: dataUrl(IMAGE_MIME[p.format], p.data) } }))]
       : text;
     const msg: J = { role: m.role, content };
     if (calls.length) msg.tool_calls = calls.map((c) => ({ id: c.id, type: 'function', function: { name: c.name, arguments: JSON.stringify(c.input) } }));
@@ -45,6 +48,10 @@ export function chatCompletionsBody(req: ChatRequest, model: string, stream: boo
     body.tool_choice = !c || c === 'auto' ? 'auto' : c === 'any' ? 'required' : { type: 'function', function: { name: c.name } };
   }
   return body;
+}
+
+export function dataUrl(mime: string, data: Uint8Array): string {
+  return `data:${mime};base64,${Buffer.from(data).toString('base64')}`;
 }
 
 function usage(u: J | undefined, out: ChatEvent[]) {

@@ -1,11 +1,15 @@
 // The one request shape every adapter accepts. Adapters translate it to their API's body; callers
 // never build API-specific bodies.
 
-export type ImageFormat = 'png' | 'jpeg' | 'gif' | 'webp';
+import type { DocumentFormat, ImageFormat } from './mediaFormats';
+
+export type { ImageFormat } from './mediaFormats';
 
 export type ContentPart =
   | { type: 'text'; text: string }
   | { type: 'image'; format: ImageFormat; data: Uint8Array }
+  /** `name` is the file's name as the user knows it; each adapter derives the name its API accepts. */
+  | { type: 'document'; format: DocumentFormat; name: string; data: Uint8Array }
   | { type: 'toolUse'; id: string; name: string; input: unknown }
   | { type: 'toolResult'; toolUseId: string; content: string; isError?: boolean }
   /** Reasoning replayed in history: only signed or redacted blocks are sent back; the service checks their signatures. */
@@ -31,6 +35,8 @@ export interface WantedFeatures {
   streaming?: boolean;
   systemPrompt?: boolean;
   images?: boolean;
+  /** The formats of the documents attached (absent or empty: none). */
+  documents?: DocumentFormat[];
   tools?: boolean;
   reasoning?: boolean;
 }
@@ -60,6 +66,7 @@ export function wantedFeatures(req: ChatRequest): WantedFeatures {
     streaming: req.stream !== false,
     systemPrompt: !!req.system,
     images: req.messages.some((m) => m.content.some((p) => p.type === 'image')),
+    documents: [...new Set(req.messages.flatMap((m) => m.content.flatMap((p) => (p.type === 'document' ? [p.format] : []))))],
     tools: !!req.tools?.length,
     reasoning: !!req.reasoning,
   };

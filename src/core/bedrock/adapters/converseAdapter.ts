@@ -6,6 +6,7 @@ import { isStreamingStep } from './chatAdapter';
 import type { ChatEvent } from './chatEvent';
 import type { ChatRequest, ContentPart } from './chatRequest';
 import { loadAwsSdk } from '../connection/loadAwsSdk';
+import { documentName } from './mediaFormats';
 import { replayableHistory } from '../routing/requestShaping';
 import type { RouteStep } from '../routing/routePlan';
 import { normalizeStopReason } from './stopReason';
@@ -16,6 +17,8 @@ function block(p: ContentPart): ContentBlock {
       return { text: p.text };
     case 'image':
       return { image: { format: p.format, source: { bytes: p.data } } };
+    case 'document':
+      return { document: { format: p.format, name: documentName(p.name), source: { bytes: p.data } } };
     case 'toolUse':
       return { toolUse: { toolUseId: p.id, name: p.name, input: p.input as never } };
     case 'toolResult':

@@ -6,6 +6,7 @@ import { ConverseStreamMapper, parseJson } from './converseAdapter';
 import { HttpStatusError } from '../errors/httpStatusError';
 import type { InvokeFamily } from '../catalog/modelFamily';
 import { replayableHistory, textOf } from '../routing/requestShaping';
+import { TEXT_DOCUMENT_FORMATS, documentName } from './mediaFormats';
 import { normalizeStopReason } from './stopReason';
 import { INLINE_REASONING_TAGS, TagSplitter, THINK_TAGS } from './tagSplitter';
 
@@ -46,6 +47,16 @@ function anthropicUsage(u: J | undefined, out: ChatEvent[]): void {
   out.push(e);
 }
 
+/**
+ * Anthropic's document block: a PDF as base64, a text format (CSV, HTML, TXT, MD) as plain text. The
+ * Office formats have no Anthropic encoding; the planner never sends them to an Anthropic body.
+ */
+function anthropicDocument(p: Extract<ContentPart, { type: 'document' }>): J {
+  if (p.format === 'pdf') return { type: 'document', title: p.name, source: { type: 'base64', media_type: 'application/pdf', data: b64(p.data) } };
+  if (TEXT_DOCUMENT_FORMATS.includes(p.format)) return { type: 'document', title: p.name, source: { type: 'text', media_type: 'text/plain', data: new TextDecoder().decode(p.data) } };
+  throw new Error(`Anthropic bodies take no ${p.format.toUpperCase()} documents (${p.name}).`);
+}
+
 const anthropic: InvokeCodec = {
   body(req) {
     const part = (p: ContentPart): J => {
@@ -54,6 +65,8 @@ const anthropic: InvokeCodec = {
           return { type: 'text', text: p.text };
         case 'image':
           return { type: 'image', source: { type: 'base64', media_type: `image/${p.format}`, data: b64(p.data) } };
+        case 'document':
+          return anthropicDocument(p);
         case 'toolUse':
           return { type: 'tool_use', id: p.id, name: p.name, input: p.input };
         case 'toolResult':
@@ -143,6 +156,8 @@ const nova: InvokeCodec = {
           return { text: p.text };
         case 'image':
           return { image: { format: p.format, source: { bytes: b64(p.data) } } };
+        case 'document':
+          return { document: { format: p.format, name: documentName(p.name), source: { bytes: b64(p.data) } } };
         case 'toolUse':
           return { toolUse: { toolUseId: p.id, name: p.name, input: p.input } };
         case 'toolResult':

@@ -11,6 +11,8 @@ import { HttpStatusError } from '../errors/httpStatusError';
 import { replayableHistory, textOf } from '../routing/requestShaping';
 import { eventStreamBody, sseJson } from './responseBody';
 import type { RouteStep } from '../routing/routePlan';
+import { dataUrl } from './chatCompletionsAdapter';
+import { DOCUMENT_MIME, IMAGE_MIME } from './mediaFormats';
 import { normalizeStopReason } from './stopReason';
 import { INLINE_REASONING_TAGS, TagSplitter } from './tagSplitter';
 
@@ -24,7 +26,15 @@ export function responsesBody(req: ChatRequest, model: string, stream: boolean):
       if (p.type === 'toolResult') input.push({ type: 'function_call_output', call_id: p.toolUseId, output: p.content });
     }
     const text = textOf({ ...m, content: m.content.filter((p) => p.type === 'text') });
-    if (text) input.push({ role: m.role, content: [{ type: m.role === 'user' ? 'input_text' : 'output_text', text }] });
+    const content: J[] = text ? [{ type: m.role === 'user' ? 'input_text' : 'output_text', text }] : [];
+    for (const p of m.content) {
+      if (p.type === 'image') content.push({ type: 'input_image', image_url: dataUrl(IMAGE_MIME[p.format], p.data) });
+      else if (p.type === 'document') {
+        if (p.format !== 'pdf') throw new Error(`Responses takes PDF documents only (${p.name} is ${p.format.toUpperCase()}).`);
+        content.push({ type: 'input_file', filename: p.name, file_data: dataUrl(DOCUMENT_MIME.pdf, p.data) });
+      }
+    }
+    if (content.length) input.push({ role: m.role, content });
   }
   const body: J = { model, input, stream };
   if (req.system) body.instructions = req.system;

@@ -144,6 +144,7 @@ export function modelDescriptor(
     provider: m.providerName ?? shipped?.p ?? id.split('.')[0],
     inputModalities: m.inputModalities ? toModalities(m.inputModalities) : (shipped?.in ?? []),
     outputModalities: m.outputModalities ? toModalities(m.outputModalities) : (shipped?.out ?? []),
+    documentInput: shipped?.doc ?? null,
     streaming: m.responseStreamingSupported ?? shipped?.s ?? null,
     lifecycle: status === 'LEGACY' ? 'LEGACY' : status === 'ACTIVE' ? 'ACTIVE' : 'UNKNOWN',
     legacy: status === 'LEGACY',

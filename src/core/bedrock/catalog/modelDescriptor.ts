@@ -44,6 +44,11 @@ export interface ModelDescriptor {
   provider: string;
   inputModalities: Modality[];
   outputModalities: Modality[];
+  /**
+   * Takes documents (PDF, CSV, DOCX…) in a prompt. The service does not say; the shipped table does,
+   * from the "Document chat" column of AWS's Converse supported-models table. null = unknown.
+   */
+  documentInput?: boolean | null;
   /** The service's `responseStreamingSupported`, else the shipped table; null = unknown. */
   streaming: boolean | null;
   lifecycle: 'ACTIVE' | 'LEGACY' | 'UNKNOWN';
@@ -177,6 +182,7 @@ export const modelDescriptorSchema = object<ModelDescriptor>({
   provider: label,
   inputModalities: modalities,
   outputModalities: modalities,
+  documentInput: optional(nullable(bool)),
   streaming: nullable(bool),
   lifecycle: oneOf(['ACTIVE', 'LEGACY', 'UNKNOWN']),
   legacy: bool,

@@ -18,4 +18,6 @@ export interface ShippedModel {
   ip?: string[];
   in?: Modality[];
   out?: Modality[];
+  /** Takes document blocks (Converse's "Document chat"); absent = unknown. */
+  doc?: boolean;
 }

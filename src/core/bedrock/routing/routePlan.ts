@@ -37,4 +37,6 @@ export interface RoutePlan {
   steps: RouteStep[];
   /** Things the user should know (e.g. "no profile for this model in us-west-1"). */
   notes: string[];
+  /** Why nothing can be sent (the model or every API refuses what is attached): the message the user sees. */
+  refusal?: string;
 }

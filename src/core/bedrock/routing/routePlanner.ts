@@ -8,6 +8,7 @@ import { embedFamilyOf, invokeFamilyOf } from '../catalog/modelFamily';
 import { imageTraitsOf } from '../images/imageFamily';
 import { mantleIdFromRuntimeId } from '../adapters/compatRoutes';
 import { parseModelRef, stripProfilePrefix } from '../catalog/modelRef';
+import { mediaRefusal, modelMediaRefusal } from './mediaSupport';
 import type { PlanRequest, RouteAdjustments, RoutePlan, RouteStep } from './routePlan';
 
 export interface PlanContext {
@@ -70,7 +71,13 @@ export function planRoute(req: PlanRequest, d: ModelDescriptor | undefined, ctx:
     notes.push('System prompt folded into the first user turn (learned: model rejects system messages).');
   }
   const steps: RouteStep[] = [];
+  const fam = invokeFamilyOf(baseModelId);
   const add = (api: ApiId, endpoint: EndpointId, why: string, extra: RouteAdjustments = {}, stepTarget = target) => {
+    const media = mediaRefusal(api, fam, req.features);
+    if (media) {
+      notes.push(`Skipped ${api} on ${endpoint}: ${media}.`);
+      return;
+    }
     const refused = learned?.apis?.[api];
     if (refused?.supported === false && (!refused.endpoint || refused.endpoint === endpoint)) {
       notes.push(`Skipped ${api}${refused.endpoint ? ` on ${refused.endpoint}` : ''}: ${refused.note}`);
@@ -98,6 +105,9 @@ export function planRoute(req: PlanRequest, d: ModelDescriptor | undefined, ctx:
     return { request: req, baseModelId, steps, notes };
   }
 
+  const modelRefusal = modelMediaRefusal(d, req.features);
+  if (modelRefusal) return { request: req, baseModelId, steps, notes: [modelRefusal], refusal: modelRefusal };
+
   const streaming = req.features.streaming !== false;
   const toolsNoStream = !!(req.features.tools && learned?.noToolStreaming);
   if (toolsNoStream) notes.push('Tools with this model use the non-streaming API (learned: no tool use in streaming mode).');
@@ -113,7 +123,6 @@ export function planRoute(req: PlanRequest, d: ModelDescriptor | undefined, ctx:
   }
 
   // 2. InvokeModel with the family's native body.
-  const fam = invokeFamilyOf(baseModelId);
   if (runtimeKnows && fam && sup(d, 'invoke') !== false) {
     const useStream = streaming && sup(d, 'invoke-stream') !== false && !toolsNoStream;
     add(useStream ? 'invoke-stream' : 'invoke', 'runtime', `InvokeModel (${fam} body) ${says(d, 'invoke')}`);
@@ -156,6 +165,13 @@ export function planRoute(req: PlanRequest, d: ModelDescriptor | undefined, ctx:
     probe('chat-completions', 'Chat Completions');
     if (d?.mantleOnly) probe('responses', 'Responses');
   }
-  if (!steps.length) notes.push(`No API known to serve ${req.modelId} for ${req.task}.`);
+  if (!steps.length) {
+    const skipped = notes.filter((n) => n.startsWith('Skipped '));
+    if (skipped.length && (req.features.images || req.features.documents?.length)) {
+      const refusal = `No API that serves ${d?.name || req.modelId} can take what is attached (${[...new Set(skipped.map((n) => n.replace(/^Skipped [^:]+: /, '').replace(/\.$/, '')))].join('; ')}). Remove the attachment, or pick another model.`;
+      return { request: req, baseModelId, steps, notes: [...notes, refusal], refusal };
+    }
+    notes.push(`No API known to serve ${req.modelId} for ${req.task}.`);
+  }
   return { request: req, baseModelId, steps, notes };
 }

@@ -78,7 +78,7 @@ export class RouteRun implements AsyncIterator<ChatEvent> {
     this.steps = plan.steps.slice();
     this.maxTokens = deps.maxTokens;
     if (!this.steps.length) {
-      this.emitError({ kind: 'validation', message: plan.notes.join(' ') || 'No route to this model.', action: errorAction('none') });
+      this.emitError({ kind: 'validation', message: plan.refusal ?? (plan.notes.join(' ') || 'No route to this model.'), action: errorAction('none') });
     }
   }
 

@@ -16,6 +16,7 @@ import { InvokeAdapter } from '../adapters/invokeAdapter';
 import { ChatCompletionsAdapter } from '../adapters/chatCompletionsAdapter';
 import { ResponsesAdapter } from '../adapters/responsesAdapter';
 import { MessagesAdapter } from '../adapters/messagesAdapter';
+import { applyMediaLimits } from './mediaSupport';
 import { planRoute } from './routePlanner';
 import type { PlanRequest, RoutePlan, RouteStep } from './routePlan';
 import { RouteRun, type FallbackDecision } from './routeRun';
@@ -104,7 +105,7 @@ export class Router {
    */
   stream(request: ChatRequest, signal?: AbortSignal, options: StreamOptions = {}): AsyncIterable<ChatEvent> {
     const planned = this.plan({ modelId: request.modelId, task: request.task ?? 'chat', features: wantedFeatures(request) });
-    const plan = options.api ? pinToApi(planned, options.api) : planned;
+    const plan = applyMediaLimits(options.api ? pinToApi(planned, options.api) : planned, request);
     return {
       [Symbol.asyncIterator]: () =>
         new RouteRun(plan, request, signal, {
