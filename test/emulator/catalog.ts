@@ -43,6 +43,8 @@ export interface CatalogModel {
   profileIds: string[];
   inputModalities: string[];
   outputModalities: string[];
+  /** false = refuses document blocks; null = the data file does not say (accepted). */
+  documentChat: boolean | null;
   customizations: string[];
   lifecycle: { status: 'ACTIVE' | 'LEGACY'; startOfLifeTime: string; legacyTime?: string; endOfLifeTime?: string };
   family: Family;
@@ -78,6 +80,8 @@ interface DataRow {
   inferenceProfileIds: string[] | null;
   inputModalities: string[] | null;
   outputModalities: string[] | null;
+  /** Takes document blocks ("Document chat" in AWS's Converse features table); absent = unknown. */
+  documentChat?: boolean;
 }
 
 const DATA_FILE = join(import.meta.dirname, '..', '..', 'data', 'bedrock-model-apis.json');
@@ -219,6 +223,7 @@ function buildModel(row: DataRow): CatalogModel {
     profileIds,
     inputModalities,
     outputModalities,
+    documentChat: row.documentChat ?? null,
     customizations,
     lifecycle: legacy
       ? { status: 'LEGACY', startOfLifeTime: '2024-04-01T00:00:00Z', legacyTime: '2025-10-01T00:00:00Z', endOfLifeTime: '2027-04-01T00:00:00Z' }
@@ -299,6 +304,8 @@ export interface ModelOverride {
   streaming?: boolean;
   profileOnly?: boolean;
   maxOutputTokens?: number;
+  inputModalities?: string[];
+  documentChat?: boolean | null;
   features?: Partial<CatalogModel['features']>;
 }
 

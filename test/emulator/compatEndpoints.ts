@@ -4,6 +4,7 @@
 import type { CatalogModel } from './catalog';
 import type { Conversation, ReplyPlan } from './conversation';
 import { jsonFragments, planReply, textOf } from './conversation';
+import { acceptMedia } from './media';
 import { anthropicConversation, anthropicMessage, anthropicStreamEvents } from './anthropicFormat';
 import { chatChunks, chatCompletion, chatConversation } from './openaiFormat';
 import { lookupMantleModel, lookupModel } from './modelResolver';
@@ -78,7 +79,7 @@ export async function chatCompletions(call: RouteCall): Promise<void> {
   const model = compatModel(call, body.model, 'chatCompletions');
   if (!model.apis.chatCompletions) throw badRequest(`The model '${body.model}' does not support the '/v1/chat/completions' API`);
   if (!Array.isArray(body.messages) || body.messages.length === 0) throw badRequest("Missing required parameter: 'messages'.");
-  const p = plan(call, model, chatConversation(body));
+  const p = plan(call, model, { ...chatConversation(body), media: acceptMedia(model, 'chatCompletions', body, badRequest) });
   const id = `chatcmpl-${randomId(prng(hash32(call.record.requestId)), 24, 'abcdef0123456789')}`;
   if (!body.stream) {
     await call.ex.sendJson(200, chatCompletion(p, id, body.model, CREATED));
@@ -161,7 +162,7 @@ export async function responses(call: RouteCall): Promise<void> {
     const serverTool = (body.tools ?? []).find((t: Json) => t?.type !== 'function');
     if (serverTool) throw badRequest(`Tool type '${serverTool.type}' is not supported on bedrock-runtime: only function tools are.`);
   }
-  const p = plan(call, model, responsesConversation(body));
+  const p = plan(call, model, { ...responsesConversation(body), media: acceptMedia(model, 'responses', body, badRequest) });
   const rand = prng(hash32(call.record.requestId));
   const id = `resp_${randomId(rand, 32, 'abcdef0123456789')}`;
   const ids = { msg: `msg_${randomId(rand, 32, 'abcdef0123456789')}`, rs: `rs_${randomId(rand, 32, 'abcdef0123456789')}`, fc: (i: number) => `fc_${i}${randomId(rand, 31, 'abcdef0123456789')}` };
@@ -225,7 +226,7 @@ export async function messages(call: RouteCall): Promise<void> {
   if (!model.apis.messages) throw badRequest(`model ${body.model} isn't supported on this route`);
   if (typeof body.max_tokens !== 'number') throw badRequest('max_tokens: Field required');
   if (!Array.isArray(body.messages)) throw badRequest('messages: Field required');
-  const p = plan(call, model, anthropicConversation(body));
+  const p = plan(call, model, { ...anthropicConversation(body), media: acceptMedia(model, 'anthropic', body, badRequest) });
   if (!body.stream) {
     await call.ex.sendJson(200, anthropicMessage(p, body.model, ''));
     return;

@@ -20,6 +20,8 @@ export interface Conversation {
   /** The last turn is a tool result (so answer with text, not another call). */
   afterToolResult: boolean;
   thinking: boolean;
+  /** What images and documents arrived (`Received image png 68 bytes…`); the reply starts with it. */
+  media?: string;
 }
 
 export interface PlannedToolCall {
@@ -88,6 +90,7 @@ export function planReply(conv: Conversation, ctx: PlanContext): ReplyPlan {
   let text =
     script.text ??
     (toolCalls.length > 0 ? `I'll call ${toolCalls.map((t) => t.name).join(', ')} to answer that.` : generateMarkdown(ctx.seed, ctx.modelId, conv.prompt));
+  if (conv.media && !script.text) text = `${conv.media}\n\n${text}`;
   let stopReason = script.stopReason ?? (toolCalls.length > 0 ? 'tool_use' : 'end_turn');
   for (const s of conv.stopSequences ?? []) {
     const at = s ? text.indexOf(s) : -1;

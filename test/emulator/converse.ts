@@ -5,6 +5,7 @@ import { jsonFragments, planReply, textOf } from './conversation';
 import { eventFrame } from './eventStream';
 import { awsExceptionFrame } from './exchange';
 import { parseInvokeConversation } from './invokeFamilies';
+import { acceptMedia } from './media';
 import { hash32, prng } from './random';
 import { countTokens as countText } from './replyText';
 import type { RouteCall } from './routeContext';
@@ -87,7 +88,7 @@ export async function converse(call: RouteCall): Promise<void> {
   const body = (call.body ?? {}) as Json;
   const { model } = call.resolved!;
   validateConverse(model, body, false);
-  const p = plan(call, converseConversation(body));
+  const p = plan(call, { ...converseConversation(body), media: acceptMedia(model, 'converse', body) });
   const latencyMs = 100 + (p.outputTokens % 400);
   await call.ex.sendJson(200, {
     output: { message: { role: 'assistant', content: converseContent(p) } },
@@ -133,7 +134,7 @@ export async function converseStream(call: RouteCall): Promise<void> {
   const body = (call.body ?? {}) as Json;
   const { model } = call.resolved!;
   validateConverse(model, body, true);
-  const p = plan(call, converseConversation(body));
+  const p = plan(call, { ...converseConversation(body), media: acceptMedia(model, 'converse', body) });
   const rand = prng(hash32(call.record.requestId));
   call.ex.startStream({ 'content-type': 'application/vnd.amazon.eventstream' });
   for (const [type, payload, content] of converseStreamEvents(p, body)) {

@@ -3,6 +3,7 @@
 import type { CatalogModel } from './catalog';
 import type { Conversation, ReplyPlan } from './conversation';
 import { planReply } from './conversation';
+import { acceptMedia } from './media';
 import { anthropicConversation, anthropicMessage, anthropicModelName, anthropicStreamEvents } from './anthropicFormat';
 import { chatChunks, chatCompletion, chatConversation, finishReason } from './openaiFormat';
 import { converseConversation, converseContent } from './converse';
@@ -42,11 +43,12 @@ export function parseInvokeConversation(model: CatalogModel, body: Json): Conver
       requireKey(body, 'anthropic_version');
       requireKey(body, 'max_tokens');
       requireKey(body, 'messages');
-      return anthropicConversation(body);
+      return { ...anthropicConversation(body), media: acceptMedia(model, 'anthropic', body) };
     case 'nova': {
       requireKey(body, 'messages');
       const conv = converseConversation({ ...body, additionalModelRequestFields: { reasoningConfig: body.inferenceConfig?.reasoningConfig?.type === 'enabled' ? {} : undefined } });
       conv.maxTokens = body.inferenceConfig?.maxTokens ?? body.inferenceConfig?.max_new_tokens;
+      conv.media = acceptMedia(model, 'converse', body);
       return conv;
     }
     case 'titanText': {
