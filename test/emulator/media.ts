@@ -4,7 +4,7 @@
 // says what arrived, so tests can assert that the bytes reached the model. The exact wording of
 // Bedrock's media errors is not published; these follow its ValidationException style.
 import type { CatalogModel } from './catalog';
-import { ServiceError, validation } from './serviceError';
+import { type ServiceError, validation } from './serviceError';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
