@@ -1,27 +1,23 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { Catalog } from './core/bedrock/catalog/catalog';
-import { isChatModel, isEmbeddingModel, type ModelDescriptor } from './core/bedrock/catalog/modelDescriptor';
+import { chatModelCandidates } from './core/bedrock/catalog/defaultChatModel';
+import { embeddingPickerModels } from './core/bedrock/catalog/modelDescriptor';
 import { LearnedCapabilities } from './core/bedrock/routing/learnedCapabilities';
 import { Router } from './core/bedrock/routing/router';
-import type { ModelPlans } from './core/explorer/modelDetails';
-import { BEDROCK_REGIONS } from './core/bedrock/connection/regions';
-import { registerCommands } from './vscode/commands';
-import { registerChatPanel, type ChatPanelRegistration } from './vscode/chat/registerChatPanel';
 import { routerChatBackend } from './core/chat/routerChatBackend';
 import { ModelChoice } from './vscode/chat/modelChoice';
-import { ConnectionSettingsSource, promptForApiKey } from './vscode/connection/connectionSettingsSource';
-import { runSsoLogin } from './vscode/connection/ssoLogin';
+import { registerChat, type ChatPanelRegistration } from './vscode/chat/registerChatPanel';
+import { registerCommands, type FeatureRegistration } from './vscode/commands';
+import { ConnectionSettingsSource } from './vscode/connection/connectionSettingsSource';
+import { registerConnection } from './vscode/connection/registerConnection';
 import { TrustedEndpoints } from './vscode/connection/trustedEndpoints';
-import { embedCommands } from './vscode/editor/embedSelection';
-import { explainCommands } from './vscode/editor/explainSelection';
-import { connectionCommands } from './vscode/connection/connectionCommands';
-import { explorerCommands } from './vscode/explorer/explorerCommands';
-import { ModelDetailsDocuments } from './vscode/explorer/modelDetailsDocuments';
-import { ModelTreeProvider } from './vscode/explorer/modelTreeProvider';
+import { registerEmbed } from './vscode/editor/embedSelection';
+import { registerExplain } from './vscode/editor/explainSelection';
+import type { ModelTreeProvider } from './vscode/explorer/modelTreeProvider';
+import { registerExplorer } from './vscode/explorer/registerExplorer';
 import { createLog } from './vscode/log';
 import { registerLanguageModels, type LanguageModelRegistration } from './vscode/lm/registerLanguageModels';
 import { onDidChangeSettings, onDidReportSettingProblem, readSetting, reportedSettingProblems, watchSettings } from './vscode/settings';
-import { ConnectionStatusBar, showConnectionMenu } from './vscode/statusBar';
 
 /** What activate() hands back: used by the in-extension-host tests, not a public API. */
 export interface WorkbenchApi {
@@ -33,8 +29,6 @@ export interface WorkbenchApi {
   readonly modelChoice: ModelChoice;
   readonly router: Router;
   readonly tree: ModelTreeProvider;
-  readonly embed: ReturnType<typeof embedCommands>;
-  readonly explain: ReturnType<typeof explainCommands>;
   readonly trustedEndpoints: TrustedEndpoints;
   /** Bedrock's models in VS Code's language-model API, its tools and the @bedrock participant. */
   readonly languageModels: LanguageModelRegistration;
@@ -90,55 +84,14 @@ async function startWorkbench(context: vscode.ExtensionContext): Promise<Omit<Wo
     idleTimeoutSeconds: () => readSetting('streamIdleTimeoutSeconds'),
   });
 
-  const plansFor = (d: ModelDescriptor): ModelPlans => {
-    const plan = (task: 'chat' | 'embed') => {
-      try {
-        return router.plan({ modelId: d.id, task, features: { streaming: task === 'chat' } });
-      } catch (e) {
-        log.warn(`No ${task} plan for ${d.id}: ${e instanceof Error ? e.message : e}`);
-        return undefined;
-      }
-    };
-    return { chat: isChatModel(d) ? plan('chat') : undefined, embed: isEmbeddingModel(d) ? plan('embed') : undefined };
-  };
+  const modelChoice = new ModelChoice(context.globalState, () => readSetting('chatDefaultModel') || undefined, () => chatModelCandidates(catalog.descriptors));
+  subs.push(modelChoice.followDefaultModelSetting());
 
-  const tree = new ModelTreeProvider(catalog, plansFor, context.globalState, (region) => BEDROCK_REGIONS.some((r) => r.id === region), warnStored);
-  const details = new ModelDetailsDocuments();
-  const status = new ConnectionStatusBar();
-  subs.push(tree, details, status);
-  status.update(connection.info);
-
-  const refreshInView = () =>
-    vscode.window.withProgress({ location: { viewId: 'bedrock.models' } }, async () => {
-      await catalog.refresh();
-      const err = catalog.error;
-      if (err) log.warn(`Model list refresh failed (${err.kind}): ${err.detail ?? err.message}`);
-      else log.info(`Model list refreshed: ${catalog.descriptors.length} models and profiles in ${catalog.region}`);
-    });
-  subs.push(
-    connection.onDidChange((info) => {
-      status.update(info);
-      log.info(`Connection changed: region ${info.region}, credentials ${info.auth}${info.profile ? ` (profile ${info.profile})` : ''}`);
-      void refreshInView();
-    }),
-  );
-
-  const explorer = explorerCommands({ tree, plansFor, details });
-  const connectionPickers = connectionCommands({ currentRegion: () => connection.info.region, currentProfile: () => connection.info.profile, log });
-  const modelChoice = new ModelChoice(
-    context.globalState,
-    () => readSetting('chatDefaultModel') || undefined,
-    () => catalog.descriptors.filter(isChatModel).map((d) => ({ id: d.id, label: d.name, provider: d.provider, legacy: d.legacy })),
-  );
-  // Setting the default (from the explorer or the settings) is a choice too: it applies at once,
-  // even after other models were used.
-  subs.push(
-    onDidChangeSettings(['chatDefaultModel'], () => {
-      const configured = readSetting('chatDefaultModel');
-      if (configured) void modelChoice.remember(configured);
-    }),
-  );
-  const chat = registerChatPanel(context, {
+  // Every feature registers the same way; the commands join into one table, so a contributed
+  // command no feature handles is a type error.
+  const explorer = registerExplorer({ catalog, router, state: context.globalState, warnStored, log });
+  const connectionFeature = registerConnection({ connection, secrets: context.secrets, trustedEndpoints, refreshModels: explorer.refresh, log });
+  const chat = registerChat(context, {
     warnStored,
     backend: routerChatBackend(router, catalog, {
       // The shared choice: last used, else the setting, else a mid-size default; re-read when the setting changes.
@@ -148,48 +101,31 @@ async function startWorkbench(context: vscode.ExtensionContext): Promise<Omit<Wo
     rememberModel: (id) => modelChoice.remember(id),
     log,
   });
-  subs.push(chat);
-  const explain = explainCommands({
+  const explain = registerExplain({
     // A new turn in the chat view beside the editor, sent at once, so the user can follow up there.
     sink: { ask: ({ prompt, modelId }) => chat.prefill(prompt, true, modelId) },
     chatModel: () => modelChoice.current(),
     log,
   });
   const languageModels = registerLanguageModels({ catalog, router, connection, defaultModel: () => modelChoice.current(), log, extensionUri: context.extensionUri });
-  subs.push(...languageModels.disposables);
-  const embed = embedCommands({
-    router,
-    // One row per model: the router picks a profile when the model needs one.
-    embeddingModels: () => catalog.descriptors.filter((d) => d.kind === 'model' && isEmbeddingModel(d)),
-    describe: (id) => catalog.describe(id),
-    log,
-  });
+  const embed = registerEmbed({ router, embeddingModels: () => embeddingPickerModels(catalog.descriptors), describe: (id) => catalog.describe(id), log });
+  const logFeature = { commands: { 'bedrock.showLog': () => log.show() }, disposables: [] } satisfies FeatureRegistration;
+  for (const feature of [explorer, connectionFeature, chat, explain, languageModels, embed, logFeature]) subs.push(...feature.disposables);
   subs.push(
     ...registerCommands({
+      ...explorer.commands,
+      ...connectionFeature.commands,
       ...chat.commands,
-      'bedrock.showLog': () => log.show(),
-      ...explorer,
-      ...connectionPickers,
-      'bedrock.refreshModels': refreshInView,
-      'bedrock.connectionMenu': () => showConnectionMenu(connection.info),
-      'bedrock.setApiKey': () => promptForApiKey(context.secrets),
-      'bedrock.ssoLogin': runSsoLogin,
-      'bedrock.reloadCredentials': () => {
-        connection.resetCredentials();
-        void refreshInView();
-      },
-      'bedrock.manageTrustedEndpoints': () => trustedEndpoints.manage(connection),
-      'bedrock.embedSelection': embed['bedrock.embedSelection'],
-      'bedrock.compareEmbeddings': embed['bedrock.compareEmbeddings'],
-      'bedrock.copyLastVector': embed['bedrock.copyLastVector'],
-      ...explain,
+      ...explain.commands,
+      ...embed.commands,
+      ...logFeature.commands,
     }),
   );
 
   log.info(`Bedrock Workbench ${context.extension.packageJSON.version} activated (region ${connection.info.region})`);
   // After first paint: nothing above touched the network or loaded the AWS SDK.
-  setTimeout(() => void refreshInView(), 0);
-  return { log, connection, catalog, router, tree, chat, modelChoice, embed, explain, trustedEndpoints, languageModels, settingProblems: reportedSettingProblems, onDidReportSettingProblem, storageWarnings };
+  setTimeout(() => void explorer.refresh(), 0);
+  return { log, connection, catalog, router, tree: explorer.tree, chat, modelChoice, trustedEndpoints, languageModels, settingProblems: reportedSettingProblems, onDidReportSettingProblem, storageWarnings };
 }
 
 export function deactivate(): void {

@@ -28,3 +28,17 @@ export function looksBinary(text: string): boolean {
   }
   return suspicious / sample.length > 0.05;
 }
+
+interface Position {
+  line: number;
+  character: number;
+}
+
+/**
+ * The lines a selection covers, 0-based and inclusive. A selection that ends at the very start of
+ * a later line (how a whole-line selection ends) does not cover that line.
+ */
+export function selectedLines(selection: { start: Position; end: Position }): { startLine: number; endLine: number } {
+  const { start, end } = selection;
+  return { startLine: start.line, endLine: end.character === 0 && end.line > start.line ? end.line - 1 : end.line };
+}

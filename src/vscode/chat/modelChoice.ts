@@ -3,7 +3,9 @@
 // with the default rule (last used, else the setting, else a current mid-size model).
 import type * as vscode from 'vscode';
 import { chooseDefaultChatModel, readRecentModels, withRecentModel, type ChatModelCandidate } from '../../core/bedrock/catalog/defaultChatModel';
+import type { IDisposable } from '../../core/lifecycle';
 import { RECENT_CHAT_MODELS_KEY } from '../../core/storageKeys';
+import { onDidChangeSettings, readSetting } from '../settings';
 
 export class ModelChoice {
   constructor(
@@ -20,6 +22,17 @@ export class ModelChoice {
   /** The model a chat, Explain or Ask uses when none was picked for it; undefined when there is none. */
   current(): string | undefined {
     return chooseDefaultChatModel({ recent: this.recent(), configured: this.configured(), models: this.candidates() });
+  }
+
+  /**
+   * Setting the default (from the explorer or the settings) is a choice too: it applies at once,
+   * even after other models were used.
+   */
+  followDefaultModelSetting(): IDisposable {
+    return onDidChangeSettings(['chatDefaultModel'], () => {
+      const configured = readSetting('chatDefaultModel');
+      if (configured) void this.remember(configured);
+    });
   }
 
   /** The user picked or chatted with `modelId`. */

@@ -2,19 +2,23 @@
 // commands land), the editor-tab panel for those who want one (with the serializer that brings it back
 // after a window reload), and the commands that open them. Both run the same host.
 import * as vscode from 'vscode';
+import { toDisposable, type IDisposable } from '../../core/lifecycle';
 import { readPersistedWebviewState } from '../../shared/persistedReaders';
+import type { FeatureRegistration } from '../commands';
 import type { ChatBackend } from '../../core/chat/chatBackend';
 import { CHAT_PANEL_TITLE, CHAT_SIDE_VIEW_ID, CHAT_VIEW_TYPE, ChatPanelHost, type ChatPanelRestore, type ChatSurface } from './chatPanelHost';
 import { runChatErrorAction } from './errorActions';
 import { HistoryStore } from '../../core/chat/historyStore';
 import { modelIdFromArgument } from '../../core/chat/modelOptions';
 
-export interface ChatPanelRegistration {
-  commands: {
-    'bedrock.openChat': () => Promise<ChatPanelHost<vscode.WebviewView>>;
-    'bedrock.openChatInEditor': () => ChatPanelHost<vscode.WebviewPanel>;
-    'bedrock.chatWithModel': (arg?: unknown) => Promise<ChatPanelHost<vscode.WebviewView>>;
-  };
+interface ChatCommands {
+  'bedrock.openChat': () => Promise<ChatPanelHost<vscode.WebviewView>>;
+  'bedrock.openChatInEditor': () => ChatPanelHost<vscode.WebviewPanel>;
+  'bedrock.chatWithModel': (arg?: unknown) => Promise<ChatPanelHost<vscode.WebviewView>>;
+}
+
+/** The chat's `FeatureRegistration`, with what the in-extension-host tests drive. */
+export interface ChatPanelRegistration extends FeatureRegistration<ChatCommands> {
   /** The open editor panel, if any (tests drive it as the webview would). */
   panelForTests(): ChatPanelHost<vscode.WebviewPanel> | undefined;
   /** The chat view's host once VS Code has resolved the view, if it has. */
@@ -27,7 +31,8 @@ export interface ChatPanelRegistration {
    */
   prefill(text: string, send?: boolean, modelId?: string): Promise<ChatPanelHost<vscode.WebviewView>>;
   readonly history: HistoryStore;
-  dispose(): void;
+  /** The view provider, the serializer, and the open panel and view. */
+  disposables: IDisposable[];
 }
 
 export interface RegisterChatPanelDeps {
@@ -39,7 +44,7 @@ export interface RegisterChatPanelDeps {
   rememberModel?(modelId: string): unknown;
 }
 
-export function registerChatPanel(context: vscode.ExtensionContext, deps: RegisterChatPanelDeps): ChatPanelRegistration {
+export function registerChat(context: vscode.ExtensionContext, deps: RegisterChatPanelDeps): ChatPanelRegistration {
   const history = new HistoryStore(context.workspaceState, deps.warnStored ?? ((message) => deps.log?.warn(message)));
   const disposables: vscode.Disposable[] = [];
   let current: ChatPanelHost<vscode.WebviewPanel> | undefined;
@@ -160,10 +165,12 @@ export function registerChatPanel(context: vscode.ExtensionContext, deps: Regist
       return host;
     },
     history,
-    dispose: () => {
-      current?.panel.dispose();
-      sideView?.dispose();
-      for (const d of disposables) d.dispose();
-    },
+    disposables: [
+      ...disposables,
+      toDisposable(() => {
+        current?.panel.dispose();
+        sideView?.dispose();
+      }),
+    ],
   };
 }

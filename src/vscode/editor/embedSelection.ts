@@ -3,10 +3,12 @@ import type { EmbedResult } from '../../core/bedrock/embedding/embedTypes';
 import { BedrockError } from '../../core/bedrock/errors/classifiedError';
 import { isEmbeddingModel, type ModelDescriptor } from '../../core/bedrock/catalog/modelDescriptor';
 import type { Router } from '../../core/bedrock/routing/router';
-import { checkSendableText } from '../../core/editor/selectionText';
+import { checkSendableText, selectedLines } from '../../core/editor/selectionText';
 import { embeddingDocument, summarizeEmbedding, type EmbeddingSummary } from '../../core/bedrock/embedding/embeddingDocument';
 import { cosineSimilarity } from '../../core/bedrock/embedding/vectorMath';
 import { showErrorMessage, showInformationMessage, showWarningMessage } from '../notify';
+import type { FeatureRegistration } from '../commands';
+import { pickWithSaveButton, type SavingPickItem } from '../savingQuickPick';
 import { readSetting, updateSetting } from '../settings';
 
 export interface EmbedDeps {
@@ -24,7 +26,7 @@ interface ModelChoice {
 }
 
 /** What Compare needs from the previous embedding. */
-export interface LastEmbedding extends EmbeddingSummary {
+interface LastEmbedding extends EmbeddingSummary {
   requestedDimensions: number;
   label: string;
 }
@@ -44,12 +46,14 @@ function selectedText(): { text: string; label: string; file: string; startLine:
     return undefined;
   }
   const file = vscode.workspace.asRelativePath(editor.document.uri, false);
-  const startLine = sel.start.line + 1;
-  const endLine = sel.end.line + (sel.end.character === 0 && sel.end.line > sel.start.line ? 0 : 1);
+  const lines = selectedLines(sel);
+  const startLine = lines.startLine + 1;
+  const endLine = lines.endLine + 1;
   return { text, file, startLine, endLine, label: `${file}:${startLine}-${endLine}` };
 }
 
-export function embedCommands(deps: EmbedDeps) {
+/** Embed Selection, Compare with Last Embedding and Copy Vector. */
+export function registerEmbed(deps: EmbedDeps) {
   let last: LastEmbedding | undefined;
 
   async function chooseModel(): Promise<ModelChoice | undefined> {
@@ -75,7 +79,7 @@ export function embedCommands(deps: EmbedDeps) {
       void vscode.window.showErrorMessage('No embedding model is listed in this region. Refresh the model list or pick another region (Bedrock: Select Region).');
       return undefined;
     }
-    type Item = vscode.QuickPickItem & { choice: ModelChoice };
+    type Item = SavingPickItem<ModelChoice>;
     const items: Item[] = models.flatMap((d): Item[] => {
       const options = d.limits.embed?.dimensions ?? [];
       if (options.length <= 1) return [{ label: d.name, description: d.id, detail: options[0] ? `${options[0]} dimensions` : undefined, choice: { modelId: d.id, dimensions: 0 } }];
@@ -86,30 +90,9 @@ export function embedCommands(deps: EmbedDeps) {
         choice: { modelId: d.id, dimensions: i === 0 ? 0 : n },
       }));
     });
-    const save: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('save'), tooltip: 'Use and save as default' };
-    for (const item of items) item.buttons = [save];
-    return new Promise((resolve) => {
-      const qp = vscode.window.createQuickPick<Item>();
-      qp.title = 'Embedding model (the save button also makes it the default)';
-      qp.items = items;
-      qp.matchOnDescription = true;
-      let result: ModelChoice | undefined;
-      const accept = async (item: Item | undefined, persist: boolean) => {
-        if (!item) return;
-        result = item.choice;
-        qp.hide();
-        if (persist) {
-          await updateSetting('embeddingDefaultModel', item.choice.modelId, 'the default embedding model');
-          await updateSetting('embeddingDimensions', item.choice.dimensions, 'the embedding dimensions');
-        }
-      };
-      qp.onDidAccept(() => void accept(qp.selectedItems[0], false));
-      qp.onDidTriggerItemButton((e) => void accept(e.item, true));
-      qp.onDidHide(() => {
-        qp.dispose();
-        resolve(result);
-      });
-      qp.show();
+    return pickWithSaveButton('Embedding model (the save button also makes it the default)', items, async (choice) => {
+      await updateSetting('embeddingDefaultModel', choice.modelId, 'the default embedding model');
+      await updateSetting('embeddingDimensions', choice.dimensions, 'the embedding dimensions');
     });
   }
 
@@ -153,12 +136,7 @@ export function embedCommands(deps: EmbedDeps) {
     }
   }
 
-  return {
-    /** Last successful embedding (tests and Compare read it). */
-    get lastEmbedding(): LastEmbedding | undefined {
-      return last;
-    },
-
+  const commands = {
     'bedrock.embedSelection': async (): Promise<vscode.TextDocument | undefined> => {
       const sel = selectedText();
       if (!sel) return undefined;
@@ -211,4 +189,5 @@ export function embedCommands(deps: EmbedDeps) {
       return similarity;
     },
   };
+  return { commands, disposables: [] } satisfies FeatureRegistration;
 }

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import { buildExplainPrompt, type ExplainPrompt, type SourceSpan } from '../../core/editor/explainPrompt';
 import { findEnclosingSymbol } from '../../core/editor/enclosingSymbol';
-import { checkSendableText } from '../../core/editor/selectionText';
+import { checkSendableText, selectedLines } from '../../core/editor/selectionText';
 import { MAX_TEXT } from '../../shared/protocolValidation';
+import type { FeatureRegistration } from '../commands';
 import { showInformationMessage, showWarningMessage } from '../notify';
 import { readSetting } from '../settings';
 
@@ -39,8 +40,7 @@ export async function spanToExplain(editor: vscode.TextEditor): Promise<SourceSp
   const base = { fileName, languageId: doc.languageId };
   const sel = editor.selection;
   if (!sel.isEmpty) {
-    const endLine = sel.end.character === 0 && sel.end.line > sel.start.line ? sel.end.line - 1 : sel.end.line;
-    return { ...base, startLine: sel.start.line, endLine, text: doc.getText(sel), origin: 'selection' };
+    return { ...base, ...selectedLines(sel), text: doc.getText(sel), origin: 'selection' };
   }
   let symbols: vscode.DocumentSymbol[] | undefined;
   try {
@@ -62,7 +62,8 @@ export async function spanToExplain(editor: vscode.TextEditor): Promise<SourceSp
   return { ...base, startLine: line.lineNumber, endLine: line.lineNumber, text: line.text, origin: 'line' };
 }
 
-export function explainCommands(deps: ExplainDeps) {
+/** Explain Selection and Ask About Selection. */
+export function registerExplain(deps: ExplainDeps) {
   function chatModel(): string | undefined {
     const modelId = deps.chatModel();
     if (!modelId) void vscode.window.showErrorMessage('No chat model is listed in this region yet. Refresh the model list (Bedrock view) or pick another region.');
@@ -92,7 +93,7 @@ export function explainCommands(deps: ExplainDeps) {
     return prompt;
   }
 
-  return {
+  const commands = {
     'bedrock.explainSelection': () => explain(),
     'bedrock.askAboutSelection': async () => {
       const question = await vscode.window.showInputBox({
@@ -106,4 +107,5 @@ export function explainCommands(deps: ExplainDeps) {
       return explain(question);
     },
   };
+  return { commands, disposables: [] } satisfies FeatureRegistration;
 }

@@ -4,7 +4,7 @@ import type { CatalogState } from '../../core/bedrock/catalog/catalogSnapshot';
 import type { ClassifiedError } from '../../core/bedrock/errors/classifiedError';
 import type { Event } from '../../core/emitter';
 import type { ModelDescriptor } from '../../core/bedrock/catalog/modelDescriptor';
-import { redact } from '../../core/bedrock/errors/redact';
+import { catalogProblem, explorerMessage, type CatalogProblem } from '../../core/explorer/explorerStatus';
 import { Disposable } from '../../core/lifecycle';
 import { describeFilter, isFilterActive, readModelFilter, storedModelFilter, type ModelFilter } from '../../core/explorer/modelFilter';
 import { EXPLORER_FILTER_KEY } from '../../core/storageKeys';
@@ -24,9 +24,6 @@ export interface CatalogView {
 }
 
 export type PlanProvider = (d: ModelDescriptor) => ModelPlans;
-
-/** Why the list is empty, for the welcome views (`bedrock.models.problem` context key). */
-export type CatalogProblem = 'noCredentials' | 'accessDenied' | 'noBedrock' | 'network' | 'untrustedEndpoint' | 'other' | '';
 
 export class ModelTreeProvider extends Disposable implements vscode.TreeDataProvider<TreeNode> {
   private readonly changeEmitter = this._register(new vscode.EventEmitter<TreeNode | undefined>());
@@ -74,39 +71,15 @@ export class ModelTreeProvider extends Disposable implements vscode.TreeDataProv
     this.view.description = describeFilter(this.filter, (api) => API_LABELS[api]);
     void vscode.commands.executeCommand('setContext', 'bedrock.models.filtered', isFilterActive(this.filter));
     const count = this.catalog.descriptors.length;
-    const err = this.catalog.error;
     const problem = this.problem();
     void vscode.commands.executeCommand('setContext', 'bedrock.models.problem', count ? '' : problem);
-    if (this.catalog.state === 'refreshing') {
-      this.view.message = count ? undefined : 'Loading models…';
-    } else if (err && count) {
-      const when = this.catalog.fetchedAt ? new Date(this.catalog.fetchedAt).toLocaleString() : 'an earlier session';
-      this.view.message = `Refresh failed: ${redact(err.message)} Showing the list from ${when}.`;
-    } else if (err && problem === 'other') {
-      this.view.message = `Could not list models: ${redact(err.message)}`;
-    } else if (count && this.visibleGroups.length === 0) {
-      this.view.message = 'No model matches the filter.';
-    } else {
-      this.view.message = undefined;
-    }
+    const { state, error, fetchedAt } = this.catalog;
+    this.view.message = explorerMessage({ state, count, visibleGroups: count ? this.visibleGroups.length : 0, error, problem, fetchedAt });
   }
 
   /** Why the list is empty, if it is (drives the welcome views). */
   problem(): CatalogProblem {
-    const err = this.catalog.error;
-    if (!err) return '';
-    switch (err.kind) {
-      case 'credentials':
-        return 'noCredentials';
-      case 'accessDenied':
-        return 'accessDenied';
-      case 'untrustedEndpoint':
-        return 'untrustedEndpoint';
-      case 'network':
-        return this.regionHasBedrock(this.catalog.region) ? 'network' : 'noBedrock';
-      default:
-        return 'other';
-    }
+    return catalogProblem(this.catalog.error, () => this.regionHasBedrock(this.catalog.region));
   }
 
   getChildren(node?: TreeNode): TreeNode[] {

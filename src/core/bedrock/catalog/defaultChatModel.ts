@@ -2,6 +2,7 @@
 // they used last, else the `bedrock.chat.defaultModel` setting, else a current mid-size model from the
 // catalog. Never the first alphabetically: that is an old or tiny model in every region's list.
 import { STORAGE_VERSIONS } from '../../storageKeys';
+import { isChatModel, type ModelDescriptor } from './modelDescriptor';
 
 /** How many recently used models the picker lists first. */
 export const RECENT_MODELS_KEPT = 5;
@@ -13,6 +14,11 @@ export interface ChatModelCandidate {
   label: string;
   provider?: string;
   legacy?: boolean;
+}
+
+/** The chat models and profiles in the catalog, as the default-model rule takes them. */
+export function chatModelCandidates(descriptors: readonly ModelDescriptor[]): ChatModelCandidate[] {
+  return descriptors.filter(isChatModel).map((d) => ({ id: d.id, label: d.name, provider: d.provider, legacy: d.legacy }));
 }
 
 export interface DefaultChatModelInput {

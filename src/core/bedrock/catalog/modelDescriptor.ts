@@ -111,6 +111,11 @@ export function isEmbeddingModel(d: Pick<ModelDescriptor, 'apis'>): boolean {
   return d.apis.embed?.supported !== false;
 }
 
+/** The embedding picker's rows: models only, one each; the router picks a profile when a model needs one. */
+export function embeddingPickerModels(descriptors: readonly ModelDescriptor[]): ModelDescriptor[] {
+  return descriptors.filter((d) => d.kind === 'model' && isEmbeddingModel(d));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Reading a descriptor back from the catalog cache
 // ---------------------------------------------------------------------------------------------

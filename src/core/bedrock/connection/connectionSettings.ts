@@ -36,3 +36,15 @@ export interface ConnectionInfo {
   endpoints: { control: string; runtime: string; mantle: string };
   proxy?: string;
 }
+
+/** The credential source in a few words, for the status bar and the connection menu. */
+export function credentialSourceLabel(info: Pick<ConnectionInfo, 'auth' | 'profile'>): string {
+  switch (info.auth) {
+    case 'apiKey':
+      return 'API key (stored)';
+    case 'apiKeyEnv':
+      return 'API key (AWS_BEARER_TOKEN_BEDROCK)';
+    default:
+      return info.profile ? `profile ${info.profile}` : 'default credentials';
+  }
+}

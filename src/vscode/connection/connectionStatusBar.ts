@@ -1,17 +1,6 @@
 import * as vscode from 'vscode';
-import type { ConnectionInfo } from '../core/bedrock/connection/connectionSettings';
-import { Disposable } from '../core/lifecycle';
-
-export function credentialSourceLabel(info: ConnectionInfo): string {
-  switch (info.auth) {
-    case 'apiKey':
-      return 'API key (stored)';
-    case 'apiKeyEnv':
-      return 'API key (AWS_BEARER_TOKEN_BEDROCK)';
-    default:
-      return info.profile ? `profile ${info.profile}` : 'default credentials';
-  }
-}
+import { credentialSourceLabel, type ConnectionInfo } from '../../core/bedrock/connection/connectionSettings';
+import { Disposable } from '../../core/lifecycle';
 
 /** Region and credential source at a glance; clicking offers region, profile and API key. */
 export class ConnectionStatusBar extends Disposable {
