@@ -18,6 +18,9 @@ import { registerExplorer } from './vscode/explorer/registerExplorer';
 import { createLog } from './vscode/log';
 import { registerLanguageModels, type LanguageModelRegistration } from './vscode/lm/registerLanguageModels';
 import { onDidChangeSettings, onDidReportSettingProblem, readSetting, reportedSettingProblems, watchSettings } from './vscode/settings';
+import { imageFamilyOf } from './core/bedrock/images/imageFamily';
+import { registerImages } from './vscode/images/imageCommands';
+import { imageStoreFor } from './vscode/images/imageFileStore';
 
 /** What activate() hands back: used by the in-extension-host tests, not a public API. */
 export interface WorkbenchApi {
@@ -91,14 +94,17 @@ async function startWorkbench(context: vscode.ExtensionContext): Promise<Omit<Wo
   // command no feature handles is a type error.
   const explorer = registerExplorer({ catalog, router, state: context.globalState, warnStored, log });
   const connectionFeature = registerConnection({ connection, secrets: context.secrets, trustedEndpoints, refreshModels: explorer.refresh, log });
+  const images = imageStoreFor(context);
   const chat = registerChat(context, {
+    images,
     warnStored,
     backend: routerChatBackend(router, catalog, {
       // The shared choice: last used, else the setting, else a mid-size default; re-read when the setting changes.
       read: () => modelChoice.current(),
       onDidChange: (listener) => onDidChangeSettings(['chatDefaultModel'], listener),
     }),
-    rememberModel: (id) => modelChoice.remember(id),
+    // An image model is a choice for image turns only: Explain and Ask keep the last chat model.
+    rememberModel: (id) => (imageFamilyOf(id) ? undefined : modelChoice.remember(id)),
     log,
   });
   const explain = registerExplain({
@@ -109,8 +115,9 @@ async function startWorkbench(context: vscode.ExtensionContext): Promise<Omit<Wo
   });
   const languageModels = registerLanguageModels({ catalog, router, connection, defaultModel: () => modelChoice.current(), log, extensionUri: context.extensionUri });
   const embed = registerEmbed({ router, embeddingModels: () => embeddingPickerModels(catalog.descriptors), describe: (id) => catalog.describe(id), log });
+  const imaging = registerImages({ catalog, store: images, send: (text, modelId, image) => chat.prefill(text, true, modelId, image) });
   const logFeature = { commands: { 'bedrock.showLog': () => log.show() }, disposables: [] } satisfies FeatureRegistration;
-  for (const feature of [explorer, connectionFeature, chat, explain, languageModels, embed, logFeature]) subs.push(...feature.disposables);
+  for (const feature of [explorer, connectionFeature, chat, explain, languageModels, embed, imaging, logFeature]) subs.push(...feature.disposables);
   subs.push(
     ...registerCommands({
       ...explorer.commands,
@@ -118,6 +125,7 @@ async function startWorkbench(context: vscode.ExtensionContext): Promise<Omit<Wo
       ...chat.commands,
       ...explain.commands,
       ...embed.commands,
+      ...imaging.commands,
       ...logFeature.commands,
     }),
   );

@@ -6,6 +6,7 @@ import { API_IDS } from '../core/bedrock/catalog/apiId';
 import { STOP_REASONS } from '../core/bedrock/adapters/chatEvent';
 import { ERROR_ACTION_IDS, ERROR_KINDS, errorAction, type ErrorKind } from '../core/bedrock/errors/classifiedError';
 import { arrayOf, isPlainRecord, num, object, oneOf, optional, readStored, str, type Issues, type Validator } from '../core/schema';
+import { imageTurnOptionsSchema, storedImagesSchema } from './imageMessages';
 import { STORAGE_VERSIONS } from '../core/storageKeys';
 import {
   type ChatParams,
@@ -87,6 +88,8 @@ export const persistedTurnSchema = object<PersistedTurn>({
   stats: optional(statsSchema),
   stopReason: optional(oneOf(STOP_REASONS)),
   error: optional(errorSchema),
+  images: optional(storedImagesSchema),
+  imageOptions: optional(imageTurnOptionsSchema),
 });
 
 // The same ranges the host accepts from the webview.

@@ -4,6 +4,7 @@
 import type { ApiId } from '../core/bedrock/catalog/apiId';
 import type { StopReason } from '../core/bedrock/adapters/chatEvent';
 import type { ChatParams, TurnStats, WireError, WireReasoning } from './wireValues';
+import type { ImageTurnOptions, StoredImage } from './imageProtocol';
 
 /** One turn of a stored conversation. */
 export interface PersistedTurn {
@@ -19,6 +20,10 @@ export interface PersistedTurn {
   stopReason?: StopReason;
   /** Set when the turn failed; `text` then holds the partial reply. */
   error?: WireError;
+  /** An image turn's images (assistant turns). */
+  images?: StoredImage[];
+  /** The image options a user turn was sent with, so it can be sent again. */
+  imageOptions?: ImageTurnOptions;
 }
 
 /** A stored conversation, as the host keeps it in workspace storage. */

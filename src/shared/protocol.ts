@@ -20,6 +20,7 @@ import type { StopReason } from '../core/bedrock/adapters/chatEvent';
 import type { ErrorActionId } from '../core/bedrock/errors/classifiedError';
 import type { ConversationSummary, PersistedConversation } from './persistedShapes';
 import type { ChatParams, ModelOption, TurnStats, WireError } from './wireValues';
+import type { ChatImagesMessage, ImageActionMessage, ImageDataMessage, ImageTurnOptions } from './imageProtocol';
 
 export type { CodeAction, ModelOption, ChatParams, TurnStats, WireError, WireReasoning } from './wireValues';
 export type { PersistedTurn, PersistedConversation, PersistedWebviewState, ConversationSummary } from './persistedShapes';
@@ -52,6 +53,8 @@ export interface ChatSendMessage {
   params?: ChatParams;
   /** Force this API for the turn instead of the router's choice. */
   api?: ApiId;
+  /** Image options, when the model is an image model (the turn is then an image turn). */
+  image?: ImageTurnOptions;
 }
 
 /** Stop the stream `requestId`: the host aborts the HTTP request. */
@@ -160,7 +163,8 @@ export type WebviewToHostMessage =
   | HistoryOpenMessage
   | HistoryDeleteMessage
   | HistoryNewMessage
-  | EditorFocusMessage;
+  | EditorFocusMessage
+  | ImageActionMessage;
 
 // ---------------------------------------------------------------------------------------------
 // Host → webview
@@ -283,6 +287,8 @@ export interface ChatPrefillMessage {
   send?: boolean;
   /** Model or profile to select first (e.g. the default chat model for "Explain Selection"). */
   modelId?: string;
+  /** Image options to send with it (Generate Image, Generate Variations, Edit with Prompt). */
+  image?: ImageTurnOptions;
 }
 
 export type HostToWebviewMessage =
@@ -295,7 +301,9 @@ export type HostToWebviewMessage =
   | ModelsListMessage
   | HistoryListMessage
   | HistoryLoadMessage
-  | ChatPrefillMessage;
+  | ChatPrefillMessage
+  | ChatImagesMessage
+  | ImageDataMessage;
 
 /** The stream-lifecycle subset of host messages, all keyed by `requestId` + `seq`. */
-export type ChatStreamMessage = ChatStartMessage | ChatDeltaMessage | ChatRouteMessage | ChatRetryMessage | ChatEndMessage | ChatErrorMessage;
+export type ChatStreamMessage = ChatStartMessage | ChatDeltaMessage | ChatRouteMessage | ChatRetryMessage | ChatImagesMessage | ChatEndMessage | ChatErrorMessage;

@@ -11,6 +11,7 @@
 import { API_IDS, type ApiId } from '../core/bedrock/catalog/apiId';
 import { isErrorActionId, type ErrorActionId } from '../core/bedrock/errors/classifiedError';
 import type { ChatParams, WebviewToHostMessage } from './protocol';
+import { imageActionRule, imageIdRule, imageTurnOptionsRule } from './imageMessages';
 
 /** Longest user message the host accepts (characters); far above any model's context. */
 export const MAX_TEXT = 2_000_000;
@@ -109,6 +110,7 @@ export const WEBVIEW_MESSAGE_FIELDS: WebviewMessageTable = {
     system: optional(text('the system prompt')),
     params: optional(params),
     api: optional(apiId),
+    image: optional(imageTurnOptionsRule),
   },
   'chat/cancel': { requestId: id('requestId') },
   'error/action': { requestId: id('requestId'), actionId: errorActionId },
@@ -123,6 +125,7 @@ export const WEBVIEW_MESSAGE_FIELDS: WebviewMessageTable = {
   'history/delete': { conversationId: id('conversationId') },
   'history/new': { conversationId: id('conversationId') },
   'editor/focus': {},
+  'image/action': { action: imageActionRule, imageId: imageIdRule },
 };
 
 // ---------------------------------------------------------------------------------------------

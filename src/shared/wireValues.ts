@@ -1,5 +1,6 @@
 // The value shapes the chat protocol's messages carry (models, parameters, figures, errors,
 // reasoning). Types only; the messages themselves are in protocol.ts.
+import type { ImageModelTraits } from './imageProtocol';
 import type { ApiId } from '../core/bedrock/catalog/apiId';
 import type { ErrorActionId, ErrorKind } from '../core/bedrock/errors/classifiedError';
 
@@ -22,6 +23,8 @@ export interface ModelOption {
   apis?: ApiId[];
   /** The model's largest output, in tokens; the max-tokens field is clamped to it. */
   maxOutputTokens?: number;
+  /** Set for image models: a turn with this model is an image turn, with these options. */
+  image?: ImageModelTraits;
 }
 
 /** Sampling parameters the user set for a conversation; absent = the model's default. */

@@ -28,6 +28,10 @@ export const COMMAND_IDS = [
   'bedrock.copyLastVector',
   'bedrock.explainSelection',
   'bedrock.askAboutSelection',
+  'bedrock.generateImage',
+  'bedrock.generateImageVariations',
+  'bedrock.removeImageBackground',
+  'bedrock.editImageWithPrompt',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

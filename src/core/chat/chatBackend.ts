@@ -5,6 +5,7 @@ import type { ApiId } from '../bedrock/catalog/apiId';
 import type { ChatEvent } from '../bedrock/adapters/chatEvent';
 import type { ChatRequest } from '../bedrock/adapters/chatRequest';
 import type { ModelOption } from '../../shared/protocol';
+import type { ImageRequest, ImageResult } from '../bedrock/images/imageRequest';
 
 export interface StreamOptions {
   /** Force this API instead of the router's plan (the per-turn override). */
@@ -17,7 +18,9 @@ export interface ChatBackend {
    * terminal `error` carrying the partial text; aborting `signal` cancels the HTTP request.
    */
   stream(request: ChatRequest, signal: AbortSignal, options?: StreamOptions): AsyncIterable<ChatEvent>;
-  /** Chat-capable models and profiles for the picker, best first. */
+  /** One image request (an image turn); absent where images cannot be made. */
+  generateImage?(request: ImageRequest, signal: AbortSignal): Promise<ImageResult>;
+  /** Chat-capable models and profiles for the picker, best first; image models last, flagged `image`. */
   chatModels(): ModelOption[] | Promise<ModelOption[]>;
   /** Model to preselect when the user has not picked one. */
   defaultModelId?(): string | undefined;

@@ -3,13 +3,15 @@
 // throws on the way (unreadable history, a request that cannot be built, a failing save), and a
 // send that replaces a running reply waits until that reply's partial text is saved, so two sends
 // in one conversation keep both turns.
-import { errorAction } from '../bedrock/errors/classifiedError';
+import { BedrockError, errorAction } from '../bedrock/errors/classifiedError';
 import { readStoredConversation } from '../../shared/persistedRecords';
-import type { ChatSendMessage, ChatStreamMessage, ModelOption, PersistedConversation, WireError } from '../../shared/protocol';
+import type { ChatSendMessage, ChatStreamMessage, ModelOption, PersistedConversation, PersistedTurn, WireError } from '../../shared/protocol';
+import type { ImageTurnOptions } from '../../shared/imageProtocol';
 import type { ChatBackend } from './chatBackend';
 import { beginTurn, clampParams, newConversation, toChatRequest } from './conversationModel';
 import type { HistoryStore } from './historyStore';
 import { runTurn } from './turnRunner';
+import { runImageTurn, type ImageStore } from './imageTurn';
 
 export interface ChatTurnsDeps {
   backend: ChatBackend;
@@ -22,6 +24,8 @@ export interface ChatTurnsDeps {
   clock?: () => number;
   /** Wall clock for stored timestamps (ms since the epoch). */
   now?: () => number;
+  /** Where image turns keep their images; without one, image turns fail with a clear message. */
+  images?: ImageStore;
 }
 
 const NO_MODEL: WireError = {
@@ -126,9 +130,11 @@ export class ChatTurns {
     // Read field by field whatever the store returned: a corrupt turn is dropped here, not replayed.
     const existing = readStoredConversation(this.deps.history.get(msg.conversationId)) ?? newConversation(msg.conversationId, now());
     let conv = beginTurn(existing, msg, modelId, params, now());
+    const imageOptions = model?.image ? (msg.image ?? {}) : undefined;
+    if (imageOptions) conv.turns[conv.turns.length - 1] = { ...conv.turns[conv.turns.length - 1]!, imageOptions };
     await this.save(conv);
     saved.conversation = conv;
-    const turn = await runTurn({
+    const turn = imageOptions ? await this.runImage(msg, modelId, imageOptions, conv.id, signal, stream) : await runTurn({
       backend: this.deps.backend,
       request: toChatRequest(conv, modelId, params),
       api: msg.api,
@@ -142,6 +148,25 @@ export class ChatTurns {
     conv = { ...conv, turns: [...conv.turns, turn], updatedAt: now() };
     await this.save(conv);
     return conv;
+  }
+
+  private runImage(msg: ChatSendMessage, modelId: string, options: ImageTurnOptions, conversationId: string, signal: AbortSignal, stream: StreamTracker): Promise<PersistedTurn> {
+    const { backend, images } = this.deps;
+    const unavailable = async () => {
+      throw new BedrockError({ kind: 'validation', message: 'Images cannot be generated here: this chat has no place to keep them. Open the Bedrock chat view and try again.', action: errorAction('none') });
+    };
+    return runImageTurn({
+      generate: backend.generateImage && images ? (r, s) => backend.generateImage!(r, s) : unavailable,
+      store: images ?? { put: unavailable, get: async () => undefined },
+      modelId,
+      prompt: msg.text,
+      options,
+      requestId: msg.requestId,
+      conversationId,
+      signal,
+      clock: this.deps.clock,
+      post: (m) => stream.post(m),
+    });
   }
 
   private async save(conv: PersistedConversation): Promise<void> {

@@ -1,10 +1,12 @@
 // The model picker's entries, from catalog descriptors: chat-capable models and profiles only,
 // with the explorer's badges and the chat APIs a turn may be forced onto.
 import { CHAT_APIS, type ApiId } from '../bedrock/catalog/apiId';
-import { isChatModel, type ModelDescriptor } from '../bedrock/catalog/modelDescriptor';
+import { isChatModel, outputKindOf, type ModelDescriptor } from '../bedrock/catalog/modelDescriptor';
+import { imageTraitsOf } from '../bedrock/images/imageFamily';
 import type { RoutePlan } from '../bedrock/routing/routePlan';
 import { badgesOf } from '../explorer/modelTree';
 import type { ModelOption } from '../../shared/protocol';
+import type { ImageModelTraits } from '../../shared/imageProtocol';
 
 /** Streaming and non-streaming variants are one choice (the router pins the family). */
 const FAMILY: Partial<Record<ApiId, ApiId>> = { 'converse-stream': 'converse', 'invoke-stream': 'invoke' };
@@ -43,6 +45,43 @@ export function chatModelOptions(descriptors: readonly ModelDescriptor[], plan: 
     .filter(isChatModel)
     .sort((a, b) => a.provider.localeCompare(b.provider) || Number(a.legacy) - Number(b.legacy) || a.name.localeCompare(b.name) || a.id.localeCompare(b.id))
     .map((d) => toModelOption(d, plan));
+}
+
+/** The picker's image options for a model, or undefined when it is not an image model we can call. */
+export function imageModelTraits(modelId: string): ImageModelTraits | undefined {
+  const t = imageTraitsOf(modelId);
+  if (!t) return undefined;
+  return {
+    tasks: [...t.tasks],
+    maxImages: t.maxImages,
+    maxSeed: t.maxSeed,
+    ...(t.sizes ? { sizes: t.sizes.map((s) => `${s.width}x${s.height}`) } : {}),
+    ...(t.aspectRatios ? { aspectRatios: [...t.aspectRatios] } : {}),
+    ...(t.qualities ? { qualities: [...t.qualities] } : {}),
+    ...(t.styles ? { styles: [...t.styles] } : {}),
+  };
+}
+
+/** The group image models are listed under in the picker, after every chat model. */
+export const IMAGE_GROUP = 'Image generation';
+
+/**
+ * Image models the extension can call (a known body family, InvokeModel not known unsupported):
+ * choosing one in the chat makes the turn an image turn. Listed after the chat models, so a list's
+ * first entry is still a chat model.
+ */
+export function imageModelOptions(descriptors: readonly ModelDescriptor[]): ModelOption[] {
+  return descriptors
+    .filter((d) => outputKindOf(d) === 'image' && d.apis.invoke?.supported !== false && imageModelTraits(d.baseModelId ?? d.id))
+    .sort((a, b) => Number(a.legacy) - Number(b.legacy) || a.name.localeCompare(b.name) || a.id.localeCompare(b.id))
+    .map((d) => ({
+      id: d.id,
+      label: `${d.name}${d.kind === 'model' ? '' : ' (profile)'} — ${d.provider}`,
+      provider: IMAGE_GROUP,
+      badges: ['Image'],
+      image: imageModelTraits(d.baseModelId ?? d.id)!,
+      ...(d.inputModalities.includes('IMAGE') ? { images: true } : {}),
+    }));
 }
 
 /** The model id behind an explorer row (model or profile node), a string, or nothing usable. */

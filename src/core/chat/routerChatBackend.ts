@@ -6,13 +6,15 @@ import type { ModelDescriptor } from '../bedrock/catalog/modelDescriptor';
 import type { IDisposable } from '../lifecycle';
 import type { PlanRequest, RoutePlan } from '../bedrock/routing/routePlan';
 import type { ChatBackend, StreamOptions } from './chatBackend';
-import { chatModelOptions } from './modelOptions';
+import { chatModelOptions, imageModelOptions } from './modelOptions';
+import type { ImageRequest, ImageResult } from '../bedrock/images/imageRequest';
 
 export interface RouterLike {
   /** The router's third argument, when it grows one, carries the per-turn API override. */
   stream(request: ChatRequest, signal?: AbortSignal, options?: StreamOptions): AsyncIterable<ChatEvent>;
   /** The plan a streamed chat turn would start from: the picker offers its APIs for pinning. */
   plan(request: PlanRequest): RoutePlan;
+  generateImage?(request: ImageRequest, signal?: AbortSignal): Promise<ImageResult>;
 }
 
 export interface CatalogLike {
@@ -29,7 +31,11 @@ export interface DefaultModelSource {
 export function routerChatBackend(router: RouterLike, catalog: CatalogLike, defaultModel: DefaultModelSource): ChatBackend {
   return {
     stream: (request, signal, options) => router.stream(request, signal, options),
-    chatModels: () => chatModelOptions(catalog.descriptors, (modelId) => router.plan({ modelId, task: 'chat', features: { streaming: true } })),
+    ...(router.generateImage ? { generateImage: (request: ImageRequest, signal: AbortSignal) => router.generateImage!(request, signal) } : {}),
+    chatModels: () => [
+      ...chatModelOptions(catalog.descriptors, (modelId) => router.plan({ modelId, task: 'chat', features: { streaming: true } })),
+      ...imageModelOptions(catalog.descriptors),
+    ],
     defaultModelId: () => defaultModel.read() || undefined,
     onDidChangeModels: (listener) => {
       const subs = [catalog.onDidChange(() => listener()), defaultModel.onDidChange(() => listener())];

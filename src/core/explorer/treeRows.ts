@@ -1,5 +1,6 @@
 // How each explorer node looks as a row: label, description, icon, menu context. Pure, so the
 // tree provider is a thin mapping to vscode.TreeItem and the whole paint can be benchmarked.
+import { imageTraitsOf } from '../bedrock/images/imageFamily';
 import type { ModelNode, ProfileNode, ProviderNode, TreeNode } from './modelTree';
 import { badgesOf, profileScopeLabel } from './modelTree';
 import { isChatModel, isEmbeddingModel, outputKindOf, type ModelDescriptor, type OutputKind } from '../bedrock/catalog/modelDescriptor';
@@ -30,7 +31,7 @@ export function outputIcon(kind: OutputKind): string {
 
 function contextFor(d: ModelDescriptor, extra: string[]): string {
   // Space-separated flags; menus match with regex, e.g. `viewItem =~ /\bchat\b/`.
-  const flags = ['model', isChatModel(d) ? 'chat' : '', isEmbeddingModel(d) ? 'embed' : '', ...extra];
+  const flags = ['model', isChatModel(d) ? 'chat' : '', isEmbeddingModel(d) ? 'embed' : '', imageTraitsOf(d.baseModelId ?? d.id) ? 'image' : '', ...extra];
   return flags.filter(Boolean).join(' ');
 }
 

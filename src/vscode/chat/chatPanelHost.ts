@@ -17,6 +17,9 @@ import type { HistoryStore } from '../../core/chat/historyStore';
 import { languageIdForFence } from '../../core/chat/languageIds';
 import { redactHostMessage } from '../../core/chat/redactChat';
 import { errorAction, type ErrorActionId } from '../../core/bedrock/errors/classifiedError';
+import type { ImageStore } from '../../core/chat/imageTurn';
+import type { ImageTurnOptions } from '../../shared/imageProtocol';
+import { runImageAction } from '../images/imageActions';
 
 export const CHAT_VIEW_TYPE = 'bedrock.chat';
 /** The chat view in its own view container (movable to the secondary side bar). */
@@ -40,6 +43,8 @@ export interface ChatPanelDeps {
   logThrottle?: LogThrottle;
   /** Records a model the user picked or chatted with, so the next chat, Explain and Ask start with it. */
   rememberModel?(modelId: string): unknown;
+  /** Where image turns keep their images (absent: image turns say they cannot run here). */
+  images?: ImageStore;
 }
 
 export interface ChatPanelRestore {
@@ -87,6 +92,7 @@ export class ChatPanelHost<S extends ChatSurface = ChatSurface> extends Disposab
       },
       log: deps.log,
       clock: deps.clock,
+      images: deps.images,
     });
     const dist = vscode.Uri.joinPath(deps.extensionUri, 'dist');
     panel.webview.options = {
@@ -159,9 +165,9 @@ export class ChatPanelHost<S extends ChatSurface = ChatSurface> extends Disposab
   }
 
   /** Puts text in the input box (and sends it when `send`). */
-  prefill(text: string, send = false, modelId?: string): void {
+  prefill(text: string, send = false, modelId?: string, image?: ImageTurnOptions): void {
     if (modelId) this.selectedModelId = modelId;
-    this.post({ method: 'chat/prefill', text, send, modelId });
+    this.post({ method: 'chat/prefill', text, send, modelId, ...(image ? { image } : {}) });
   }
 
   /** Opens a fresh conversation with `modelId` selected (Chat with Model). */
@@ -219,6 +225,9 @@ export class ChatPanelHost<S extends ChatSurface = ChatSurface> extends Disposab
         return;
       case 'editor/focus':
         await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+        return;
+      case 'image/action':
+        if (this.deps.images) await runImageAction(this.deps.images, msg, (m) => this.post(m));
         return;
       default:
         return handledEveryMessage(msg);

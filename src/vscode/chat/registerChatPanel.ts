@@ -10,6 +10,8 @@ import { CHAT_PANEL_TITLE, CHAT_SIDE_VIEW_ID, CHAT_VIEW_TYPE, ChatPanelHost, typ
 import { runChatErrorAction } from './errorActions';
 import { HistoryStore } from '../../core/chat/historyStore';
 import { modelIdFromArgument } from '../../core/chat/modelOptions';
+import type { ImageStore } from '../../core/chat/imageTurn';
+import type { ImageTurnOptions } from '../../shared/imageProtocol';
 
 interface ChatCommands {
   'bedrock.openChat': () => Promise<ChatPanelHost<vscode.WebviewView>>;
@@ -29,7 +31,7 @@ export interface ChatPanelRegistration extends FeatureRegistration<ChatCommands>
    * Shows the chat view without taking focus from the editor and fills its input box (and sends it),
    * e.g. for "Explain selection": the answer appears beside the code, never over it.
    */
-  prefill(text: string, send?: boolean, modelId?: string): Promise<ChatPanelHost<vscode.WebviewView>>;
+  prefill(text: string, send?: boolean, modelId?: string, image?: ImageTurnOptions): Promise<ChatPanelHost<vscode.WebviewView>>;
   readonly history: HistoryStore;
   /** The view provider, the serializer, and the open panel and view. */
   disposables: IDisposable[];
@@ -42,6 +44,8 @@ export interface RegisterChatPanelDeps {
   warnStored?: (message: string) => void;
   /** Records the model each chat uses (shared with Explain and Ask). */
   rememberModel?(modelId: string): unknown;
+  /** Where image turns keep their images. */
+  images?: ImageStore;
 }
 
 export function registerChat(context: vscode.ExtensionContext, deps: RegisterChatPanelDeps): ChatPanelRegistration {
@@ -69,6 +73,7 @@ export function registerChat(context: vscode.ExtensionContext, deps: RegisterCha
         runErrorAction: runChatErrorAction,
         lastTextEditor: () => (lastEditor && !lastEditor.document.isClosed ? lastEditor : undefined),
         rememberModel: deps.rememberModel,
+        images: deps.images,
       },
       restore,
     );
@@ -159,9 +164,9 @@ export function registerChat(context: vscode.ExtensionContext, deps: RegisterCha
     panelForTests: () => current,
     viewForTests: () => sideView,
     restoreForTests: restore,
-    prefill: async (text, send = false, modelId) => {
+    prefill: async (text, send = false, modelId, image) => {
       const host = await showView(true);
-      host.prefill(text, send, modelId);
+      host.prefill(text, send, modelId, image);
       return host;
     },
     history,

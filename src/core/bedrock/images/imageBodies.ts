@@ -22,7 +22,8 @@ export function imageRequestProblem(req: ImageRequest, traits: ImageFamilyTraits
   if (!traits.tasks.includes(req.task)) return `${traits.label} (${req.modelId}) cannot ${IMAGE_TASK_LABELS[req.task].toLowerCase()}; it supports: ${traits.tasks.map((t) => IMAGE_TASK_LABELS[t]).join(', ')}.`;
   const prompt = req.prompt ?? '';
   const promptMax = traits.family === 'stability' ? STABILITY_PROMPT_CHARS : AMAZON_LIMITS.promptChars;
-  const needsPrompt = req.task === 'textToImage' || req.task === 'inpaint' || (traits.family === 'stability' && req.task === 'variation');
+  // Inpainting without text erases the masked area; Stability's image-to-image always needs a prompt.
+  const needsPrompt = req.task === 'textToImage' || (traits.family === 'stability' && req.task === 'variation');
   if (needsPrompt && !prompt.trim()) return 'The prompt is empty: say what the image should show.';
   if (prompt.length > promptMax) return `The prompt has ${prompt.length} characters; ${traits.label} takes at most ${promptMax}.`;
   if ((req.negativePrompt?.length ?? 0) > promptMax) return `The negative prompt has ${req.negativePrompt!.length} characters; ${traits.label} takes at most ${promptMax}.`;

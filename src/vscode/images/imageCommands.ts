@@ -1,0 +1,124 @@
+// "Generate Image…" (palette, and the explorer on image models) and, from the file explorer on a
+// PNG or JPEG, "Generate Variations", "Remove Background" and "Edit with Prompt". Each asks only
+// what the task needs, then runs as an image turn in the chat view, where the gallery shows the
+// result with the chat's image options (size, count, seed, quality, style).
+import * as vscode from 'vscode';
+import type { ModelDescriptor } from '../../core/bedrock/catalog/modelDescriptor';
+import { IMAGE_TASK_LABELS, supportsImageTask, type ImageTask } from '../../core/bedrock/images/imageFamily';
+import { sniffImageMime } from '../../core/bedrock/images/imageRequest';
+import type { ImageStore } from '../../core/chat/imageTurn';
+import { modelIdFromArgument } from '../../core/chat/modelOptions';
+import type { ImageTurnOptions } from '../../shared/imageProtocol';
+import { showWarningMessage } from '../notify';
+import type { FeatureRegistration } from '../commands';
+
+/** Well under InvokeModel's 25 MB body once base64 adds a third. */
+const MAX_INPUT_BYTES = 15_000_000;
+
+export interface ImageCommandDeps {
+  catalog: { readonly descriptors: readonly ModelDescriptor[] };
+  store: ImageStore;
+  /** Runs the turn in the chat view beside the editor. */
+  send(text: string, modelId: string, image: ImageTurnOptions): Promise<unknown>;
+}
+
+const baseOf = (d: ModelDescriptor) => d.baseModelId ?? d.id;
+
+/** The image commands, registered like every feature. */
+export function registerImages(deps: ImageCommandDeps): FeatureRegistration<ReturnType<typeof imageCommands>> {
+  return { commands: imageCommands(deps), disposables: [] };
+}
+
+export function imageCommands(deps: ImageCommandDeps) {
+  let lastPicked: string | undefined;
+
+  async function pickModel(task: ImageTask, arg?: unknown): Promise<string | undefined> {
+    const candidates = deps.catalog.descriptors.filter((d) => supportsImageTask(baseOf(d), task));
+    const fromExplorer = modelIdFromArgument(arg);
+    if (fromExplorer) {
+      if (supportsImageTask(candidates.find((d) => d.id === fromExplorer)?.baseModelId ?? fromExplorer, task)) return fromExplorer;
+      void showWarningMessage(`${fromExplorer} cannot ${IMAGE_TASK_LABELS[task].toLowerCase()}. Choose Nova Canvas, Titan Image Generator v2 or a Stability model.`);
+      return undefined;
+    }
+    if (!candidates.length) {
+      void showWarningMessage(`No model in this region can ${IMAGE_TASK_LABELS[task].toLowerCase()}. Nova Canvas and Titan Image Generator v2 can; try another region (Bedrock: Select Region).`);
+      return undefined;
+    }
+    if (candidates.length === 1) return candidates[0]!.id;
+    const items = candidates
+      .map((d) => ({ label: d.name, description: d.id, detail: d.provider, id: d.id }))
+      .sort((a, b) => Number(b.id === lastPicked) - Number(a.id === lastPicked));
+    const picked = await vscode.window.showQuickPick(items, { title: `${IMAGE_TASK_LABELS[task]}: choose a model`, matchOnDescription: true });
+    if (picked) lastPicked = picked.id;
+    return picked?.id;
+  }
+
+  /** The image a file-explorer command was run on, or one the user picks; read and checked. */
+  async function inputImage(arg: unknown): Promise<{ id: string; name: string } | undefined> {
+    let uri = arg instanceof vscode.Uri ? arg : undefined;
+    if (!uri) {
+      const picked = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { Images: ['png', 'jpg', 'jpeg'] }, openLabel: 'Use Image' });
+      uri = picked?.[0];
+      if (!uri) return undefined;
+    }
+    const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
+    const data = await vscode.workspace.fs.readFile(uri);
+    const mime = sniffImageMime(data);
+    if (mime !== 'image/png' && mime !== 'image/jpeg') {
+      void showWarningMessage(`${name} is not a PNG or JPEG image, so it cannot be sent to an image model.`);
+      return undefined;
+    }
+    if (data.length > MAX_INPUT_BYTES) {
+      void showWarningMessage(`${name} is ${(data.length / 1e6).toFixed(1)} MB; image models take at most ${MAX_INPUT_BYTES / 1e6} MB here. Use a smaller image.`);
+      return undefined;
+    }
+    return { id: await deps.store.put(data, mime), name };
+  }
+
+  const ask = (prompt: string, placeHolder: string, required: boolean) =>
+    vscode.window.showInputBox({ prompt, placeHolder, ignoreFocusOut: true, validateInput: (v) => (required && !v.trim() ? 'Say what the image should show.' : undefined) });
+
+  return {
+    'bedrock.generateImage': async (arg?: unknown) => {
+      const modelId = await pickModel('textToImage', arg);
+      if (!modelId) return;
+      const prompt = await ask('Describe the image', 'a lighthouse at dusk, watercolour', true);
+      if (!prompt?.trim()) return;
+      await deps.send(prompt, modelId, { task: 'textToImage' });
+    },
+    'bedrock.generateImageVariations': async (uri?: unknown) => {
+      const source = await inputImage(uri);
+      if (!source) return;
+      const modelId = await pickModel('variation', undefined);
+      if (!modelId) return;
+      const stability = modelId.includes('stability.');
+      const prompt = await ask(
+        stability ? 'Describe the variations (required by this model)' : 'Steer the variations (optional)',
+        'same scene, at night',
+        stability,
+      );
+      if (prompt === undefined) return;
+      const text = prompt.trim() ? prompt : `Variations of ${source.name}`;
+      await deps.send(text, modelId, { task: 'variation', sourceImageId: source.id, ...(prompt.trim() ? {} : { captionOnly: true }) });
+    },
+    'bedrock.removeImageBackground': async (uri?: unknown) => {
+      const source = await inputImage(uri);
+      if (!source) return;
+      const modelId = await pickModel('removeBackground', undefined);
+      if (!modelId) return;
+      await deps.send(`Remove the background of ${source.name}`, modelId, { task: 'removeBackground', sourceImageId: source.id, captionOnly: true });
+    },
+    'bedrock.editImageWithPrompt': async (uri?: unknown) => {
+      const source = await inputImage(uri);
+      if (!source) return;
+      const modelId = await pickModel('inpaint', undefined);
+      if (!modelId) return;
+      const mask = await vscode.window.showInputBox({ prompt: 'Which part of the image should change?', placeHolder: 'the sky', ignoreFocusOut: true, validateInput: (v) => (v.trim() ? undefined : 'Name the part to change, e.g. "the sky".') });
+      if (!mask?.trim()) return;
+      const prompt = await ask('What should be painted there? Leave empty to erase it.', 'a stormy sunset', false);
+      if (prompt === undefined) return;
+      const text = prompt.trim() ? prompt : `Erase ${mask} in ${source.name}`;
+      await deps.send(text, modelId, { task: 'inpaint', sourceImageId: source.id, maskPrompt: mask, ...(prompt.trim() ? {} : { captionOnly: true }) });
+    },
+  };
+}
