@@ -17,6 +17,8 @@ import { StreamGate } from './streamGate';
 import { TranscriptView } from './transcriptView';
 import { ACTION_ATTR, AssistantTurnView, UserTurnView, type MarkdownFactory } from './turnViews';
 import type { HostApi } from './vscodeApi';
+import { ImageTurns } from '../images/imageTurns';
+import type { ImageTurnOptions } from '../../src/shared/imageProtocol';
 
 export interface ChatAppOptions {
   host: HostApi;
@@ -42,6 +44,9 @@ export class ChatApp {
   private readonly transcript: TranscriptView;
   private readonly composer: Composer;
   private readonly status: HTMLElement;
+  private readonly images: ImageTurns;
+  /** The text and image options of the image turn streaming now (its gallery's buttons reuse them). */
+  private streamingImage: { text: string; options: ImageTurnOptions } | undefined;
 
   constructor(opts: ChatAppOptions) {
     this.host = opts.host;
@@ -77,9 +82,15 @@ export class ChatApp {
       onDraftChanged: () => this.saveState(),
     });
     this.status = el('div', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
+    this.images = new ImageTurns({
+      host: this.host,
+      send: (text, image) => this.send(undefined, text, image),
+      model: () => this.picker.model,
+      announce: (text) => (this.status.textContent = text),
+    });
 
     opts.root.replaceChildren(
-      el('div', { class: 'chat-root' }, this.header.element, this.settings.element, this.history.element, this.transcript.element, this.composer.element, this.status),
+      el('div', { class: 'chat-root' }, this.header.element, this.settings.element, this.history.element, this.transcript.element, this.images.bar.element, this.composer.element, this.status),
     );
     opts.attachInteractions(this.transcript.element);
     opts.root.addEventListener('keydown', (e) => {
@@ -107,7 +118,10 @@ export class ChatApp {
       case 'chat/retry':
       case 'chat/end':
       case 'chat/error':
+      case 'chat/images':
         return this.onStream(m);
+      case 'image/data':
+        return this.images.onData(m);
       case 'models/list':
         this.picker.setModels(m.models, m.selectedModelId);
         return this.onModelChanged();
@@ -128,7 +142,7 @@ export class ChatApp {
         if (m.send) {
           // "Explain Selection" while a reply streams: that reply stops (kept as it is) and this one goes.
           this.stopLocally();
-          this.send();
+          this.send(undefined, undefined, m.image);
         } else this.composer.focus();
         return;
       default:
@@ -154,6 +168,10 @@ export class ChatApp {
         return;
       case 'chat/retry':
         view.retrying(m.attempt, m.maxAttempts, m.reason);
+        return;
+      case 'chat/images':
+        view.attach(this.images.live(m, this.streamingImage ?? { text: '', options: {} }));
+        this.transcript.scrollToEndIfFollowing();
         return;
       case 'chat/end':
         view.end(m.stats, m.stopReason);
@@ -190,23 +208,31 @@ export class ChatApp {
     const model = this.picker.model;
     this.settings.setModel(model);
     this.header.renderApiOptions(model);
+    this.images.setModel(model);
+    this.composer.input.placeholder = model?.image ? 'Describe the image…' : 'Message the model…';
   }
 
   // -------------------------------------------------------------------------------------------
   // Conversation
   // -------------------------------------------------------------------------------------------
 
-  private send(replaceFromTurn?: number, textOverride?: string): void {
+  private send(replaceFromTurn?: number, textOverride?: string, imageOverride?: ImageTurnOptions): void {
     if (this.gate.active) return;
     const text = textOverride ?? this.composer.text;
     if (!text.trim()) return;
     const from = replaceFromTurn ?? this.editingTurn;
+    // Sending a turn again keeps what it was asked with (a removed background stays a removal), with a new seed.
+    const again = from !== undefined ? (this.transcript.turns[from] as UserTurnView | undefined)?.imageOptions : undefined;
+    const image = this.images.optionsFor(imageOverride ?? (again ? { ...again, seed: undefined } : undefined));
+    this.streamingImage = image ? { text, options: image } : undefined;
     if (from !== undefined) this.transcript.truncate(from);
     this.editingTurn = undefined;
     this.composer.setEditBanner(undefined);
     const requestId = newId();
     this.gate.expect(requestId);
-    this.transcript.add(new UserTurnView(text));
+    const userView = new UserTurnView(text);
+    userView.imageOptions = image;
+    this.transcript.add(userView);
     const view = new AssistantTurnView(this.makeMarkdown, true);
     this.streamingView = view;
     this.transcript.add(view);
@@ -223,7 +249,8 @@ export class ChatApp {
       ...(from !== undefined ? { replaceFromTurn: from } : {}),
       system: this.settings.system,
       ...(params ? { params } : {}),
-      ...(api ? { api } : {}),
+      ...(api && !image ? { api } : {}),
+      ...(image ? { image } : {}),
     });
     this.status.textContent = 'Waiting for the reply…';
     this.updateControls();
@@ -294,7 +321,20 @@ export class ChatApp {
     this.composer.setEditBanner(undefined);
     this.conversationId = conv.id;
     this.transcript.truncate(0);
-    for (const t of conv.turns) this.transcript.add(t.role === 'user' ? new UserTurnView(t.text) : AssistantTurnView.restore(this.makeMarkdown, t));
+    this.images.clear();
+    let lastUser: UserTurnView | undefined;
+    for (const t of conv.turns) {
+      if (t.role === 'user') {
+        lastUser = new UserTurnView(t.text);
+        lastUser.imageOptions = t.imageOptions;
+        this.transcript.add(lastUser);
+        continue;
+      }
+      const view = AssistantTurnView.restore(this.makeMarkdown, t);
+      const gallery = this.images.restored(t, { text: lastUser?.text ?? '', options: lastUser?.imageOptions ?? {} });
+      if (gallery) view.attach(gallery);
+      this.transcript.add(view);
+    }
     if (conv.modelId) this.picker.show(conv.modelId);
     this.settings.load(conv.system, conv.params);
     this.onModelChanged();
@@ -311,6 +351,7 @@ export class ChatApp {
     this.streamingView = undefined;
     this.conversationId = newId();
     this.transcript.truncate(0);
+    this.images.clear();
     this.host.postMessage({ method: 'history/new', conversationId: this.conversationId });
     this.updateControls();
     this.saveState();

@@ -2,6 +2,7 @@
 // renderer (sanitized); user text, reasoning, errors and figures only ever become text nodes.
 import { API_LABELS, type ApiId, type StopReason } from '../../src/shared/coreNames';
 import type { PersistedTurn, TurnStats, WireError } from '../../src/shared/protocol';
+import type { ImageTurnOptions } from '../../src/shared/imageProtocol';
 import type { StreamingMarkdown } from '../markdown/streamingMarkdown';
 import { el } from './dom';
 import { formatTurnLine } from './turnLine';
@@ -20,6 +21,8 @@ function actionButton(action: TurnAction, label: string, extra: Record<string, s
 
 export class UserTurnView {
   readonly element: HTMLElement;
+  /** The image options an image turn was sent with (Retry and Edit send them again). */
+  imageOptions?: ImageTurnOptions;
   private readonly editButton: HTMLButtonElement;
   private readonly resendButton: HTMLButtonElement;
 
@@ -90,6 +93,11 @@ export class AssistantTurnView {
     if (turn.error) v.fail(turn.error, turn.stats);
     else v.end(turn.stats, turn.stopReason);
     return v;
+  }
+
+  /** Puts `node` (an image turn's gallery) under the reply text. */
+  attach(node: HTMLElement): void {
+    this.md.element.after(node);
   }
 
   start(modelId: string, api: ApiId): void {

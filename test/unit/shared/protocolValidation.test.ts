@@ -70,4 +70,5 @@ const WEBVIEW_METHODS: readonly WebviewToHostMessage['method'][] = [
   'history/delete',
   'history/new',
   'editor/focus',
+  'image/action',
 ];
