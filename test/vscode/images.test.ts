@@ -26,7 +26,7 @@ function answering(inputs: string[], pick: (items: readonly { id?: string; label
 }
 
 /** The stream messages of the next turn the host runs, once it ended. */
-async function nextTurn(host: ChatHost, run: () => Promise<unknown>): Promise<HostToWebviewMessage[]> {
+async function nextTurn(host: ChatHost, run: () => PromiseLike<unknown>): Promise<HostToWebviewMessage[]> {
   const posts: HostToWebviewMessage[] = [];
   const sub = host.onDidPost((m) => posts.push(m));
   try {
