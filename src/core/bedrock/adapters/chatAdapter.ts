@@ -4,11 +4,30 @@
 import type { ApiId } from '../catalog/apiId';
 import type { ChatEvent } from './chatEvent';
 import type { ChatRequest } from './chatRequest';
-import type { BedrockConnection } from '../connection/connection';
+import type { Agent } from 'node:http';
+import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
+import type { ConnectionInfo } from '../connection/connectionSettings';
+import type { RetryPolicy } from '../routing/retryPolicy';
 import type { RouteStep } from '../routing/routePlan';
 
+/**
+ * What an adapter reaches through the connection, and nothing more: `BedrockConnection` is one, and
+ * a fake with these members is enough to unit-test an adapter.
+ */
+export interface AdapterConnection {
+  readonly info: Pick<ConnectionInfo, 'endpoints'>;
+  readonly userAgent: string;
+  readonly retryPolicy: RetryPolicy;
+  /** The SDK client of bedrock-runtime (Converse, InvokeModel). */
+  runtime(): Promise<Pick<BedrockRuntimeClient, 'send'>>;
+  /** The agent for a compatible-endpoint request (keep-alive, or the proxy). */
+  httpAgent(url: string): Promise<Agent>;
+  /** Bearer or SigV4 headers for a compatible-endpoint request. */
+  authHeaders(endpoint: 'runtime' | 'mantle', req: { method: string; url: string; headers: Record<string, string>; body: string }): Promise<Record<string, string>>;
+}
+
 export interface AdapterContext {
-  connection: BedrockConnection;
+  connection: AdapterConnection;
   /** Aborts the underlying HTTP request (user cancel or our idle timeout). */
   signal: AbortSignal;
 }

@@ -13,11 +13,11 @@ import type { RouteStep } from '../routing/routePlan';
 import { IMAGE_MIME } from './mediaFormats';
 import { normalizeStopReason } from './stopReason';
 import { INLINE_REASONING_TAGS, TagSplitter } from './tagSplitter';
+import type { WireJson } from '../wireJson';
 
-type J = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-export function chatCompletionsBody(req: ChatRequest, model: string, stream: boolean): J {
-  const messages: J[] = [];
+export function chatCompletionsBody(req: ChatRequest, model: string, stream: boolean): WireJson {
+  const messages: WireJson[] = [];
   if (req.system) messages.push({ role: 'system', content: req.system });
   for (const m of replayableHistory(req.messages)) {
     const calls = m.content.filter((p) => p.type === 'toolUse');
@@ -31,11 +31,11 @@ export function chatCompletionsBody(req: ChatRequest, model: string, stream: boo
     const content = images.length
       ? [{ type: 'text', text }, ...images.map((p) => ({ type: 'image_url', image_url: { url: dataUrl(IMAGE_MIME[p.format], p.data) } }))]
       : text;
-    const msg: J = { role: m.role, content };
+    const msg: WireJson = { role: m.role, content };
     if (calls.length) msg.tool_calls = calls.map((c) => ({ id: c.id, type: 'function', function: { name: c.name, arguments: JSON.stringify(c.input) } }));
     messages.push(msg);
   }
-  const body: J = { model, messages, stream };
+  const body: WireJson = { model, messages, stream };
   if (stream) body.stream_options = { include_usage: true };
   if (req.maxTokens !== undefined) body.max_completion_tokens = req.maxTokens;
   if (req.temperature !== undefined) body.temperature = req.temperature;
@@ -54,7 +54,7 @@ export function dataUrl(mime: string, data: Uint8Array): string {
   return `data:${mime};base64,${Buffer.from(data).toString('base64')}`;
 }
 
-function usage(u: J | undefined, out: ChatEvent[]) {
+function usage(u: WireJson | undefined, out: ChatEvent[]) {
   if (u) out.push({ type: 'usage', inputTokens: u.prompt_tokens, outputTokens: u.completion_tokens });
 }
 
@@ -65,11 +65,11 @@ export class ChatCompletionsAdapter implements ChatAdapter {
     const stream = isStreamingStep(step);
     const res = await postJson(ctx, step, compatUrl(ctx, step), chatCompletionsBody(req, step.target, stream));
     if (!stream) {
-      const j = (await jsonBody(res as never)) as J;
+      const j = (await jsonBody(res as never)) as WireJson;
       return {
         events: [j],
         map(raw, out) {
-          const r = raw as J;
+          const r = raw as WireJson;
           const c = r.choices?.[0] ?? {};
           const reasoning = c.message?.reasoning_content ?? c.message?.reasoning;
           if (reasoning) out.push({ type: 'reasoning', text: reasoning });

@@ -1,12 +1,14 @@
-// InvokeModel / InvokeModelWithResponseStream with the model family's native body. Only families
-// in modelFamily.ts are called this way; unknown providers never get a guessed body.
+// InvokeModel / InvokeModelWithResponseStream with the model family's native body (one codec per
+// family under invoke/). Only families in modelFamily.ts are called this way; unknown providers
+// never get a guessed body.
 import type { AdapterCall, AdapterContext, ChatAdapter } from './chatAdapter';
 import { isStreamingStep } from './chatAdapter';
 import type { ChatEvent } from './chatEvent';
 import type { ChatRequest } from './chatRequest';
 import { BedrockError, errorAction } from '../errors/classifiedError';
 import { captureHeaders, meteredUsage } from './invokeMetering';
-import { INVOKE_CODECS } from './invokeBodies';
+import { INVOKE_CODECS } from './invoke/invokeCodecs';
+import type { WireJson } from '../wireJson';
 import { loadAwsSdk } from '../connection/loadAwsSdk';
 import { invokeFamilyOf } from '../catalog/modelFamily';
 import { parseResponseJson } from './responseBody';
@@ -42,7 +44,7 @@ export class InvokeAdapter implements ChatAdapter {
         events: [res.body],
         map(raw, out) {
           const start = out.length;
-          codec.response(parseResponseJson(decoder.decode(raw as Uint8Array)) as Record<string, unknown>, out);
+          codec.response(parseResponseJson(decoder.decode(raw as Uint8Array)) as WireJson, out);
           meteredUsage(metering.headers, out, start);
         },
       };

@@ -3,6 +3,7 @@
 // failure that shows the first bytes, never "Unexpected token '<'".
 import type { Readable } from 'node:stream';
 import type { HttpResponse } from '../connection/httpTransport';
+import type { WireJson } from '../wireJson';
 
 /** How much of the body Details shows. */
 const SHOWN_CHARS = 400;
@@ -47,7 +48,7 @@ export async function eventStreamBody(res: HttpResponse): Promise<Readable> {
 }
 
 /** One SSE event's JSON. A plain-text `error` event is still that error; other bad lines name what came. */
-export function sseJson(e: { event?: string; data: string }): Record<string, any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+export function sseJson(e: { event?: string; data: string }): WireJson {
   try {
     return JSON.parse(e.data);
   } catch (err) {

@@ -15,18 +15,18 @@ import { dataUrl } from './chatCompletionsAdapter';
 import { DOCUMENT_MIME, IMAGE_MIME } from './mediaFormats';
 import { normalizeStopReason } from './stopReason';
 import { INLINE_REASONING_TAGS, TagSplitter } from './tagSplitter';
+import type { WireJson } from '../wireJson';
 
-type J = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-export function responsesBody(req: ChatRequest, model: string, stream: boolean): J {
-  const input: J[] = [];
+export function responsesBody(req: ChatRequest, model: string, stream: boolean): WireJson {
+  const input: WireJson[] = [];
   for (const m of replayableHistory(req.messages)) {
     for (const p of m.content) {
       if (p.type === 'toolUse') input.push({ type: 'function_call', call_id: p.id, name: p.name, arguments: JSON.stringify(p.input) });
       if (p.type === 'toolResult') input.push({ type: 'function_call_output', call_id: p.toolUseId, output: p.content });
     }
     const text = textOf({ ...m, content: m.content.filter((p) => p.type === 'text') });
-    const content: J[] = text ? [{ type: m.role === 'user' ? 'input_text' : 'output_text', text }] : [];
+    const content: WireJson[] = text ? [{ type: m.role === 'user' ? 'input_text' : 'output_text', text }] : [];
     for (const p of m.content) {
       if (p.type === 'image') content.push({ type: 'input_image', image_url: dataUrl(IMAGE_MIME[p.format], p.data) });
       else if (p.type === 'document') {
@@ -36,7 +36,7 @@ export function responsesBody(req: ChatRequest, model: string, stream: boolean):
     }
     if (content.length) input.push({ role: m.role, content });
   }
-  const body: J = { model, input, stream };
+  const body: WireJson = { model, input, stream };
   if (req.system) body.instructions = req.system;
   if (req.maxTokens !== undefined) body.max_output_tokens = req.maxTokens;
   if (req.temperature !== undefined) body.temperature = req.temperature;
@@ -46,8 +46,8 @@ export function responsesBody(req: ChatRequest, model: string, stream: boolean):
   return body;
 }
 
-function completed(r: J, out: ChatEvent[]) {
-  const reason = r.status === 'incomplete' ? (r.incomplete_details?.reason ?? 'incomplete') : r.output?.some((o: J) => o.type === 'function_call') ? 'tool_calls' : 'stop';
+function completed(r: WireJson, out: ChatEvent[]) {
+  const reason = r.status === 'incomplete' ? (r.incomplete_details?.reason ?? 'incomplete') : r.output?.some((o: WireJson) => o.type === 'function_call') ? 'tool_calls' : 'stop';
   out.push({ type: 'stop', reason: normalizeStopReason(reason), raw: r.status });
   if (r.usage) out.push({ type: 'usage', inputTokens: r.usage.input_tokens, outputTokens: r.usage.output_tokens });
 }
@@ -59,11 +59,11 @@ export class ResponsesAdapter implements ChatAdapter {
     const stream = isStreamingStep(step);
     const res = await postJson(ctx, step, compatUrl(ctx, step), responsesBody(req, step.target, stream));
     if (!stream) {
-      const j = (await jsonBody(res as never)) as J;
+      const j = (await jsonBody(res as never)) as WireJson;
       return {
         events: [j],
         map(raw, out) {
-          const r = raw as J;
+          const r = raw as WireJson;
           if (r.status === 'failed' || (r.error && !r.output)) throw HttpStatusError.fromEvent({ error: r.error });
           const inline = new TagSplitter(INLINE_REASONING_TAGS);
           for (const o of r.output ?? []) {

@@ -1,10 +1,10 @@
 // Request bodies and response parsing per embedding family (Titan, Cohere, Nova, Marengo).
 import type { EmbedFamily } from '../catalog/modelFamily';
 import type { EmbedPurpose } from './embedTypes';
+import type { WireJson } from '../wireJson';
 
-type J = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-export function embedBody(family: EmbedFamily, texts: string[], purpose: EmbedPurpose, dimensions?: number): J {
+export function embedBody(family: EmbedFamily, texts: string[], purpose: EmbedPurpose, dimensions?: number): WireJson {
   switch (family) {
     case 'titanV2':
       return { inputText: texts[0], ...(dimensions ? { dimensions } : {}), normalize: true };
@@ -30,7 +30,7 @@ export function embedBody(family: EmbedFamily, texts: string[], purpose: EmbedPu
 }
 
 /** Vectors in input order, plus input tokens when the model reports them. */
-export function parseEmbedResponse(family: EmbedFamily, j: J): { vectors: number[][]; inputTokens?: number } {
+export function parseEmbedResponse(family: EmbedFamily, j: WireJson): { vectors: number[][]; inputTokens?: number } {
   switch (family) {
     case 'titanV2':
     case 'titanV1':
@@ -40,6 +40,6 @@ export function parseEmbedResponse(family: EmbedFamily, j: J): { vectors: number
     case 'cohereV4':
       return { vectors: Array.isArray(j.embeddings) ? j.embeddings : (j.embeddings?.float ?? []) };
     case 'novaEmbed':
-      return { vectors: (j.embeddings ?? []).map((e: J) => e.embedding) };
+      return { vectors: (j.embeddings ?? []).map((e: WireJson) => e.embedding) };
   }
 }

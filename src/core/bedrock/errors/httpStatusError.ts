@@ -4,9 +4,9 @@
 // `__type`) that name wins over the OpenAI/Anthropic `type`, which is coarser (a quota error and a
 // malformed request are both `invalid_request_error`).
 import { looksLikeHtml, UnparseableResponseError } from '../adapters/responseBody';
+import type { WireJson } from '../wireJson';
 
 type Headers = Record<string, string | string[] | undefined>;
-type J = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /** HTTP status of each Bedrock exception, for errors that arrive inside a 200 stream. */
 const BEDROCK_STATUS: Record<string, number> = {
@@ -64,10 +64,10 @@ export class HttpStatusError extends Error {
 
   /** A failed HTTP response: `{message}`, `{error:{message,type,code}}` or `{type:'error',error:{…}}`. */
   static from(status: number, headers: Headers, body: string): Error {
-    let j: J | undefined;
+    let j: WireJson | undefined;
     try {
       const parsed: unknown = JSON.parse(body);
-      if (parsed && typeof parsed === 'object') j = parsed as J;
+      if (parsed && typeof parsed === 'object') j = parsed as WireJson;
     } catch {
       // Not JSON: an HTML error page is a proxy's, anything else is kept as the message.
     }
@@ -79,14 +79,14 @@ export class HttpStatusError extends Error {
 
   /** An error event inside a 200 stream (Anthropic `error`, OpenAI `{error}`, Responses `error` / `response.failed`). */
   static fromEvent(data: unknown): HttpStatusError {
-    const e = describe(data && typeof data === 'object' ? (data as J) : {});
+    const e = describe(data && typeof data === 'object' ? (data as WireJson) : {});
     return new HttpStatusError(e.status ?? 500, e.message ?? 'The stream reported an error.', e.code);
   }
 }
 
 /** The best exception name, status and message an error body or event offers. */
-function describe(j: J): { code?: string; status?: number; message?: string } {
-  const err: J | undefined = typeof j.error === 'object' && j.error ? j.error : typeof j.response?.error === 'object' && j.response.error ? j.response.error : undefined;
+function describe(j: WireJson): { code?: string; status?: number; message?: string } {
+  const err: WireJson | undefined = typeof j.error === 'object' && j.error ? j.error : typeof j.response?.error === 'object' && j.response.error ? j.response.error : undefined;
   const message = [j.message, j.Message, err?.message, typeof j.error === 'string' ? j.error : undefined].find((v) => typeof v === 'string' && v);
   const bedrock = bedrockName(j.code) ?? bedrockName(j.__type) ?? bedrockName(err?.code) ?? bedrockName(err?.type);
   if (bedrock) return { code: bedrock, status: BEDROCK_STATUS[bedrock], message };

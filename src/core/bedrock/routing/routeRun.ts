@@ -3,12 +3,12 @@
 // on a 20,000-event stream a generator's per-yield ticks cost ~10% over the raw SDK, this costs
 // one promise per raw event (see test/bench/router.bench.ts).
 import type { ApiId } from '../catalog/apiId';
-import { isStreamingStep, type AdapterCall, type ChatAdapter } from '../adapters/chatAdapter';
+import { isStreamingStep, type AdapterCall, type AdapterConnection, type ChatAdapter } from '../adapters/chatAdapter';
 import type { ChatEvent } from '../adapters/chatEvent';
 import type { ChatRequest } from '../adapters/chatRequest';
 import { BedrockError, errorAction, type ClassifiedError } from '../errors/classifiedError';
 import { classifyError } from '../errors/classifyError';
-import type { BedrockConnection } from '../connection/connection';
+import type { ConnectionInfo } from '../connection/connectionSettings';
 import { clampMaxTokens, foldSystemPrompt } from './requestShaping';
 import { withRetryListener, type RetryNotice } from './retryPolicy';
 import type { RoutePlan, RouteStep } from './routePlan';
@@ -22,7 +22,8 @@ export type FallbackDecision =
 
 export interface RouteRunDeps {
   adapters: Partial<Record<ApiId, ChatAdapter>>;
-  connection: BedrockConnection;
+  /** The adapters' connection, plus how it authenticates (for the error's wording) and a way to drop rejected credentials. */
+  connection: AdapterConnection & { readonly info: Pick<ConnectionInfo, 'auth'>; resetCredentials(): void };
   idleSeconds: number;
   maxTokens: number | undefined;
   fallback(c: ClassifiedError, step: RouteStep, used: Set<string>): FallbackDecision | undefined;

@@ -56,19 +56,19 @@ export function pinToApi(plan: RoutePlan, api: ApiId): RoutePlan {
   return { ...plan, notes: [...plan.notes, `${api} was requested but cannot serve this request; using the router's choice.`] };
 }
 
-/** One adapter per chat API; the streaming and one-shot forms of Converse and Invoke share theirs. */
-export function createChatAdapters(): Partial<Record<ApiId, ChatAdapter>> {
-  const converse = new ConverseAdapter();
-  const invoke = new InvokeAdapter();
-  return {
-    converse,
-    'converse-stream': converse,
-    invoke,
-    'invoke-stream': invoke,
-    'chat-completions': new ChatCompletionsAdapter(),
-    responses: new ResponsesAdapter(),
-    messages: new MessagesAdapter(),
-  };
+/** Every chat adapter; each serves the APIs it declares (Converse and Invoke serve their streaming and one-shot forms). */
+const chatAdapters = (): ChatAdapter[] => [new ConverseAdapter(), new InvokeAdapter(), new ChatCompletionsAdapter(), new ResponsesAdapter(), new MessagesAdapter()];
+
+/** The router's adapter map, built from what each adapter declares it serves. */
+export function createChatAdapters(adapters: readonly ChatAdapter[] = chatAdapters()): Partial<Record<ApiId, ChatAdapter>> {
+  const byApi: Partial<Record<ApiId, ChatAdapter>> = {};
+  for (const adapter of adapters) {
+    for (const api of adapter.apis) {
+      if (byApi[api]) throw new Error(`Two chat adapters declare ${api}.`);
+      byApi[api] = adapter;
+    }
+  }
+  return byApi;
 }
 
 export class Router {
