@@ -8,6 +8,7 @@ import http2 from 'node:http2';
 import type { Http2ServerRequest, Http2ServerResponse } from 'node:http2';
 import net from 'node:net';
 import { AsyncJobStore } from './asyncInvoke';
+import { ConnectionTracker, type ConnectionStats } from './connectionTracker';
 import { parseAuth } from './authHeader';
 import { type Catalog, catalogWithOverrides, defaultCatalog } from './catalog';
 import type { ModelOverride } from './catalog';
@@ -26,6 +27,7 @@ import type { ErrorFaultKind } from './serviceError';
 export type { RecordedRequest } from './recordedRequest';
 export type { FaultSpec } from './faultSpec';
 export type { Scenario } from './scenario';
+export type { ConnectionStats } from './connectionTracker';
 
 export interface EmulatorOptions {
   /** 0 or unset: a free port. */
@@ -44,6 +46,8 @@ export interface EmulatorOptions {
   modelOverrides?: Record<string, ModelOverride>;
   /** GetAsyncInvoke polls that report InProgress before a job completes (default 1). */
   asyncPollsUntilDone?: number;
+  /** Milliseconds before each new connection is served: a stand-in for the TCP + TLS handshake. */
+  connectionDelayMs?: number;
 }
 
 export interface EmulatorHandle {
@@ -52,6 +56,14 @@ export interface EmulatorHandle {
   port: number;
   /** TCP connections accepted so far (keep-alive reuse shows as fewer connections than requests). */
   readonly connections: number;
+  /** Connections by protocol, open now, and GOAWAYs sent. */
+  connectionStats(): ConnectionStats;
+  /** GOAWAY to every HTTP/2 session (in-flight streams finish) and idle HTTP/1.1 connections closed. */
+  goaway(): void;
+  /** Closes the connections with nothing in flight, as an idle timeout does; returns how many. */
+  closeIdleConnections(): number;
+  /** Changes the delay before new connections are served (see EmulatorOptions.connectionDelayMs). */
+  setConnectionDelay(ms: number): void;
   /** Every request so far, in arrival order (live array). */
   requests: RecordedRequest[];
   /** Queues a fault for the next `spec.count` (default 1) matching requests. */
@@ -60,7 +72,7 @@ export interface EmulatorHandle {
   clearRequests(): void;
   /** Resolves with the first request (already recorded or future) that satisfies `predicate`. */
   waitForRequest(predicate: (r: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>;
-  /** `request` fires when a request has been read (before it is answered); `response` when it ends. */
+  /** `request` fires when a request has been read (before it is answered); `response` when it ends; `connectionClose` with a connection's number. */
   events: EventEmitter;
   catalog: Catalog;
   close(): Promise<void>;
@@ -117,7 +129,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   events.setMaxListeners(0);
   const sockets = new Set<net.Socket>();
   let seq = 0;
-  let connections = 0;
+  const tracker = new ConnectionTracker((id) => events.emit('connectionClose', id));
+  tracker.connectionDelayMs = options.connectionDelayMs ?? 0;
 
   function takeFault(route: string, ids: Array<string | undefined>): FaultSpec | undefined {
     const f = faults.find((x) => faultMatches(x, route, ids));
@@ -168,11 +181,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       headers,
       body: undefined,
       httpVersion: req.httpVersion === '2.0' ? '2' : '1.1',
+      connection: tracker.connectionOf(req),
       attempt: attempt ? Number(attempt) : undefined,
       events: 0,
       bytesOut: 0,
       closed,
     };
+    tracker.track(req, closed);
     closed.then(() => {
       options.log?.(
         `${record.method} ${record.path} ${record.route}${record.modelId ? ` ${record.modelId}` : ''} auth=${auth.kind} h${record.httpVersion} → ${record.status ?? '-'}${record.errorCode ? ` ${record.errorCode}` : ''}${record.fault ? ` fault=${record.fault}` : ''}`,
@@ -201,6 +216,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         if (fault.delayMs) await ex.sleep(fault.delayMs);
         const message = echoRequest(fault.message, headers);
         if (isErrorKind(fault.kind)) throw Object.assign(errorForKind(fault.kind, message, fault.status), { retryAfter: fault.retryAfter });
+        if (fault.kind === 'refuseStream' && h2stream) {
+          // GOAWAY naming the previous stream as the last one processed, as a server closing an
+          // idle connection does when a request crosses it: the client must not reuse the session.
+          record.refused = true;
+          h2stream.session?.goaway(http2.constants.NGHTTP2_NO_ERROR, Math.max(0, (h2stream.id ?? 1) - 2));
+          h2stream.close(http2.constants.NGHTTP2_REFUSED_STREAM);
+          h2stream.session?.close();
+          return;
+        }
         if (fault.kind === 'resetBeforeHeaders') {
           ex.reset();
           return;
@@ -233,11 +257,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   h1.keepAliveTimeout = 5000;
   const h2 = http2.createServer({}, (req, res) => void handle(req, res));
   h2.on('sessionError', () => undefined);
+  h2.on('session', (session) => tracker.onSession(session));
   const server = net.createServer((socket) => {
     // Nagle's algorithm plus the client's delayed ACK would add ~40 ms to responses written as
     // several small frames (HTTP/2 headers, then data) — latency no real endpoint has.
     socket.setNoDelay(true);
-    connections++;
+    const tracked = tracker.accept(socket);
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
     socket.on('error', () => undefined);
@@ -252,13 +277,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       socket.pause();
       socket.unshift(head);
       // http2 drains the unshifted bytes itself (resuming would feed them twice); http1 needs the resume.
-      if (isH2Prefix) h2.emit('connection', socket);
+      if (isH2Prefix) tracker.adoptH2(tracked, () => h2.emit('connection', socket));
       else {
+        tracker.adoptH1();
         h1.emit('connection', socket);
         socket.resume();
       }
     };
-    socket.on('data', onData);
+    // Bytes that arrive during the setup delay wait in the socket's buffer.
+    if (tracker.connectionDelayMs > 0) setTimeout(() => socket.on('data', onData), tracker.connectionDelayMs);
+    else socket.on('data', onData);
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -271,7 +299,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     url: `http://127.0.0.1:${port}`,
     port,
     get connections() {
-      return connections;
+      return tracker.stats().connections;
+    },
+    connectionStats: () => tracker.stats(),
+    goaway: () => tracker.goaway(),
+    closeIdleConnections: () => tracker.closeIdle(),
+    setConnectionDelay(ms: number): void {
+      tracker.connectionDelayMs = ms;
     },
     requests,
     events,

@@ -16,6 +16,8 @@ export type StreamFaultKind =
   | 'htmlBody'
   /** The connection dropped before any byte of the response (streaming routes included). */
   | 'resetBeforeHeaders'
+  /** HTTP/2 only: the stream refused with RST_STREAM(REFUSED_STREAM) before any processing. */
+  | 'refuseStream'
   /** Every `é` of the reply sent as bytes that are not UTF-8 (framing and checksums intact). */
   | 'invalidUtf8';
 

@@ -34,6 +34,10 @@ export interface RecordedRequest {
   /** Parsed JSON body (undefined when empty or not JSON). */
   body: unknown;
   httpVersion: '1.1' | '2';
+  /** The number of the TCP connection it arrived on (1 = the emulator's first); equal numbers = a reused connection. */
+  connection: number;
+  /** The server refused the stream unprocessed (RST_STREAM REFUSED_STREAM): no model saw it. */
+  refused?: boolean;
   /** Attempt number from `amz-sdk-request: attempt=N; max=M` (SDK retries), if present. */
   attempt?: number;
   /** Final status once answered. */

@@ -2,6 +2,7 @@
 // the connection's agent (keep-alive, or the proxy), retried by the standard policy, then either one
 // JSON body or a stream of SSE events.
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
+import type { Readable } from 'node:stream';
 import type { AdapterContext } from './chatAdapter';
 import { HttpStatusError } from '../errors/httpStatusError';
 import { httpRequest, readText, statusError, type HttpResponse } from '../connection/httpTransport';
@@ -61,17 +62,49 @@ export async function jsonBody(res: { status?: number; body: NodeJS.ReadableStre
   return parseResponseJson(await readText(res.body as never), res.status);
 }
 
-/** Parsed SSE events (`data: [DONE]` ends the stream). */
-export async function* sseEvents(body: AsyncIterable<unknown>): AsyncGenerator<EventSourceMessage> {
+/** A reply's tail after its last event (a blank line, `[DONE]`) is read for this long before the socket is given up. */
+const TAIL_GRACE_MS = 5_000;
+
+/**
+ * Parsed SSE events (`data: [DONE]` ends the stream). However the reader stops, the rest of the
+ * body is read rather than destroyed, so the keep-alive socket goes back to the pool for the next
+ * turn; after `[DONE]` the turn waits for that (the body ends at once), so the next turn finds the
+ * socket free. A body that does not end soon is destroyed.
+ */
+export async function* sseEvents(body: Readable): AsyncGenerator<EventSourceMessage> {
   const queue: EventSourceMessage[] = [];
   const parser = createParser({ onEvent: (e) => queue.push(e) });
   const decoder = new TextDecoder();
-  for await (const chunk of body) {
-    parser.feed(decoder.decode(chunk as Uint8Array, { stream: true }));
-    while (queue.length) {
-      const e = queue.shift()!;
-      if (e.data === '[DONE]') return;
-      yield e;
+  let done = false;
+  try {
+    for await (const chunk of body.iterator({ destroyOnReturn: false })) {
+      parser.feed(decoder.decode(chunk as Uint8Array, { stream: true }));
+      while (queue.length) {
+        const e = queue.shift()!;
+        if (e.data === '[DONE]') {
+          done = true;
+          return;
+        }
+        yield e;
+      }
     }
+  } finally {
+    const released = releaseBody(body);
+    if (done) await released;
   }
+}
+
+/** Reads what is left of `body` so its socket is reused; resolves when it ended or was given up. */
+function releaseBody(body: Readable): Promise<void> {
+  if (body.readableEnded || body.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    const giveUp = setTimeout(() => body.destroy(), TAIL_GRACE_MS);
+    giveUp.unref();
+    body.once('close', () => {
+      clearTimeout(giveUp);
+      resolve();
+    });
+    body.once('end', resolve);
+    body.resume();
+  });
 }

@@ -15,9 +15,14 @@ import { RetryPolicy } from '../routing/retryPolicy';
 import { profileRegion } from './sharedConfig';
 import { signV4, type AwsCredentials } from './sigv4';
 import { CLIENT_VERSION } from '../../version';
+import { httpRequest, readText } from './httpTransport';
+import { judgeEndpoint } from './endpointPolicy';
+import { MAX_STREAMS_PER_SESSION, PooledHttp2Handler, SESSION_IDLE_MS, type Http2Handler } from './pooledHttp2Handler';
 
 type Env = Record<string, string | undefined>;
 type EndpointName = 'control' | 'runtime' | 'mantle';
+/** How a route reaches its endpoint: the SDK client (HTTP/2 on the runtime) or plain HTTP(S) (the compatible APIs). */
+export type WarmTransport = 'sdk' | 'http';
 type CredentialProvider = () => Promise<AwsCredentials & { expiration?: Date }>;
 
 export const BEARER_ENV = 'AWS_BEARER_TOKEN_BEDROCK';
@@ -60,6 +65,8 @@ export class BedrockConnection extends Disposable {
   private settings: ConnectionSettings;
   private _info: ConnectionInfo;
   private runtimeClient?: Promise<BedrockRuntimeClient>;
+  /** The runtime client's HTTP/2 session pool (absent behind a proxy or with HTTP/1.1 forced). */
+  private runtimeSessions?: PooledHttp2Handler;
   private controlClient?: Promise<BedrockClient>;
   private credentials?: CredentialProvider;
   private agent?: Promise<http.Agent | undefined>;
@@ -119,6 +126,7 @@ export class BedrockConnection extends Disposable {
     this.generation++;
     const old = [this.runtimeClient, this.controlClient];
     this.runtimeClient = this.controlClient = undefined;
+    this.runtimeSessions = undefined;
     this.credentials = undefined;
     this.agent = undefined;
     const agents = this.keepAlive;
@@ -207,8 +215,39 @@ export class BedrockConnection extends Disposable {
   async httpAgent(url: string): Promise<http.Agent> {
     const proxy = await this.proxyAgent();
     if (proxy) return proxy;
+    const agents = this.keepAliveAgents();
+    return url.startsWith('https:') ? agents.https : agents.http;
+  }
+
+  private keepAliveAgents(): { http: http.Agent; https: https.Agent } {
     this.keepAlive ??= { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
-    return url.startsWith('https:') ? this.keepAlive.https : this.keepAlive.http;
+    return this.keepAlive;
+  }
+
+  /**
+   * Opens the connection a request to `endpoint` over `transport` will use, so its handshakes are
+   * done before the user sends: no credentials, no model, nothing billed. Skipped (false) for an
+   * endpoint that would need the user's trust first. Never throws.
+   */
+  async warm(endpoint: 'runtime' | 'mantle', transport: WarmTransport, signal?: AbortSignal): Promise<boolean> {
+    const origin = this._info.endpoints[endpoint];
+    if (!judgeEndpoint(origin, this._info.region).allowed) return false;
+    try {
+      if (endpoint === 'runtime' && transport === 'sdk') {
+        await this.runtime();
+        if (this.runtimeSessions) {
+          await this.runtimeSessions.warm(origin, signal);
+          return true;
+        }
+      }
+      const url = `${new URL(origin).origin}/`;
+      const res = await httpRequest({ method: 'HEAD', url, headers: { 'user-agent': this.userAgent }, agent: await this.httpAgent(url), signal });
+      // Read to the end so the socket goes back to the pool for the turn to take.
+      await readText(res.body);
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   private async commonConfig() {
@@ -233,9 +272,16 @@ export class BedrockConnection extends Disposable {
   runtime(): Promise<BedrockRuntimeClient> {
     this.runtimeClient ??= (async () => {
       const { sdk, config, agent } = await this.commonConfig();
-      // HTTP/2 is the SDK default; a proxy needs HTTP/1.1 (CONNECT through an agent).
-      const requestHandler = agent || this.settings.http1 ? new sdk.NodeHttpHandler({ httpAgent: agent, httpsAgent: agent }) : undefined;
-      const client = new sdk.BedrockRuntimeClient({ ...config, endpoint: this.settings.endpoints?.runtime || undefined, ...(requestHandler ? { requestHandler } : {}) });
+      // HTTP/2 over one kept session; a proxy needs HTTP/1.1 (CONNECT through an agent).
+      let requestHandler;
+      if (agent || this.settings.http1) {
+        const agents = this.keepAliveAgents();
+        requestHandler = new sdk.NodeHttpHandler({ httpAgent: agent ?? agents.http, httpsAgent: agent ?? agents.https });
+      } else {
+        const inner = new sdk.NodeHttp2Handler({ disableConcurrentStreams: false, maxConcurrentStreams: MAX_STREAMS_PER_SESSION }) as unknown as Http2Handler;
+        requestHandler = this.runtimeSessions = new PooledHttp2Handler(inner, { maxConcurrentStreams: MAX_STREAMS_PER_SESSION, idleMs: SESSION_IDLE_MS });
+      }
+      const client = new sdk.BedrockRuntimeClient({ ...config, endpoint: this.settings.endpoints?.runtime || undefined, requestHandler: requestHandler as never });
       this.guardClient(client, 'runtime');
       return client;
     })();
@@ -245,8 +291,9 @@ export class BedrockConnection extends Disposable {
   control(): Promise<BedrockClient> {
     this.controlClient ??= (async () => {
       const { sdk, config, agent } = await this.commonConfig();
-      const requestHandler = agent ? new sdk.NodeHttpHandler({ httpAgent: agent, httpsAgent: agent }) : undefined;
-      const client = new sdk.BedrockClient({ ...config, endpoint: this.settings.endpoints?.control || undefined, ...(requestHandler ? { requestHandler } : {}) });
+      const agents = this.keepAliveAgents();
+      const requestHandler = new sdk.NodeHttpHandler({ httpAgent: agent ?? agents.http, httpsAgent: agent ?? agents.https });
+      const client = new sdk.BedrockClient({ ...config, endpoint: this.settings.endpoints?.control || undefined, requestHandler });
       this.guardClient(client, 'control');
       return client;
     })();

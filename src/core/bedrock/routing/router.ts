@@ -176,6 +176,16 @@ export class Router {
     }
   }
 
+  /**
+   * Opens the connection the next chat turn with `modelId` will use (the plan's first step), so the
+   * turn skips the handshakes. Sends nothing billable; false when nothing was warmed.
+   */
+  warm(modelId: string, signal?: AbortSignal): Promise<boolean> {
+    const step = this.plan({ modelId, task: 'chat', features: { streaming: true } }).steps[0];
+    if (!step || step.endpoint === 'control') return Promise.resolve(false);
+    return this.opts.connection.warm(step.endpoint, COMPAT_APIS.has(step.api) ? 'http' : 'sdk', signal);
+  }
+
   /** Embeds texts with chunking by the model's limits, bounded concurrency and backoff on throttling. */
   embed(req: EmbedRequest, signal?: AbortSignal, onProgress?: (p: EmbedProgress) => void): Promise<EmbedResult> {
     const plan = this.plan({ modelId: req.modelId, task: 'embed', features: {} });
