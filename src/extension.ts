@@ -105,6 +105,8 @@ async function startWorkbench(context: vscode.ExtensionContext): Promise<Omit<Wo
     }),
     // An image model is a choice for image turns only: Explain and Ask keep the last chat model.
     rememberModel: (id) => (imageFamilyOf(id) ? undefined : modelChoice.remember(id)),
+    warm: (modelId) => router.warm(modelId),
+    onDidChangeConnection: connection.onDidChange,
     log,
   });
   const explain = registerExplain({

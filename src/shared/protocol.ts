@@ -148,6 +148,11 @@ export interface EditorFocusMessage {
   method: 'editor/focus';
 }
 
+/** The user started typing (sent at most every few seconds): the host may open the connection the turn will use. */
+export interface ComposerTypingMessage {
+  method: 'composer/typing';
+}
+
 export type WebviewToHostMessage =
   | WebviewReadyMessage
   | ChatSendMessage
@@ -164,7 +169,8 @@ export type WebviewToHostMessage =
   | HistoryDeleteMessage
   | HistoryNewMessage
   | EditorFocusMessage
-  | ImageActionMessage;
+  | ImageActionMessage
+  | ComposerTypingMessage;
 
 // ---------------------------------------------------------------------------------------------
 // Host → webview

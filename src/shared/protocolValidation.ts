@@ -126,6 +126,7 @@ export const WEBVIEW_MESSAGE_FIELDS: WebviewMessageTable = {
   'history/new': { conversationId: id('conversationId') },
   'editor/focus': {},
   'image/action': { action: imageActionRule, imageId: imageIdRule },
+  'composer/typing': {},
 };
 
 // ---------------------------------------------------------------------------------------------

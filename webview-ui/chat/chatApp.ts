@@ -28,6 +28,9 @@ export interface ChatAppOptions {
   attachInteractions(transcript: HTMLElement): void;
 }
 
+/** The host dedupes warm-ups itself; this only keeps keystrokes from each becoming a message. */
+const TYPING_NOTICE_INTERVAL_MS = 10_000;
+
 export class ChatApp {
   private readonly host: HostApi;
   private readonly makeMarkdown: MarkdownFactory;
@@ -48,6 +51,7 @@ export class ChatApp {
   /** The text and image options of the image turn streaming now (its gallery's buttons reuse them). */
   private streamingImage: { text: string; options: ImageTurnOptions } | undefined;
 
+  private lastTypingNotice = Number.NEGATIVE_INFINITY;
   constructor(opts: ChatAppOptions) {
     this.host = opts.host;
     this.makeMarkdown = opts.makeMarkdown;
@@ -79,7 +83,10 @@ export class ChatApp {
       onStop: () => this.stop(),
       onCancelEdit: () => this.cancelEdit(),
       onLeave: () => this.host.postMessage({ method: 'editor/focus' }),
-      onDraftChanged: () => this.saveState(),
+      onDraftChanged: () => {
+        this.saveState();
+        this.noticeTyping();
+      },
     });
     this.status = el('div', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
     this.images = new ImageTurns({
@@ -362,6 +369,14 @@ export class ChatApp {
     const busy = !!this.gate.active;
     this.composer.setBusy(busy);
     this.transcript.updateActions(busy);
+  }
+
+  /** Tells the host the user is typing (so it can open the connection), at most every few seconds. */
+  private noticeTyping(): void {
+    const now = Date.now();
+    if (now - this.lastTypingNotice < TYPING_NOTICE_INTERVAL_MS) return;
+    this.lastTypingNotice = now;
+    this.host.postMessage({ method: 'composer/typing' });
   }
 
   private saveState(): void {

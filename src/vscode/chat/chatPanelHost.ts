@@ -20,6 +20,7 @@ import { errorAction, type ErrorActionId } from '../../core/bedrock/errors/class
 import type { ImageStore } from '../../core/chat/imageTurn';
 import type { ImageTurnOptions } from '../../shared/imageProtocol';
 import { runImageAction } from '../images/imageActions';
+import type { ConnectionWarmer, WarmReason } from '../../core/bedrock/connection/connectionWarmer';
 
 export const CHAT_VIEW_TYPE = 'bedrock.chat';
 /** The chat view in its own view container (movable to the secondary side bar). */
@@ -45,6 +46,8 @@ export interface ChatPanelDeps {
   rememberModel?(modelId: string): unknown;
   /** Where image turns keep their images (absent: image turns say they cannot run here). */
   images?: ImageStore;
+  /** Opens the connection a turn will use before the user sends (the view shows, the user types or picks a model). */
+  warmer?: Pick<ConnectionWarmer, 'request' | 'noteUsed'>;
 }
 
 export interface ChatPanelRestore {
@@ -110,6 +113,9 @@ export class ChatPanelHost<S extends ChatSurface = ChatSurface> extends Disposab
     );
     this._register(toDisposable(() => this.turns.abortAll(new Error('The chat panel was closed'))));
     if (deps.backend.onDidChangeModels) this._register(deps.backend.onDidChangeModels(() => void this.postModels()));
+    if ('onDidChangeVisibility' in panel) {
+      this._register(panel.onDidChangeVisibility(() => panel.visible && this.warm('viewVisible')));
+    }
     panel.webview.html = renderWebviewPage({
       webview: panel.webview,
       scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.js')),
@@ -205,6 +211,7 @@ export class ChatPanelHost<S extends ChatSurface = ChatSurface> extends Disposab
         return this.postModels();
       case 'models/select':
         this.selectedModelId = msg.modelId;
+        this.warm('modelPicker');
         await this.deps.rememberModel?.(msg.modelId);
         return;
       case 'history/list':
@@ -229,6 +236,9 @@ export class ChatPanelHost<S extends ChatSurface = ChatSurface> extends Disposab
       case 'image/action':
         if (this.deps.images) await runImageAction(this.deps.images, msg, (m) => this.post(m));
         return;
+      case 'composer/typing':
+        this.warm('typing');
+        return;
       default:
         return handledEveryMessage(msg);
     }
@@ -240,6 +250,8 @@ export class ChatPanelHost<S extends ChatSurface = ChatSurface> extends Disposab
     this.ready = false;
     const initial: HostToWebviewMessage[] = [];
     initial.push(await this.modelsMessage());
+    // The view has just been shown: its first turn can skip the handshakes.
+    this.warm('viewVisible');
     initial.push({ method: 'history/list', conversations: this.historyList() });
     const conv = this.conversationId ? this.readConversation(this.conversationId) : undefined;
     if (conv) initial.push({ method: 'history/load', conversation: conv });
@@ -288,12 +300,18 @@ export class ChatPanelHost<S extends ChatSurface = ChatSurface> extends Disposab
     }
   }
 
+  /** Warms the selected model's connection (the warmer decides whether that is worthwhile). */
+  private warm(reason: WarmReason): void {
+    void this.deps.warmer?.request(this.selectedModelId ?? this.deps.backend.defaultModelId?.(), reason);
+  }
+
   private async send(msg: ChatSendMessage): Promise<void> {
     const modelId = pickModelId(msg.modelId, this.selectedModelId, this.deps.backend.defaultModelId?.(), this.models[0]?.id);
     if (modelId) {
       this.selectedModelId = modelId;
       void this.deps.rememberModel?.(modelId);
     }
+    if (modelId) this.deps.warmer?.noteUsed(modelId);
     const conversation = await this.turns.send(msg, modelId, this.models.find((m) => m.id === modelId));
     if (conversation) this.onDidFinishTurnEmitter.fire({ requestId: msg.requestId, conversation });
   }

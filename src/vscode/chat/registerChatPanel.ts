@@ -12,6 +12,8 @@ import { HistoryStore } from '../../core/chat/historyStore';
 import { modelIdFromArgument } from '../../core/chat/modelOptions';
 import type { ImageStore } from '../../core/chat/imageTurn';
 import type { ImageTurnOptions } from '../../shared/imageProtocol';
+import { ConnectionWarmer } from '../../core/bedrock/connection/connectionWarmer';
+import { SESSION_IDLE_MS } from '../../core/bedrock/connection/pooledHttp2Handler';
 
 interface ChatCommands {
   'bedrock.openChat': () => Promise<ChatPanelHost<vscode.WebviewView>>;
@@ -33,6 +35,8 @@ export interface ChatPanelRegistration extends FeatureRegistration<ChatCommands>
    */
   prefill(text: string, send?: boolean, modelId?: string, image?: ImageTurnOptions): Promise<ChatPanelHost<vscode.WebviewView>>;
   readonly history: HistoryStore;
+  /** Decides when the chat's connection is opened ahead of a turn (tests reset it). */
+  readonly warmer: ConnectionWarmer;
   /** The view provider, the serializer, and the open panel and view. */
   disposables: IDisposable[];
 }
@@ -46,11 +50,19 @@ export interface RegisterChatPanelDeps {
   rememberModel?(modelId: string): unknown;
   /** Where image turns keep their images. */
   images?: ImageStore;
+  /** Opens the connection a chat turn with `modelId` will use (nothing billed); false if nothing was warmed. */
+  warm?(modelId: string): Promise<boolean>;
+  /** Connections are rebuilt when this fires, so earlier warm-ups no longer count. */
+  onDidChangeConnection?: vscode.Event<unknown>;
 }
 
 export function registerChat(context: vscode.ExtensionContext, deps: RegisterChatPanelDeps): ChatPanelRegistration {
   const history = new HistoryStore(context.workspaceState, deps.warnStored ?? ((message) => deps.log?.warn(message)));
   const disposables: vscode.Disposable[] = [];
+  // Connections open while the user is still typing or choosing — only in a focused window.
+  const warm = deps.warm;
+  const warmer = new ConnectionWarmer({ warm: (modelId) => (warm ? warm(modelId) : Promise.resolve(false)), focused: () => vscode.window.state.focused, idleMs: SESSION_IDLE_MS });
+  if (deps.onDidChangeConnection) disposables.push(deps.onDidChangeConnection(() => warmer.reset()));
   let current: ChatPanelHost<vscode.WebviewPanel> | undefined;
   let sideView: ChatPanelHost<vscode.WebviewView> | undefined;
   const sideViewResolved: Array<(host: ChatPanelHost<vscode.WebviewView>) => void> = [];
@@ -74,6 +86,7 @@ export function registerChat(context: vscode.ExtensionContext, deps: RegisterCha
         lastTextEditor: () => (lastEditor && !lastEditor.document.isClosed ? lastEditor : undefined),
         rememberModel: deps.rememberModel,
         images: deps.images,
+        warmer,
       },
       restore,
     );
@@ -165,11 +178,14 @@ export function registerChat(context: vscode.ExtensionContext, deps: RegisterCha
     viewForTests: () => sideView,
     restoreForTests: restore,
     prefill: async (text, send = false, modelId, image) => {
+      // The handshake overlaps with showing the view.
+      if (send) void warmer.request(modelId ?? deps.backend.defaultModelId?.(), 'explain');
       const host = await showView(true);
       host.prefill(text, send, modelId, image);
       return host;
     },
     history,
+    warmer,
     disposables: [
       ...disposables,
       toDisposable(() => {

@@ -12,7 +12,7 @@ export interface WarmerOptions {
   now?: () => number;
 }
 
-export type WarmReason = 'viewVisible' | 'typing' | 'modelPicker';
+export type WarmReason = 'viewVisible' | 'typing' | 'modelPicker' | 'explain';
 
 export class ConnectionWarmer {
   private readonly lastWarmed = new Map<string, number>();
