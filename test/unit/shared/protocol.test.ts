@@ -23,6 +23,7 @@ describe('protocol: validateWebviewMessage', () => {
     { method: 'history/delete', conversationId: 'c1' },
     { method: 'history/new', conversationId: 'c2' },
     { method: 'editor/focus' },
+    { method: 'composer/typing' },
   ];
 
   for (const msg of valid) {

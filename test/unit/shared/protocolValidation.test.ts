@@ -71,4 +71,5 @@ const WEBVIEW_METHODS: readonly WebviewToHostMessage['method'][] = [
   'history/new',
   'editor/focus',
   'image/action',
+  'composer/typing',
 ];
