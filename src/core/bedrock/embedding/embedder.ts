@@ -1,6 +1,7 @@
 // Embeds many texts: chunk by the model's limits, batch, run with bounded concurrency, back off on
 // throttling, split a chunk the service still finds too long, and put every vector back at its
 // chunk. Cancelling stops new calls and aborts the ones in flight.
+import { setMaxListeners } from 'node:events';
 import { BedrockError, errorAction } from '../errors/classifiedError';
 import { classifyError } from '../errors/classifyError';
 import type { BedrockConnection } from '../connection/connection';
@@ -54,6 +55,8 @@ export class Embedder {
     const purpose = req.purpose ?? 'document';
     const [sdk, client] = await Promise.all([loadAwsSdk(), this.connection.runtime()]);
     const inner = new AbortController();
+    // Every request in the window listens on this one signal; more than ten is expected, not a leak.
+    setMaxListeners(0, inner.signal);
     const onAbort = () => inner.abort(signal?.reason);
     signal?.addEventListener('abort', onAbort, { once: true });
 
