@@ -12,6 +12,7 @@ const NOVA = 'amazon.nova-micro-v1:0';
 const GPT = 'openai.gpt-oss-20b-1:0';
 const HAIKU_45_PROFILE = 'us.anthropic.claude-haiku-4-5-20251001-v1:0';
 const LEGACY = 'meta.llama3-8b-instruct-v1:0';
+const LLAMA_31 = 'meta.llama3-1-70b-instruct-v1:0';
 const User = vscode.LanguageModelChatMessage.User;
 const Assistant = vscode.LanguageModelChatMessage.Assistant;
 
@@ -89,8 +90,11 @@ describe('vscode.lm: Bedrock models for any extension (against the emulator)', (
     { api: 'converse', model: HAIKU, route: 'ConverseStream' },
     { api: 'messages', model: HAIKU_45_PROFILE, route: 'Messages' },
     { api: 'chat-completions', model: GPT, route: 'ChatCompletions' },
+    { api: 'responses', model: GPT, route: 'Responses' },
+    { api: 'invoke', model: HAIKU, route: 'InvokeModelWithResponseStream' },
+    { api: 'invoke', model: NOVA, route: 'InvokeModelWithResponseStream' },
   ]) {
-    it(`tool round trip on ${p.route}: tool call part → tool result → final text`, async () => {
+    it(`tool round trip on ${p.route} (${p.model}): tool call part → tool result → final text`, async () => {
       const m = await model(p.model);
       const options = { tools: [TOOL], modelOptions: { api: p.api } };
       const ask = User('What is the weather in Paris? Use get_weather.');
@@ -108,6 +112,15 @@ describe('vscode.lm: Bedrock models for any extension (against the emulator)', (
       assert.ok(JSON.stringify(last.body).includes(call.callId), 'tied to its call id');
     });
   }
+
+  it('a model that refuses tool use while streaming gets its tool call through the non-streaming fallback', async () => {
+    const m = await model(LLAMA_31);
+    const { calls } = await collect(await m.sendRequest([User('Use get_weather for Oslo')], { tools: [TOOL] }));
+    assert.equal(calls.length, 1);
+    assert.equal(calls[0].name, 'get_weather');
+    const routes = (await chatRoutes()).map((r) => `${r.route} ${r.status}`);
+    assert.deepEqual(routes, ['ConverseStream 400', 'Converse 200']);
+  });
 
   it('toolMode Required makes the model call a tool', async () => {
     const m = await model(HAIKU);

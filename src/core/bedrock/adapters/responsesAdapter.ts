@@ -42,7 +42,11 @@ export function responsesBody(req: ChatRequest, model: string, stream: boolean):
   if (req.temperature !== undefined) body.temperature = req.temperature;
   if (req.topP !== undefined) body.top_p = req.topP;
   if (req.reasoning?.effort) body.reasoning = { effort: req.reasoning.effort };
-  if (req.tools?.length) body.tools = req.tools.map((t) => ({ type: 'function', name: t.name, description: t.description, parameters: t.inputSchema }));
+  if (req.tools?.length) {
+    body.tools = req.tools.map((t) => ({ type: 'function', name: t.name, description: t.description, parameters: t.inputSchema }));
+    const c = req.toolChoice;
+    body.tool_choice = !c || c === 'auto' ? 'auto' : c === 'any' ? 'required' : { type: 'function', name: c.name };
+  }
   return body;
 }
 

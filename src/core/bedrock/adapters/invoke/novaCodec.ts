@@ -34,7 +34,13 @@ export const novaCodec: InvokeCodec = {
     if (req.temperature !== undefined) body.inferenceConfig.temperature = req.temperature;
     if (req.topP !== undefined) body.inferenceConfig.topP = req.topP;
     if (req.stopSequences?.length) body.inferenceConfig.stopSequences = req.stopSequences;
-    if (req.tools?.length) body.toolConfig = { tools: req.tools.map((t) => ({ toolSpec: { name: t.name, description: t.description, inputSchema: { json: t.inputSchema } } })) };
+    if (req.tools?.length) {
+      const c = req.toolChoice;
+      body.toolConfig = {
+        tools: req.tools.map((t) => ({ toolSpec: { name: t.name, description: t.description, inputSchema: { json: t.inputSchema } } })),
+        toolChoice: !c || c === 'auto' ? { auto: {} } : c === 'any' ? { any: {} } : { tool: { name: c.name } },
+      };
+    }
     return body;
   },
   response(j, out) {
