@@ -59,7 +59,8 @@ describe('vscode.lm: Bedrock models for any extension (against the emulator)', (
     assert.equal(haiku.maxInputTokens, 200_000);
     const info = api.languageModels.provider.models().find((m) => m.id === HAIKU)!;
     assert.deepEqual(info.capabilities, { imageInput: true, toolCalling: true });
-    assert.match(info.detail, /^Anthropic · ConverseStream/);
+    assert.equal(info.detail, 'Anthropic · Converse');
+    assert.match(info.tooltip, /Route: ConverseStream — /);
     assert.match(info.tooltip, /Context: 200,000 tokens in, 4,096 out \(the model provider's published limits\)/);
     const profile = api.languageModels.provider.models().find((m) => m.id === HAIKU_45_PROFILE)!;
     assert.match(profile.detail, /cross-Region profile/);

@@ -45,11 +45,14 @@ function scopeOf(d: ModelDescriptor, all: ReadonlyMap<string, ModelDescriptor>):
   return d.kind === 'applicationProfile' ? PROFILE_SCOPE.application : d.id.startsWith('global.') ? PROFILE_SCOPE.global : PROFILE_SCOPE.geo;
 }
 
-function routeOf(plan: RoutePlan | undefined): { short: string; why: string } {
+/** Short API names for the one-line detail beside the model name; the tooltip has the full ones. */
+const SHORT: Partial<Record<ApiId, string>> = { 'converse-stream': 'Converse', 'invoke-stream': 'Invoke', invoke: 'Invoke', messages: 'Messages' };
+
+function routeOf(plan: RoutePlan | undefined): { short: string; full: string; why: string } {
   const step = plan?.steps[0];
-  if (!step) return { short: 'no route', why: plan?.notes.join(' ') || 'The router found no API for this model.' };
-  const where = step.endpoint === 'mantle' ? ' (bedrock-mantle)' : '';
-  return { short: `${API_LABELS[step.api]}${where}`, why: step.reason };
+  if (!step) return { short: 'no route', full: 'no route', why: plan?.notes.join(' ') || 'The router found no API for this model.' };
+  const mantle = step.endpoint === 'mantle';
+  return { short: `${SHORT[step.api] ?? API_LABELS[step.api]}${mantle ? ' (mantle)' : ''}`, full: `${API_LABELS[step.api]}${mantle ? ' on bedrock-mantle' : ''}`, why: step.reason };
 }
 
 export interface LmListOptions {
@@ -68,16 +71,18 @@ export function toLmModelInfo(d: ModelDescriptor, all: ReadonlyMap<string, Model
   const scope = scopeOf(d, all);
   const route = routeOf(plan);
   const fmt = (n: number) => n.toLocaleString('en-US');
+  // VS Code renders the tooltip as Markdown: a hard break keeps one fact per line.
   const tooltip = [
     `${d.name} — ${d.provider}`,
     `${d.id}${scope ? ` (${scope} for ${base})` : ''}`,
-    `Route: ${route.short} — ${route.why}`,
+    `Route: ${route.full} — ${route.why}`,
     `Context: ${fmt(limits.maxInputTokens)} tokens in, ${fmt(limits.maxOutputTokens)} out (${LIMIT_SOURCE[limits.source]})`,
     `Images: ${imageInput ? 'yes' : 'no'} · Tools: ${toolCalling ? 'yes' : 'no'}`,
-  ].join('\n');
+  ].join('  \n');
   return {
     id: d.id,
-    name: d.name,
+    // A model only bedrock-mantle lists has no display name: its id without the provider reads better.
+    name: d.name === d.id ? familyOf(d.id) : d.name,
     family: familyOf(base),
     version: base,
     tooltip,

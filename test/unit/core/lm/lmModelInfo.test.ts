@@ -42,9 +42,9 @@ describe('vscode.lm model list', () => {
     assert.equal(m.maxInputTokens, 200_000);
     assert.equal(m.maxOutputTokens, 4_096);
     assert.deepEqual(m.capabilities, { imageInput: true, toolCalling: true });
-    assert.equal(m.detail, 'Anthropic · ConverseStream');
+    assert.equal(m.detail, 'Anthropic · Converse');
     assert.match(m.tooltip, /published limits/);
-    assert.equal(p.detail, 'Anthropic · cross-Region profile · ConverseStream');
+    assert.equal(p.detail, 'Anthropic · cross-Region profile · Converse');
     assert.match(p.tooltip, new RegExp(`cross-Region profile for ${HAIKU.replace(/[.:]/g, '\\$&')}`));
   });
 
@@ -74,5 +74,12 @@ describe('model reports (tools and @bedrock)', () => {
     const report = routeReport(plan(`us.${HAIKU}`), profile);
     assert.match(report, /1\. First \*\*ConverseStream\*\* on bedrock-runtime with `us\.anthropic/);
     assert.match(report, /model `anthropic\.claude-3-haiku/);
+  });
+});
+
+describe('vscode.lm model names', () => {
+  it('a model listed without a name (bedrock-mantle only) is named by its id without the provider', () => {
+    const mantleOnly: ModelDescriptor = { ...shipped(HAIKU), id: 'openai.gpt-5.5', name: 'openai.gpt-5.5', provider: 'OpenAI', mantleOnly: true };
+    assert.equal(lmModelList([mantleOnly], { plan })[0].name, 'gpt-5.5');
   });
 });
