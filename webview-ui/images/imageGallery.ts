@@ -1,5 +1,6 @@
 // An image turn's pictures: a grid of the images with Save, Copy, Regenerate (same seed) and
-// Variations under each, and the content filter's notice. Only `data:` image URIs are rendered
+// Variations under each (the content filter's notice is in the reply text above it, so a stored
+// turn keeps it too). Only `data:` image URIs are rendered
 // (the CSP allows nothing else); an image stored in an earlier session shows a placeholder until
 // the host sends its pixels.
 import { isImageDataUri, type StoredImage, type WireImage } from '../../src/shared/imageProtocol';
@@ -15,12 +16,12 @@ export class ImageGallery {
   readonly element: HTMLElement;
   private readonly figures = new Map<string, { figure: HTMLElement; img: HTMLImageElement; image: StoredImage }>();
 
-  constructor(images: ReadonlyArray<StoredImage | WireImage>, notice: string | undefined, handlers: GalleryHandlers) {
+  constructor(images: ReadonlyArray<StoredImage | WireImage>, handlers: GalleryHandlers) {
     const grid = el('div', { class: 'image-grid', role: 'list' });
     images.forEach((image, i) => {
       const img = el('img', { class: 'gallery-image', alt: `Generated image ${i + 1}${image.seed !== undefined ? `, seed ${image.seed}` : ''}` });
       const button = (action: GalleryAction, label: string, title: string) => {
-        const b = el('button', { type: 'button', class: `turn-button image-${action}`, title, 'aria-label': `${title} (image ${i + 1})` }, label);
+        const b = el('button', { type: 'button', class: `turn-button gallery-button image-${action}`, title, 'aria-label': `${title} (image ${i + 1})` }, label);
         b.addEventListener('click', () => handlers.action(action, image, this));
         return b;
       };
@@ -46,8 +47,7 @@ export class ImageGallery {
       this.figures.set(image.id, { figure, img, image });
       if ('src' in image) this.setSource(image.id, image.src);
     });
-    const noticeBox = notice ? el('p', { class: 'gallery-notice', role: 'status' }, notice) : undefined;
-    this.element = el('div', { class: 'image-gallery' }, noticeBox, images.length ? grid : undefined);
+    this.element = el('div', { class: 'image-gallery' }, images.length ? grid : undefined);
   }
 
   get imageIds(): string[] {

@@ -44,13 +44,14 @@ export class ImageTurns {
   live(m: ChatImagesMessage, origin: Origin): HTMLElement {
     // Host data, but still only data: image URIs get through.
     const images = (Array.isArray(m.images) ? m.images : []).filter((i) => i && typeof i.id === 'string' && isImageDataUri(i.src));
-    return this.gallery(images, typeof m.notice === 'string' ? m.notice : undefined, origin).element;
+    if (typeof m.notice === 'string') this.o.announce(m.notice);
+    return this.gallery(images, origin).element;
   }
 
   /** A stored reply's images: placeholders now, pixels when the host sends them. */
   restored(turn: PersistedTurn, origin: Origin): HTMLElement | undefined {
     if (!turn.images?.length) return undefined;
-    const g = this.gallery(turn.images, undefined, origin);
+    const g = this.gallery(turn.images, origin);
     for (const id of g.imageIds) this.o.host.postMessage({ method: 'image/action', action: 'load', imageId: id });
     return g.element;
   }
@@ -64,8 +65,8 @@ export class ImageTurns {
     this.galleries.clear();
   }
 
-  private gallery(images: readonly StoredImage[], notice: string | undefined, origin: Origin): ImageGallery {
-    const g = new ImageGallery(images, notice, { action: (a, image, gallery) => void this.act(a, image, gallery, origin) });
+  private gallery(images: readonly StoredImage[], origin: Origin): ImageGallery {
+    const g = new ImageGallery(images, { action: (a, image, gallery) => void this.act(a, image, gallery, origin) });
     for (const id of g.imageIds) this.galleries.set(id, g);
     return g;
   }

@@ -67,7 +67,8 @@ function summary(result: ImageResult, traits: ImageFamilyTraits | undefined, not
   const seeds = [...new Set(result.images.map((i) => i.seed).filter((s) => s !== undefined))];
   if (seeds.length) parts.push(`seed ${seeds.join(', ')}`);
   else if (r.seed !== undefined) parts.push(`seed ${r.seed}`);
-  return parts.join(' · ') + (notice ? `\n\n${notice}` : '');
+  // The notice is part of the stored text, so a restored turn still says what was withheld.
+  return parts.join(' · ') + (notice ? `\n\n> ${notice}` : '');
 }
 
 /** Runs the turn to its end. Never throws: every failure becomes the turn's `chat/error`. */

@@ -76,7 +76,7 @@ export function imageModelOptions(descriptors: readonly ModelDescriptor[]): Mode
     .sort((a, b) => Number(a.legacy) - Number(b.legacy) || a.name.localeCompare(b.name) || a.id.localeCompare(b.id))
     .map((d) => ({
       id: d.id,
-      label: `${d.name}${d.kind === 'model' ? '' : ' (profile)'} — ${d.provider}`,
+      label: `${d.name}${d.kind === 'model' ? '' : ' (profile)'}`,
       provider: IMAGE_GROUP,
       badges: ['Image'],
       image: imageModelTraits(d.baseModelId ?? d.id)!,

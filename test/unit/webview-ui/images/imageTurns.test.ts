@@ -96,7 +96,7 @@ describe('image turns in the chat webview (jsdom)', () => {
     assert.equal(app2.send('hello').image, undefined);
   });
 
-  it('renders the reply\'s gallery from data: URIs only, with the filter notice', () => {
+  it('renders the reply\'s gallery from data: URIs only, and announces the filter notice', () => {
     const app = setup();
     app.pick(CANVAS.id);
     const sent = app.send('a lighthouse');
@@ -113,11 +113,11 @@ describe('image turns in the chat webview (jsdom)', () => {
       ],
       notice: "Nova Canvas's content filter withheld 1 of 2 images.",
     });
+    assert.equal(app.$('[role="status"].visually-hidden').textContent, "Nova Canvas's content filter withheld 1 of 2 images.");
     app.fromHost({ method: 'chat/delta', requestId: r, seq: 2, channel: 'text', text: '**1 image** · Nova Canvas · seed 12' });
     app.fromHost({ method: 'chat/end', requestId: r, seq: 3, stopReason: 'end_turn', stats: { modelId: CANVAS.id, api: 'invoke', totalLatencyMs: 900 } });
     const imgs = app.$$('.gallery-image') as HTMLImageElement[];
     assert.deepEqual(imgs.map((i) => i.getAttribute('src')), [PNG_URI]);
-    assert.equal(app.$('.gallery-notice').textContent, "Nova Canvas's content filter withheld 1 of 2 images.");
     assert.equal(app.$('.gallery-seed').textContent, 'seed 12');
     assert.ok(app.$('.turn-assistant').textContent!.includes('1 image'));
   });
