@@ -24,7 +24,7 @@ const base = {
 
 // The AWS SDK is its own bundle, dist/aws-sdk.js, loaded on first network call through
 // src/core/bedrock/connection/loadAwsSdk.ts: activation then parses and runs none of it.
-const AWS_SDK_BOUNDARY = /[\\/]src[\\/]core[\\/]awsSdk(\.ts)?$/;
+const AWS_SDK_BOUNDARY = /[\\/]src[\\/]core[\\/]bedrock[\\/]connection[\\/]awsSdk(\.ts)?$/;
 /** @type {import('esbuild').Plugin} */
 const lazyAwsSdk = {
   name: 'lazy-aws-sdk',
