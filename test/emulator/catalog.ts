@@ -82,6 +82,15 @@ interface DataRow {
   outputModalities: string[] | null;
   /** Takes document blocks ("Document chat" in AWS's Converse features table); absent = unknown. */
   documentChat?: boolean;
+  notes?: string[];
+}
+
+/** A row whose notes name a second model id (Nova Reel v1:1 beside v1:0) stands for both. */
+function withSecondIds(rows: DataRow[]): DataRow[] {
+  return rows.flatMap((row) => {
+    const second = (row.notes ?? []).map((n) => /second ID (\S+)/.exec(n)?.[1]).find(Boolean);
+    return second ? [row, { ...row, modelId: second }] : [row];
+  });
 }
 
 const DATA_FILE = join(import.meta.dirname, '..', '..', 'data', 'bedrock-model-apis.json');
@@ -256,7 +265,7 @@ export class Catalog {
 
   constructor(rows: DataRow[] = [...(JSON.parse(readFileSync(DATA_FILE, 'utf8')) as DataRow[]), ...STABILITY_TEXT_TO_IMAGE_ROWS]) {
     this.models = [];
-    for (const row of rows) {
+    for (const row of withSecondIds(rows)) {
       const m = buildModel(row);
       if (this.byId.has(m.modelId)) continue;
       this.models.push(m);

@@ -7,8 +7,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import http2 from 'node:http2';
 import type { Http2ServerRequest, Http2ServerResponse } from 'node:http2';
 import net from 'node:net';
-import { AsyncJobStore } from './asyncInvoke';
+import { AsyncJobStore, type AsyncFailureSpec } from './asyncInvoke';
 import { ConnectionTracker, type ConnectionStats } from './connectionTracker';
+import { s3Writer } from './s3Writer';
 import { parseAuth } from './authHeader';
 import { type Catalog, catalogWithOverrides, defaultCatalog } from './catalog';
 import type { ModelOverride } from './catalog';
@@ -48,6 +49,8 @@ export interface EmulatorOptions {
   asyncPollsUntilDone?: number;
   /** Milliseconds before each new connection is served: a stand-in for the TCP + TLS handshake. */
   connectionDelayMs?: number;
+  /** The S3 endpoint async jobs write their outputs to (test/emulator/s3Server.ts); none: jobs fail. */
+  s3Endpoint?: string;
 }
 
 export interface EmulatorHandle {
@@ -70,6 +73,8 @@ export interface EmulatorHandle {
   fault(spec: FaultSpec): ActiveFault;
   clearFaults(): void;
   clearRequests(): void;
+  /** The next matching async jobs end Failed with the message. */
+  failAsyncJobs(spec?: AsyncFailureSpec): void;
   /** Resolves with the first request (already recorded or future) that satisfies `predicate`. */
   waitForRequest(predicate: (r: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>;
   /** `request` fires when a request has been read (before it is answered); `response` when it ends; `connectionClose` with a connection's number. */
@@ -120,7 +125,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     catalog: options.modelOverrides ? catalogWithOverrides(options.modelOverrides) : defaultCatalog(),
     seed: options.seed ?? scenario.seed ?? 1,
     scenario: new ScenarioPlayer(scenario),
-    asyncJobs: new AsyncJobStore(options.asyncPollsUntilDone ?? 1),
+    asyncJobs: new AsyncJobStore(options.asyncPollsUntilDone ?? 1, options.s3Endpoint ? s3Writer(options.s3Endpoint) : undefined),
   };
   const defaultRegion = options.defaultRegion ?? 'us-east-1';
   const requests: RecordedRequest[] = [];
@@ -321,6 +326,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     clearRequests(): void {
       requests.length = 0;
     },
+    failAsyncJobs(spec?: AsyncFailureSpec): void {
+      state.asyncJobs.failNext(spec);
+    },
     waitForRequest(predicate, timeoutMs = 5000): Promise<RecordedRequest> {
       const found = requests.find(predicate);
       if (found) return Promise.resolve(found);
@@ -343,6 +351,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       for (const s of sockets) s.destroy();
       h1.close();
       h2.close();
+      state.asyncJobs.s3?.close();
       await done;
     },
   };

@@ -31,8 +31,11 @@ describe('emulator control plane', () => {
     const ids = new Set(out.modelSummaries!.map((m) => m.modelId));
     // Models with only OpenAI/Anthropic-compatible APIs are served by bedrock-mantle alone, which lists them itself.
     const mantleOnly = (row: (typeof data)[number]) => !row.apis.invoke && !row.apis.converse && !!(row.apis.chatCompletions || row.apis.responses || row.apis.messages);
-    assert.equal(out.modelSummaries!.length, data.filter((row) => !mantleOnly(row)).length + STABILITY_TEXT_TO_IMAGE_ROWS.length);
+    // A row whose notes name a second id (Nova Reel v1:1 beside v1:0) is listed under both.
+    const secondIds = data.filter((row) => !mantleOnly(row) && ((row as { notes?: string[] }).notes ?? []).some((n) => /second ID/.test(n))).length;
+    assert.equal(out.modelSummaries!.length, data.filter((row) => !mantleOnly(row)).length + STABILITY_TEXT_TO_IMAGE_ROWS.length + secondIds);
     for (const row of STABILITY_TEXT_TO_IMAGE_ROWS) assert.ok(ids.has(row.modelId), row.modelId);
+    assert.ok(ids.has('amazon.nova-reel-v1:1'));
     for (const row of data) if (row.modelId && !mantleOnly(row)) assert.ok(ids.has(row.modelId), row.modelId);
     assert.ok(!ids.has('xai.grok-4.3'), 'a mantle-only model is not in the runtime list');
     const haiku = out.modelSummaries!.find((m) => m.modelId === 'anthropic.claude-3-haiku-20240307-v1:0')!;

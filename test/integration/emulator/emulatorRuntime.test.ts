@@ -360,7 +360,8 @@ describe('emulator runtime', () => {
       await rejectsWith(c.send(new CountTokensCommand({ modelId: 'amazon.nova-micro-v1:0', input: { converse: { messages: user('x') } } })), "The provided model doesn't support counting tokens.");
     });
 
-    it('moves an async job InProgress → Completed and lists it', async () => {
+    // With an S3 server the job completes (test/integration/async); this emulator has none to write to.
+    it('moves an async job InProgress → Failed when it cannot write its output, and lists it', async () => {
       const c = runtimeClient(emu.url);
       const start = await c.send(
         new StartAsyncInvokeCommand({
@@ -372,9 +373,10 @@ describe('emulator runtime', () => {
       assert.match(start.invocationArn!, /^arn:aws:bedrock:us-east-1:123456789012:async-invoke\//);
       const first = await c.send(new GetAsyncInvokeCommand({ invocationArn: start.invocationArn }));
       const second = await c.send(new GetAsyncInvokeCommand({ invocationArn: start.invocationArn }));
-      assert.deepEqual([first.status, second.status], ['InProgress', 'Completed']);
+      assert.deepEqual([first.status, second.status], ['InProgress', 'Failed']);
+      assert.match(second.failureMessage!, /s3:\/\/bucket\/out\/\w+\/: no S3 endpoint/);
       assert.ok(second.endTime instanceof Date);
-      const list = await c.send(new ListAsyncInvokesCommand({ statusEquals: 'Completed' }));
+      const list = await c.send(new ListAsyncInvokesCommand({ statusEquals: 'Failed' }));
       assert.ok(list.asyncInvokeSummaries!.some((s) => s.invocationArn === start.invocationArn));
       assert.ok(emu.requests.some((r) => r.route === 'StartAsyncInvoke' && (r.body as { clientRequestToken?: string }).clientRequestToken));
     });

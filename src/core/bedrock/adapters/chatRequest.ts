@@ -29,7 +29,7 @@ export interface ToolSpec {
 
 export type ToolChoice = 'auto' | 'any' | { name: string };
 
-export type Task = 'chat' | 'embed' | 'image';
+export type Task = 'chat' | 'embed' | 'image' | 'async';
 
 export interface WantedFeatures {
   streaming?: boolean;

@@ -19,7 +19,9 @@ export {
   CountTokensCommand,
   StartAsyncInvokeCommand,
   GetAsyncInvokeCommand,
+  ListAsyncInvokesCommand,
 } from '@aws-sdk/client-bedrock-runtime';
+export { S3Client, GetObjectCommand, PutObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 export { fromNodeProviderChain, fromIni } from '@aws-sdk/credential-providers';
 export { NodeHttpHandler, NodeHttp2Handler } from '@smithy/node-http-handler';
 // The proxy agent (and its `debug` dependency) is only needed when a proxy is configured.

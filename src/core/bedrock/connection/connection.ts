@@ -5,6 +5,7 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import type { BedrockClient } from '@aws-sdk/client-bedrock';
 import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { Disposable } from '../../lifecycle';
 import { loadAwsSdk } from './loadAwsSdk';
 import type { ConnectionInfo, ConnectionSettings } from './connectionSettings';
@@ -20,7 +21,7 @@ import { judgeEndpoint } from './endpointPolicy';
 import { MAX_STREAMS_PER_SESSION, PooledHttp2Handler, SESSION_IDLE_MS, type Http2Handler } from './pooledHttp2Handler';
 
 type Env = Record<string, string | undefined>;
-type EndpointName = 'control' | 'runtime' | 'mantle';
+type EndpointName = 'control' | 'runtime' | 'mantle' | 's3';
 /** How a route reaches its endpoint: the SDK client (HTTP/2 on the runtime) or plain HTTP(S) (the compatible APIs). */
 export type WarmTransport = 'sdk' | 'http';
 type CredentialProvider = () => Promise<AwsCredentials & { expiration?: Date }>;
@@ -48,6 +49,7 @@ export function resolveInfo(s: ConnectionSettings, env: Env): ConnectionInfo {
       control: trim(s.endpoints?.control || `https://bedrock.${region}.amazonaws.com`),
       runtime: trim(s.endpoints?.runtime || `https://bedrock-runtime.${region}.amazonaws.com`),
       mantle: trim(s.endpoints?.mantle || `https://bedrock-mantle.${region}.api.aws`),
+      s3: trim(s.endpoints?.s3 || `https://s3.${region}.amazonaws.com`),
     },
     proxy: s.proxy || env.HTTPS_PROXY || env.https_proxy || env.HTTP_PROXY || env.http_proxy || undefined,
   };
@@ -68,6 +70,7 @@ export class BedrockConnection extends Disposable {
   /** The runtime client's HTTP/2 session pool (absent behind a proxy or with HTTP/1.1 forced). */
   private runtimeSessions?: PooledHttp2Handler;
   private controlClient?: Promise<BedrockClient>;
+  private s3Client?: Promise<S3Client>;
   private credentials?: CredentialProvider;
   private agent?: Promise<http.Agent | undefined>;
   /** Keep-alive agents for the compatible endpoints, one pair per connection generation. */
@@ -124,8 +127,8 @@ export class BedrockConnection extends Disposable {
 
   private reset(): void {
     this.generation++;
-    const old = [this.runtimeClient, this.controlClient];
-    this.runtimeClient = this.controlClient = undefined;
+    const old = [this.runtimeClient, this.controlClient, this.s3Client];
+    this.runtimeClient = this.controlClient = this.s3Client = undefined;
     this.runtimeSessions = undefined;
     this.credentials = undefined;
     this.agent = undefined;
@@ -163,11 +166,11 @@ export class BedrockConnection extends Disposable {
    * At the build step: after the endpoint is resolved (so the SDK's own default hosts are checked
    * too), before the finalize step where retries sign and send.
    */
-  private guardClient(client: BedrockClient | BedrockRuntimeClient, endpoint: EndpointName): void {
+  private guardClient(client: BedrockClient | BedrockRuntimeClient | S3Client, endpoint: EndpointName): void {
     const stack = client.middlewareStack as unknown as MiddlewareStack;
     stack.add(
       (next) => async (args) => {
-        await this.guard.check(requestUrl(args.request), this.endpointSetting(endpoint));
+        await this.guard.check(requestUrl(args.request), this.endpointSetting(endpoint), endpoint === 's3' ? 's3' : 'bedrock');
         return next(args);
       },
       { step: 'build', name: 'bedrockEndpointGuard', priority: 'high' },
@@ -298,6 +301,31 @@ export class BedrockConnection extends Disposable {
       return client;
     })();
     return this.controlClient;
+  }
+
+  /**
+   * Amazon S3, for async job outputs and inputs. SigV4 only: S3 does not take a Bedrock API key, so
+   * none is configured here. An endpoint override (a VPC endpoint, the local S3 server) is
+   * addressed path-style, since its host has no bucket subdomains.
+   */
+  s3(): Promise<S3Client> {
+    this.s3Client ??= (async () => {
+      const sdk = await loadAwsSdk();
+      const agent = await this.proxyAgent();
+      const endpoint = this.settings.endpoints?.s3 || undefined;
+      const client = new sdk.S3Client({
+        region: this._info.region,
+        maxAttempts: this.retry.maxAttempts,
+        retryStrategy: this.retry.sdkStrategy(),
+        customUserAgent: this.userAgent,
+        credentials: this.credentialProvider(),
+        ...(endpoint ? { endpoint, forcePathStyle: true } : {}),
+        ...(agent ? { requestHandler: new sdk.NodeHttpHandler({ httpAgent: agent, httpsAgent: agent }) } : {}),
+      });
+      this.guardClient(client, 's3');
+      return client;
+    })();
+    return this.s3Client;
   }
 
   /**

@@ -5,6 +5,8 @@ export interface EndpointOverrides {
   control?: string;
   runtime?: string;
   mantle?: string;
+  /** Amazon S3, where async jobs write their outputs. */
+  s3?: string;
 }
 
 export interface ConnectionSettings {
@@ -33,7 +35,7 @@ export interface ConnectionInfo {
   regionSource: 'setting' | 'environment' | 'profile' | 'default';
   auth: 'apiKey' | 'apiKeyEnv' | 'sigv4';
   profile?: string;
-  endpoints: { control: string; runtime: string; mantle: string };
+  endpoints: { control: string; runtime: string; mantle: string; s3: string };
   proxy?: string;
 }
 

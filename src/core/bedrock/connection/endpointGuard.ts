@@ -3,7 +3,7 @@
 // asked once per origin at a time (concurrent requests share the answer), and an origin the user
 // declined is not asked about again until the connection settings change.
 import { BedrockError, errorAction, type ClassifiedError } from '../errors/classifiedError';
-import { displayUrl, judgeEndpoint } from './endpointPolicy';
+import { displayUrl, judgeEndpoint, type AwsService } from './endpointPolicy';
 
 export interface TrustQuestion {
   /** `scheme://host[:port]`, what the user trusts. */
@@ -39,9 +39,9 @@ export class EndpointGuard {
   }
 
   /** Resolves when `url` may receive credentials; otherwise throws an `untrustedEndpoint` BedrockError. */
-  async check(url: string, setting: string): Promise<void> {
+  async check(url: string, setting: string, service: AwsService = 'bedrock'): Promise<void> {
     const region = this.region();
-    const verdict = judgeEndpoint(url, region);
+    const verdict = judgeEndpoint(url, region, service);
     if (verdict.allowed) return;
     if (!verdict.confirmable) {
       throw refusal({

@@ -1,6 +1,6 @@
 // Where credentials may go. A bearer token or a SigV4 signature is handed only to Amazon Bedrock's
-// own hosts for the configured region, to this machine (loopback), or to an origin the user chose
-// to trust. Hosts are compared exactly, after the WHATWG URL parser has normalised them — the parser
+// own hosts for the configured region (and, for async job outputs, Amazon S3's), to this machine
+// (loopback), or to an origin the user chose to trust. Hosts are compared exactly, after the WHATWG URL parser has normalised them — the parser
 // node:http and the AWS SDK use to decide where to connect — so upper case, IDN, percent-escapes,
 // numeric IP spellings, backslashes and `user@` prefixes all resolve to the host that would really
 // be contacted before it is judged.
@@ -18,7 +18,24 @@ export type EndpointVerdict =
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 const SERVICE_LABEL = 'bedrock[a-z0-9-]*';
 
-function awsHostPatterns(region: string): RegExp[] {
+/** Which AWS service a request is for: each is judged against its own hosts. */
+export type AwsService = 'bedrock' | 's3';
+
+// S3 is addressed virtual-hosted (`bucket.s3.region…`) or path-style (`s3.region…`), with optional
+// FIPS and dual-stack labels; us-east-1 also answers on the global `s3.amazonaws.com`.
+const S3_LABELS = '([a-z0-9][a-z0-9.-]{1,61}[a-z0-9]\\.)?s3(-fips)?(\\.dualstack)?';
+
+function s3HostPatterns(region: string): RegExp[] {
+  if (!REGION.test(region)) return [];
+  const r = region.replace(/-/g, '\\-');
+  const patterns = [`${S3_LABELS}\\.${r}\\.amazonaws\\.com`, `bucket\\.vpce-[a-z0-9-]+\\.s3\\.${r}\\.vpce\\.amazonaws\\.com`];
+  if (region === 'us-east-1') patterns.push(`([a-z0-9][a-z0-9.-]{1,61}[a-z0-9]\\.)?s3\\.amazonaws\\.com`);
+  if (region.startsWith('cn-')) patterns.push(`${S3_LABELS}\\.${r}\\.amazonaws\\.com\\.cn`);
+  return patterns.map((p) => new RegExp(`^${p}$`));
+}
+
+function awsHostPatterns(region: string, service: AwsService = 'bedrock'): RegExp[] {
+  if (service === 's3') return s3HostPatterns(region);
   if (!REGION.test(region)) return [];
   const r = region.replace(/-/g, '\\-');
   const patterns = [
@@ -59,7 +76,7 @@ export function displayUrl(raw: string): string {
   return shown.length > 200 ? `${shown.slice(0, 200)}…` : shown;
 }
 
-export function judgeEndpoint(raw: string, region: string): EndpointVerdict {
+export function judgeEndpoint(raw: string, region: string, service: AwsService = 'bedrock'): EndpointVerdict {
   let u: URL;
   try {
     u = new URL(raw);
@@ -76,11 +93,10 @@ export function judgeEndpoint(raw: string, region: string): EndpointVerdict {
   if (isLoopbackHost(host)) return { allowed: true, origin: u.origin, because: 'loopback' };
   const https = u.protocol === 'https:';
   // AWS serves these hosts on 443 only; another port or plain HTTP is not the service we know.
-  if (https && u.port === '' && awsHostPatterns(region).some((p) => p.test(host))) return { allowed: true, origin: u.origin, because: 'aws' };
-  const isAwsName = awsHostPatterns(region).some((p) => p.test(host));
-  const reason = isAwsName
-    ? `an Amazon Bedrock host is only reached over https on the default port`
-    : `it is neither an Amazon Bedrock host of ${region} nor this machine`;
+  const isAwsName = awsHostPatterns(region, service).some((p) => p.test(host));
+  if (https && u.port === '' && isAwsName) return { allowed: true, origin: u.origin, because: 'aws' };
+  const name = service === 's3' ? 'Amazon S3' : 'Amazon Bedrock';
+  const reason = isAwsName ? `an ${name} host is only reached over https on the default port` : `it is neither an ${name} host of ${region} nor this machine`;
   return { allowed: false, confirmable: true, origin: u.origin, host, cleartext: !https, reason };
 }
 
@@ -96,7 +112,7 @@ export function trustChoices(endpoints: Record<string, string>, region: string, 
   const trust: TrustChoices['trust'] = [];
   const usedBy = new Map<string, string[]>();
   for (const [name, url] of Object.entries(endpoints)) {
-    const v = judgeEndpoint(url, region);
+    const v = judgeEndpoint(url, region, name === 's3' ? 's3' : 'bedrock');
     if (v.allowed || !v.confirmable) continue;
     const setting = `bedrock.endpoints.${name}`;
     usedBy.set(v.origin, [...(usedBy.get(v.origin) ?? []), setting]);

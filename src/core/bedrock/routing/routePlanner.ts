@@ -97,6 +97,12 @@ export function planRoute(req: PlanRequest, d: ModelDescriptor | undefined, ctx:
     else notes.push(`${req.modelId} is not an embedding model this extension knows how to call.`);
     return { request: req, baseModelId, steps, notes };
   }
+  if (req.task === 'async') {
+    // StartAsyncInvoke takes the model id itself; no model needs a profile for it.
+    if (sup(d, 'async-invoke') !== false) add('async-invoke', 'runtime', `StartAsyncInvoke ${says(d, 'async-invoke')}`, {}, ref.id);
+    else notes.push(`${req.modelId} does not take asynchronous invocations (StartAsyncInvoke ${says(d, 'async-invoke')}).`);
+    return { request: req, baseModelId, steps, notes };
+  }
 
   if (req.task === 'image') {
     const traits = imageTraitsOf(baseModelId);

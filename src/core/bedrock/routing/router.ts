@@ -24,6 +24,7 @@ import { mantleAvailable } from '../catalog/mantleModels';
 import { otherMantlePrefix } from '../adapters/compatRoutes';
 import { ImageGenerator } from '../images/imageGenerator';
 import type { ImageRequest, ImageResult } from '../images/imageRequest';
+import { AsyncInvoker } from '../async/asyncInvoker';
 
 const COMPAT_APIS: ReadonlySet<ApiId> = new Set(['chat-completions', 'responses', 'messages']);
 
@@ -75,11 +76,14 @@ export class Router {
   private readonly adapters: Partial<Record<ApiId, ChatAdapter>>;
   private readonly embedder: Embedder;
   private readonly images: ImageGenerator;
+  /** The executor of `async-invoke` plans: start, read and list async jobs. */
+  readonly async: AsyncInvoker;
 
   constructor(private readonly opts: RouterOptions) {
     this.adapters = { ...createChatAdapters(), ...opts.adapters };
     this.embedder = new Embedder(opts.connection);
     this.images = new ImageGenerator(opts.connection);
+    this.async = new AsyncInvoker(opts.connection, (modelId) => this.plan({ modelId, task: 'async', features: {} }));
   }
 
   /** The idle timeout a stream started now gets unless its request sets one. */
