@@ -24,7 +24,7 @@ export interface NumberSetting extends SettingBase {
 }
 
 /** What a text setting holds; each has its own check. */
-export type TextFormat = 'url' | 'region' | 'profile' | 'modelId';
+export type TextFormat = 'url' | 'region' | 'profile' | 'modelId' | 's3Uri';
 
 export interface TextSetting extends SettingBase {
   readonly type: 'string';
@@ -41,6 +41,9 @@ export const SETTINGS = {
   controlEndpoint: { key: 'bedrock.endpoints.control', type: 'string', format: 'url', default: '', userOnly: true },
   runtimeEndpoint: { key: 'bedrock.endpoints.runtime', type: 'string', format: 'url', default: '', userOnly: true },
   mantleEndpoint: { key: 'bedrock.endpoints.mantle', type: 'string', format: 'url', default: '', userOnly: true },
+  s3Endpoint: { key: 'bedrock.endpoints.s3', type: 'string', format: 'url', default: '', userOnly: true },
+  // Where async jobs write is where data goes: chosen by the user, never by a workspace.
+  asyncS3OutputUri: { key: 'bedrock.async.s3OutputUri', type: 'string', format: 's3Uri', default: '', userOnly: true },
   proxy: { key: 'http.proxy', type: 'string', format: 'url', default: '', userOnly: true, external: true },
   chatDefaultModel: { key: 'bedrock.chat.defaultModel', type: 'string', format: 'modelId', default: '' },
   embeddingDefaultModel: { key: 'bedrock.embedding.defaultModel', type: 'string', format: 'modelId', default: '' },
@@ -59,4 +62,4 @@ export type SettingValue<N extends SettingName> = (typeof SETTINGS)[N]['default'
 export const SETTING_NAMES = Object.keys(SETTINGS) as SettingName[];
 
 /** The settings the Bedrock connection is built from: a change to any of them rebuilds the clients. */
-export const CONNECTION_SETTING_NAMES: readonly SettingName[] = ['region', 'profile', 'controlEndpoint', 'runtimeEndpoint', 'mantleEndpoint', 'proxy'];
+export const CONNECTION_SETTING_NAMES: readonly SettingName[] = ['region', 'profile', 'controlEndpoint', 'runtimeEndpoint', 'mantleEndpoint', 's3Endpoint', 'proxy'];

@@ -2,6 +2,7 @@
 // input like any other: a string where a number belongs, 0 or 1e9 for a timeout, a URL with a
 // scheme we can't speak, a region with a shell command appended. Each falls back (to the default,
 // or to the nearest end of the range) and says what was wrong, naming the setting and the value.
+import { s3UriProblem } from '../bedrock/async/s3Uri';
 import { isRegionId } from '../bedrock/connection/regions';
 import type { NumberSetting, SettingSpec, TextSetting } from './settingsTable';
 
@@ -78,6 +79,8 @@ function textProblem(format: TextSetting['format'], value: string): string | und
       return PROFILE_NAME.test(value) ? undefined : 'is not a profile name (letters, digits and _ . + @ -, not starting with -)';
     case 'modelId':
       return MODEL_ID.test(value) ? undefined : 'is not a model id (they have no spaces, e.g. amazon.nova-lite-v1:0)';
+    case 's3Uri':
+      return s3UriProblem(value);
   }
 }
 

@@ -16,7 +16,7 @@ export function readConnectionSettings(apiKey: string | undefined): ConnectionSe
     region: str('region'),
     profile: str('profile'),
     apiKey,
-    endpoints: { control: str('controlEndpoint'), runtime: str('runtimeEndpoint'), mantle: str('mantleEndpoint') },
+    endpoints: { control: str('controlEndpoint'), runtime: str('runtimeEndpoint'), mantle: str('mantleEndpoint'), s3: str('s3Endpoint') },
     proxy: str('proxy'),
   };
 }

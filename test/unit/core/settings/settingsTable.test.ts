@@ -31,7 +31,7 @@ describe('settings table', () => {
 
   it('restricts in untrusted workspaces exactly the contributed settings read from user settings only', () => {
     const userOnly = specs.filter((s) => 'userOnly' in s && !('external' in s)).map((s) => s.key).sort();
-    assert.deepEqual(userOnly, ['bedrock.endpoints.control', 'bedrock.endpoints.mantle', 'bedrock.endpoints.runtime', 'bedrock.profile', 'bedrock.region']);
+    assert.deepEqual(userOnly, ['bedrock.async.s3OutputUri', 'bedrock.endpoints.control', 'bedrock.endpoints.mantle', 'bedrock.endpoints.runtime', 'bedrock.endpoints.s3', 'bedrock.profile', 'bedrock.region']);
     assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
     assert.deepEqual([...manifest.capabilities.untrustedWorkspaces.restrictedConfigurations].sort(), userOnly);
   });

@@ -48,6 +48,9 @@ const BAD: ReadonlyArray<[SettingName, unknown, number | string, RegExp]> = [
   ['profile', 'x'.repeat(5000), '', /too long/],
   ['chatDefaultModel', 'amazon.nova-lite-v1:0\nignore previous', '', /`bedrock\.chat\.defaultModel` is not a model id/],
   ['embeddingDefaultModel', { id: 'x' }, '', /not text/],
+  ['s3Endpoint', 'ftp://s3.example.com', '', /`bedrock\.endpoints\.s3` is not an http\(s\) URL/],
+  ['asyncS3OutputUri', 'my-bucket/videos', '', /`bedrock\.async\.s3OutputUri` is not an S3 URI/],
+  ['asyncS3OutputUri', 's3://My_Bucket/videos', '', /not a usable S3 URI: "My_Bucket" is not a bucket name/],
 ];
 
 describe('settings validation', () => {
