@@ -15,6 +15,7 @@ import { registerEmbed } from './vscode/editor/embedSelection';
 import { registerExplain } from './vscode/editor/explainSelection';
 import type { ModelTreeProvider } from './vscode/explorer/modelTreeProvider';
 import { registerExplorer } from './vscode/explorer/registerExplorer';
+import { registerJobs, type JobsRegistration } from './vscode/jobs/registerJobs';
 import { createLog } from './vscode/log';
 import { registerLanguageModels, type LanguageModelRegistration } from './vscode/lm/registerLanguageModels';
 import { onDidChangeSettings, onDidReportSettingProblem, readSetting, reportedSettingProblems, watchSettings } from './vscode/settings';
@@ -35,6 +36,8 @@ export interface WorkbenchApi {
   readonly trustedEndpoints: TrustedEndpoints;
   /** Bedrock's models in VS Code's language-model API, its tools and the @bedrock participant. */
   readonly languageModels: LanguageModelRegistration;
+  /** Async jobs: the tracker behind the Jobs view, its view and the video players. */
+  readonly jobs: JobsRegistration;
   /** Setting problems reported to the user so far (each once), and an event for each new one. */
   readonly settingProblems: readonly string[];
   readonly onDidReportSettingProblem: typeof onDidReportSettingProblem;
@@ -118,8 +121,9 @@ async function startWorkbench(context: vscode.ExtensionContext): Promise<Omit<Wo
   const languageModels = registerLanguageModels({ catalog, router, connection, defaultModel: () => modelChoice.current(), log, extensionUri: context.extensionUri });
   const embed = registerEmbed({ router, embeddingModels: () => embeddingPickerModels(catalog.descriptors), describe: (id) => catalog.describe(id), log });
   const imaging = registerImages({ catalog, store: images, send: (text, modelId, image) => chat.prefill(text, true, modelId, image) });
+  const jobs = registerJobs(context, { router, connection, descriptors: () => catalog.descriptors, modelName: (id) => catalog.describe(id)?.name, log });
   const logFeature = { commands: { 'bedrock.showLog': () => log.show() }, disposables: [] } satisfies FeatureRegistration;
-  for (const feature of [explorer, connectionFeature, chat, explain, languageModels, embed, imaging, logFeature]) subs.push(...feature.disposables);
+  for (const feature of [explorer, connectionFeature, chat, explain, languageModels, embed, imaging, jobs, logFeature]) subs.push(...feature.disposables);
   subs.push(
     ...registerCommands({
       ...explorer.commands,
@@ -128,6 +132,7 @@ async function startWorkbench(context: vscode.ExtensionContext): Promise<Omit<Wo
       ...explain.commands,
       ...embed.commands,
       ...imaging.commands,
+      ...jobs.commands,
       ...logFeature.commands,
     }),
   );
@@ -135,7 +140,7 @@ async function startWorkbench(context: vscode.ExtensionContext): Promise<Omit<Wo
   log.info(`Bedrock Workbench ${context.extension.packageJSON.version} activated (region ${connection.info.region})`);
   // After first paint: nothing above touched the network or loaded the AWS SDK.
   setTimeout(() => void explorer.refresh(), 0);
-  return { log, connection, catalog, router, tree: explorer.tree, chat, modelChoice, trustedEndpoints, languageModels, settingProblems: reportedSettingProblems, onDidReportSettingProblem, storageWarnings };
+  return { log, connection, catalog, router, tree: explorer.tree, chat, modelChoice, trustedEndpoints, languageModels, jobs, settingProblems: reportedSettingProblems, onDidReportSettingProblem, storageWarnings };
 }
 
 export function deactivate(): void {

@@ -32,6 +32,12 @@ export const COMMAND_IDS = [
   'bedrock.generateImageVariations',
   'bedrock.removeImageBackground',
   'bedrock.editImageWithPrompt',
+  'bedrock.generateVideo',
+  'bedrock.embedMediaFile',
+  'bedrock.refreshJobs',
+  'bedrock.openJobResult',
+  'bedrock.copyJobS3Uri',
+  'bedrock.openJobInConsole',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

@@ -11,7 +11,8 @@ import { installVsix, startCodeServer, workbenchUrl } from '../harness/codeServe
 import { launchBrowser } from '../harness/browser.mjs';
 // @ts-expect-error plain ESM harness module without types
 import { emulatorSettings, hermeticAwsEnv } from '../harness/emulatorWiring.mjs';
-import { startEmulator, type EmulatorHandle } from '../emulator/emulator';
+import type { EmulatorHandle } from '../emulator/emulator';
+import { startLocalAws } from '../emulator/localAws';
 
 export const projectRoot = resolve(import.meta.dirname, '..', '..');
 export const screenshotDir = join(projectRoot, 'test-output', 'e2e');
@@ -41,8 +42,10 @@ export interface WorkbenchOptions {
 
 export async function openWorkbench(opts: WorkbenchOptions = {}): Promise<Workbench> {
   const pkg = (await import('../../package.json', { with: { type: 'json' } })).default;
-  const emulator = opts.emulator === false ? undefined : await startEmulator();
-  const settings = { ...(emulator ? emulatorSettings(emulator.url) : {}), ...opts.settings };
+  // The emulator with a real S3 server beside it for async job outputs.
+  const local = opts.emulator === false ? undefined : await startLocalAws();
+  const emulator = local?.emulator;
+  const settings = { ...(local ? { ...emulatorSettings(local.emulator.url), ...local.s3Settings } : {}), ...opts.settings };
   const env = { ...(emulator ? hermeticAwsEnv(projectRoot) : {}), ...opts.env };
   let extensionsDir: string | undefined;
   if (opts.vsix) {
@@ -50,7 +53,7 @@ export async function openWorkbench(opts: WorkbenchOptions = {}): Promise<Workbe
     installVsix(opts.vsix, extensionsDir);
   }
   const server = await startCodeServer({ settings, env, workspaceFiles: opts.workspaceFiles, extensionsDir }).catch(async (e: unknown) => {
-    await emulator?.close();
+    await local?.close();
     throw e;
   });
   try {
@@ -83,13 +86,13 @@ export async function openWorkbench(opts: WorkbenchOptions = {}): Promise<Workbe
       async close() {
         await browser.close();
         await server.stop();
-        await emulator?.close();
+        await local?.close();
         if (extensionsDir) rmSync(extensionsDir, { recursive: true, force: true });
       },
     };
   } catch (e) {
     await server.stop();
-    await emulator?.close();
+    await local?.close();
     throw e;
   }
 }

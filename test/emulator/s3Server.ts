@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const requireCjs = createRequire(__filename);
+const requireCjs = createRequire(import.meta.url);
 
 interface S3rverInstance {
   run(): Promise<{ port: number }>;

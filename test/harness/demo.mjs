@@ -59,11 +59,13 @@ try {
   let settings = {};
   let env = {};
   if (!values.aws) {
-    const { startEmulator } = await import('../emulator/emulator.ts');
-    const emulator = await startEmulator({ log: (line) => console.log(`emulator: ${line}`) });
-    stops.push(() => emulator.close());
-    console.log(`demo: Bedrock emulator at ${emulator.url}`);
-    settings = emulatorSettings(emulator.url);
+    const { startLocalAws } = await import('../emulator/localAws.ts');
+    // Async jobs (Generate Video, Embed Media File) write their outputs to a local S3 server.
+    const local = await startLocalAws({ log: (line) => console.log(`emulator: ${line}`) });
+    const { emulator } = local;
+    stops.push(() => local.close());
+    console.log(`demo: Bedrock emulator at ${emulator.url}, S3 at ${local.s3.url} (job outputs under ${local.s3Settings['bedrock.async.s3OutputUri']})`);
+    settings = { ...emulatorSettings(emulator.url), ...local.s3Settings };
     // The emulator accepts any SigV4 signature: dummy keys let the demo run with no AWS setup,
     // and a hermetic environment keeps your real ~/.aws out of it.
     env = hermeticAwsEnv(root);

@@ -1,5 +1,5 @@
 // Lets tests running inside the VS Code extension host steer the emulator, which lives in the
-// harness process: a tiny loopback HTTP API next to it. POST /fault {FaultSpec}, POST /clear,
+// harness process: a tiny loopback HTTP API next to it. POST /fault {FaultSpec}, POST /async-failure {AsyncFailureSpec}, POST /clear,
 // GET /requests (recorded requests without their promises), POST /closed {requestId} (waits until
 // that exchange ends and says whether the client went away before the end).
 import http from 'node:http';
@@ -24,6 +24,10 @@ export async function startEmulatorControl(emulator: EmulatorHandle): Promise<Em
         const body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : undefined;
         if (req.method === 'POST' && req.url === '/fault') {
           emulator.fault(body);
+          return reply(200, { ok: true });
+        }
+        if (req.method === 'POST' && req.url === '/async-failure') {
+          emulator.failAsyncJobs(body);
           return reply(200, { ok: true });
         }
         if (req.method === 'POST' && req.url === '/clear') {

@@ -7,7 +7,7 @@ import { format } from 'node:util';
 import { startCodeServer, workbenchUrl } from './codeServer.mjs';
 import { launchBrowser } from './browser.mjs';
 import { emulatorSettings, hermeticAwsEnv } from './emulatorWiring.mjs';
-import { startEmulator } from '../emulator/emulator.ts';
+import { startLocalAws } from '../emulator/localAws.ts';
 import { startEmulatorControl } from './emulatorControl.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -19,13 +19,15 @@ export async function runVscodeSuite({ extensionEnvironment = {}, verbose = !!pr
   const t0 = Date.now();
   // The suite talks to a local emulator; tests inside the extension host steer it (faults, request
   // log) through a small control API, since the emulator lives in this process.
-  const emulator = await startEmulator();
+  // Async jobs write their outputs to a real S3 server beside it, as Bedrock does.
+  const local = await startLocalAws();
+  const { emulator } = local;
   const control = await startEmulatorControl(emulator);
   const env = { ...hermeticAwsEnv(root), BEDROCK_EMULATOR_URL: emulator.url, BEDROCK_EMULATOR_CONTROL: control.url };
   let server;
   let browser;
   try {
-    server = await startCodeServer({ smokeTestDriver: true, settings: emulatorSettings(emulator.url), env });
+    server = await startCodeServer({ smokeTestDriver: true, settings: { ...emulatorSettings(emulator.url), ...local.s3Settings }, env });
     browser = await launchBrowser();
     const { page } = browser;
     let settle;
@@ -54,7 +56,7 @@ export async function runVscodeSuite({ extensionEnvironment = {}, verbose = !!pr
     await browser?.close();
     await server?.stop();
     await control.close();
-    await emulator.close();
+    await local.close();
   }
 }
 

@@ -1,4 +1,5 @@
 // In-extension-host side of test/harness/emulatorControl.ts.
+import type { AsyncFailureSpec } from '../emulator/asyncInvoke';
 import type { FaultSpec } from '../emulator/faultSpec';
 import type { RecordedRequest } from '../emulator/recordedRequest';
 
@@ -11,6 +12,12 @@ const base = () => {
 export async function fault(spec: FaultSpec): Promise<void> {
   const res = await fetch(`${base()}/fault`, { method: 'POST', body: JSON.stringify(spec) });
   if (!res.ok) throw new Error(`fault failed: ${await res.text()}`);
+}
+
+/** The next matching async jobs end Failed with the message. */
+export async function failAsyncJobs(spec: AsyncFailureSpec): Promise<void> {
+  const res = await fetch(`${base()}/async-failure`, { method: 'POST', body: JSON.stringify(spec) });
+  if (!res.ok) throw new Error(`async-failure failed: ${await res.text()}`);
 }
 
 export async function clearEmulator(): Promise<void> {

@@ -4,6 +4,7 @@ import { imageTraitsOf } from '../bedrock/images/imageFamily';
 import type { ModelNode, ProfileNode, ProviderNode, TreeNode } from './modelTree';
 import { badgesOf, profileScopeLabel } from './modelTree';
 import { isChatModel, isEmbeddingModel, outputKindOf, type ModelDescriptor, type OutputKind } from '../bedrock/catalog/modelDescriptor';
+import { mediaEmbeddingFamily } from '../bedrock/async/mediaEmbedding';
 
 export interface TreeRow {
   /** Stable across refreshes, so expansion state survives. */
@@ -29,9 +30,15 @@ export function outputIcon(kind: OutputKind): string {
   return OUTPUT_ICON[kind];
 }
 
+/** `video`: Generate Video; `mediaEmbed`: Embed Media File (async jobs). */
+function asyncFlags(d: ModelDescriptor): string[] {
+  if (d.apis['async-invoke']?.supported === false) return [];
+  return [outputKindOf(d) === 'video' ? 'video' : '', isEmbeddingModel(d) && mediaEmbeddingFamily(d.id) ? 'mediaEmbed' : ''];
+}
+
 function contextFor(d: ModelDescriptor, extra: string[]): string {
   // Space-separated flags; menus match with regex, e.g. `viewItem =~ /\bchat\b/`.
-  const flags = ['model', isChatModel(d) ? 'chat' : '', isEmbeddingModel(d) ? 'embed' : '', imageTraitsOf(d.baseModelId ?? d.id) ? 'image' : '', ...extra];
+  const flags = ['model', isChatModel(d) ? 'chat' : '', isEmbeddingModel(d) ? 'embed' : '', imageTraitsOf(d.baseModelId ?? d.id) ? 'image' : '', ...asyncFlags(d), ...extra];
   return flags.filter(Boolean).join(' ');
 }
 

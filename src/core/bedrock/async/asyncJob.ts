@@ -77,3 +77,14 @@ export function elapsedText(job: AsyncJob, now: Date): string | undefined {
 export function byNewest(a: AsyncJob, b: AsyncJob): number {
   return (b.submitTime?.getTime() ?? 0) - (a.submitTime?.getTime() ?? 0);
 }
+
+/** What a finished job leaves in S3, by model family: what "Open Result" can show. */
+const RESULT_KINDS: ReadonlyArray<[modelIdPrefix: string, kind: 'video' | 'embedding']> = [
+  ['amazon.nova-reel-', 'video'],
+  ['amazon.nova-2-multimodal-embeddings-', 'embedding'],
+  ['twelvelabs.marengo-embed-', 'embedding'],
+];
+
+export function resultKind(job: Pick<AsyncJob, 'modelId'>): 'video' | 'embedding' | 'other' {
+  return RESULT_KINDS.find(([prefix]) => job.modelId.startsWith(prefix))?.[1] ?? 'other';
+}
