@@ -22,7 +22,8 @@ describe('Async jobs: Generate Video, the Jobs view, Open Result (real VS Code)'
 
   /** Polls until the job has finished (each Refresh Jobs is one GetAsyncInvoke per running job). */
   async function finish(arn: string): Promise<AsyncJob> {
-    for (let i = 0; i < 5 && job(arn)?.status === 'InProgress'; i++) await refresh();
+    const running = () => { const s = job(arn)?.status; return s !== 'Completed' && s !== 'Failed'; };
+    for (let i = 0; i < 5 && running(); i++) await refresh();
     const j = job(arn);
     assert.ok(j && j.status !== 'InProgress', `job ${arn} finished`);
     return j;

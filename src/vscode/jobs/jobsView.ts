@@ -69,11 +69,12 @@ export class JobsView extends Disposable implements vscode.TreeDataProvider<JobN
     }
     const { job } = node;
     const name = this.modelName(job.modelId) ?? job.modelId;
-    const item = new vscode.TreeItem(`${name} · ${job.invocationId}`);
+    // The status first: it is what the list is read for; the id (in the tooltip too) tells same-model jobs apart.
+    const item = new vscode.TreeItem(name);
     item.id = job.invocationArn;
     const elapsed = elapsedText(job, new Date());
     const status = job.status === 'InProgress' ? 'In progress' : job.status;
-    item.description = [status, elapsed, job.submitTime ? job.submitTime.toLocaleTimeString() : undefined].filter(Boolean).join(' · ');
+    item.description = [status, elapsed, job.submitTime ? job.submitTime.toLocaleTimeString() : undefined, job.invocationId].filter(Boolean).join(' · ');
     const [icon, color] = STATUS_ICON[job.status] ?? ['question', 'foreground'];
     item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
     const md = new vscode.MarkdownString(undefined, true);

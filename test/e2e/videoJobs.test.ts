@@ -1,0 +1,87 @@
+// A video generated and played as a user does it: Generate Video from the palette, the job in the
+// Jobs view going from in progress to completed (the emulator's Nova Reel job writes its MP4 to the
+// real local S3 server), the notification's Open Result, and the player's <video> with its
+// metadata loaded. Screenshots of the Jobs view and the player in dark, light and high contrast.
+import * as assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FrameLocator } from 'playwright-core';
+import { openWorkbench, screenshotDir, type Workbench } from './workbench';
+
+const THEMES: Array<[name: string, theme: string, rootClass: string]> = [
+  ['dark', 'Default Dark Modern', 'vs-dark'],
+  ['light', 'Default Light Modern', 'vs'],
+  ['high-contrast', 'Default High Contrast', 'hc-black'],
+];
+
+describe('video generation in the real workbench (Jobs view, player)', () => {
+  let wb: Workbench;
+  before(async () => {
+    wb = await openWorkbench({ settings: { 'workbench.colorTheme': 'Default Dark Modern' } });
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await wb?.screenshot(`FAILED-video-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`);
+  });
+  after(async () => {
+    await wb?.close();
+  });
+
+  function setTheme(theme: string): void {
+    for (const scope of ['User', 'Machine']) {
+      const file = join(wb.userDataDir, scope, 'settings.json');
+      const settings = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+      writeFileSync(file, JSON.stringify({ ...settings, 'workbench.colorTheme': theme }, null, 2));
+    }
+  }
+
+  /** The player's page: the only webview in this window. */
+  const player = (): FrameLocator => wb.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+  const jobsView = () => wb.page.locator('.pane', { has: wb.page.locator('.pane-header', { hasText: /^Jobs/i }) });
+
+  it('Generate Video → Jobs view: in progress, then completed → Open Result plays the MP4 from S3', async () => {
+    const page = wb.page;
+    await page.locator('.activitybar .action-item a[aria-label^="Bedrock"]').first().click();
+    await jobsView().waitFor({ timeout: 30_000 });
+
+    await wb.runCommand('Bedrock: Generate Video…');
+    const quick = page.locator('.quick-input-widget');
+    await quick.locator('.monaco-list-row', { hasText: 'amazon.nova-reel-v1:0' }).first().click({ timeout: 30_000 });
+    await quick.locator('input').fill('A paper boat drifting on a quiet pond at sunrise');
+    await page.keyboard.press('Enter');
+    await quick.locator('.monaco-list-row', { hasText: 'No image' }).first().click();
+
+    const view = jobsView();
+    await view.locator('.monaco-list-row', { hasText: /In progress/ }).first().waitFor({ timeout: 30_000 });
+    await wb.screenshot('jobs-view-in-progress');
+    // The tracker polls on its own (about 5 s after the start); the emulator completes the job on that poll.
+    await view.locator('.monaco-list-row', { hasText: /Completed/ }).first().waitFor({ timeout: 60_000 });
+    const start = wb.emulator!.requests.find((r) => r.route === 'StartAsyncInvoke')!;
+    assert.deepEqual((start.body as { modelInput: { textToVideoParams: unknown } }).modelInput.textToVideoParams, { text: 'A paper boat drifting on a quiet pond at sunrise' });
+
+    const toast = page.locator('.notification-toast', { hasText: /is done/ });
+    await toast.locator('.monaco-button', { hasText: 'Open Result' }).click({ timeout: 30_000 });
+    await page.locator('.tabs-container .tab', { hasText: /Nova Reel/ }).waitFor({ timeout: 30_000 });
+    await player().locator('body[data-loaded="metadata"]').waitFor({ timeout: 30_000 });
+    const meta = await player().locator('#player').evaluate((v: HTMLVideoElement) => ({ readyState: v.readyState, duration: v.duration, width: v.videoWidth, height: v.videoHeight, error: v.error?.message }));
+    assert.ok(meta.readyState >= 1, `metadata loaded (readyState ${meta.readyState})`);
+    assert.ok(Math.abs(meta.duration - 6) < 0.1, `a 6-second video, got ${meta.duration}`);
+    assert.deepEqual([meta.width > 0, meta.height > 0, meta.error], [true, true, undefined]);
+    assert.match(await player().locator('#status').textContent() ?? '', /6\.0 s · \d+×\d+/);
+  });
+
+  it('screenshots: the Jobs view and the player in dark, light and high contrast', async () => {
+    const page = wb.page;
+    const shots: string[] = [];
+    for (const [name, theme, rootClass] of THEMES) {
+      setTheme(theme);
+      await page.locator(`.monaco-workbench.${rootClass}`).waitFor({ timeout: 30_000 });
+      await player().locator('body[data-loaded="metadata"]').waitFor({ timeout: 30_000 });
+      const jobs = join(screenshotDir, `jobs-view-${name}.png`);
+      await page.locator('.part.sidebar').screenshot({ path: jobs });
+      const playerShot = join(screenshotDir, `video-player-${name}.png`);
+      await page.locator('.part.editor').screenshot({ path: playerShot });
+      shots.push(jobs, playerShot);
+    }
+    assert.equal(shots.length, 6);
+  });
+});
