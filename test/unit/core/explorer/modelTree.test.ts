@@ -112,6 +112,12 @@ describe('explorer tree model', () => {
     assert.ok(flags(sonnet).includes('chat') && !flags(sonnet).includes('embed'));
     assert.ok(flags('amazon.titan-embed-text-v2:0').includes('embed') && !flags('amazon.titan-embed-text-v2:0').includes('chat'));
     assert.ok(!flags('amazon.nova-canvas-v1:0').includes('chat') && !flags('amazon.nova-canvas-v1:0').includes('embed'));
+    // Async jobs: Generate Video on video models, Embed Media File on the async media embedding models.
+    const asyncRows = buildModelTree(['amazon.nova-reel-v1:0', 'amazon.nova-2-multimodal-embeddings-v1:0'].map((id) => shippedDescriptor(id, SHIPPED_MODELS))).flatMap((g) => g.models.map((m) => rowOf(m)));
+    const asyncFlags = (id: string) => asyncRows.find((r) => r.id === `model:${id}`)!.contextValue.split(' ');
+    assert.ok(asyncFlags('amazon.nova-reel-v1:0').includes('video'));
+    assert.ok(asyncFlags('amazon.nova-2-multimodal-embeddings-v1:0').includes('mediaEmbed'));
+    assert.ok(!flags('amazon.titan-embed-text-v2:0').includes('mediaEmbed') && !flags(sonnet).includes('video'));
   });
 
   it('tooltip and details list every API with its source, and the plans', () => {
