@@ -122,7 +122,9 @@ export function registerJobs(context: vscode.ExtensionContext, opts: RegisterJob
     view.view.onDidChangeVisibility((e) => e.visible && !tracker.loaded && void tracker.refresh()),
     opts.connection.onDidChange(() => (view.view.visible || tracker.loaded) && void tracker.refresh()),
   ];
-  if (view.view.visible) void tracker.refresh();
+  // After first paint, like the model list: activation itself touches no network and loads no SDK.
+  const initial = setTimeout(() => view.view.visible && !tracker.loaded && void tracker.refresh(), 0);
+  disposables.push({ dispose: () => clearTimeout(initial) });
 
   const commands: JobsRegistration['commands'] = {
     'bedrock.generateVideo': (arg) => generateVideo(deps, arg),
