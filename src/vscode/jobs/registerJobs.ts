@@ -120,7 +120,11 @@ export function registerJobs(context: vscode.ExtensionContext, opts: RegisterJob
     }),
     // The list is read when someone looks, and again when the region or credentials change.
     view.view.onDidChangeVisibility((e) => e.visible && !tracker.loaded && void tracker.refresh()),
-    opts.connection.onDidChange(() => (view.view.visible || tracker.loaded) && void tracker.refresh()),
+    opts.connection.onDidChange(() => {
+      const wasLoaded = tracker.loaded;
+      tracker.clear();
+      if (view.view.visible || wasLoaded) void tracker.refresh();
+    }),
   ];
   // After first paint, like the model list: activation itself touches no network and loads no SDK.
   const initial = setTimeout(() => view.view.visible && !tracker.loaded && void tracker.refresh(), 0);

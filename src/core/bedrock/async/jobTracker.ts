@@ -91,6 +91,15 @@ export class JobTracker extends Disposable {
     if (before && isRunning(before) && isFinished(job)) this.finished.fire(job);
   }
 
+  /** Another region or account: forget every job (they are not there) until the next refresh. */
+  clear(): void {
+    this.stopTimer();
+    this.byArn.clear();
+    this.lastError = undefined;
+    this.loaded = false;
+    this.changed.fire();
+  }
+
   /** Reads every job in the region again, then polls while any is running. */
   async refresh(signal?: AbortSignal): Promise<void> {
     try {
