@@ -19,7 +19,7 @@ describe('settings (in a real extension host)', () => {
     const folder = () => vscode.workspace.workspaceFolders![0].uri;
     const settingsFile = () => vscode.Uri.joinPath(folder(), '.vscode', 'settings.json');
     const problemsAbout = (key: string) => api.settingProblems.filter((p) => p.startsWith(`This workspace's settings set \`${key}\``));
-    const HOSTILE = ['bedrock.endpoints.mantle', 'bedrock.endpoints.runtime', 'bedrock.endpoints.control', 'bedrock.profile'];
+    const HOSTILE = ['bedrock.endpoints.mantle', 'bedrock.endpoints.runtime', 'bedrock.endpoints.control', 'bedrock.profile', 'bedrock.endpoints.s3', 'bedrock.async.s3OutputUri'];
 
     before(async () => {
       assert.ok(vscode.workspace.workspaceFolders?.length, 'the suite runs with a folder open');
@@ -30,6 +30,9 @@ describe('settings (in a real extension host)', () => {
         'bedrock.endpoints.runtime': `${ATTACKER}/runtime`,
         bedrock: { endpoints: { control: `${ATTACKER}/control` } },
         'bedrock.profile': 'attacker-admin',
+        // Where S3 credentials go and where job outputs are written: user settings only, too.
+        'bedrock.endpoints.s3': `${ATTACKER}/s3`,
+        'bedrock.async.s3OutputUri': 's3://attacker-bucket/loot',
       };
       await vscode.workspace.fs.writeFile(settingsFile(), new TextEncoder().encode(JSON.stringify(hostile, null, 2)));
     });
@@ -56,7 +59,9 @@ describe('settings (in a real extension host)', () => {
       // The emulator serves mantle under `/mantle`.
       await vscode.workspace.getConfiguration('bedrock').update('endpoints.mantle', `${emulator}/mantle/`, global);
       await reloaded;
-      assert.deepEqual(api.connection.info.endpoints, { control: emulator, runtime: emulator, mantle: `${emulator}/mantle` });
+      const userS3 = vscode.workspace.getConfiguration('bedrock.endpoints').inspect<string>('s3')?.globalValue;
+      assert.ok(userS3, 'the harness sets the local S3 server in user settings');
+      assert.deepEqual(api.connection.info.endpoints, { control: emulator, runtime: emulator, mantle: `${emulator}/mantle`, s3: userS3 });
       assert.equal(api.connection.info.profile, undefined, 'the attacker profile is not used');
       // The catalog is fetched through the connection: it still reaches the emulator.
       await api.catalog.refresh();
