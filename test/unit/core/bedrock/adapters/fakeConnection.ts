@@ -15,7 +15,7 @@ export function fakeConnection(answer: (command: SentCommand) => unknown): Adapt
   const sent: SentCommand[] = [];
   return {
     sent,
-    info: { endpoints: { control: 'https://control.test', runtime: 'https://runtime.test', mantle: 'https://mantle.test' } },
+    info: { endpoints: { control: 'https://control.test', runtime: 'https://runtime.test', mantle: 'https://mantle.test', s3: 'https://s3.test' } },
     userAgent: 'bedrock-workbench/test',
     retryPolicy: new RetryPolicy({ random: () => 0 }),
     runtime: async () => ({
