@@ -114,13 +114,13 @@ async function startWorkbench(context: vscode.ExtensionContext): Promise<Omit<Wo
   });
   const explain = registerExplain({
     // A new turn in the chat view beside the editor, sent at once, so the user can follow up there.
-    sink: { ask: ({ prompt, modelId }) => chat.prefill(prompt, true, modelId) },
+    sink: { ask: ({ request, context, modelId }) => chat.prefill(request, true, modelId, { context }) },
     chatModel: () => modelChoice.current(),
     log,
   });
   const languageModels = registerLanguageModels({ catalog, router, connection, defaultModel: () => modelChoice.current(), log, extensionUri: context.extensionUri });
   const embed = registerEmbed({ router, embeddingModels: () => embeddingPickerModels(catalog.descriptors), describe: (id) => catalog.describe(id), log });
-  const imaging = registerImages({ catalog, store: images, send: (text, modelId, image) => chat.prefill(text, true, modelId, image) });
+  const imaging = registerImages({ catalog, store: images, send: (text, modelId, image) => chat.prefill(text, true, modelId, { image }) });
   const jobs = registerJobs(context, { router, connection, descriptors: () => catalog.descriptors, modelName: (id) => catalog.describe(id)?.name, log });
   const logFeature = { commands: { 'bedrock.showLog': () => log.show() }, disposables: [] } satisfies FeatureRegistration;
   for (const feature of [explorer, connectionFeature, chat, explain, languageModels, embed, imaging, jobs, logFeature]) subs.push(...feature.disposables);

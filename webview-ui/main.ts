@@ -10,6 +10,8 @@ import { createSanitizer } from './markdown/sanitizer';
 import { StreamingMarkdown } from './markdown/streamingMarkdown';
 import './styles/chat.css';
 import './styles/images.css';
+import './styles/messages.css';
+import './styles/tokens.css';
 
 const host = acquireHostApi();
 const renderer = createMarkdownHtmlRenderer();
@@ -23,9 +25,11 @@ new ChatApp({
   attachInteractions: (transcript) =>
     attachMarkdownInteractions(transcript, {
       openLink: (href) => host.postMessage({ method: 'link/open', href }),
-      codeAction: (action, code, language) => {
+      codeAction: (action, code, language, file) => {
+        const lang = language ? { language } : {};
         if (action === 'copy') host.postMessage({ method: 'code/copy', code });
-        else host.postMessage({ method: action === 'insert' ? 'code/insert' : 'code/openInNewFile', code, ...(language ? { language } : {}) });
+        else if (action === 'apply') host.postMessage({ method: 'code/apply', code, ...lang, ...(file ? { file } : {}) });
+        else host.postMessage({ method: action === 'insert' ? 'code/insert' : 'code/openInNewFile', code, ...lang });
       },
     }),
 });

@@ -9,6 +9,7 @@ import { arrayOf, isPlainRecord, num, object, oneOf, optional, readStored, str, 
 import { imageTurnOptionsSchema, storedImagesSchema } from './imageMessages';
 import { STORAGE_VERSIONS } from '../core/storageKeys';
 import {
+  type ChatContext,
   type ChatParams,
   type ConversationSummary,
   type PersistedConversation,
@@ -16,6 +17,7 @@ import {
   type TurnStats,
   type WireError,
   type WireReasoning,
+  type WireToolCall,
 } from './protocol';
 import { MAX_ID, MAX_TEXT } from './protocolValidation';
 
@@ -80,6 +82,24 @@ const errorSchema: Validator<WireError> = (raw, issues) => {
   return kept;
 };
 
+const line = num({ min: 0, integer: true });
+const contextSchema = object<ChatContext>({
+  label: str({ min: 1, max: 1000 }),
+  uri: id,
+  startLine: line,
+  endLine: line,
+  text: str({ max: MAX_TEXT }),
+});
+
+const toolCallSchema = object<WireToolCall>({
+  id: str({ max: MAX_ID }),
+  name: str({ max: 1000 }),
+  input: str({ max: MAX_TEXT }),
+  status: oneOf(['requested', 'running', 'done', 'failed']),
+  result: optional(str({ max: MAX_TURN_TEXT })),
+  durationMs: optional(figure),
+});
+
 /** One turn: a bad role or text drops the turn; a bad reasoning block or stats drops only that part; a bad error stays a failure. */
 export const persistedTurnSchema = object<PersistedTurn>({
   role: oneOf(['user', 'assistant']),
@@ -90,6 +110,8 @@ export const persistedTurnSchema = object<PersistedTurn>({
   error: optional(errorSchema),
   images: optional(storedImagesSchema),
   imageOptions: optional(imageTurnOptionsSchema),
+  context: optional(contextSchema),
+  tools: optional(arrayOf(toolCallSchema, { max: 1000 })),
 });
 
 // The same ranges the host accepts from the webview.

@@ -3,7 +3,7 @@
 // `v` they do not know. Types only.
 import type { ApiId } from '../core/bedrock/catalog/apiId';
 import type { StopReason } from '../core/bedrock/adapters/chatEvent';
-import type { ChatParams, TurnStats, WireError, WireReasoning } from './wireValues';
+import type { ChatContext, ChatParams, TurnStats, WireError, WireReasoning, WireToolCall } from './wireValues';
 import type { ImageTurnOptions, StoredImage } from './imageProtocol';
 
 /** One turn of a stored conversation. */
@@ -24,6 +24,10 @@ export interface PersistedTurn {
   images?: StoredImage[];
   /** The image options a user turn was sent with, so it can be sent again. */
   imageOptions?: ImageTurnOptions;
+  /** A user turn from an editor command: `text` is the user's words, the code goes to the model from here. */
+  context?: ChatContext;
+  /** Tool calls of an assistant turn, in the order the model made them. */
+  tools?: WireToolCall[];
 }
 
 /** A stored conversation, as the host keeps it in workspace storage. */

@@ -10,7 +10,7 @@
 // `WEBVIEW_MESSAGE_FIELDS` (webview → host) and in both sides' message switches.
 //
 // Streams: every `chat/send` gets exactly one terminal message. A reply is
-// `chat/start → (chat/delta | chat/route | chat/retry)* → chat/end | chat/error`; a request the
+// `chat/start → (chat/delta | chat/route | chat/retry | chat/tool)* → chat/end | chat/error`; a request the
 // host refuses before it starts (malformed, too long, no model, history unreadable) is a lone
 // `chat/error` with seq 0. All carry the `requestId` the webview chose in `chat/send` and a `seq`
 // that starts at 0 and grows by one per message, so the webview can drop stale or out-of-order
@@ -19,10 +19,10 @@ import type { ApiId } from '../core/bedrock/catalog/apiId';
 import type { StopReason } from '../core/bedrock/adapters/chatEvent';
 import type { ErrorActionId } from '../core/bedrock/errors/classifiedError';
 import type { ConversationSummary, PersistedConversation } from './persistedShapes';
-import type { ChatParams, ModelOption, TurnStats, WireError } from './wireValues';
+import type { ChatContext, ChatParams, ModelOption, TokenColors, TurnStats, WireError, WireToolCall } from './wireValues';
 import type { ChatImagesMessage, ImageActionMessage, ImageDataMessage, ImageTurnOptions } from './imageProtocol';
 
-export type { CodeAction, ModelOption, ChatParams, TurnStats, WireError, WireReasoning } from './wireValues';
+export type { ChatContext, CodeAction, ModelOption, ChatParams, TokenColors, TurnStats, WireError, WireReasoning, WireToolCall } from './wireValues';
 export type { PersistedTurn, PersistedConversation, PersistedWebviewState, ConversationSummary } from './persistedShapes';
 
 // ---------------------------------------------------------------------------------------------
@@ -55,6 +55,41 @@ export interface ChatSendMessage {
   api?: ApiId;
   /** Image options, when the model is an image model (the turn is then an image turn). */
   image?: ImageTurnOptions;
+  /** Code from an editor command, sent to the model after `text` and shown as a chip. */
+  context?: ChatContext;
+}
+
+/** Delete turns of a stored conversation (a message and its reply). */
+export interface ChatDeleteTurnsMessage {
+  method: 'chat/deleteTurns';
+  /** The conversation. */
+  conversationId: string;
+  /** Index of the first turn to delete. */
+  fromTurn: number;
+  /** How many turns, from `fromTurn` on (at least one). */
+  count: number;
+}
+
+/** Show a context chip's range in its editor. */
+export interface EditorRevealMessage {
+  method: 'editor/reveal';
+  /** The document's URI. */
+  uri: string;
+  /** Zero-based first line. */
+  startLine: number;
+  /** Zero-based last line, inclusive. */
+  endLine: number;
+}
+
+/** Apply a code block: a diff of the target file opens, and the change is made when the user accepts it. */
+export interface CodeApplyMessage {
+  method: 'code/apply';
+  /** The code block's text. */
+  code: string;
+  /** The fence's language tag, if any. */
+  language?: string;
+  /** A workspace path the fence's info string names (e.g. ```` ```ts src/a.ts ````), if any. */
+  file?: string;
 }
 
 /** Stop the stream `requestId`: the host aborts the HTTP request. */
@@ -162,6 +197,9 @@ export type WebviewToHostMessage =
   | CodeCopyMessage
   | CodeInsertMessage
   | CodeOpenInNewFileMessage
+  | CodeApplyMessage
+  | ChatDeleteTurnsMessage
+  | EditorRevealMessage
   | ModelsListRequestMessage
   | ModelsSelectMessage
   | HistoryListRequestMessage
@@ -235,6 +273,17 @@ export interface ChatRetryMessage {
   delayMs: number;
 }
 
+/** The model called a tool, or a call's status changed; the webview shows it as a collapsible block (keyed by `tool.id`). */
+export interface ChatToolMessage {
+  method: 'chat/tool';
+  /** The id from `chat/send`. */
+  requestId: string;
+  /** Previous seq + 1. */
+  seq: number;
+  /** The call as it stands now. */
+  tool: WireToolCall;
+}
+
 /** The reply finished normally. Terminal. */
 export interface ChatEndMessage {
   method: 'chat/end';
@@ -295,6 +344,15 @@ export interface ChatPrefillMessage {
   modelId?: string;
   /** Image options to send with it (Generate Image, Generate Variations, Edit with Prompt). */
   image?: ImageTurnOptions;
+  /** The editor code the request is about, sent with it and shown as a chip. */
+  context?: ChatContext;
+}
+
+/** The active colour theme's token colours, sent on ready and whenever the theme changes. */
+export interface ThemeTokenColorsMessage {
+  method: 'theme/tokenColors';
+  /** Colour per highlighter class; a class left out keeps the stylesheet's default. */
+  colors: TokenColors;
 }
 
 export type HostToWebviewMessage =
@@ -302,6 +360,7 @@ export type HostToWebviewMessage =
   | ChatDeltaMessage
   | ChatRouteMessage
   | ChatRetryMessage
+  | ChatToolMessage
   | ChatEndMessage
   | ChatErrorMessage
   | ModelsListMessage
@@ -309,7 +368,8 @@ export type HostToWebviewMessage =
   | HistoryLoadMessage
   | ChatPrefillMessage
   | ChatImagesMessage
-  | ImageDataMessage;
+  | ImageDataMessage
+  | ThemeTokenColorsMessage;
 
 /** The stream-lifecycle subset of host messages, all keyed by `requestId` + `seq`. */
-export type ChatStreamMessage = ChatStartMessage | ChatDeltaMessage | ChatRouteMessage | ChatRetryMessage | ChatImagesMessage | ChatEndMessage | ChatErrorMessage;
+export type ChatStreamMessage = ChatStartMessage | ChatDeltaMessage | ChatRouteMessage | ChatRetryMessage | ChatToolMessage | ChatImagesMessage | ChatEndMessage | ChatErrorMessage;

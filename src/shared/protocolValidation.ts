@@ -10,7 +10,7 @@
 // is a compile error. Validation cannot drift from the types.
 import { API_IDS, type ApiId } from '../core/bedrock/catalog/apiId';
 import { isErrorActionId, type ErrorActionId } from '../core/bedrock/errors/classifiedError';
-import type { ChatParams, WebviewToHostMessage } from './protocol';
+import type { ChatContext, ChatParams, WebviewToHostMessage } from './protocol';
 import { imageActionRule, imageIdRule, imageTurnOptionsRule } from './imageMessages';
 
 /** Longest user message the host accepts (characters); far above any model's context. */
@@ -93,6 +93,13 @@ const turnIndex = rule(isIndex, () => 'replaceFromTurn is not a turn index');
 const apiId = rule((v): v is ApiId => typeof v === 'string' && (API_IDS as readonly string[]).includes(v), () => 'the API override is not a known Bedrock API');
 const errorActionId = rule((v): v is ErrorActionId => isErrorActionId(v), () => 'actionId is not a known error action');
 const href = rule((v): v is string => typeof v === 'string' && isSafeLinkHref(v), () => 'href is not an absolute http, https or mailto link');
+const lineIndex = (name: string) => rule(isIndex, () => `${name} is not a line number`);
+const turnCount = rule((v): v is number => isIndex(v) && v >= 1, () => 'count is not a number of turns');
+const workspacePath = rule(isWorkspacePath, () => 'file is not a relative workspace path');
+const context: FieldRule<ChatContext> = (v) => {
+  const read = readContext(v);
+  return read ? { value: read } : { problem: 'the editor context is not a label, URI, line range and text' };
+};
 const params: FieldRule<ChatParams> = (v) => {
   const read = readParams(v);
   return read ? { value: read } : { problem: 'the temperature, max tokens or top-p value is out of range' };
@@ -111,6 +118,7 @@ export const WEBVIEW_MESSAGE_FIELDS: WebviewMessageTable = {
     params: optional(params),
     api: optional(apiId),
     image: optional(imageTurnOptionsRule),
+    context: optional(context),
   },
   'chat/cancel': { requestId: id('requestId') },
   'error/action': { requestId: id('requestId'), actionId: errorActionId },
@@ -118,6 +126,9 @@ export const WEBVIEW_MESSAGE_FIELDS: WebviewMessageTable = {
   'code/copy': { code: text('code') },
   'code/insert': { code: text('code'), language: optional(language) },
   'code/openInNewFile': { code: text('code'), language: optional(language) },
+  'code/apply': { code: text('code'), language: optional(language), file: optional(workspacePath) },
+  'chat/deleteTurns': { conversationId: id('conversationId'), fromTurn: turnIndex, count: turnCount },
+  'editor/reveal': { uri: id('uri'), startLine: lineIndex('startLine'), endLine: lineIndex('endLine') },
   'models/list': {},
   'models/select': { modelId: modelId('modelId') },
   'history/list': {},
@@ -246,4 +257,20 @@ function readParams(v: unknown): ChatParams | undefined {
     out.maxTokens = v.maxTokens as number;
   }
   return out;
+}
+
+/** An editor command's context chip, as `chat/send` and `chat/prefill` carry it; undefined when it is not one. */
+export function readContext(v: unknown): ChatContext | undefined {
+  if (!isRecord(v)) return undefined;
+  const { label, uri, startLine, endLine, text } = v;
+  if (typeof label !== 'string' || !label.trim() || label.length > 1000) return undefined;
+  if (!isId(uri) || !isIndex(startLine) || !isIndex(endLine) || endLine < startLine || !isText(text)) return undefined;
+  return { label, uri, startLine, endLine, text };
+}
+
+/** A path inside the workspace as a code fence names it: relative, no `..` segment, no scheme, no control characters. */
+export function isWorkspacePath(v: unknown): v is string {
+  if (typeof v !== 'string' || !v || v.length > 1024) return false;
+  if (/^[\\/]|^[a-z][\w+.-]*:|[\u0000-\u001f]/i.test(v)) return false;
+  return !v.split(/[\\/]/).some((segment) => segment === '..');
 }

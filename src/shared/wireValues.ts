@@ -5,7 +5,40 @@ import type { ApiId } from '../core/bedrock/catalog/apiId';
 import type { ErrorActionId, ErrorKind } from '../core/bedrock/errors/classifiedError';
 
 /** What the code-block buttons ask the host to do with a fenced code block. */
-export type CodeAction = 'copy' | 'insert' | 'openInNewFile';
+export type CodeAction = 'copy' | 'insert' | 'apply' | 'openInNewFile';
+
+/** Where an editor command's code came from: shown as a chip on the user's turn, click reveals it. */
+export interface ChatContext {
+  /** Short label, e.g. `cache.ts:7-14`. */
+  label: string;
+  /** The document's URI (file, untitled, …) as `Uri.toString()` gives it. */
+  uri: string;
+  /** Zero-based first line of the range. */
+  startLine: number;
+  /** Zero-based last line of the range, inclusive. */
+  endLine: number;
+  /** What the model receives after the user's words: the file, the code and its surroundings. */
+  text: string;
+}
+
+/** A tool call the model made, and its result once something ran it. */
+export interface WireToolCall {
+  /** The API's id for the call (tool results refer to it). */
+  id: string;
+  /** The tool's name. */
+  name: string;
+  /** The call's input as pretty-printed JSON. */
+  input: string;
+  /** `requested` = the model asked and nothing has run it; `running`, then `done` or `failed`. */
+  status: 'requested' | 'running' | 'done' | 'failed';
+  /** The tool's result (or failure message) as text, once there is one. */
+  result?: string;
+  /** Milliseconds from the start of the run to its result. */
+  durationMs?: number;
+}
+
+/** Token colours of the active colour theme, by highlighter class (`keyword`, `string`, …): `#rrggbb[aa]`. */
+export type TokenColors = Partial<Record<string, string>>;
 
 /** One entry of the model picker. */
 export interface ModelOption {

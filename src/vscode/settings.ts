@@ -152,3 +152,9 @@ export function watchSettings(channel: vscode.LogOutputChannel): vscode.Disposab
     log = undefined;
   });
 }
+
+/** VS Code's own `workbench.colorTheme` (the chat colours code blocks like the theme); undefined when not a name. */
+export function readColorThemeSetting(): string | undefined {
+  const value: unknown = vscode.workspace.getConfiguration('workbench').get('colorTheme');
+  return typeof value === 'string' && value.length <= 200 ? value : undefined;
+}

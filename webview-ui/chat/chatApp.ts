@@ -6,7 +6,8 @@ import { errorAction, type ErrorActionId } from '../../src/shared/coreNames';
 import { readPersistedWebviewState } from '../../src/shared/persistedReaders';
 import { readStoredConversation } from '../../src/shared/persistedRecords';
 import { handledEveryMessage } from '../../src/shared/exhaustive';
-import type { ChatStreamMessage, HostToWebviewMessage, PersistedConversation } from '../../src/shared/protocol';
+import type { ChatContext, ChatStreamMessage, HostToWebviewMessage, PersistedConversation } from '../../src/shared/protocol';
+import { readContext } from '../../src/shared/protocolValidation';
 import { ChatHeader } from './chatHeader';
 import { Composer } from './composer';
 import { el, newId } from './dom';
@@ -14,6 +15,7 @@ import { HistoryPanel } from './historyPanel';
 import { ModelPicker } from './modelPicker';
 import { SettingsPanel } from './settingsPanel';
 import { StreamGate } from './streamGate';
+import { applyTokenColors } from './tokenColors';
 import { TranscriptView } from './transcriptView';
 import { ACTION_ATTR, AssistantTurnView, UserTurnView, type MarkdownFactory } from './turnViews';
 import type { HostApi } from './vscodeApi';
@@ -91,7 +93,7 @@ export class ChatApp {
     this.status = el('div', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
     this.images = new ImageTurns({
       host: this.host,
-      send: (text, image) => this.send(undefined, text, image),
+      send: (text, image) => this.send(undefined, text, { image }),
       model: () => this.picker.model,
       announce: (text) => (this.status.textContent = text),
     });
@@ -123,6 +125,7 @@ export class ChatApp {
       case 'chat/delta':
       case 'chat/route':
       case 'chat/retry':
+      case 'chat/tool':
       case 'chat/end':
       case 'chat/error':
       case 'chat/images':
@@ -132,6 +135,8 @@ export class ChatApp {
       case 'models/list':
         this.picker.setModels(m.models, m.selectedModelId);
         return this.onModelChanged();
+      case 'theme/tokenColors':
+        return applyTokenColors(document.documentElement, m.colors);
       case 'history/list':
         return this.history.render(m.conversations, this.conversationId);
       case 'history/load': {
@@ -149,7 +154,7 @@ export class ChatApp {
         if (m.send) {
           // "Explain Selection" while a reply streams: that reply stops (kept as it is) and this one goes.
           this.stopLocally();
-          this.send(undefined, undefined, m.image);
+          this.send(undefined, undefined, { image: m.image, context: readContext(m.context) });
         } else this.composer.focus();
         return;
       default:
@@ -178,6 +183,10 @@ export class ChatApp {
         return;
       case 'chat/images':
         view.attach(this.images.live(m, this.streamingImage ?? { text: '', options: {} }));
+        this.transcript.scrollToEndIfFollowing();
+        return;
+      case 'chat/tool':
+        view.tool(m.tool);
         this.transcript.scrollToEndIfFollowing();
         return;
       case 'chat/end':
@@ -223,21 +232,22 @@ export class ChatApp {
   // Conversation
   // -------------------------------------------------------------------------------------------
 
-  private send(replaceFromTurn?: number, textOverride?: string, imageOverride?: ImageTurnOptions): void {
+  private send(replaceFromTurn?: number, textOverride?: string, overrides: { image?: ImageTurnOptions; context?: ChatContext } = {}): void {
     if (this.gate.active) return;
     const text = textOverride ?? this.composer.text;
     if (!text.trim()) return;
     const from = replaceFromTurn ?? this.editingTurn;
     // Sending a turn again keeps what it was asked with (a removed background stays a removal), with a new seed.
     const again = from !== undefined ? (this.transcript.turns[from] as UserTurnView | undefined)?.imageOptions : undefined;
-    const image = this.images.optionsFor(imageOverride ?? (again ? { ...again, seed: undefined } : undefined));
+    const image = this.images.optionsFor(overrides.image ?? (again ? { ...again, seed: undefined } : undefined));
     this.streamingImage = image ? { text, options: image } : undefined;
+    // An edited message keeps the editor code it was about.
+    const context = overrides.context ?? (from !== undefined ? (this.transcript.turns[from] as UserTurnView | undefined)?.context : undefined);
     if (from !== undefined) this.transcript.truncate(from);
-    this.editingTurn = undefined;
-    this.composer.setEditBanner(undefined);
+    this.setEditing(undefined);
     const requestId = newId();
     this.gate.expect(requestId);
-    const userView = new UserTurnView(text);
+    const userView = new UserTurnView(text, context);
     userView.imageOptions = image;
     this.transcript.add(userView);
     const view = new AssistantTurnView(this.makeMarkdown, true);
@@ -258,6 +268,7 @@ export class ChatApp {
       ...(params ? { params } : {}),
       ...(api && !image ? { api } : {}),
       ...(image ? { image } : {}),
+      ...(context ? { context } : {}),
     });
     this.status.textContent = 'Waiting for the reply…';
     this.updateControls();
@@ -282,36 +293,77 @@ export class ChatApp {
     this.streamDone('Reply stopped.');
   }
 
-  /** Resend the last user message (Retry after an error, Regenerate after a reply). */
-  private resendLast(): void {
-    const u = this.transcript.lastUserIndex();
+  /** Resends the user message at or before `index` (Retry after an error, Regenerate a reply): later turns are replaced. */
+  private resendFrom(index: number): void {
+    const turns = this.transcript.turns;
+    let u = Math.min(index, turns.length - 1);
+    while (u >= 0 && !(turns[u] instanceof UserTurnView)) u--;
     if (u < 0) return;
-    this.send(u, (this.transcript.turns[u] as UserTurnView).text);
+    const user = turns[u] as UserTurnView;
+    this.send(u, user.text, { context: user.context });
   }
 
-  private startEdit(): void {
-    const u = this.transcript.lastUserIndex();
-    if (u < 0 || this.gate.active) return;
-    this.editingTurn = u;
-    this.composer.text = (this.transcript.turns[u] as UserTurnView).text;
-    this.composer.setEditBanner('Editing your last message: Enter resends it, Escape cancels.');
+  /** Puts the user message `index` in the composer: sending it replaces it and everything after it (a fork). */
+  private startEdit(index: number): void {
+    const turn = this.transcript.turns[index];
+    if (!(turn instanceof UserTurnView) || this.gate.active) return;
+    this.setEditing(index);
+    this.composer.text = turn.text;
+    this.composer.setEditBanner(
+      index === this.transcript.lastUserIndex()
+        ? 'Editing your last message: Enter resends it, Escape cancels.'
+        : 'Editing an earlier message: Enter resends it and replaces the messages after it; Escape cancels.',
+    );
     this.composer.focus();
   }
 
+  /** The user message being edited (marked in the transcript), or none. */
+  private setEditing(index: number | undefined): void {
+    this.editingTurn = index;
+    if (index === undefined) this.composer.setEditBanner(undefined);
+    this.transcript.turns.forEach((t, i) => t instanceof UserTurnView && t.setEditing(i === index));
+  }
+
   private cancelEdit(): void {
-    this.editingTurn = undefined;
-    this.composer.setEditBanner(undefined);
+    this.setEditing(undefined);
     this.composer.text = '';
     this.saveState();
   }
 
+  /** Deletes a message with its reply (or a reply with its message), here and in the stored conversation. */
+  private deleteExchange(index: number): void {
+    if (this.gate.active || index < 0) return;
+    const range = this.transcript.exchangeAt(index);
+    if (this.editingTurn !== undefined && this.editingTurn >= range.from) this.cancelEdit();
+    this.transcript.remove(range.from, range.count);
+    this.host.postMessage({ method: 'chat/deleteTurns', conversationId: this.conversationId, fromTurn: range.from, count: range.count });
+    this.status.textContent = 'Message deleted.';
+    this.updateControls();
+  }
+
   private onTurnAction(button: Element): void {
+    const turns = this.transcript.turns;
+    const index = turns.findIndex((t) => t.element.contains(button));
+    const turn = turns[index];
     switch (button.getAttribute(ACTION_ATTR)) {
+      case 'copy':
+        if (!turn) return;
+        this.host.postMessage({ method: 'code/copy', code: turn.copyText });
+        turn.actions.showCopied();
+        this.status.textContent = 'Copied.';
+        return;
       case 'edit':
-        return this.startEdit();
+        return this.startEdit(index);
+      case 'delete':
+        return this.deleteExchange(index);
+      case 'reveal': {
+        const context = turn instanceof UserTurnView ? turn.context : undefined;
+        if (context) this.host.postMessage({ method: 'editor/reveal', uri: context.uri, startLine: context.startLine, endLine: context.endLine });
+        return;
+      }
       case 'regenerate':
       case 'retry':
-        return this.resendLast();
+        return this.resendFrom(index < 0 ? turns.length - 1 : index);
       case 'errorAction': {
         const actionId = button.getAttribute('data-action-id') as ErrorActionId | null;
         const requestId = this.gate.lastRequestId;
@@ -324,15 +376,14 @@ export class ChatApp {
   private load(conv: PersistedConversation): void {
     this.gate.reset();
     this.streamingView = undefined;
-    this.editingTurn = undefined;
-    this.composer.setEditBanner(undefined);
+    this.setEditing(undefined);
     this.conversationId = conv.id;
     this.transcript.truncate(0);
     this.images.clear();
     let lastUser: UserTurnView | undefined;
     for (const t of conv.turns) {
       if (t.role === 'user') {
-        lastUser = new UserTurnView(t.text);
+        lastUser = new UserTurnView(t.text, t.context);
         lastUser.imageOptions = t.imageOptions;
         this.transcript.add(lastUser);
         continue;

@@ -67,6 +67,19 @@ export class TranscriptView {
     this.emptyHint.hidden = this.turns.length > 0;
   }
 
+  /** The exchange (a message and its reply) the turn `index` belongs to. */
+  exchangeAt(index: number): { from: number; count: number } {
+    const from = this.turns[index] instanceof UserTurnView || index === 0 || !(this.turns[index - 1] instanceof UserTurnView) ? index : index - 1;
+    const count = this.turns[from] instanceof UserTurnView && !(this.turns[from + 1] instanceof UserTurnView) && from + 1 < this.turns.length ? 2 : 1;
+    return { from, count };
+  }
+
+  /** Removes `count` turns from `from` on; with none left, the empty hint comes back. */
+  remove(from: number, count: number): void {
+    for (const v of this.turns.splice(from, count)) v.element.remove();
+    this.emptyHint.hidden = this.turns.length > 0;
+  }
+
   lastUserIndex(): number {
     for (let i = this.turns.length - 1; i >= 0; i--) if (this.turns[i] instanceof UserTurnView) return i;
     return -1;

@@ -19,3 +19,13 @@ export function turnLineParts(s: TurnStats): string[] {
 export function formatTurnLine(s: TurnStats): string {
   return turnLineParts(s).join(' · ');
 }
+
+/** The router's retry reason (exception name, `HTTP 503`, network error code) in words for the turn line. */
+export function retryReasonText(reason: string): string {
+  if (/throttl|toomanyrequests|rate_limit|\b429\b/i.test(reason)) return 'throttling';
+  if (/modelnotready/i.test(reason)) return 'the model was not ready';
+  if (/overloaded|serviceunavailable|\b503\b/i.test(reason)) return 'the service was unavailable';
+  if (/internalserver|modelstreamerror|^HTTP 5\d\d$|api_error/i.test(reason)) return 'a server error';
+  if (/^E[A-Z_]+$/.test(reason) || /timeout|network|socket/i.test(reason)) return 'a network error';
+  return reason ? reason : 'a transient failure';
+}

@@ -1,17 +1,19 @@
 // DOM for one turn of the transcript. Assistant text goes only through the streaming markdown
 // renderer (sanitized); user text, reasoning, errors and figures only ever become text nodes.
 import { API_LABELS, type ApiId, type StopReason } from '../../src/shared/coreNames';
-import type { PersistedTurn, TurnStats, WireError } from '../../src/shared/protocol';
+import type { ChatContext, PersistedTurn, TurnStats, WireError, WireToolCall } from '../../src/shared/protocol';
+import { showCopied } from '../markdown/codeBlock';
 import type { ImageTurnOptions } from '../../src/shared/imageProtocol';
 import type { StreamingMarkdown } from '../markdown/streamingMarkdown';
 import { el } from './dom';
-import { formatTurnLine } from './turnLine';
+import { ToolCallsView } from './toolCallView';
+import { formatTurnLine, retryReasonText } from './turnLine';
 
 /** Makes a renderer for one reply; `announce` = put finished blocks in a polite live region. */
 export type MarkdownFactory = (announce: boolean) => StreamingMarkdown;
 
 /** Delegated button actions in the transcript (see chatApp's click handler). */
-export type TurnAction = 'edit' | 'regenerate' | 'retry' | 'errorAction';
+export type TurnAction = 'edit' | 'regenerate' | 'retry' | 'errorAction' | 'copy' | 'delete' | 'reveal';
 
 export const ACTION_ATTR = 'data-chat-action';
 
@@ -19,16 +21,69 @@ function actionButton(action: TurnAction, label: string, extra: Record<string, s
   return el('button', { type: 'button', class: `turn-button turn-${action}`, [ACTION_ATTR]: action, ...extra }, label);
 }
 
+/** A codicon button for a message's hover toolbar: the tooltip and the accessible name are the same words. */
+function iconButton(action: TurnAction, icon: string, label: string): HTMLButtonElement {
+  return el(
+    'button',
+    { type: 'button', class: `icon-button message-${action}`, [ACTION_ATTR]: action, title: label, 'aria-label': label },
+    el('span', { class: `codicon codicon-${icon}`, 'aria-hidden': 'true' }),
+  );
+}
+
+/**
+ * The actions shown over a message while the pointer is on it or focus is inside it (copy, edit,
+ * regenerate, delete). Copy says "Copied" on its button for a moment.
+ */
+class MessageActions {
+  readonly element: HTMLElement;
+  private readonly buttons = new Map<TurnAction, HTMLButtonElement>();
+
+  constructor(items: Array<[TurnAction, string, string]>, label: string) {
+    for (const [action, icon, text] of items) this.buttons.set(action, iconButton(action, icon, text));
+    this.element = el('div', { class: 'message-actions', role: 'toolbar', 'aria-label': label }, ...this.buttons.values());
+  }
+
+  /** Actions that change the conversation are hidden while a reply streams. */
+  setBusy(busy: boolean): void {
+    for (const [action, b] of this.buttons) if (action !== 'copy') b.hidden = busy;
+  }
+
+  showCopied(): void {
+    const b = this.buttons.get('copy');
+    if (b) showCopied(b);
+  }
+}
+
+/** The chip an editor command's message carries: file and lines; a click reveals them in the editor. */
+function contextChip(context: ChatContext): HTMLButtonElement {
+  return el(
+    'button',
+    { type: 'button', class: 'context-chip', [ACTION_ATTR]: 'reveal', title: `Show ${context.label} in the editor`, 'aria-label': `Show ${context.label} in the editor` },
+    el('span', { class: 'codicon codicon-file-code', 'aria-hidden': 'true' }),
+    el('span', { class: 'context-chip-label' }, context.label),
+  );
+}
+
 export class UserTurnView {
   readonly element: HTMLElement;
   /** The image options an image turn was sent with (Retry and Edit send them again). */
   imageOptions?: ImageTurnOptions;
-  private readonly editButton: HTMLButtonElement;
+  readonly actions: MessageActions;
   private readonly resendButton: HTMLButtonElement;
 
-  constructor(readonly text: string) {
-    this.editButton = actionButton('edit', 'Edit', { 'aria-label': 'Edit and resend this message' });
-    this.editButton.hidden = true;
+  constructor(
+    readonly text: string,
+    /** The editor code an Explain or Ask was about, sent again when the message is edited. */
+    readonly context?: ChatContext,
+  ) {
+    this.actions = new MessageActions(
+      [
+        ['copy', 'copy', 'Copy'],
+        ['edit', 'edit', 'Edit and resend (later messages are replaced)'],
+        ['delete', 'trash', 'Delete this message and its reply'],
+      ],
+      'Message actions',
+    );
     // A message with no reply after it (the window reloaded mid-stream) can be sent again.
     this.resendButton = actionButton('retry', 'Send Again', { 'aria-label': 'Send this message again' });
     this.resendButton.hidden = true;
@@ -36,13 +91,25 @@ export class UserTurnView {
       'article',
       { class: 'turn turn-user', 'aria-label': 'You said' },
       el('div', { class: 'turn-author' }, 'You'),
+      this.actions.element,
       el('div', { class: 'user-text' }, text),
-      el('div', { class: 'turn-actions' }, this.editButton, this.resendButton),
+      context ? el('div', { class: 'context-chips' }, contextChip(context)) : undefined,
+      el('div', { class: 'turn-actions' }, this.resendButton),
     );
   }
 
+  /** The text to copy: what the user wrote. */
+  get copyText(): string {
+    return this.text;
+  }
+
+  /** Marks the message being edited in the composer. */
+  setEditing(editing: boolean): void {
+    this.element.classList.toggle('is-editing', editing);
+  }
+
   setLast(isLast: boolean, busy: boolean, unanswered = false): void {
-    this.editButton.hidden = !isLast || busy;
+    this.actions.setBusy(busy);
     this.resendButton.hidden = !isLast || busy || !unanswered;
   }
 }
@@ -54,7 +121,8 @@ export class AssistantTurnView {
   private readonly line: HTMLElement;
   private readonly routeNote: HTMLElement;
   private readonly errorBox: HTMLElement;
-  private readonly regenerate: HTMLButtonElement;
+  readonly actions: MessageActions;
+  private readonly tools: ToolCallsView;
   private streaming = false;
   /** "model · API" of the route serving the turn, for the line while streaming. */
   private serving = '';
@@ -72,24 +140,44 @@ export class AssistantTurnView {
     this.routeNote.hidden = true;
     this.errorBox = el('div', { class: 'turn-error', role: 'alert' });
     this.errorBox.hidden = true;
-    this.regenerate = actionButton('regenerate', 'Regenerate', { 'aria-label': 'Regenerate this reply' });
-    this.regenerate.hidden = true;
+    this.actions = new MessageActions(
+      [
+        ['copy', 'copy', 'Copy'],
+        ['regenerate', 'refresh', 'Regenerate (later messages are replaced)'],
+        ['delete', 'trash', 'Delete this reply and its message'],
+      ],
+      'Reply actions',
+    );
+    this.tools = new ToolCallsView();
     this.element = el(
       'article',
       { class: 'turn turn-assistant', 'aria-label': 'Assistant replied' },
       el('div', { class: 'turn-author' }, 'Assistant'),
+      this.actions.element,
       this.md.element,
+      this.tools.element,
       this.errorBox,
       this.routeNote,
       this.line,
-      el('div', { class: 'turn-actions' }, this.regenerate),
     );
+  }
+
+  /** The text to copy: the reply's markdown as the model wrote it. */
+  get copyText(): string {
+    return this.text;
+  }
+
+  /** A tool call was made or changed (shown as a collapsible block). */
+  tool(call: WireToolCall): void {
+    this.contentArrived();
+    this.tools.upsert(call);
   }
 
   static restore(makeMarkdown: MarkdownFactory, turn: PersistedTurn): AssistantTurnView {
     const v = new AssistantTurnView(makeMarkdown, false);
     for (const r of turn.reasoning ?? []) v.appendReasoning(r.redactedBase64 ? '[redacted reasoning]\n' : r.text);
     v.appendText(turn.text);
+    for (const t of turn.tools ?? []) v.tools.upsert(t);
     if (turn.error) v.fail(turn.error, turn.stats);
     else v.end(turn.stats, turn.stopReason);
     return v;
@@ -113,11 +201,16 @@ export class AssistantTurnView {
     this.routeNote.textContent = `Switched to ${API_LABELS[api] ?? api} on ${modelId}${reason ? `: ${reason}` : ''}`;
   }
 
-  /** The service failed transiently: the line says so until content arrives. */
+  /** The service failed transiently: the line says so (with the spinner) until content arrives. */
   retrying(attempt: number, maxAttempts: number, reason: string): void {
-    this.line.textContent = `${this.serving} · retrying (${attempt}/${maxAttempts})…`;
+    this.setLine(`${this.serving} · retrying (${attempt}/${maxAttempts}) after ${retryReasonText(reason)}…`, true);
     this.line.title = `Retrying after ${reason}`;
     this.retryShown = true;
+  }
+
+  /** The line's text, with a spinner before it while nothing has arrived yet. */
+  private setLine(text: string, spinner: boolean): void {
+    this.line.replaceChildren(...(spinner ? [el('span', { class: 'codicon codicon-loading codicon-modifier-spin turn-spinner', 'aria-hidden': 'true' })] : []), text);
   }
 
   private setServing(modelId: string, api: ApiId): void {
@@ -128,7 +221,7 @@ export class AssistantTurnView {
   }
 
   private showStreaming(): void {
-    this.line.textContent = this.hasContent ? `${this.serving} · streaming…` : this.waitingFor;
+    this.setLine(this.hasContent ? `${this.serving} · streaming…` : this.waitingFor, !this.hasContent);
     this.line.removeAttribute('title');
     this.retryShown = false;
   }
@@ -196,7 +289,7 @@ export class AssistantTurnView {
   }
 
   setLast(isLast: boolean, busy: boolean): void {
-    this.regenerate.hidden = !isLast || busy || !!this.failed;
+    this.actions.setBusy(busy);
     for (const b of Array.from(this.errorBox.querySelectorAll('button'))) b.hidden = !isLast || busy;
   }
 

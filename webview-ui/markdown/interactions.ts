@@ -2,13 +2,13 @@
 // which posts `link/open` / `code/*` to the host. Nothing in rendered output navigates by itself.
 import type { CodeAction } from '../../src/shared/protocol';
 import { isSafeLinkHref } from '../../src/shared/protocolValidation';
-import { ACTION_ATTRIBUTE, CODE_ACTIONS, codeLanguage } from './codeBlock';
+import { ACTION_ATTRIBUTE, CODE_ACTIONS, codeFile, codeLanguage, showCopied } from './codeBlock';
 
 export interface MarkdownInteractionHandlers {
   /** A safe (http/https/mailto) link was activated. */
   openLink(href: string): void;
-  /** A code-block button was pressed; `code` is the block's full text. */
-  codeAction(action: CodeAction, code: string, language: string | undefined): void;
+  /** A code-block button was pressed; `code` is the block's full text, `file` the path its fence names. */
+  codeAction(action: CodeAction, code: string, language: string | undefined, file: string | undefined): void;
 }
 
 const ACTIONS: ReadonlySet<string> = new Set(CODE_ACTIONS.map((a) => a.action));
@@ -33,7 +33,8 @@ export function attachMarkdownInteractions(root: HTMLElement, handlers: Markdown
     const code = button.closest('.md-code')?.querySelector('pre > code');
     if (!ACTIONS.has(action) || !code) return;
     event.preventDefault();
-    handlers.codeAction(action as CodeAction, code.textContent ?? '', codeLanguage(code));
+    handlers.codeAction(action as CodeAction, code.textContent ?? '', codeLanguage(code), codeFile(code));
+    if (action === 'copy') showCopied(button as HTMLElement);
   };
   root.addEventListener('click', onClick);
   // Middle-click would open a link in a new window.

@@ -3,6 +3,7 @@
 // images become links (never loaded), task-list checkboxes become glyphs (no form controls).
 import { Marked, type Token, type Tokens } from 'marked';
 import { isSafeLinkHref } from '../../src/shared/protocolValidation';
+import { fencePath } from '../../src/shared/codeTarget';
 import { escapeHtml, highlightToHtml } from './highlighter';
 
 export interface MarkdownHtmlOptions {
@@ -19,7 +20,8 @@ export interface MarkdownHtmlRenderer {
 
 /** The fence info string's first word, if it is a plausible language name. */
 export function fenceLanguage(info: string | undefined): string | undefined {
-  const word = info?.trim().split(/\s+/, 1)[0];
+  // `ts src/a.ts` and `ts:src/a.ts` both name the language first.
+  const word = info?.trim().split(/[\s:]/, 1)[0];
   return word && /^[\w#+.-]{1,64}$/.test(word) ? word.toLowerCase() : undefined;
 }
 
@@ -47,7 +49,10 @@ export function createMarkdownHtmlRenderer(options: MarkdownHtmlOptions = {}): M
         const language = fenceLanguage(lang);
         const body = highlight ? highlightToHtml(text, language) : escapeHtml(text);
         const cls = language ? `hljs language-${language}` : 'hljs';
-        return `<pre><code class="${escapeHtml(cls)}">${body}</code></pre>\n`;
+        // A file the fence names rides on the pre's title (a tooltip, and Apply's target).
+        const file = fencePath(lang);
+        const title = file ? ` title="${escapeHtml(file)}"` : '';
+        return `<pre${title}><code class="${escapeHtml(cls)}">${body}</code></pre>\n`;
       },
       link({ href, title, text, tokens, autolink }: Tokens.Link): string {
         const inner = autolink ? escapeHtml(text) : this.parser.parseInline(tokens);

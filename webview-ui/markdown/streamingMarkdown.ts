@@ -66,6 +66,8 @@ export class StreamingMarkdown {
   private cell: TableCursor | undefined;
   /** True when the growing block's source runs to the end of the text (nothing after it). */
   private liveEndsAtTail = false;
+  /** The element the streaming cursor follows (class `md-caret`): where the next text will appear. */
+  private caret: Element | undefined;
 
   constructor(private readonly options: StreamingMarkdownOptions) {
     this.doc = options.document;
@@ -102,6 +104,7 @@ export class StreamingMarkdown {
       this.frame = this.options.scheduler.requestFrame(() => {
         this.frame = undefined;
         if (!this.appendPlain()) this.render(this.splitter.split());
+        this.placeCaret();
       });
     }
   }
@@ -111,6 +114,7 @@ export class StreamingMarkdown {
     if (this.done) return;
     this.cancelFrame();
     this.render(this.splitter.split());
+    this.placeCaret();
   }
 
   /** The stream ended (normally, by error or by cancel): render everything as final, now. */
@@ -119,12 +123,36 @@ export class StreamingMarkdown {
     this.cancelFrame();
     this.render(this.splitter.finish());
     this.done = true;
+    this.placeCaret();
   }
 
   /** Stops pending work; the element stays where it is. */
   dispose(): void {
     this.cancelFrame();
     this.done = true;
+  }
+
+  /** Moves the cursor class to the end of the growing text (inline, after its last character); none once finished. */
+  private placeCaret(): void {
+    const target = this.done ? undefined : this.caretTarget();
+    if (target === this.caret) return;
+    this.caret?.classList.remove('md-caret');
+    this.caret = target;
+    target?.classList.add('md-caret');
+  }
+
+  private caretTarget(): Element | undefined {
+    const view = this.liveViews[this.liveViews.length - 1];
+    if (!view) return undefined;
+    if (view.stream) return view.element.querySelector('pre > code') ?? undefined;
+    const last = view.element.lastElementChild;
+    if (last?.tagName === 'TABLE') {
+      const rows = (last as HTMLTableElement).rows;
+      const row = rows[rows.length - 1];
+      return row?.cells[row.cells.length - 1] ?? undefined;
+    }
+    if (last?.classList.contains('md-code')) return last.querySelector('pre > code') ?? undefined;
+    return plainTextTarget(view.element) ?? last ?? undefined;
   }
 
   private cancelFrame(): void {

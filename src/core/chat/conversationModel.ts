@@ -23,7 +23,9 @@ export function titleFrom(text: string): string {
  */
 export function beginTurn(conv: PersistedConversation, send: ChatSendMessage, modelId: string, params: ChatParams | undefined, now: number): PersistedConversation {
   const kept = send.replaceFromTurn === undefined ? conv.turns : conv.turns.slice(0, send.replaceFromTurn);
-  const turns: PersistedTurn[] = [...kept, { role: 'user', text: send.text }];
+  const user: PersistedTurn = { role: 'user', text: send.text };
+  if (send.context) user.context = send.context;
+  const turns: PersistedTurn[] = [...kept, user];
   const next: PersistedConversation = { ...conv, turns, modelId, updatedAt: now };
   if (turns.length === 1 || conv.title === 'New chat') next.title = titleFrom(send.text);
   if (send.system !== undefined) next.system = send.system || undefined;
@@ -32,6 +34,22 @@ export function beginTurn(conv: PersistedConversation, send: ChatSendMessage, mo
   next.api = send.api;
   for (const k of ['system', 'params', 'api'] as const) if (next[k] === undefined) delete next[k];
   return next;
+}
+
+/**
+ * Removes `count` turns from `fromTurn` on (a message and its reply). A range past the end removes
+ * what is there; the title stays (it names the chat, not one message).
+ */
+export function deleteTurns(conv: PersistedConversation, fromTurn: number, count: number, now: number): PersistedConversation {
+  const turns = [...conv.turns];
+  turns.splice(fromTurn, count);
+  return { ...conv, turns, updatedAt: now };
+}
+
+/** What the model receives for a user turn: the user's words, then any editor code they were about. */
+export function userMessageText(turn: Pick<PersistedTurn, 'text' | 'context'>): string {
+  const context = isRecord(turn.context) && typeof turn.context.text === 'string' ? turn.context.text : '';
+  return context ? `${turn.text}\n\n${context}` : turn.text;
 }
 
 /**
@@ -84,8 +102,9 @@ export function toChatRequest(conv: PersistedConversation, modelId: string, para
     if (!isRecord(turn) || (turn.role !== 'user' && turn.role !== 'assistant') || typeof turn.text !== 'string') continue;
     let content: ContentPart[];
     if (turn.role === 'user') {
-      if (!turn.text.trim()) continue;
-      content = [{ type: 'text', text: turn.text }];
+      const text = userMessageText(turn);
+      if (!text.trim()) continue;
+      content = [{ type: 'text', text }];
     } else {
       // A failed turn with no text (cancelled before the first token) says nothing to the model,
       // and an empty assistant message is a validation error on every API: leave it out.

@@ -4,7 +4,7 @@ import type { ApiId } from '../bedrock/catalog/apiId';
 import type { ChatEvent, StopReason } from '../bedrock/adapters/chatEvent';
 import type { ChatRequest } from '../bedrock/adapters/chatRequest';
 import { errorAction, type ClassifiedError } from '../bedrock/errors/classifiedError';
-import type { ChatStreamMessage, PersistedTurn, WireError, WireReasoning } from '../../shared/protocol';
+import type { ChatStreamMessage, PersistedTurn, WireError, WireReasoning, WireToolCall } from '../../shared/protocol';
 import type { ChatBackend } from './chatBackend';
 import { TurnStatsTracker } from './turnStats';
 
@@ -100,6 +100,14 @@ export async function runTurn(o: RunTurnOptions): Promise<PersistedTurn> {
           }
           turn.reasoning = reasoning;
           break;
+        case 'toolCall': {
+          // Nothing in the chat runs tools yet: the call is shown (and kept) as the model made it.
+          ensureStarted();
+          const tool: WireToolCall = { id: String(e.id ?? ''), name: String(e.name || 'tool'), input: toolInputText(e.input), status: 'requested' };
+          (turn.tools ??= []).push(tool);
+          o.post({ method: 'chat/tool', requestId, seq: seq++, tool: { ...tool } });
+          break;
+        }
         case 'usage':
           stats.usage(e.inputTokens, e.outputTokens);
           break;
@@ -112,7 +120,7 @@ export async function runTurn(o: RunTurnOptions): Promise<PersistedTurn> {
           fail(toWireError(e.error));
           return finish(turn, stats);
         default:
-          // toolCall and metrics: the chat panel offers no tools; metrics are covered by our clock.
+          // metrics: the per-turn figures come from our own clock.
           break;
       }
     }
@@ -130,6 +138,16 @@ export async function runTurn(o: RunTurnOptions): Promise<PersistedTurn> {
   turn.stopReason = stopReason ?? 'end_turn';
   o.post({ method: 'chat/end', requestId, seq: seq++, stopReason: turn.stopReason, stats: stats.snapshot });
   return finish(turn, stats);
+}
+
+/** A tool's input as the block shows it: pretty JSON, or the raw text when it is not JSON. */
+export function toolInputText(input: unknown): string {
+  if (typeof input === 'string') return input;
+  try {
+    return JSON.stringify(input ?? {}, null, 2) ?? '';
+  } catch {
+    return String(input);
+  }
 }
 
 function finish(turn: PersistedTurn, stats: TurnStatsTracker): PersistedTurn {

@@ -35,8 +35,12 @@ export interface ExplainRequest {
 }
 
 export interface ExplainPrompt {
-  /** The user turn sent to the model. */
+  /** The user turn sent to the model: `request`, a blank line, then `context`. */
   prompt: string;
+  /** The user's words (their question, or the explain request): what the chat shows and titles the chat with. */
+  request: string;
+  /** The file, the code and its surroundings: what the chat's context chip stands for. */
+  context: string;
   /** Shown on the chat turn, e.g. "src/a.ts:10-24". */
   label: string;
   /** Set when the span was cut to fit the budget: a sentence the UI shows the user. */
@@ -107,7 +111,7 @@ function buildWithBudget(req: ExplainRequest, budget: number): ExplainPrompt {
       : span.origin === 'line'
         ? `Nothing was selected, so the current line (${lineRange}) was used.`
         : undefined;
-  return { prompt: parts.join('\n'), label, trimmedNotice, originNotice };
+  return { prompt: parts.join('\n'), request: ask, context: parts.slice(2).join('\n'), label, trimmedNotice, originNotice };
 }
 
 function surroundingContext(lines: readonly string[], span: SourceSpan, contextLines: number, budget: number) {

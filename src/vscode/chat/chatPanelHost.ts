@@ -21,6 +21,10 @@ import type { ImageStore } from '../../core/chat/imageTurn';
 import type { ImageTurnOptions } from '../../shared/imageProtocol';
 import { runImageAction } from '../images/imageActions';
 import type { ConnectionWarmer, WarmReason } from '../../core/bedrock/connection/connectionWarmer';
+import type { Event } from '../../core/emitter';
+import type { ChatContext, TokenColors } from '../../shared/protocol';
+import type { CodeActions } from './codeActions';
+import { deleteStoredTurns, revealRange } from './transcriptEdits';
 
 export const CHAT_VIEW_TYPE = 'bedrock.chat';
 /** The chat view in its own view container (movable to the secondary side bar). */
@@ -37,8 +41,10 @@ export interface ChatPanelDeps {
   log?: vscode.LogOutputChannel;
   /** Handles an inline error's action button (sign in, open settings, …); `retry` never reaches it. */
   runErrorAction?(actionId: ErrorActionId): unknown;
-  /** The text editor "Insert at Cursor" targets (the panel itself has focus when the button is pressed). */
-  lastTextEditor?(): vscode.TextEditor | undefined;
+  /** Insert at Cursor and Apply (they target the editor the user was last in, not the chat). */
+  codeActions?: Pick<CodeActions, 'insert' | 'apply'>;
+  /** The colour theme's token colours for code blocks, and their changes. */
+  tokenColors?: { colors(): Promise<TokenColors>; onDidChange: Event<TokenColors> };
   clock?: () => number;
   /** Spaces out log lines about a misbehaving webview (tests inject one with a manual clock). */
   logThrottle?: LogThrottle;
@@ -116,6 +122,7 @@ export class ChatPanelHost<S extends ChatSurface = ChatSurface> extends Disposab
     if ('onDidChangeVisibility' in panel) {
       this._register(panel.onDidChangeVisibility(() => panel.visible && this.warm('viewVisible')));
     }
+    if (deps.tokenColors) this._register(deps.tokenColors.onDidChange((colors) => this.post({ method: 'theme/tokenColors', colors })));
     panel.webview.html = renderWebviewPage({
       webview: panel.webview,
       scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.js')),
@@ -171,9 +178,9 @@ export class ChatPanelHost<S extends ChatSurface = ChatSurface> extends Disposab
   }
 
   /** Puts text in the input box (and sends it when `send`). */
-  prefill(text: string, send = false, modelId?: string, image?: ImageTurnOptions): void {
+  prefill(text: string, send = false, modelId?: string, extra: { image?: ImageTurnOptions; context?: ChatContext } = {}): void {
     if (modelId) this.selectedModelId = modelId;
-    this.post({ method: 'chat/prefill', text, send, modelId, ...(image ? { image } : {}) });
+    this.post({ method: 'chat/prefill', text, send, modelId, ...(extra.image ? { image: extra.image } : {}), ...(extra.context ? { context: extra.context } : {}) });
   }
 
   /** Opens a fresh conversation with `modelId` selected (Chat with Model). */
@@ -204,7 +211,18 @@ export class ChatPanelHost<S extends ChatSurface = ChatSurface> extends Disposab
         await vscode.env.clipboard.writeText(msg.code);
         return;
       case 'code/insert':
-        return this.insertCode(msg.code, msg.language);
+        await this.deps.codeActions?.insert(msg.code);
+        return;
+      case 'code/apply':
+        await this.deps.codeActions?.apply(msg.code, msg.file);
+        return;
+      case 'chat/deleteTurns': {
+        const conv = await deleteStoredTurns(this.deps.history, msg);
+        if (conv) this.postHistory();
+        return;
+      }
+      case 'editor/reveal':
+        return revealRange(msg);
       case 'code/openInNewFile':
         return this.openInNewFile(msg.code, msg.language);
       case 'models/list':
@@ -253,6 +271,7 @@ export class ChatPanelHost<S extends ChatSurface = ChatSurface> extends Disposab
     // The view has just been shown: its first turn can skip the handshakes.
     this.warm('viewVisible');
     initial.push({ method: 'history/list', conversations: this.historyList() });
+    if (this.deps.tokenColors) initial.push({ method: 'theme/tokenColors', colors: await this.deps.tokenColors.colors() });
     const conv = this.conversationId ? this.readConversation(this.conversationId) : undefined;
     if (conv) initial.push({ method: 'history/load', conversation: conv });
     if (this.isDisposed) return;
@@ -324,19 +343,6 @@ export class ChatPanelHost<S extends ChatSurface = ChatSurface> extends Disposab
       return;
     }
     await vscode.env.openExternal(vscode.Uri.parse(link, true));
-  }
-
-  private async insertCode(code: string, language: string | undefined): Promise<void> {
-    const editor = this.deps.lastTextEditor?.() ?? vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors[0];
-    if (!editor) {
-      // Nowhere to insert: a new file is the least surprising place for the code to go.
-      await this.openInNewFile(code, language);
-      return;
-    }
-    const ok = await editor.edit((b) => {
-      for (const sel of editor.selections) b.replace(sel, code);
-    });
-    if (ok) await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false });
   }
 
   private async openInNewFile(code: string, language: string | undefined): Promise<void> {

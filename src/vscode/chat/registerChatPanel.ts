@@ -6,6 +6,7 @@ import { toDisposable, type IDisposable } from '../../core/lifecycle';
 import { readPersistedWebviewState } from '../../shared/persistedReaders';
 import type { FeatureRegistration } from '../commands';
 import type { ChatBackend } from '../../core/chat/chatBackend';
+import type { ChatContext } from '../../shared/protocol';
 import { CHAT_PANEL_TITLE, CHAT_SIDE_VIEW_ID, CHAT_VIEW_TYPE, ChatPanelHost, type ChatPanelRestore, type ChatSurface } from './chatPanelHost';
 import { runChatErrorAction } from './errorActions';
 import { HistoryStore } from '../../core/chat/historyStore';
@@ -14,6 +15,8 @@ import type { ImageStore } from '../../core/chat/imageTurn';
 import type { ImageTurnOptions } from '../../shared/imageProtocol';
 import { ConnectionWarmer } from '../../core/bedrock/connection/connectionWarmer';
 import { SESSION_IDLE_MS } from '../../core/bedrock/connection/pooledHttp2Handler';
+import { APPLY_SCHEME, CodeActions } from './codeActions';
+import { ThemeTokenColors } from './themeColors';
 
 interface ChatCommands {
   'bedrock.openChat': () => Promise<ChatPanelHost<vscode.WebviewView>>;
@@ -33,12 +36,14 @@ export interface ChatPanelRegistration extends FeatureRegistration<ChatCommands>
    * Shows the chat view without taking focus from the editor and fills its input box (and sends it),
    * e.g. for "Explain selection": the answer appears beside the code, never over it.
    */
-  prefill(text: string, send?: boolean, modelId?: string, image?: ImageTurnOptions): Promise<ChatPanelHost<vscode.WebviewView>>;
+  prefill(text: string, send?: boolean, modelId?: string, extra?: { image?: ImageTurnOptions; context?: ChatContext }): Promise<ChatPanelHost<vscode.WebviewView>>;
   readonly history: HistoryStore;
   /** Decides when the chat's connection is opened ahead of a turn (tests reset it). */
   readonly warmer: ConnectionWarmer;
   /** The view provider, the serializer, and the open panel and view. */
   disposables: IDisposable[];
+  /** Insert at Cursor and Apply (tests answer Apply's question themselves). */
+  readonly codeActions: CodeActions;
 }
 
 export interface RegisterChatPanelDeps {
@@ -70,9 +75,14 @@ export function registerChat(context: vscode.ExtensionContext, deps: RegisterCha
   let lastEditor: vscode.TextEditor | undefined = vscode.window.activeTextEditor;
   disposables.push(
     vscode.window.onDidChangeActiveTextEditor((e) => {
-      if (e) lastEditor = e;
+      // The Apply diff's proposal and output panes are not where code is inserted.
+      if (e && e.document.uri.scheme !== APPLY_SCHEME && e.document.uri.scheme !== 'output') lastEditor = e;
     }),
   );
+
+  const codeActions = new CodeActions({ lastTextEditor: () => (lastEditor && !lastEditor.document.isClosed ? lastEditor : undefined), log: deps.log });
+  const tokenColors = new ThemeTokenColors(deps.log);
+  disposables.push(codeActions, tokenColors);
 
   const hostFor = <S extends ChatSurface>(surface: S, restore?: ChatPanelRestore): ChatPanelHost<S> =>
     new ChatPanelHost(
@@ -83,7 +93,8 @@ export function registerChat(context: vscode.ExtensionContext, deps: RegisterCha
         history,
         log: deps.log,
         runErrorAction: runChatErrorAction,
-        lastTextEditor: () => (lastEditor && !lastEditor.document.isClosed ? lastEditor : undefined),
+        codeActions,
+        tokenColors,
         rememberModel: deps.rememberModel,
         images: deps.images,
         warmer,
@@ -177,15 +188,16 @@ export function registerChat(context: vscode.ExtensionContext, deps: RegisterCha
     panelForTests: () => current,
     viewForTests: () => sideView,
     restoreForTests: restore,
-    prefill: async (text, send = false, modelId, image) => {
+    prefill: async (text, send = false, modelId, extra) => {
       // The handshake overlaps with showing the view.
       if (send) void warmer.request(modelId ?? deps.backend.defaultModelId?.(), 'explain');
       const host = await showView(true);
-      host.prefill(text, send, modelId, image);
+      host.prefill(text, send, modelId, extra);
       return host;
     },
     history,
     warmer,
+    codeActions,
     disposables: [
       ...disposables,
       toDisposable(() => {

@@ -4,12 +4,14 @@ import { findEnclosingSymbol } from '../../core/editor/enclosingSymbol';
 import { checkSendableText, selectedLines } from '../../core/editor/selectionText';
 import { MAX_TEXT } from '../../shared/protocolValidation';
 import type { FeatureRegistration } from '../commands';
+import type { ChatContext } from '../../shared/protocol';
 import { showInformationMessage, showWarningMessage } from '../notify';
 import { readSetting } from '../settings';
 
 /** Where an explanation goes: a new turn in the chat view, sent at once. */
 export interface ExplainSink {
-  ask(request: { prompt: string; label: string; modelId: string }): unknown;
+  /** `request` is what the user sees; `context` (shown as a chip) goes to the model after it. */
+  ask(request: { request: string; context: ChatContext; modelId: string }): unknown;
 }
 
 export interface ExplainDeps {
@@ -89,7 +91,15 @@ export function registerExplain(deps: ExplainDeps) {
     const prompt = buildExplainPrompt({ span, documentLines: lines, question, budgetChars: budget, maxPromptChars: MAX_TEXT });
     for (const notice of [prompt.originNotice, prompt.trimmedNotice]) if (notice) void showInformationMessage(notice);
     deps.log.info(`Explain ${prompt.label} with ${modelId} (${prompt.prompt.length} characters${prompt.trimmedNotice ? ', trimmed' : ''})`);
-    await deps.sink.ask({ prompt: prompt.prompt, label: prompt.label, modelId });
+    const lineRange = span.startLine === span.endLine ? `${span.startLine + 1}` : `${span.startLine + 1}-${span.endLine + 1}`;
+    const context: ChatContext = {
+      label: `${span.fileName.split(/[\\/]/).pop()}:${lineRange}`,
+      uri: editor.document.uri.toString(),
+      startLine: span.startLine,
+      endLine: span.endLine,
+      text: prompt.context,
+    };
+    await deps.sink.ask({ request: prompt.request, context, modelId });
     return prompt;
   }
 

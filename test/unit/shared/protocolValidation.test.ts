@@ -3,6 +3,28 @@ import { handledEveryMessage } from '../../../src/shared/exhaustive';
 import type { WebviewToHostMessage } from '../../../src/shared/protocol';
 import { WEBVIEW_MESSAGE_FIELDS, validateWebviewMessage, type WebviewMessageTable } from '../../../src/shared/protocolValidation';
 
+describe('protocol: message-action fields', () => {
+  const context = { label: 'a.ts:1-2', uri: 'file:///w/a.ts', startLine: 0, endLine: 1, text: 'code' };
+  it('accepts an editor context on chat/send, a deleteTurns range, a reveal range and an Apply with a workspace file', () => {
+    for (const m of [
+      { method: 'chat/send', requestId: 'r', conversationId: 'c', text: 'x', context },
+      { method: 'chat/deleteTurns', conversationId: 'c', fromTurn: 2, count: 2 },
+      { method: 'editor/reveal', uri: 'file:///w/a.ts', startLine: 3, endLine: 9 },
+      { method: 'code/apply', code: 'x', language: 'ts', file: 'src/a.ts' },
+    ]) assert.deepEqual(validateWebviewMessage(m), m);
+  });
+  for (const [name, m] of [
+    ['a context whose range runs backwards', { method: 'chat/send', requestId: 'r', conversationId: 'c', text: 'x', context: { ...context, startLine: 5, endLine: 1 } }],
+    ['a context without text', { method: 'chat/send', requestId: 'r', conversationId: 'c', text: 'x', context: { ...context, text: undefined } }],
+    ['deleting zero turns', { method: 'chat/deleteTurns', conversationId: 'c', fromTurn: 0, count: 0 }],
+    ['a negative line', { method: 'editor/reveal', uri: 'file:///w/a.ts', startLine: -1, endLine: 2 }],
+    ['an Apply to a path outside the workspace', { method: 'code/apply', code: 'x', file: '../../.ssh/authorized_keys' }],
+    ['an Apply to an absolute path', { method: 'code/apply', code: 'x', file: '/etc/passwd' }],
+  ] as const) {
+    it(`rejects ${name}`, () => assert.equal(validateWebviewMessage(m), undefined));
+  }
+});
+
 describe('protocol: chat/send settings fields', () => {
   const base = { method: 'chat/send', requestId: 'r', conversationId: 'c', text: 'x' };
   it('accepts system prompt, params and an API override', () => {
@@ -58,6 +80,9 @@ const WEBVIEW_METHODS: readonly WebviewToHostMessage['method'][] = [
   'webview/ready',
   'chat/send',
   'chat/cancel',
+  'chat/deleteTurns',
+  'code/apply',
+  'editor/reveal',
   'error/action',
   'link/open',
   'code/copy',

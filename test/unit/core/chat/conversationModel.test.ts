@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { beginTurn, clampParams, newConversation, titleFrom, toChatRequest } from '../../../../src/core/chat/conversationModel';
+import { beginTurn, clampParams, deleteTurns, newConversation, titleFrom, toChatRequest } from '../../../../src/core/chat/conversationModel';
 import type { PersistedConversation } from '../../../../src/shared/protocol';
 
 describe('chat: conversation model', () => {
@@ -34,6 +34,28 @@ describe('chat: conversation model', () => {
     conv = beginTurn(conv, send('b2', { replaceFromTurn: 2 }), 'm1', undefined, 2);
     assert.deepEqual(conv.turns.map((t) => t.text), ['a', 'A', 'b2']);
     assert.equal(conv.api, undefined);
+  });
+
+  it('a turn from an editor command keeps its context: the title is the user words, the model gets the words and then the code', () => {
+    const context = { label: 'cache.ts:7-14', uri: 'file:///w/cache.ts', startLine: 6, endLine: 13, text: 'File: `cache.ts`\n```ts\nconst c = 1;\n```' };
+    let conv = beginTurn(newConversation('c', 1), send('Explain `get`: what it does', { context }), 'm1', undefined, 2);
+    assert.equal(conv.title, 'Explain `get`: what it does');
+    assert.deepEqual(conv.turns[0], { role: 'user', text: 'Explain `get`: what it does', context });
+    const req = toChatRequest(conv, 'm1');
+    assert.equal((req.messages[0].content[0] as { text: string }).text, `Explain \`get\`: what it does\n\n${context.text}`);
+    // Editing that message later (replaceFromTurn 0) keeps what the webview sends back with it.
+    conv = beginTurn({ ...conv, turns: [...conv.turns, { role: 'assistant', text: 'A' }] }, send('Why is it slow?', { context, replaceFromTurn: 0 }), 'm1', undefined, 3);
+    assert.deepEqual(conv.turns, [{ role: 'user', text: 'Why is it slow?', context }]);
+  });
+
+  it('deletes a message and its reply, keeping the turns around them and the title', () => {
+    const conv: PersistedConversation = { ...newConversation('c', 1), title: 'first', turns: ['a', 'A', 'b', 'B', 'c', 'C'].map((text, i) => ({ role: i % 2 ? 'assistant' : 'user', text })) };
+    const next = deleteTurns(conv, 2, 2, 9);
+    assert.deepEqual(next.turns.map((t) => t.text), ['a', 'A', 'c', 'C']);
+    assert.equal(next.title, 'first');
+    assert.equal(next.updatedAt, 9);
+    assert.equal(conv.turns.length, 6, 'the input is not modified');
+    assert.deepEqual(deleteTurns(conv, 4, 5, 9).turns.map((t) => t.text), ['a', 'A', 'b', 'B'], 'a range past the end removes what is there');
   });
 
   it('clamps params to 0..1 and max tokens to the model limit', () => {

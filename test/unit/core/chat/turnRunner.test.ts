@@ -47,6 +47,22 @@ describe('chat: turn runner', () => {
     assert.equal(end.stats.tokensPerSecond, undefined, '20 tokens within 100 ms is a burst, not a rate');
   });
 
+  it('posts each tool call as chat/tool (pretty input, status requested) and keeps it on the turn', async () => {
+    const { posted, turn } = await run([
+      route(),
+      { type: 'text', text: 'Checking.' },
+      { type: 'toolCall', id: 'tu-1', name: 'get_weather', input: { city: 'Paris' } },
+      { type: 'toolCall', id: 'tu-2', name: 'raw', input: 'not json' },
+      { type: 'stop', reason: 'tool_use' },
+    ]);
+    assert.deepEqual(posted.map((m) => m.method), ['chat/start', 'chat/delta', 'chat/tool', 'chat/tool', 'chat/end']);
+    const tool = posted[2];
+    assert.ok(tool.method === 'chat/tool');
+    assert.deepEqual(tool.tool, { id: 'tu-1', name: 'get_weather', input: '{\n  "city": "Paris"\n}', status: 'requested' });
+    assert.deepEqual(turn.tools?.map((t) => [t.name, t.input]), [['get_weather', '{\n  "city": "Paris"\n}'], ['raw', 'not json']]);
+    assert.equal(turn.stopReason, 'tool_use');
+  });
+
   it('keeps signed and redacted reasoning blocks apart and streams reasoning on its own channel', async () => {
     const { posted, turn } = await run([
       route(),

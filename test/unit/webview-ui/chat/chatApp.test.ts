@@ -110,18 +110,20 @@ describe('chat webview app (jsdom)', () => {
     assert.equal(app.state().conversationId, send.conversationId);
   });
 
-  it('says "retrying (2/3)…" in the turn line while the service is retried, until content arrives', () => {
+  it('says "retrying (2/3) after throttling…" with a spinner while the service is retried, until content arrives', () => {
     const app = setup();
     const send = sendAndStart(app, 'q');
     const line = () => app.$('.turn-assistant .turn-line').textContent;
     assert.equal(line(), 'waiting for m1 (ConverseStream)…');
     app.fromHost({ method: 'chat/retry', requestId: send.requestId, seq: 1, attempt: 2, maxAttempts: 3, reason: 'ThrottlingException', delayMs: 300 });
-    assert.equal(line(), 'm1 · ConverseStream · retrying (2/3)…');
+    assert.equal(line(), 'm1 · ConverseStream · retrying (2/3) after throttling…');
+    assert.ok(app.$('.turn-assistant .turn-line .codicon-loading.codicon-modifier-spin'), 'the spinner turns while retrying');
     assert.match(app.$('.turn-assistant .turn-line').title, /ThrottlingException/);
     app.fromHost({ method: 'chat/retry', requestId: send.requestId, seq: 2, attempt: 3, maxAttempts: 3, reason: 'HTTP 503', delayMs: 600 });
-    assert.equal(line(), 'm1 · ConverseStream · retrying (3/3)…');
+    assert.equal(line(), 'm1 · ConverseStream · retrying (3/3) after the service was unavailable…');
     app.fromHost({ method: 'chat/delta', requestId: send.requestId, seq: 3, channel: 'text', text: 'Hi' });
     assert.equal(line(), 'm1 · ConverseStream · streaming…');
+    assert.equal(app.$('.turn-assistant .turn-line .codicon-loading'), null, 'no spinner once text streams');
   });
 
   it('says "waiting for <model>…" until the first text or reasoning delta, then "streaming…"', () => {
@@ -129,6 +131,7 @@ describe('chat webview app (jsdom)', () => {
     const send = sendAndStart(app, 'q');
     const line = () => app.$('.turn-assistant .turn-line').textContent;
     assert.equal(line(), 'waiting for m1 (ConverseStream)…');
+    assert.ok(app.$('.turn-assistant .turn-line .codicon-loading.codicon-modifier-spin'), 'a spinner turns while waiting');
     app.fromHost({ method: 'chat/route', requestId: send.requestId, seq: 1, modelId: 'm2', api: 'invoke-stream', reason: 'throttled' });
     assert.equal(line(), 'waiting for m2 (InvokeModelWithResponseStream)…', 'a switched route is still waited for');
     app.fromHost({ method: 'chat/delta', requestId: send.requestId, seq: 2, channel: 'reasoning', text: 'hmm' });
@@ -171,8 +174,8 @@ describe('chat webview app (jsdom)', () => {
     assert.equal(turn.hasAttribute('aria-busy'), false);
     assert.equal((turn.querySelector('details.reasoning') as HTMLDetailsElement).open, false, 'collapsed when done');
     assert.equal(app.$('#send').hidden, false);
-    assert.equal((turn.querySelector('.turn-regenerate') as HTMLElement).hidden, false);
-    assert.equal((app.$('.turn-user .turn-edit') as HTMLElement).hidden, false);
+    assert.equal((turn.querySelector('.message-regenerate') as HTMLElement).hidden, false);
+    assert.equal((app.$('.turn-user .message-edit') as HTMLElement).hidden, false);
   });
 
   it('Escape while streaming posts chat/cancel for the running request', () => {
@@ -212,7 +215,7 @@ describe('chat webview app (jsdom)', () => {
     const app = setup();
     const send = sendAndStart(app, 'first');
     app.fromHost({ method: 'chat/end', requestId: send.requestId, seq: 1, stopReason: 'end_turn', stats: { modelId: 'm1', api: 'converse-stream' } });
-    (app.$('.turn-edit') as HTMLButtonElement).click();
+    (app.$('.message-edit') as HTMLButtonElement).click();
     assert.equal(app.$<HTMLTextAreaElement>('#prompt').value, 'first');
     assert.equal(app.$('.edit-banner').hidden, false);
     app.type('first, edited');

@@ -116,11 +116,11 @@ describe('StreamingMarkdown: partial markdown', () => {
     stream(f, 'Intro\n\n```python\ndef f():\n', 3);
     const code = f.view.element.querySelector('pre > code');
     assert.ok(code, 'code block exists before the fence closes');
-    assert.equal(code.className, 'hljs language-python');
+    assert.equal(code.className, 'hljs language-python md-caret', 'the streaming cursor follows the code');
     // While the fence is open, text arrives verbatim (a trailing newline is invisible in <pre>).
     assert.equal(code.textContent?.trimEnd(), 'def f():');
     const buttons = Array.from(f.view.element.querySelectorAll('.md-code button')).map((b) => b.textContent);
-    assert.deepEqual(buttons, ['Copy', 'Insert at Cursor', 'Open in New File']);
+    assert.deepEqual(buttons, ['Copy', 'Insert at Cursor', 'Apply', 'Open in New File']);
     stream(f, '    return 1\n', 2);
     assert.equal(f.view.element.querySelector('pre > code'), code, 'same <code> node while the fence is open');
     assert.equal(code.textContent?.trimEnd(), 'def f():\n    return 1');
@@ -266,6 +266,7 @@ describe('StreamingMarkdown: interactions', () => {
     assert.deepEqual(f.actions, [
       { action: 'copy', code: 'const a = 1 < 2;', language: 'ts' },
       { action: 'insert', code: 'const a = 1 < 2;', language: 'ts' },
+      { action: 'apply', code: 'const a = 1 < 2;', language: 'ts' },
       { action: 'openInNewFile', code: 'const a = 1 < 2;', language: 'ts' },
     ]);
   });

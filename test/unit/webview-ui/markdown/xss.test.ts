@@ -15,7 +15,7 @@ function assertSafe(f: Fixture, root: Element, how: string): void {
   assert.deepEqual(findUnsafeDom(root), [], how);
   clickEverything(f, root);
   for (const href of f.links) assert.ok(isSafeLinkHref(href), `${how}: link/open ${href}`);
-  for (const a of f.actions) assert.ok(['copy', 'insert', 'openInNewFile'].includes(a.action), `${how}: ${a.action}`);
+  for (const a of f.actions) assert.ok(['copy', 'insert', 'apply', 'openInNewFile'].includes(a.action), `${how}: ${a.action}`);
 }
 
 describe('XSS corpus', () => {
