@@ -71,8 +71,10 @@ describe('chat panel never waits forever (real webview, against the emulator)', 
         assert.ok(await vscode.commands.executeCommand('bedrock.explainSelection'), 'the command produced a prompt');
         const send = await waitFor(host.onDidReceive, () => rec.received.find((m) => m.method === 'chat/send'), 'the webview to send the explanation');
         assert.ok(send.method === 'chat/send');
-        assert.ok(send.text.length <= MAX_TEXT, `the prompt (${send.text.length}) fits the chat's limit`);
-        assert.match(send.text, /trimmed to fit/);
+        // The request and the code it is about (its context) reach the model as one message.
+        const sent = `${send.text}\n\n${send.context?.text ?? ''}`;
+        assert.ok(sent.length <= MAX_TEXT, `the prompt (${sent.length}) fits the chat's limit`);
+        assert.match(sent, /trimmed to fit/);
         await waitFor(host.onDidPost, () => rec.terminals(send.requestId)[0], 'the answer to end', 90_000);
         assert.equal(rec.terminals(send.requestId).length, 1);
       } finally {

@@ -59,9 +59,17 @@ describe('Explain Selection (real editor → real chat view beside it, against t
     assert.equal(vscode.window.activeTextEditor?.document, editor.document, 'the explained code is still the active editor');
     assert.equal(api.chat.panelForTests(), undefined, 'the editor-tab panel stays closed');
     assert.equal(send.modelId, MODEL, 'the chat model chosen last is used');
-    assert.match(send.text, /lines 2-5\./);
-    assert.match(send.text, /```typescript\nexport function add[\s\S]*return sum;\n}\n```/);
-    assert.match(send.text, /For context only/);
+    // The message is the user's words; the code travels as its context (a chip naming file and lines).
+    assert.equal(send.text, 'Explain the selected code: what it does, how, and anything surprising or risky.');
+    assert.ok(send.context, 'the code is attached as context');
+    assert.match(send.context.label, /:2-5$/);
+    assert.equal(send.context.uri, editor.document.uri.toString());
+    assert.deepEqual([send.context.startLine, send.context.endLine], [1, 4]);
+    assert.match(send.context.text, /lines 2-5\./);
+    assert.match(send.context.text, /```typescript\nexport function add[\s\S]*return sum;\n}\n```/);
+    assert.match(send.context.text, /For context only/);
+    const stored = api.chat.history.get(send.conversationId);
+    assert.equal(stored?.title, send.text.slice(0, 59) + '…', 'the history title is the user words');
     assert.ok(text.length > 50, 'an answer streamed');
     const converse = (await recordedRequests()).find((r) => r.route === 'ConverseStream' || r.route === 'InvokeModelWithResponseStream');
     assert.ok(converse, 'the router streamed from the runtime');
@@ -87,8 +95,9 @@ describe('Explain Selection (real editor → real chat view beside it, against t
       const e = await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
       e.selection = new vscode.Selection(0, 0, 399, 0);
       const { send } = await runAndFollow('bedrock.explainSelection');
-      assert.ok(send.text.length < 3000, `sent ${send.text.length} characters`);
-      assert.match(send.text, /trimmed to fit/);
+      const sent = `${send.text}\n\n${send.context?.text ?? ''}`;
+      assert.ok(sent.length < 3000, `sent ${sent.length} characters`);
+      assert.match(sent, /trimmed to fit/);
     } finally {
       await vscode.workspace.getConfiguration('bedrock.explain').update('maxCharacters', undefined, vscode.ConfigurationTarget.Global);
       await vscode.window.showTextDocument(editor.document, vscode.ViewColumn.One);
