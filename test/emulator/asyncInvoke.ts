@@ -102,7 +102,8 @@ export async function startAsyncInvoke(call: RouteCall): Promise<void> {
     lastModifiedTime: now,
     outputDataConfig: body.outputDataConfig,
   };
-  store.states.push({ job, work, polls: 0, failWith: store.takeFailure(r.model.modelId) });
+  const blocked = work.kind === 'video' ? work.blockedOutput : undefined;
+  store.states.push({ job, work, polls: 0, failWith: store.takeFailure(r.model.modelId) ?? blocked });
   await call.ex.sendJson(200, { invocationArn: job.invocationArn });
 }
 

@@ -6,12 +6,28 @@ import type { CatalogModel } from './catalog';
 import { embed } from './embeddings';
 import { tinyMp4, type Shot } from './media/tinyMp4';
 import { hash32 } from './random';
+import { FILTER_TEXT } from './imageFamilies';
 import { schemaMessage, validation } from './serviceError';
+
+/** The job's failure when its video is blocked (the service's wording for this is not documented). */
+export const BLOCKED_VIDEO = 'The generated video has been blocked by our content filters.';
+
+/**
+ * Content filters, as the image models' emulation triggers them: a prompt holding `[filter:input]`
+ * is refused (400), `[filter:image]` refuses its image, and `[filter:output]` lets the job start
+ * and fail with a blocked output.
+ */
+function filtered(work: AsyncWork & { kind: 'video' }, prompts: string[], hasImage: boolean): AsyncWork {
+  const all = prompts.join(' ');
+  if (all.includes('[filter:input]')) throw validation(FILTER_TEXT.inputText);
+  if (hasImage && all.includes('[filter:image]')) throw validation(FILTER_TEXT.inputImage);
+  return all.includes('[filter:output]') ? { ...work, blockedOutput: BLOCKED_VIDEO } : work;
+}
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 export type AsyncWork =
-  | { kind: 'video'; shots: Shot[]; multiShot: boolean }
+  | { kind: 'video'; shots: Shot[]; multiShot: boolean; blockedOutput?: string }
   | { kind: 'segmented'; sourceUri: string; media: 'video' | 'audio' | 'image' | 'text'; dimension: number; segmentSeconds: number; separate: boolean }
   | { kind: 'marengo'; sourceUri: string; media: string; dimension: number; segmentSeconds: number; options: string[] };
 
@@ -63,7 +79,7 @@ function reelWork(model: CatalogModel, input: Json): AsyncWork {
         p.images.forEach((im: unknown, i: number) => image(im, `#/textToVideoParams/images/${i}`));
       }
       if (config.durationSeconds !== undefined && config.durationSeconds !== 6) throw bad(`#/videoGenerationConfig/durationSeconds: ${config.durationSeconds} is not a valid value (TEXT_VIDEO is 6 seconds)`);
-      return { kind: 'video', shots: [{ hue: hue(prompt, 0), seconds: 6 }], multiShot: false };
+      return filtered({ kind: 'video', shots: [{ hue: hue(prompt, 0), seconds: 6 }], multiShot: false }, [prompt], p.images !== undefined);
     }
     case 'MULTI_SHOT_AUTOMATED': {
       if (!multiShotModel) throw validation(`The model ${model.modelId} doesn't support the task type MULTI_SHOT_AUTOMATED.`);
@@ -72,7 +88,7 @@ function reelWork(model: CatalogModel, input: Json): AsyncWork {
       const prompt = text(p.text, '#/multiShotAutomatedParams/text', 4000);
       const d = config.durationSeconds;
       if (!(Number.isInteger(d) && d >= 12 && d <= 120 && d % 6 === 0)) throw bad(`#/videoGenerationConfig/durationSeconds: ${d} is not a multiple of 6 between 12 and 120`);
-      return { kind: 'video', shots: Array.from({ length: d / 6 }, (_, i) => ({ hue: hue(prompt, i), seconds: 6 })), multiShot: true };
+      return filtered({ kind: 'video', shots: Array.from({ length: d / 6 }, (_, i) => ({ hue: hue(prompt, i), seconds: 6 })), multiShot: true }, [prompt], false);
     }
     case 'MULTI_SHOT_MANUAL': {
       if (!multiShotModel) throw validation(`The model ${model.modelId} doesn't support the task type MULTI_SHOT_MANUAL.`);
@@ -86,7 +102,8 @@ function reelWork(model: CatalogModel, input: Json): AsyncWork {
         return { hue: hue(prompt, i), seconds: 6 };
       });
       if (config.durationSeconds !== undefined) throw bad('#/videoGenerationConfig: extraneous key [durationSeconds] is not permitted');
-      return { kind: 'video', shots, multiShot: true };
+      const prompts = p.shots.map((s: Json) => String(s.text));
+      return filtered({ kind: 'video', shots, multiShot: true }, prompts, p.shots.some((s: Json) => s.image !== undefined));
     }
     default:
       throw bad(`#/taskType: ${JSON.stringify(input.taskType)} is not a valid enum value`);

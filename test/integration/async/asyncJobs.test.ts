@@ -74,6 +74,17 @@ describe('async jobs: Nova Reel through StartAsyncInvoke, outputs in S3', () => 
     assert.deepEqual(await new S3Objects(rig.connection).list(failed.outputFolder!), []);
   });
 
+  it('content filters: a blocked prompt is refused at start with the service wording; a blocked video fails the job', async () => {
+    await assert.rejects(
+      rig.router.async.start({ modelId: REEL, modelInput: reelModelInput(REEL, { task: 'TEXT_VIDEO', prompt: 'Something [filter:input]' }), s3OutputUri: OUTPUT_URI }),
+      (e: unknown) => e instanceof BedrockError && e.classified.kind === 'validation' && /blocked by our content filters\. Please adjust your text prompt/.test(`${e.classified.message} ${e.classified.detail ?? ''}`),
+    );
+    const { invocationArn } = await rig.router.async.start({ modelId: REEL, modelInput: reelModelInput(REEL, { task: 'TEXT_VIDEO', prompt: 'Something [filter:output]' }), s3OutputUri: OUTPUT_URI });
+    await rig.router.async.get(invocationArn);
+    const failed = await rig.router.async.get(invocationArn);
+    assert.deepEqual([failed.status, failed.failureMessage], ['Failed', 'The generated video has been blocked by our content filters.']);
+  });
+
   it('an output bucket that does not exist fails the job with what S3 said', async () => {
     const input = reelModelInput(REEL, { task: 'TEXT_VIDEO', prompt: 'Anything' });
     const { invocationArn } = await rig.router.async.start({ modelId: REEL, modelInput: input, s3OutputUri: 's3://no-such-bucket/out' });
