@@ -14,6 +14,8 @@ import { TrustedEndpoints } from './vscode/connection/trustedEndpoints';
 import { registerEmbed } from './vscode/editor/embedSelection';
 import { registerExplain } from './vscode/editor/explainSelection';
 import type { ModelTreeProvider } from './vscode/explorer/modelTreeProvider';
+import type { ModelDetailsPanel } from './vscode/explorer/modelDetailsPanel';
+import type { ConnectionStatusBar } from './vscode/connection/connectionStatusBar';
 import { registerExplorer } from './vscode/explorer/registerExplorer';
 import { registerJobs, type JobsRegistration } from './vscode/jobs/registerJobs';
 import { createLog } from './vscode/log';
@@ -33,6 +35,10 @@ export interface WorkbenchApi {
   readonly modelChoice: ModelChoice;
   readonly router: Router;
   readonly tree: ModelTreeProvider;
+  /** The model details tab (the model on show, its page). */
+  readonly modelDetails: ModelDetailsPanel;
+  /** The connection's status bar item (the endpoint failures it shows). */
+  readonly connectionStatus: ConnectionStatusBar;
   readonly trustedEndpoints: TrustedEndpoints;
   /** Bedrock's models in VS Code's language-model API, its tools and the @bedrock participant. */
   readonly languageModels: LanguageModelRegistration;
@@ -95,8 +101,23 @@ async function startWorkbench(context: vscode.ExtensionContext): Promise<Omit<Wo
 
   // Every feature registers the same way; the commands join into one table, so a contributed
   // command no feature handles is a type error.
-  const explorer = registerExplorer({ catalog, router, state: context.globalState, warnStored, log });
-  const connectionFeature = registerConnection({ connection, secrets: context.secrets, trustedEndpoints, refreshModels: explorer.refresh, log });
+  const explorer = registerExplorer({
+    catalog,
+    router,
+    state: context.globalState,
+    warnStored,
+    log,
+    extensionUri: context.extensionUri,
+    // The chat model Explain, Ask and new chats use, and the embedding setting: marked on their rows.
+    defaults: {
+      read: () => ({ chat: modelChoice.current(), embedding: readSetting('embeddingDefaultModel') || undefined }),
+      onDidChange: (listener) => {
+        const subs = [modelChoice.onDidChange(listener), onDidChangeSettings(['chatDefaultModel', 'embeddingDefaultModel'], listener)];
+        return { dispose: () => subs.forEach((s) => s.dispose()) };
+      },
+    },
+  });
+  const connectionFeature = registerConnection({ connection, secrets: context.secrets, trustedEndpoints, refreshModels: explorer.refresh, catalog, log });
   const images = imageStoreFor(context);
   const chat = registerChat(context, {
     images,
@@ -140,7 +161,7 @@ async function startWorkbench(context: vscode.ExtensionContext): Promise<Omit<Wo
   log.info(`Bedrock Workbench ${context.extension.packageJSON.version} activated (region ${connection.info.region})`);
   // After first paint: nothing above touched the network or loaded the AWS SDK.
   setTimeout(() => void explorer.refresh(), 0);
-  return { log, connection, catalog, router, tree: explorer.tree, chat, modelChoice, trustedEndpoints, languageModels, jobs, settingProblems: reportedSettingProblems, onDidReportSettingProblem, storageWarnings };
+  return { log, connection, catalog, router, tree: explorer.tree, modelDetails: explorer.details, connectionStatus: connectionFeature.status, chat, modelChoice, trustedEndpoints, languageModels, jobs, settingProblems: reportedSettingProblems, onDidReportSettingProblem, storageWarnings };
 }
 
 export function deactivate(): void {

@@ -1,7 +1,7 @@
 // Opens the real workbench (code-server) in Chromium with the built extension installed, the way a
 // user gets it: linked into the extensions folder (so notifications behave normally, unlike the
 // smoke-test-driver mode the vscode tier uses).
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -25,6 +25,11 @@ export interface Workbench {
   /** code-server's user-data folder (logs, settings, server-side state); deleted by close(). */
   userDataDir: string;
   runCommand(title: string): Promise<void>;
+  /**
+   * Changes settings as editing settings.json does: both the user's file and the server's (machine
+   * scoped settings such as the endpoints are read from the server's). `undefined` removes a key.
+   */
+  updateSettings(changes: Record<string, unknown>): void;
   screenshot(name: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -77,6 +82,13 @@ export async function openWorkbench(opts: WorkbenchOptions = {}): Promise<Workbe
         await input.fill('>' + title);
         await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
         await page.keyboard.press('Enter');
+      },
+      updateSettings(changes) {
+        for (const scope of ['User', 'Machine']) {
+          const file = join(server.dirs.userData, scope, 'settings.json');
+          const settings = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+          writeFileSync(file, JSON.stringify({ ...settings, ...changes }, null, 2));
+        }
       },
       async screenshot(name) {
         const path = join(screenshotDir, `${name}.png`);

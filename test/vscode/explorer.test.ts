@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { WorkbenchApi } from '../../src/extension';
-import { badgesOf } from '../../src/core/explorer/modelTree';
+import { shortBadgesOf } from '../../src/core/explorer/treeRows';
 import { EXTENSION_ID } from './extensionId';
 import { clearEmulator, fault, recordedRequests } from './emulatorClient';
 import { waitFor } from './waitFor';
@@ -70,7 +70,7 @@ describe('model explorer (against the emulator)', () => {
       assert.ok(node, `${m.modelId} is in the tree`);
       assert.equal(node.descriptor.profileOnly, true);
       const item = api.tree.getTreeItem(node);
-      assert.match(String(item.description), /profile only/);
+      assert.match(String(item.description), /needs profile/);
       const ids = node.profiles.map((p) => p.profile.id);
       const regional = ids.findIndex((id) => id.startsWith('us.'));
       const global = ids.findIndex((id) => id.startsWith('global.'));
@@ -89,14 +89,16 @@ describe('model explorer (against the emulator)', () => {
       const node = entry.modelId ? rows.get(entry.modelId) : undefined;
       if (!node) continue;
       const description = String(api.tree.getTreeItem(node).description);
-      const badges = badgesOf(node.descriptor);
+      const badges = shortBadgesOf(node.descriptor);
+      const { converse, invoke, chatCompletions, responses, messages } = entry.apis;
       const expect: [string, boolean | null][] = [
-        ['Converse', entry.apis.converse],
-        ['Invoke', entry.apis.invoke],
-        ['Chat Completions', entry.apis.chatCompletions],
-        ['Responses', entry.apis.responses],
-        ['Messages', entry.apis.messages],
+        ['Converse', converse],
+        ['Invoke', invoke],
+        // One short badge for both OpenAI-shaped APIs.
+        ['OpenAI', chatCompletions === true || responses === true ? true : chatCompletions === false && responses === false ? false : null],
+        ['Messages', messages],
       ];
+      assert.ok(!description.includes(entry.modelId!), `no id on the row: ${description}`);
       for (const [badge, supported] of expect) {
         if (supported === null) continue;
         assert.equal(badges.includes(badge), supported, `${entry.modelId}: ${badge} badge`);
@@ -112,6 +114,8 @@ describe('model explorer (against the emulator)', () => {
     const ids = api.tree.visibleGroups.flatMap((g) => g.models.map((m) => m.descriptor));
     assert.ok(ids.length > 0 && ids.every((d) => d.outputModalities.includes('EMBEDDING')), ids.map((d) => d.id).join());
     assert.match(api.tree.view.description ?? '', /produces embedding/);
+    // The view alone in its container has no header for the description: the message says it too.
+    assert.match(api.tree.view.message ?? '', new RegExp(`^Filter: produces embedding · ${ids.length} of \\d+ models$`));
 
     await api.tree.setFilter({ api: 'messages', text: 'claude' });
     const msgs = api.tree.visibleGroups.flatMap((g) => g.models.map((m) => m.descriptor));
@@ -119,6 +123,7 @@ describe('model explorer (against the emulator)', () => {
 
     await vscode.commands.executeCommand('bedrock.clearModelFilter');
     assert.equal(api.tree.view.description, '');
+    assert.equal(api.tree.view.message, undefined);
     assert.ok(api.tree.visibleGroups.length >= 10);
   });
 
@@ -185,14 +190,67 @@ describe('model explorer item commands', () => {
     assert.equal(await vscode.env.clipboard.readText(), node.descriptor.arn);
   });
 
-  it('Show Model Details opens a read-only document with APIs, profiles and plans', async () => {
-    const node = api.tree.visibleGroups.flatMap((g) => g.models).find((n) => n.descriptor.profileOnly && n.profiles.length)!;
-    const uri = (await vscode.commands.executeCommand('bedrock.showModelDetails', node)) as vscode.Uri;
-    assert.equal(uri.scheme, 'bedrock-model');
-    const doc = await vscode.workspace.openTextDocument(uri);
-    const text = doc.getText();
-    assert.match(text, /## APIs/);
-    assert.match(text, /## Inference profiles[\s\S]*cross-region/);
-    assert.match(text, /### Chat\n\n1\. ConverseStream on `runtime` → `(us|global)\./);
+  it('Show Model Details (a click on the row) opens one details tab with APIs, profiles, plans and actions; the next model replaces it', async () => {
+    const models = api.tree.visibleGroups.flatMap((g) => g.models);
+    const node = models.find((n) => n.descriptor.profileOnly && n.profiles.length)!;
+    const item = api.tree.getTreeItem(node);
+    assert.equal(item.command?.command, 'bedrock.showModelDetails', 'a click on the row shows the details');
+    assert.equal(await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? [])), node.descriptor.id);
+    assert.equal(api.modelDetails.model?.id, node.descriptor.id);
+    const html = api.modelDetails.html ?? '';
+    assert.match(html, /<h2>APIs<\/h2>/);
+    assert.match(html, /<h2>Inference profiles<\/h2>[\s\S]*cross-region/);
+    assert.match(html, /ConverseStream on runtime → (us|global)\./);
+    for (const action of ['chat', 'setDefault', 'copyId']) assert.match(html, new RegExp(`data-action="${action}"`));
+    const other = models.find((n) => n !== node && !n.descriptor.profileOnly)!;
+    await vscode.commands.executeCommand('bedrock.showModelDetails', other);
+    assert.equal(api.modelDetails.model?.id, other.descriptor.id);
+    const tabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.label);
+    await waitFor((l) => vscode.window.tabGroups.onDidChangeTabs(l), () => tabs().includes(other.descriptor.name), 'the tab to show the second model');
+    assert.ok(!tabs().includes(node.descriptor.name), `one tab, reused: ${tabs().join()}`);
+  });
+
+  it('marks the default chat and embedding models on their rows, and follows a new default', async () => {
+    const models = api.tree.visibleGroups.flatMap((g) => g.models);
+    const chat = models.find((n) => n.descriptor.apis.converse.supported && !n.descriptor.legacy && !n.descriptor.profileOnly)!;
+    const embed = models.find((n) => n.descriptor.apis.embed.supported)!;
+    await vscode.commands.executeCommand('bedrock.setDefaultChatModel', chat);
+    await vscode.commands.executeCommand('bedrock.setDefaultEmbeddingModel', embed);
+    await waitFor((l) => api.tree.onDidChangeTreeData(l), () => /★ default/.test(String(api.tree.getTreeItem(chat).description)), 'the chat mark');
+    assert.match(String(api.tree.getTreeItem(embed).description), /^★ default/);
+    const marked = models.filter((n) => /★ default/.test(String(api.tree.getTreeItem(n).description)));
+    assert.deepEqual(marked.map((n) => n.descriptor.id).sort(), [chat.descriptor.id, embed.descriptor.id].sort(), 'one default of each');
+  });
+});
+
+describe('connection status: endpoint overrides and failures', () => {
+  let api: WorkbenchApi;
+  before(async () => {
+    api = (await vscode.extensions.getExtension<WorkbenchApi>(EXTENSION_ID)!.activate())!;
+  });
+
+  it('a refresh that cannot reach the overridden control endpoint names it, offers the endpoint settings, and clears when it answers', async () => {
+    const cfg = () => vscode.workspace.getConfiguration('bedrock');
+    const emulator = cfg().get<string>('endpoints.control');
+    // Nothing listens on port 1 of this machine: the connection is refused.
+    await cfg().update('endpoints.control', 'http://127.0.0.1:1', vscode.ConfigurationTarget.Global);
+    try {
+      await waitFor(
+        (l) => api.catalog.onDidChange(l),
+        () => api.connection.info.endpoints.control === 'http://127.0.0.1:1' && api.catalog.state === 'error' && api.catalog.error?.kind === 'network',
+        'the refresh to fail',
+      );
+      assert.equal(api.catalog.error?.kind, 'network', api.catalog.error?.message);
+      assert.equal(api.catalog.error?.action.id, 'checkEndpoints', 'an endpoint override: its settings, not http.proxy');
+      assert.deepEqual(api.connectionStatus.failures.map((f) => f.endpoint), ['control'], JSON.stringify(api.connectionStatus.failures));
+    } finally {
+      await cfg().update('endpoints.control', emulator, vscode.ConfigurationTarget.Global);
+    }
+    await waitFor(
+      (l) => api.catalog.onDidChange(l),
+      () => api.connection.info.endpoints.control === emulator && api.catalog.state === 'fresh',
+      'the list from the emulator again',
+    );
+    assert.deepEqual(api.connectionStatus.failures, []);
   });
 });

@@ -34,9 +34,11 @@ export interface ExplorerStatusInput {
   problem: CatalogProblem;
   /** When the shown list was fetched, ms since the epoch. */
   fetchedAt: number | undefined;
+  /** The active filter in words, and how many models it leaves of how many. */
+  filter?: { text: string; shown: number; total: number };
 }
 
-/** The message above the tree, or undefined for none (an empty list with a known problem has its welcome view instead). */
+/** The message above the tree, or undefined for none (an empty list with a known problem, or no match, has its welcome view instead). */
 export function explorerMessage(s: ExplorerStatusInput): string | undefined {
   if (s.state === 'refreshing') return s.count ? undefined : 'Loading models…';
   if (s.error && s.count) {
@@ -44,6 +46,9 @@ export function explorerMessage(s: ExplorerStatusInput): string | undefined {
     return `Refresh failed: ${redact(s.error.message)} Showing the list from ${when}.`;
   }
   if (s.error && s.problem === 'other') return `Could not list models: ${redact(s.error.message)}`;
-  if (s.count && s.visibleGroups === 0) return 'No model matches the filter.';
+  // No match: the welcome view says so, with Clear Filter. Otherwise the filter is said here, as a
+  // view alone in its container has no header to show its description in.
+  if (s.count && s.visibleGroups === 0) return undefined;
+  if (s.filter) return `${s.filter.text} · ${s.filter.shown} of ${s.filter.total} models`;
   return undefined;
 }

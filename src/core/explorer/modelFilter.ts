@@ -65,3 +65,12 @@ export function readModelFilter(raw: unknown, warn: (message: string) => void): 
 export function storedModelFilter(f: ModelFilter): StoredModelFilter | undefined {
   return isFilterActive(f) ? { ...f, v: STORAGE_VERSIONS.explorerFilter } : undefined;
 }
+
+/** Above this many matches, opening every group would bury the list: groups stay as they were. */
+const EXPAND_AT_MOST = 50;
+
+/** Whether the filter narrowed the list enough that its provider groups should open by themselves. */
+export function shouldExpandGroups(f: ModelFilter, matches: number): boolean {
+  if (!isFilterActive(f) || matches === 0) return false;
+  return !!f.text?.trim() || matches <= EXPAND_AT_MOST;
+}

@@ -18,6 +18,7 @@ const RUN: Record<ErrorActionId, () => Thenable<unknown> | undefined> = {
   chooseProfile: () => vscode.commands.executeCommand('bedrock.models.focus'),
   requestModelAccess: () => vscode.env.openExternal(vscode.Uri.parse(MODEL_ACCESS_URL)),
   checkNetwork: settings('http.proxy'),
+  checkEndpoints: settings('bedrock.endpoints'),
   openSettings: settings('bedrock'),
   // The chat host does not run these two: every failed turn has its own Retry button, and OK does nothing.
   retry: () => undefined,

@@ -6,8 +6,13 @@ import { chooseDefaultChatModel, readRecentModels, withRecentModel, type ChatMod
 import type { IDisposable } from '../../core/lifecycle';
 import { RECENT_CHAT_MODELS_KEY } from '../../core/storageKeys';
 import { onDidChangeSettings, readSetting } from '../settings';
+import { Emitter } from '../../core/emitter';
 
 export class ModelChoice {
+  private readonly changeEmitter = new Emitter<void>();
+  /** Fires after a model was remembered (the current choice may have changed). */
+  readonly onDidChange = this.changeEmitter.event;
+
   constructor(
     private readonly state: vscode.Memento,
     private readonly configured: () => string | undefined,
@@ -40,5 +45,6 @@ export class ModelChoice {
     const recent = this.recent();
     if (recent[0] === modelId) return;
     await this.state.update(RECENT_CHAT_MODELS_KEY, withRecentModel(recent, modelId));
+    this.changeEmitter.fire();
   }
 }

@@ -6,11 +6,11 @@ import type { Event } from '../../core/emitter';
 import type { ModelDescriptor } from '../../core/bedrock/catalog/modelDescriptor';
 import { catalogProblem, explorerMessage, type CatalogProblem } from '../../core/explorer/explorerStatus';
 import { Disposable } from '../../core/lifecycle';
-import { describeFilter, isFilterActive, readModelFilter, storedModelFilter, type ModelFilter } from '../../core/explorer/modelFilter';
+import { describeFilter, isFilterActive, readModelFilter, shouldExpandGroups, storedModelFilter, type ModelFilter } from '../../core/explorer/modelFilter';
 import { EXPLORER_FILTER_KEY } from '../../core/storageKeys';
 import { tooltipMarkdown, type ModelPlans } from '../../core/explorer/modelDetails';
 import { buildModelTree, type ProviderNode, type TreeNode } from '../../core/explorer/modelTree';
-import { rowOf } from '../../core/explorer/treeRows';
+import { rowOf, type DefaultModels } from '../../core/explorer/treeRows';
 
 /** What the explorer needs from the catalog service. */
 export interface CatalogView {
@@ -25,12 +25,22 @@ export interface CatalogView {
 
 export type PlanProvider = (d: ModelDescriptor) => ModelPlans;
 
+/** The models commands use when none is named (marked on their rows), and when that changes. */
+export interface DefaultModelsSource {
+  read(): DefaultModels;
+  onDidChange(listener: () => void): { dispose(): void };
+}
+
+const NO_DEFAULTS: DefaultModelsSource = { read: () => ({}), onDidChange: () => ({ dispose: () => undefined }) };
+
 export class ModelTreeProvider extends Disposable implements vscode.TreeDataProvider<TreeNode> {
   private readonly changeEmitter = this._register(new vscode.EventEmitter<TreeNode | undefined>());
   readonly onDidChangeTreeData = this.changeEmitter.event;
   readonly view: vscode.TreeView<TreeNode>;
   private groups: ProviderNode[] | undefined;
   private filter: ModelFilter;
+  /** Read once per repaint: finding the chat default walks the catalog. */
+  private defaultIds: DefaultModels | undefined;
 
   constructor(
     private readonly catalog: CatalogView,
@@ -38,11 +48,13 @@ export class ModelTreeProvider extends Disposable implements vscode.TreeDataProv
     private readonly state: vscode.Memento,
     private readonly regionHasBedrock: (region: string) => boolean,
     warn: (message: string) => void = () => undefined,
+    private readonly defaults: DefaultModelsSource = NO_DEFAULTS,
   ) {
     super();
     this.filter = readModelFilter(state.get(EXPLORER_FILTER_KEY), warn);
     this.view = this._register(vscode.window.createTreeView('bedrock.models', { treeDataProvider: this, showCollapseAll: true }));
     this._register(catalog.onDidChange(() => this.reload()));
+    this._register(defaults.onDidChange(() => this.reload()));
     this.updateChrome();
   }
 
@@ -63,18 +75,27 @@ export class ModelTreeProvider extends Disposable implements vscode.TreeDataProv
 
   private reload(): void {
     this.groups = undefined;
+    this.defaultIds = undefined;
     this.updateChrome();
     this.changeEmitter.fire(undefined);
   }
 
   private updateChrome(): void {
-    this.view.description = describeFilter(this.filter, (api) => API_LABELS[api]);
-    void vscode.commands.executeCommand('setContext', 'bedrock.models.filtered', isFilterActive(this.filter));
+    const filterText = describeFilter(this.filter, (api) => API_LABELS[api]);
+    // The description shows in the view's header; a view alone in its container has no header, so
+    // the message above the rows says it too, with how many models it leaves.
+    this.view.description = filterText;
     const count = this.catalog.descriptors.length;
+    const noMatch = count > 0 && this.catalog.state !== 'refreshing' && this.visibleGroups.length === 0;
+    void vscode.commands.executeCommand('setContext', 'bedrock.models.filtered', isFilterActive(this.filter));
+    // The empty view's welcome content offers Clear Filter.
+    void vscode.commands.executeCommand('setContext', 'bedrock.models.noMatch', noMatch);
     const problem = this.problem();
     void vscode.commands.executeCommand('setContext', 'bedrock.models.problem', count ? '' : problem);
     const { state, error, fetchedAt } = this.catalog;
-    this.view.message = explorerMessage({ state, count, visibleGroups: count ? this.visibleGroups.length : 0, error, problem, fetchedAt });
+    const models = (groups: ProviderNode[]) => groups.reduce((n, g) => n + g.models.length, 0);
+    const filter = filterText && count ? { text: filterText, shown: models(this.visibleGroups), total: models(buildModelTree(this.catalog.descriptors)) } : undefined;
+    this.view.message = explorerMessage({ state, count, visibleGroups: count ? this.visibleGroups.length : 0, error, problem, fetchedAt, filter });
   }
 
   /** Why the list is empty, if it is (drives the welcome views). */
@@ -98,7 +119,9 @@ export class ModelTreeProvider extends Disposable implements vscode.TreeDataProv
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
-    const row = rowOf(node);
+    const groups = this.visibleGroups;
+    const expandGroups = node.kind === 'provider' && shouldExpandGroups(this.filter, groups.reduce((n, g) => n + g.models.length, 0));
+    const row = rowOf(node, { defaults: (this.defaultIds ??= this.defaults.read()), expandGroups });
     const item = new vscode.TreeItem(
       row.label,
       row.collapsible === 'none' ? vscode.TreeItemCollapsibleState.None : row.collapsible === 'expanded' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
@@ -107,6 +130,8 @@ export class ModelTreeProvider extends Disposable implements vscode.TreeDataProv
     item.description = row.description;
     item.iconPath = new vscode.ThemeIcon(row.icon);
     item.contextValue = row.contextValue;
+    // A click shows the details page (a row with a command expands on its twistie only).
+    if (node.kind !== 'provider') item.command = { command: 'bedrock.showModelDetails', title: 'Show Model Details', arguments: [node] };
     return item;
   }
 
@@ -114,7 +139,9 @@ export class ModelTreeProvider extends Disposable implements vscode.TreeDataProv
   resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
     const d = node.kind === 'model' ? node.descriptor : node.kind === 'profile' ? (node.descriptor ?? node.baseModel) : undefined;
     if (d) {
-      const md = new vscode.MarkdownString(tooltipMarkdown(d, this.plansFor(d)));
+      const defaults = (this.defaultIds ??= this.defaults.read());
+      const defaultFor = defaults.chat === d.id ? 'chat' : defaults.embedding === d.id ? 'embedding' : undefined;
+      const md = new vscode.MarkdownString(tooltipMarkdown(d, this.plansFor(d), defaultFor));
       md.supportThemeIcons = false;
       item.tooltip = md;
     }

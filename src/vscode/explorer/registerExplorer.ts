@@ -1,14 +1,14 @@
 // Registers the model explorer: the tree (painted from the catalog's cache at once), the details
-// documents, the refresh that runs with the view's progress bar, and the explorer's commands.
+// tab, the refresh that runs with the view's progress bar, and the explorer's commands.
 import * as vscode from 'vscode';
 import type { Catalog } from '../../core/bedrock/catalog/catalog';
 import { BEDROCK_REGIONS } from '../../core/bedrock/connection/regions';
 import type { ModelDescriptor } from '../../core/bedrock/catalog/modelDescriptor';
 import { modelPlans, type RoutePlanner } from '../../core/explorer/modelPlans';
 import type { FeatureRegistration } from '../commands';
-import { explorerCommands } from './explorerCommands';
-import { ModelDetailsDocuments } from './modelDetailsDocuments';
-import { ModelTreeProvider } from './modelTreeProvider';
+import { explorerCommands, runDetailsAction } from './explorerCommands';
+import { ModelDetailsPanel } from './modelDetailsPanel';
+import { ModelTreeProvider, type DefaultModelsSource } from './modelTreeProvider';
 
 export interface ExplorerFeatureDeps {
   catalog: Catalog;
@@ -17,13 +17,17 @@ export interface ExplorerFeatureDeps {
   /** Hears, once each, what was unreadable in the stored filter. */
   warnStored(message: string): void;
   log: vscode.LogOutputChannel;
+  /** The models marked as defaults on their rows. */
+  defaults: DefaultModelsSource;
+  /** Where media/ is (the details page's stylesheet). */
+  extensionUri: vscode.Uri;
 }
 
 export function registerExplorer(deps: ExplorerFeatureDeps) {
   const { catalog, log } = deps;
   const plansFor = (d: ModelDescriptor) => modelPlans(deps.router, d, (message) => log.warn(message));
-  const tree = new ModelTreeProvider(catalog, plansFor, deps.state, (region) => BEDROCK_REGIONS.some((r) => r.id === region), deps.warnStored);
-  const details = new ModelDetailsDocuments();
+  const tree = new ModelTreeProvider(catalog, plansFor, deps.state, (region) => BEDROCK_REGIONS.some((r) => r.id === region), deps.warnStored, deps.defaults);
+  const details = new ModelDetailsPanel(deps.extensionUri, plansFor, runDetailsAction);
   /** Refreshes the model list with the view's progress bar, and logs how it went. */
   const refresh = () =>
     vscode.window.withProgress({ location: { viewId: 'bedrock.models' } }, async () => {
@@ -32,7 +36,7 @@ export function registerExplorer(deps: ExplorerFeatureDeps) {
       if (err) log.warn(`Model list refresh failed (${err.kind}): ${err.detail ?? err.message}`);
       else log.info(`Model list refreshed: ${catalog.descriptors.length} models and profiles in ${catalog.region}`);
     });
-  const commands = { ...explorerCommands({ tree, plansFor, details }), 'bedrock.refreshModels': refresh };
+  const commands = { ...explorerCommands({ tree, details }), 'bedrock.refreshModels': refresh };
   const registration: FeatureRegistration<typeof commands> = { commands, disposables: [tree, details] };
-  return { ...registration, tree, refresh };
+  return { ...registration, tree, details, refresh };
 }

@@ -184,7 +184,7 @@ describe('decoding: errors on every route (emulator)', function () {
           const { error } = failure(await runStep(rig, step, chat(step.target)));
           assert.equal(error.kind, 'network');
           assert.equal(error.message, PROXY);
-          assert.equal(error.action.id, 'checkNetwork');
+          assert.equal(error.action.id, 'checkEndpoints'); // the emulator is an endpoint override: its setting is the likelier cause
           assert.match(error.detail ?? '', new RegExp(`HTTP ${status}`));
           assert.match(error.detail ?? '', /<!DOCTYPE|<html|text\/html/);
           assert.doesNotMatch(error.detail ?? '', /Deserialization error|hidden field/);

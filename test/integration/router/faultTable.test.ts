@@ -46,6 +46,8 @@ function unsupportedMessage(p: ApiPath): string {
   return MESSAGES.unsupportedAction;
 }
 
+// Network failures offer the endpoint settings: the emulator is an endpoint override, so that setting
+// is the likelier cause than a proxy.
 const CASES: FaultCase[] = [
   {
     name: 'throttling then success',
@@ -60,12 +62,12 @@ const CASES: FaultCase[] = [
     fault: (p) => ({ kind: 'exceptionAfter', route: p.route, afterEvents: MID }),
     expect: () => ({ kind: 'serviceError', action: 'retry', partial: true }),
   },
-  { name: 'reset before headers', fault: (p) => ({ kind: 'resetBeforeHeaders', route: p.route, count: Infinity }), expect: () => ({ kind: 'network', action: 'checkNetwork' }) },
+  { name: 'reset before headers', fault: (p) => ({ kind: 'resetBeforeHeaders', route: p.route, count: Infinity }), expect: () => ({ kind: 'network', action: 'checkEndpoints' }) },
   {
     name: 'reset mid-stream',
     na: nonStreamingNa,
     fault: (p) => ({ kind: 'reset', route: p.route, afterEvents: MID }),
-    expect: () => ({ kind: 'network', action: 'checkNetwork', partial: true }),
+    expect: () => ({ kind: 'network', action: 'checkEndpoints', partial: true }),
   },
   {
     name: 'stall past the idle timeout',
@@ -77,14 +79,14 @@ const CASES: FaultCase[] = [
     // SSE: an event cut short with no end (the connection closes); a one-shot body: truncated JSON.
     name: 'truncated frame',
     fault: (p) => ({ kind: 'truncatedFrame', route: p.route, afterEvents: MID }),
-    expect: (p) => ({ kind: 'network', action: 'checkNetwork', partial: p.streaming }),
+    expect: (p) => ({ kind: 'network', action: 'checkEndpoints', partial: p.streaming }),
   },
   {
     // SSE has no checksum: its equivalent is a corrupted (malformed) event just before the close.
     name: 'bad CRC',
     na: (p) => (p.streaming ? undefined : 'one JSON body: no frames, no checksum (the truncated frame cell covers a broken body)'),
     fault: (p) => ({ kind: 'badCrc', route: p.route, afterEvents: MID }),
-    expect: () => ({ kind: 'network', action: 'checkNetwork', partial: true }),
+    expect: () => ({ kind: 'network', action: 'checkEndpoints', partial: true }),
   },
   { name: 'expired token', fault: (p) => ({ kind: 'expiredToken', route: p.route }), expect: () => ({ kind: 'credentials', action: 'ssoLogin' }) },
   { name: 'access denied', fault: (p) => ({ kind: 'accessDenied', route: p.route }), expect: () => ({ kind: 'modelNotEnabled', action: 'requestModelAccess' }) },
@@ -98,8 +100,8 @@ const CASES: FaultCase[] = [
     fault: (p) => ({ kind: 'validation', route: p.route, message: unsupportedMessage(p) }),
     expect: () => ({ kind: 'validation', action: 'none' }),
   },
-  { name: 'HTML body with 200', fault: (p) => ({ kind: 'htmlBody', route: p.route, status: 200 }), expect: () => ({ kind: 'network', action: 'checkNetwork' }) },
-  { name: 'HTML body with 502', fault: (p) => ({ kind: 'htmlBody', route: p.route, status: 502, count: Infinity }), expect: () => ({ kind: 'network', action: 'checkNetwork' }) },
+  { name: 'HTML body with 200', fault: (p) => ({ kind: 'htmlBody', route: p.route, status: 200 }), expect: () => ({ kind: 'network', action: 'checkEndpoints' }) },
+  { name: 'HTML body with 502', fault: (p) => ({ kind: 'htmlBody', route: p.route, status: 502, count: Infinity }), expect: () => ({ kind: 'network', action: 'checkEndpoints' }) },
   {
     name: 'a 5 MB delta',
     prompt: 'five-megabyte-delta',

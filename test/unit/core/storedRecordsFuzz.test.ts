@@ -11,7 +11,7 @@ import { MemoryStore } from '../../../src/core/keyValueStore';
 import { LearnedCapabilities } from '../../../src/core/bedrock/routing/learnedCapabilities';
 import { Router } from '../../../src/core/bedrock/routing/router';
 import { SHIPPED_MODELS } from '../../../src/core/bedrock/catalog/shippedCapabilities.generated';
-import { detailsMarkdown } from '../../../src/core/explorer/modelDetails';
+import { modelDetailsView, tooltipMarkdown } from '../../../src/core/explorer/modelDetails';
 import { buildModelTree } from '../../../src/core/explorer/modelTree';
 import { rowOf } from '../../../src/core/explorer/treeRows';
 import { learnedKey } from '../../../src/core/storageKeys';
@@ -102,7 +102,8 @@ describe('stored state: random corruption never throws and what is read can be u
         rowOf(node);
         for (const m of node.models) {
           rowOf(m);
-          detailsMarkdown(m.descriptor, {});
+          modelDetailsView(m.descriptor, {});
+          tooltipMarkdown(m.descriptor, {});
           for (const p of m.profiles) rowOf(p);
         }
       }

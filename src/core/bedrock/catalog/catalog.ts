@@ -8,6 +8,7 @@ import { buildDescriptors, shippedDescriptor, type FoundationModelInfo, type Inf
 import { CATALOG_SNAPSHOT_VERSION, readCatalogSnapshot, type CatalogSnapshot, type CatalogState } from './catalogSnapshot';
 import type { ClassifiedError } from '../errors/classifiedError';
 import { classifyError } from '../errors/classifyError';
+import { hasEndpointOverride } from '../connection/endpointOverrides';
 import type { BedrockConnection } from '../connection/connection';
 import { Emitter } from '../../emitter';
 import type { KeyValueStore } from '../../keyValueStore';
@@ -122,7 +123,7 @@ export class Catalog extends Disposable implements ModelDirectory {
       // Bounded: a mantle host that never answers must not hold the whole refresh.
       return { models: await listMantleModels(this.connection, AbortSignal.timeout(MANTLE_LIST_TIMEOUT_MS)) };
     } catch (err) {
-      return { error: classifyError(err, { auth: this.connection.info.auth }) };
+      return { error: classifyError(err, { auth: this.connection.info.auth, endpointOverride: hasEndpointOverride(this.connection.info) }) };
     }
   }
 
@@ -193,7 +194,7 @@ export class Catalog extends Disposable implements ModelDirectory {
       this.setState('fresh');
     } catch (err) {
       if (version !== this.connection.version) return;
-      const c = classifyError(err, { auth: this.connection.info.auth });
+      const c = classifyError(err, { auth: this.connection.info.auth, endpointOverride: hasEndpointOverride(this.connection.info) });
       if (c.kind === 'credentials') this.connection.resetCredentials();
       this.setState('error', c);
     }

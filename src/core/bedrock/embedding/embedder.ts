@@ -4,6 +4,7 @@
 import { setMaxListeners } from 'node:events';
 import { BedrockError, errorAction } from '../errors/classifiedError';
 import { classifyError } from '../errors/classifyError';
+import { hasEndpointOverride } from '../connection/endpointOverrides';
 import type { BedrockConnection } from '../connection/connection';
 import { embedBody, parseEmbedResponse } from './embedBodies';
 import { batches, chunkText, chunkTexts } from './embedChunking';
@@ -72,7 +73,7 @@ export class Embedder {
           return;
         } catch (err) {
           if (inner.signal.aborted) throw signal?.reason ?? err;
-          const c = classifyError(err, { auth: this.connection.info.auth });
+          const c = classifyError(err, { auth: this.connection.info.auth, endpointOverride: hasEndpointOverride(this.connection.info) });
           if (c.kind === 'validation' && /too many (input )?tokens|too long|exceeds/i.test(c.detail ?? '') && batch.length === 1 && batch[0].text.length > 1) {
             // Our chars-per-token estimate was too generous for this text: split and queue both halves.
             const half = chunkText(batch[0].text, 0, Math.ceil(batch[0].text.length / 2)).map((h) => ({ ...h, textIndex: batch[0].textIndex, start: batch[0].start + h.start, end: batch[0].start + h.end }));

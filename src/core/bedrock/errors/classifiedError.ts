@@ -43,6 +43,8 @@ export const ERROR_ACTIONS = {
   setApiKey: 'Set API key',
   requestModelAccess: 'Request model access',
   checkNetwork: 'Check network and proxy settings',
+  /** A network failure while `bedrock.endpoints.*` points elsewhere: that setting is the likelier cause. */
+  checkEndpoints: 'Open endpoint settings',
   openSettings: 'Open Bedrock settings',
   /** Another model, or an inference profile of this one: both are listed in the model explorer. */
   chooseProfile: 'Show models and inference profiles',

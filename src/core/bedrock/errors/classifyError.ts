@@ -14,6 +14,8 @@ export interface ClassifyContext {
   /** The caller's signal aborted. */
   cancelled?: boolean;
   modelId?: string;
+  /** A `bedrock.endpoints.*` setting points away from AWS's public hosts (emulator, VPC endpoint). */
+  endpointOverride?: boolean;
 }
 
 interface ErrorLike {
@@ -98,6 +100,7 @@ export function classifyError(err: unknown, ctx: ClassifyContext = {}): Classifi
     sigv4: ctx.auth === 'sigv4' || !ctx.auth,
     globalProfile: /global\./.test(ctx.modelId ?? ''),
     needsProfile: fallback?.kind === 'needsProfile',
+    endpointOverride: !!ctx.endpointOverride,
   });
   return { code: net ?? (name || undefined), status, detail, ...worded, ...(failure === 'requestRejected' || failure === 'unknownModel' || failure === 'endOfLife' ? { fallback } : {}) };
 }

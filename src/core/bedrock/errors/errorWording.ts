@@ -35,6 +35,8 @@ export interface WordingFacts {
   globalProfile: boolean;
   /** The service said this model needs an inference profile. */
   needsProfile: boolean;
+  /** An endpoint setting points away from AWS's public hosts: a network failure is likelier there than in the proxy. */
+  endpointOverride: boolean;
 }
 
 type Fact<T> = T | ((f: WordingFacts) => T);
@@ -46,10 +48,12 @@ interface Wording {
   action: Fact<ErrorActionId>;
 }
 
+const networkAction = (f: WordingFacts): ErrorActionId => (f.endpointOverride ? 'checkEndpoints' : 'checkNetwork');
+
 const WORDING: Record<Failure, Wording> = {
   idleTimeout: { kind: 'timeout', message: (f) => `The model stopped responding (no data for ${f.idleSeconds ?? '?'} s).`, action: 'retry' },
   cancelled: { kind: 'cancelled', message: 'Request cancelled.', action: 'none' },
-  notBedrock: { kind: 'network', message: "The response was not Bedrock's: a proxy may be in the way.", action: 'checkNetwork' },
+  notBedrock: { kind: 'network', message: "The response was not Bedrock's: a proxy may be in the way.", action: networkAction },
   throttled: { kind: 'throttled', message: 'Bedrock is throttling requests (too many requests or tokens). Wait a moment and retry.', action: 'retry' },
   quotaUsedUp: { kind: 'throttled', message: 'Your Bedrock quota for this model is used up for now. Retry later or request a quota increase.', action: 'retry' },
   credentialsExpired: { kind: 'credentials', reason: 'expired', message: 'Your AWS credentials have expired.', action: (f) => (f.sigv4 ? 'ssoLogin' : 'setApiKey') },
@@ -66,7 +70,7 @@ const WORDING: Record<Failure, Wording> = {
   endOfLife: { kind: 'validation', message: 'This model version has reached end of life. Pick a newer model.', action: 'chooseProfile' },
   unknownModel: { kind: 'validation', message: 'Bedrock does not know this model or profile in this region.', action: 'chooseProfile' },
   requestRejected: { kind: 'validation', message: (f) => `Bedrock rejected the request: ${f.detail}`, action: (f) => (f.needsProfile ? 'chooseProfile' : 'none') },
-  connectionFailed: { kind: 'network', message: 'The connection to Bedrock failed or the stream was corrupted.', action: 'checkNetwork' },
+  connectionFailed: { kind: 'network', message: 'The connection to Bedrock failed or the stream was corrupted.', action: networkAction },
   overloaded: { kind: 'serviceError', message: 'Bedrock is busy right now (overloaded). Retry in a moment.', action: 'retry' },
   modelNotReady: { kind: 'serviceError', message: 'The model is not ready yet. Retry in a moment.', action: 'retry' },
   serviceError: { kind: 'serviceError', message: 'Bedrock had a temporary problem.', action: 'retry' },

@@ -9,6 +9,7 @@ import type { ChatRequest } from '../adapters/chatRequest';
 import { BedrockError, errorAction, type ClassifiedError } from '../errors/classifiedError';
 import { classifyError } from '../errors/classifyError';
 import type { ConnectionInfo } from '../connection/connectionSettings';
+import { hasEndpointOverride } from '../connection/endpointOverrides';
 import { clampMaxTokens, foldSystemPrompt } from './requestShaping';
 import { withRetryListener, type RetryNotice } from './retryPolicy';
 import type { RoutePlan, RouteStep } from './routePlan';
@@ -22,8 +23,8 @@ export type FallbackDecision =
 
 export interface RouteRunDeps {
   adapters: Partial<Record<ApiId, ChatAdapter>>;
-  /** The adapters' connection, plus how it authenticates (for the error's wording) and a way to drop rejected credentials. */
-  connection: AdapterConnection & { readonly info: Pick<ConnectionInfo, 'auth'>; resetCredentials(): void };
+  /** The adapters' connection, plus how it authenticates and where it sends requests (for the error's wording and action) and a way to drop rejected credentials. */
+  connection: AdapterConnection & { readonly info: Pick<ConnectionInfo, 'auth' | 'region' | 'endpoints'>; resetCredentials(): void };
   idleSeconds: number;
   maxTokens: number | undefined;
   fallback(c: ClassifiedError, step: RouteStep, used: Set<string>): FallbackDecision | undefined;
@@ -172,6 +173,7 @@ export class RouteRun implements AsyncIterator<ChatEvent> {
       cancelled: !this.timedOut && !!this.signal?.aborted,
       auth: this.deps.connection.info.auth,
       modelId: step.target,
+      endpointOverride: hasEndpointOverride(this.deps.connection.info),
     });
     this.endAttempt(true);
     if (c.kind === 'credentials') this.deps.connection.resetCredentials();

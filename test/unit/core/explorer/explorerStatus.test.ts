@@ -42,7 +42,9 @@ describe('explorer status: which welcome view, which message', () => {
     assert.equal(explorerMessage({ ...base, count: 0, visibleGroups: 0, error: error('throttled', 'Slow down.'), problem: 'other' }), 'Could not list models: Slow down.');
   });
 
-  it('says when the filter hides every model', () => {
-    assert.equal(explorerMessage({ ...base, visibleGroups: 0 }), 'No model matches the filter.');
+  it('says the active filter and what it leaves; a filter that hides every model is left to the welcome view (with Clear Filter)', () => {
+    const filter = { text: 'Filter: “titan”', shown: 6, total: 130 };
+    assert.equal(explorerMessage({ ...base, filter }), 'Filter: “titan” · 6 of 130 models');
+    assert.equal(explorerMessage({ ...base, visibleGroups: 0, filter: { ...filter, shown: 0 } }), undefined);
   });
 });

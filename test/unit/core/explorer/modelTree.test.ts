@@ -3,9 +3,9 @@ import { buildDescriptors, shippedDescriptor, type FoundationModelInfo, type Inf
 import { SHIPPED_MODELS } from '../../../../src/core/bedrock/catalog/shippedCapabilities.generated';
 import { badgesOf, buildModelTree } from '../../../../src/core/explorer/modelTree';
 import { isChatModel, isEmbeddingModel, outputKindOf } from '../../../../src/core/bedrock/catalog/modelDescriptor';
-import { rowOf } from '../../../../src/core/explorer/treeRows';
-import { describeFilter, isFilterActive } from '../../../../src/core/explorer/modelFilter';
-import { detailsMarkdown, tooltipMarkdown } from '../../../../src/core/explorer/modelDetails';
+import { rowOf, shortBadgesOf } from '../../../../src/core/explorer/treeRows';
+import { describeFilter, isFilterActive, shouldExpandGroups } from '../../../../src/core/explorer/modelFilter';
+import { modelDetailsView, tooltipMarkdown } from '../../../../src/core/explorer/modelDetails';
 
 const fm = (id: string, provider: string, extra: Partial<FoundationModelInfo> = {}): FoundationModelInfo => ({
   modelArn: `arn:aws:bedrock:us-east-1::foundation-model/${id}`,
@@ -120,17 +120,85 @@ describe('explorer tree model', () => {
     assert.ok(!flags('amazon.titan-embed-text-v2:0').includes('mediaEmbed') && !flags(sonnet).includes('video'));
   });
 
-  it('tooltip and details list every API with its source, and the plans', () => {
-    const d = descriptors.find((x) => x.id === sonnet)!;
-    const plan = { request: { modelId: sonnet, task: 'chat' as const, features: {} }, baseModelId: sonnet, notes: [], steps: [
+  const plan = {
+    request: { modelId: sonnet, task: 'chat' as const, features: {} },
+    baseModelId: sonnet,
+    notes: [],
+    steps: [
       { api: 'converse-stream' as const, endpoint: 'runtime' as const, target: `us.${sonnet}`, reason: 'profile-only model: regional profile', adjustments: {} },
-    ] };
+      { api: 'messages' as const, endpoint: 'mantle' as const, target: 'anthropic.claude-sonnet-4', reason: 'fallback: the compatible endpoint', adjustments: {} },
+    ],
+  };
+
+  it('rows fit a narrow side bar: name as the label, marks then short badges, the id only in the hover', () => {
+    const anthropic = buildModelTree(descriptors).find((g) => g.provider === 'Anthropic')!;
+    const node = anthropic.models.find((m) => m.descriptor.id === sonnet)!;
+    const row = rowOf(node);
+    assert.equal(row.label, node.descriptor.name);
+    assert.ok(!row.description.includes(sonnet), `no id on the row: ${row.description}`);
+    assert.match(row.description, /^needs profile {2}· {2}Converse · Invoke/);
+    assert.ok(row.description.length <= 60, `${row.description.length} characters: ${row.description}`);
+    // "OpenAI" stands for both OpenAI-shaped APIs; Stream is in the hover only.
+    const both = { ...node.descriptor, apis: { ...node.descriptor.apis, 'chat-completions': { supported: false, source: 'shipped' as const }, responses: { supported: true, source: 'service' as const } } };
+    assert.ok(shortBadgesOf(both).includes('OpenAI'));
+    assert.ok(!shortBadgesOf(both).includes('Stream'));
+    for (const p of node.profiles) assert.ok(!rowOf(p).description.includes(p.profile.id), rowOf(p).description);
+    assert.match(rowOf(node.profiles[0]).description, /US cross-region \(3 regions\)/);
+  });
+
+  it('marks the default chat and embedding models, also when the default is one of the model’s profiles', () => {
+    const models = buildModelTree(descriptors).flatMap((g) => g.models);
+    const sonnetNode = models.find((m) => m.descriptor.id === sonnet)!;
+    const titan = models.find((m) => m.descriptor.id === 'amazon.titan-embed-text-v2:0')!;
+    const haiku = models.find((m) => m.descriptor.id === 'anthropic.claude-3-haiku-20240307-v1:0')!;
+    const defaults = { chat: `us.${sonnet}`, embedding: titan.descriptor.id };
+    assert.match(rowOf(sonnetNode, { defaults }).description, /^★ default/);
+    assert.match(rowOf(sonnetNode.profiles[0], { defaults }).description, /^★ default/);
+    assert.doesNotMatch(rowOf(sonnetNode.profiles[1], { defaults }).description, /default/);
+    assert.match(rowOf(titan, { defaults }).description, /^★ default/);
+    assert.doesNotMatch(rowOf(haiku, { defaults }).description, /default/);
+    assert.doesNotMatch(rowOf(sonnetNode).description, /default/, 'nothing marked without defaults');
+  });
+
+  it('opens the provider groups when a filter narrows the list, under another id so the workbench does not restore the old state', () => {
+    const group = buildModelTree(descriptors)[0];
+    assert.equal(rowOf(group).collapsible, 'collapsed');
+    const open = rowOf(group, { expandGroups: true });
+    assert.equal(open.collapsible, 'expanded');
+    assert.notEqual(open.id, rowOf(group).id);
+    assert.equal(shouldExpandGroups({}, 3), false, 'no filter: groups stay as the user left them');
+    assert.equal(shouldExpandGroups({ text: 'claude' }, 120), true, 'typed text always opens its matches');
+    assert.equal(shouldExpandGroups({ produces: 'embedding' }, 12), true);
+    assert.equal(shouldExpandGroups({ hideLegacy: true }, 150), false, 'a filter that keeps most models leaves groups closed');
+    assert.equal(shouldExpandGroups({ text: 'nothing' }, 0), false);
+  });
+
+  it('the hover is short: the APIs that work, the chat plan in one line, one line per profile, the id once', () => {
+    const d = descriptors.find((x) => x.id === sonnet)!;
     const tip = tooltipMarkdown(d, { chat: plan });
     assert.match(tip, /\| ConverseStream \| ✓ \| (shipped table|service metadata)/);
-    assert.match(tip, /\| Embeddings \| ✗ \|/);
-    assert.match(tip, /Chat plan[\s\S]*ConverseStream on `runtime` → `us\.anthropic/);
-    const details = detailsMarkdown(d, { chat: plan });
-    assert.match(details, /## Inference profiles[\s\S]*global cross-region/);
-    assert.match(details, /inference profile only/);
+    assert.doesNotMatch(tip, /\| Embeddings \|/, 'unsupported APIs are one line, not table rows');
+    assert.match(tip, /Not supported: .*Embeddings/);
+    assert.match(tip, /\*\*Chat plan:\*\* ConverseStream \(runtime, via `us\.`\) → Anthropic Messages \(mantle\)/);
+    assert.equal(tip.split(sonnet).length - 1, 1, `the id appears once:\n${tip}`);
+    const profileLines = tip.split('\n').filter((l) => l.startsWith('- '));
+    assert.equal(profileLines.length, d.profiles.length);
+    assert.ok(tip.split('\n').length <= 25, `${tip.split('\n').length} lines`);
+    assert.match(tooltipMarkdown(d, { chat: plan }, 'chat'), /★ default chat model/);
+  });
+
+  it('the details view has every API with its source, the profiles, the plans with reasons, and which actions apply', () => {
+    const d = descriptors.find((x) => x.id === sonnet)!;
+    const v = modelDetailsView(d, { chat: plan });
+    assert.equal(v.apis.length, 10);
+    assert.deepEqual(v.apis.find((a) => a.api === 'Embeddings')?.mark, '✗');
+    assert.ok(v.profiles.some((p) => /global cross-region/.test(p.scope)));
+    assert.ok(v.facts.some(([k, val]) => k === 'Invocation' && val === 'inference profile only'));
+    assert.deepEqual(v.plans.map((p) => p.task), ['Chat']);
+    assert.equal(v.plans[0].steps[0].reason, 'profile-only model: regional profile');
+    assert.deepEqual([v.canChat, v.canEmbed], [true, false]);
+    const titan = modelDetailsView(descriptors.find((x) => x.id === 'amazon.titan-embed-text-v2:0')!, {});
+    assert.deepEqual([titan.canChat, titan.canEmbed], [false, true]);
+    assert.ok(titan.limits.some((l) => /Dimensions/.test(l)), titan.limits.join());
   });
 });

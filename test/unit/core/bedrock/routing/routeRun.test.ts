@@ -49,7 +49,7 @@ function runDeps(adapter: ChatAdapter, overrides: Partial<RouteRunDeps> = {}) {
   const fallbacks: ClassifiedError[] = [];
   const deps: RouteRunDeps = {
     adapters: Object.fromEntries(adapter.apis.map((api) => [api, adapter])),
-    connection: Object.assign(connection, { info: { ...connection.info, auth: 'sigv4' as const }, resetCredentials: () => void connection.resets++ }),
+    connection: Object.assign(connection, { info: { ...connection.info, auth: 'sigv4' as const, region: 'us-east-1' }, resetCredentials: () => void connection.resets++ }),
     idleSeconds: 60,
     maxTokens: undefined,
     fallback: () => undefined,

@@ -1,0 +1,198 @@
+// Every screen a user meets, in the light, dark and high-contrast themes, at 350 px and 1,200 px
+// wide, into test-output/screenshots/ for people to look at: the chat view (empty, with a reply,
+// with the model picker open), the chat in an editor tab, the explorer with a filter, a model's
+// details, the explorer hover and the status bar menu. Each shot checks that its screen is up.
+import * as assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Frame, Locator } from 'playwright-core';
+import { openWorkbench, projectRoot, type Workbench } from './workbench';
+
+const MODEL = 'anthropic.claude-3-haiku-20240307-v1:0';
+const SOURCE = 'export function twice(n: number): number {\n  return n * 2;\n}\n';
+const OUT = join(projectRoot, 'test-output', 'screenshots');
+const WIDTHS = [350, 1200] as const;
+
+/** Theme setting → the class the workbench puts on its root once the theme is applied. */
+const THEMES: Array<[name: string, theme: string, rootClass: string]> = [
+  ['light', 'Default Light Modern', 'vs'],
+  ['dark', 'Default Dark Modern', 'vs-dark'],
+  ['high-contrast', 'Default High Contrast', 'hc-black'],
+];
+
+describe('screenshots of every screen: three themes, two widths', function () {
+  this.timeout(600_000);
+  let wb: Workbench;
+  const taken: string[] = [];
+
+  before(async () => {
+    mkdirSync(OUT, { recursive: true });
+    wb = await openWorkbench({ workspaceFiles: { 'sample.ts': SOURCE }, settings: { 'bedrock.chat.defaultModel': MODEL, 'workbench.colorTheme': 'Default Light Modern' } });
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await wb?.screenshot(`FAILED-screens-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`);
+  });
+  after(async () => {
+    console.log(`    e2e: screenshots written: ${taken.length} in ${OUT}`);
+    await wb?.close();
+  });
+
+  const page = () => wb.page;
+  const sidebar = () => page().locator('.part.sidebar');
+  const editorPart = () => page().locator('.part.editor');
+
+  /** Makes the side bar `width` px wide by dragging its sash, as a user would. */
+  async function sideBarWidth(width: number): Promise<void> {
+    const box = (await sidebar().boundingBox())!;
+    const y = box.y + box.height / 2;
+    await page().mouse.move(box.x + box.width, y);
+    await page().mouse.down();
+    await page().mouse.move(box.x + width, y, { steps: 8 });
+    await page().mouse.up();
+  }
+
+  /** Lays the window out so the side bar (or the editor area) is `width` px wide. */
+  async function layout(width: number, part: 'sidebar' | 'editor'): Promise<void> {
+    const viewport = part === 'sidebar' ? (width > 1000 ? 1600 : 1000) : width > 1000 ? 1700 : 1000;
+    await page().setViewportSize({ width: viewport, height: 900 });
+    const activityBar = (await page().locator('.part.activitybar').boundingBox())!;
+    await sideBarWidth(part === 'sidebar' ? width : viewport - activityBar.width - width);
+    const actual = (await (part === 'sidebar' ? sidebar() : editorPart()).boundingBox())!.width;
+    assert.ok(Math.abs(actual - width) <= 8, `${part} is ${actual} px wide, wanted ${width}`);
+  }
+
+  async function setTheme(theme: string, rootClass: string): Promise<void> {
+    wb.updateSettings({ 'workbench.colorTheme': theme });
+    await page().locator(`.monaco-workbench.${rootClass}`).waitFor({ timeout: 30_000 });
+  }
+
+  /**
+   * For each width and theme: lays out, lets `prepare` bring the screen up (it checks it is),
+   * then saves `target` (an element, or the whole window) as `<screen>-<theme>-<width>.png`.
+   */
+  async function everyThemeAndWidth(screen: string, part: 'sidebar' | 'editor', prepare: () => Promise<void>, target?: () => Locator): Promise<void> {
+    for (const width of WIDTHS) {
+      await layout(width, part);
+      for (const [name, theme, rootClass] of THEMES) {
+        await setTheme(theme, rootClass);
+        await prepare();
+        const path = join(OUT, `${screen}-${name}-${width}.png`);
+        if (target) await target().screenshot({ path });
+        else await page().screenshot({ path });
+        taken.push(path);
+      }
+    }
+  }
+
+  /** The chat page in the side bar or in an editor tab: the webview frame showing a prompt box there. */
+  async function chatFrame(where: 'sidebar' | 'editor', timeoutMs = 30_000): Promise<Frame> {
+    const deadline = Date.now() + timeoutMs;
+    const area = () => (where === 'sidebar' ? sidebar() : editorPart()).boundingBox();
+    for (;;) {
+      const box = await area();
+      for (const f of page().frames()) {
+        if (!(await f.locator('#prompt').count().catch(() => 0))) continue;
+        const outer = await f.parentFrame()?.frameElement().catch(() => undefined);
+        const at = await outer?.boundingBox();
+        if (box && at && at.x >= box.x - 1 && at.x < box.x + box.width) return f;
+      }
+      if (Date.now() > deadline) throw new Error(`no chat page in the ${where}`);
+      await page().waitForTimeout(50); // polling for the frame to exist
+    }
+  }
+
+  it('chat view: empty', async () => {
+    await page().keyboard.press('Control+Alt+J');
+    await sidebar().locator('.composite.title', { hasText: /Bedrock Chat/i }).waitFor({ timeout: 30_000 });
+    await everyThemeAndWidth('chat-view-empty', 'sidebar', async () => {
+      const chat = await chatFrame('sidebar');
+      assert.equal(await chat.locator('.turn-assistant').count(), 0, 'no turn yet');
+    }, sidebar);
+  });
+
+  it('chat view: model picker open', async () => {
+    await everyThemeAndWidth('chat-view-picker', 'sidebar', async () => {
+      const chat = await chatFrame('sidebar');
+      await page().keyboard.press('Escape');
+      const trigger = chat.locator('[aria-label^="Model"]').first();
+      await trigger.click();
+      // A searchable picker opens a list in the page; a native <select> opens outside it (not in a screenshot).
+      const list = chat.locator('[role="listbox"], [role="dialog"], .model-picker-list').first();
+      await list.waitFor({ timeout: 5_000 }).catch(() => console.log('    (the model picker opened no list inside the page: a native select?)'));
+    }, sidebar);
+    await page().keyboard.press('Escape');
+  });
+
+  it('chat view: with a reply', async () => {
+    const chat = await chatFrame('sidebar');
+    const input = chat.locator('#prompt');
+    await input.click();
+    await input.fill('Explain retries with a short example');
+    await input.press('Enter');
+    await chat.locator('.turn-assistant .turn-line').filter({ hasText: / · total \d/ }).first().waitFor({ timeout: 30_000 });
+    await everyThemeAndWidth('chat-view-reply', 'sidebar', async () => {
+      await (await chatFrame('sidebar')).locator('.turn-assistant .turn-line').first().waitFor();
+    }, sidebar);
+  });
+
+  it('chat in an editor tab', async () => {
+    await wb.runCommand('Bedrock: Open Chat in Editor');
+    await chatFrame('editor');
+    await everyThemeAndWidth('chat-editor', 'editor', async () => {
+      await (await chatFrame('editor')).locator('#prompt').waitFor();
+    }, editorPart);
+    await page().keyboard.press('Control+W');
+  });
+
+  /** Shows the explorer (clicking its icon while it shows would hide the side bar instead). */
+  async function showExplorer(): Promise<void> {
+    const item = page().locator('.activitybar .action-item', { has: page().locator('a[aria-label^="Bedrock"]:not([aria-label^="Bedrock Chat"])') }).first();
+    if (!/\bchecked\b/.test((await item.getAttribute('class')) ?? '')) await item.click();
+    await sidebar().locator('.monaco-list-row', { hasText: /^Anthropic/ }).first().waitFor({ timeout: 30_000 });
+  }
+
+  it('explorer with a filter', async () => {
+    await showExplorer();
+    await wb.runCommand('Bedrock: Filter Models…');
+    await page().locator('.quick-input-widget input').pressSequentially('claude');
+    await page().keyboard.press('Enter');
+    await sidebar().getByText(/^Filter: “claude” · \d+ of \d+ models$/).waitFor();
+    await everyThemeAndWidth('explorer-filter', 'sidebar', async () => {
+      await sidebar().locator('.monaco-list-row', { hasText: 'Claude' }).first().waitFor();
+    }, sidebar);
+  });
+
+  it('explorer hover', async () => {
+    const claude = sidebar().locator('.monaco-list-row', { hasText: 'Claude' }).filter({ hasText: 'Converse' }).first();
+    await everyThemeAndWidth('explorer-hover', 'sidebar', async () => {
+      await page().mouse.move(5, 5);
+      await claude.hover();
+      await page().locator('.monaco-hover, .workbench-hover').filter({ hasText: 'Source' }).first().waitFor({ timeout: 15_000 });
+    });
+    await page().mouse.move(5, 5);
+  });
+
+  it('model details', async () => {
+    const claude = sidebar().locator('.monaco-list-row', { hasText: 'Claude' }).filter({ hasText: 'Converse' }).first();
+    const name = (await claude.locator('.label-name').innerText()).trim();
+    await claude.locator('.label-name').click();
+    await everyThemeAndWidth('model-details', 'editor', async () => {
+      await page().locator('.tabs-container .tab', { hasText: name }).waitFor();
+    }, editorPart);
+    await page().keyboard.press('Control+W');
+    await wb.runCommand('Bedrock: Clear Model Filter');
+  });
+
+  it('status bar menu', async () => {
+    const status = page().locator('.statusbar-item', { hasText: 'us-east-1' }).first();
+    await everyThemeAndWidth('status-menu', 'sidebar', async () => {
+      await page().keyboard.press('Escape');
+      await status.click();
+      await page().locator('.quick-input-widget .monaco-list-row', { hasText: 'Endpoints' }).waitFor();
+      // The picker fades in: wait until it is fully shown before the shot.
+      await page().locator('.quick-input-widget').evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
+    });
+    await page().keyboard.press('Escape');
+    assert.equal(taken.length, 8 * THEMES.length * WIDTHS.length, 'every screen in every theme at every width');
+  });
+});

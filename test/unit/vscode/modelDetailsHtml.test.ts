@@ -1,0 +1,47 @@
+import * as assert from 'node:assert/strict';
+import { buildDescriptors } from '../../../src/core/bedrock/catalog/catalogBuild';
+import { SHIPPED_MODELS } from '../../../src/core/bedrock/catalog/shippedCapabilities.generated';
+import { modelDetailsView } from '../../../src/core/explorer/modelDetails';
+import { isDetailsAction, modelDetailsHtml } from '../../../src/vscode/explorer/modelDetailsHtml';
+
+const hostile = '<img src=x onerror=alert(1)>"\'&';
+const [d] = buildDescriptors({
+  models: [
+    {
+      modelArn: 'arn:aws:bedrock:us-east-1::foundation-model/acme.model-v1:0',
+      modelId: 'acme.model-v1:0',
+      modelName: hostile,
+      providerName: `Acme ${hostile}`,
+      inputModalities: ['TEXT'],
+      outputModalities: ['TEXT'],
+      responseStreamingSupported: true,
+      inferenceTypesSupported: ['ON_DEMAND'],
+      modelLifecycle: { status: 'ACTIVE' },
+    },
+  ],
+  profiles: [],
+  shipped: SHIPPED_MODELS,
+  learned: {},
+});
+
+describe('model details page', () => {
+  const html = modelDetailsHtml(modelDetailsView(d, {}), { cspSource: 'vscode-resource:', nonce: 'abc123', styleUri: 'vscode-resource:/media/modelDetails.css' });
+
+  it('escapes every model-supplied value', () => {
+    assert.ok(!html.includes('<img'), 'no markup from the service');
+    assert.ok(html.includes('&lt;img src=x onerror=alert(1)&gt;&quot;&#39;&amp;'));
+  });
+
+  it('runs only its own nonce’d script under the house CSP, and offers the actions that apply', () => {
+    assert.match(html, /script-src 'nonce-abc123'/);
+    assert.equal(html.match(/<script/g)?.length, 1);
+    assert.match(html, /<script nonce="abc123">/);
+    for (const action of ['chat', 'setDefault', 'copyId']) assert.match(html, new RegExp(`data-action="${action}"`));
+    assert.match(html, /Set as Default Chat Model/);
+  });
+
+  it('accepts only the three actions from the page', () => {
+    assert.ok(isDetailsAction('copyId'));
+    for (const bad of ['eval', '', undefined, { action: 'chat' }, 'constructor']) assert.equal(isDetailsAction(bad), false);
+  });
+});
