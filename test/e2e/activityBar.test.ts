@@ -16,8 +16,9 @@ describe('Bedrock in the activity bar (real workbench, Chromium)', () => {
     await entry.waitFor({ timeout: 30_000 });
     await entry.click();
     const sidebar = wb.page.locator('.part.sidebar');
-    // A container with a single view hides the pane header and titles itself "BEDROCK: MODELS".
-    await sidebar.locator('.composite.title', { hasText: /models/i }).waitFor({ timeout: 30_000 });
+    // The container holds the Models and Jobs views, each under its own pane header.
+    await sidebar.locator('.pane-header', { hasText: /^models/i }).waitFor({ timeout: 30_000 });
+    await sidebar.locator('.pane-header', { hasText: /^jobs/i }).waitFor({ timeout: 30_000 });
     // The explorer lists the emulator's providers.
     await sidebar.locator('.monaco-list-row', { hasText: 'Anthropic' }).first().waitFor({ timeout: 30_000 });
     const title = await sidebar.locator('.composite.title').innerText();
