@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { WorkbenchApi } from '../../src/extension';
 import { EXTENSION_ID } from './extensionId';
 import { clearEmulator, fault, recordedRequests, requestClosed } from './emulatorClient';
+import { imageTool } from '../../src/vscode/lm/imageTool';
 
 const HAIKU = 'anthropic.claude-3-haiku-20240307-v1:0';
 const NOVA = 'amazon.nova-micro-v1:0';
@@ -202,7 +203,7 @@ describe('vscode.lm: Bedrock models for any extension (against the emulator)', (
   });
 });
 
-describe('vscode.lm tools: bedrock_list_models and bedrock_count_tokens', () => {
+describe('vscode.lm tools: bedrock_list_models, bedrock_count_tokens, bedrock_generate_image', () => {
   before(async () => {
     const api = (await vscode.extensions.getExtension<WorkbenchApi>(EXTENSION_ID)!.activate())!;
     await api.catalog.refresh();
@@ -212,7 +213,7 @@ describe('vscode.lm tools: bedrock_list_models and bedrock_count_tokens', () => 
 
   it('are registered with their schemas', () => {
     const names = vscode.lm.tools.filter((t) => t.name.startsWith('bedrock_'));
-    assert.deepEqual(names.map((t) => t.name).sort(), ['bedrock_count_tokens', 'bedrock_list_models']);
+    assert.deepEqual(names.map((t) => t.name).sort(), ['bedrock_count_tokens', 'bedrock_generate_image', 'bedrock_list_models']);
     assert.deepEqual((names.find((t) => t.name === 'bedrock_count_tokens')!.inputSchema as Body).required, ['text']);
   });
 
@@ -230,5 +231,39 @@ describe('vscode.lm tools: bedrock_list_models and bedrock_count_tokens', () => 
   it('says what was wrong with its input', async () => {
     const text = textOf(await vscode.lm.invokeTool('bedrock_list_models', { input: { output: 'music' }, toolInvocationToken: undefined }));
     assert.match(text, /output must be one of text, embedding, image, video, speech; got "music"/);
+  });
+
+  it('bedrock_generate_image asks the user first, saying what it costs', async () => {
+    const api = (await vscode.extensions.getExtension<WorkbenchApi>(EXTENSION_ID)!.activate())!;
+    const tool = imageTool({ region: () => 'us-east-1', catalog: api.catalog, generate: () => Promise.reject(new Error('not called')), save: () => Promise.reject(new Error('not called')) });
+    const token = new vscode.CancellationTokenSource().token;
+    const prepared = await tool.prepareInvocation!({ input: { prompt: 'a lighthouse at dusk', count: 2 } }, token);
+    assert.equal(prepared?.confirmationMessages?.title, 'Generate images with Amazon Bedrock?');
+    const message = prepared!.confirmationMessages!.message;
+    const text = typeof message === 'string' ? message : message.value;
+    assert.match(text, /Generate \*\*2\*\* images with `amazon\.nova-canvas-v1:0` in us-east-1/);
+    assert.match(text, /lighthouse/);
+    assert.match(text, /bills every generated image/);
+  });
+
+  it('bedrock_generate_image draws with Nova Canvas and returns the image and its file', async () => {
+    await clearEmulator();
+    const result = await vscode.lm.invokeTool('bedrock_generate_image', { input: { prompt: 'a red square', seed: 5 }, toolInvocationToken: undefined });
+    const images = result.content.filter((p): p is vscode.LanguageModelDataPart => p instanceof vscode.LanguageModelDataPart);
+    assert.equal(images.length, 1);
+    assert.match(images[0].mimeType, /^image\/(png|jpeg)$/);
+    const path = /^- (.+)$/m.exec(textOf(result))?.[1];
+    assert.ok(path, textOf(result));
+    assert.deepEqual(await vscode.workspace.fs.readFile(vscode.Uri.file(path)), images[0].data, 'the file holds the image');
+    const sent = (await recordedRequests()).find((r) => r.route === 'InvokeModel')!;
+    assert.equal(sent.modelId, 'amazon.nova-canvas-v1:0');
+    assert.equal((sent.body as { imageGenerationConfig?: { seed?: number } }).imageGenerationConfig?.seed, 5);
+  });
+
+  it('bedrock_generate_image refuses an input it cannot send, before anything is billed', async () => {
+    await clearEmulator();
+    const result = await vscode.lm.invokeTool('bedrock_generate_image', { input: { prompt: 'x', width: 1000, height: 1000 }, toolInvocationToken: undefined });
+    assert.match(textOf(result), /width x height must be one of 1024x1024/);
+    assert.equal((await recordedRequests()).filter((r) => r.route === 'InvokeModel').length, 0);
   });
 });

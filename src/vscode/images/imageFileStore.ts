@@ -33,7 +33,8 @@ export class ImageFileStore implements ImageStore {
     return undefined;
   }
 
-  private fileOf(id: string, mime: ImageMime): vscode.Uri {
+  /** Where an image is kept, for a user who wants to open it. */
+  fileOf(id: string, mime: ImageMime): vscode.Uri {
     return vscode.Uri.joinPath(this.dir, `${id}.${IMAGE_EXTENSIONS[mime]}`);
   }
 }

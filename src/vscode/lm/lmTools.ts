@@ -8,7 +8,6 @@ import { listModelsText, readListModelsInput } from '../../core/lm/modelReport';
 import type { TokenCounter } from '../../core/lm/tokenCounter';
 import { redact } from '../../core/bedrock/errors/redact';
 
-export const LM_TOOL_NAMES = ['bedrock_list_models', 'bedrock_count_tokens'] as const;
 
 export interface LmToolDeps {
   region(): string;

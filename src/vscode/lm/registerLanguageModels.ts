@@ -9,6 +9,8 @@ import { TokenCounter } from '../../core/lm/tokenCounter';
 import { BedrockChatProvider, LM_VENDOR } from './bedrockChatProvider';
 import { registerBedrockParticipant } from './bedrockParticipant';
 import { registerLmTools } from './lmTools';
+import { imageTool } from './imageTool';
+import type { ImageFileStore } from '../images/imageFileStore';
 
 export interface LanguageModelDeps {
   catalog: Catalog;
@@ -18,6 +20,8 @@ export interface LanguageModelDeps {
   defaultModel(): string | undefined;
   log: vscode.LogOutputChannel;
   extensionUri: vscode.Uri;
+  /** Where generated images are kept (the chat's image files). */
+  images: ImageFileStore;
 }
 
 export interface LanguageModelRegistration {
@@ -54,6 +58,10 @@ export function registerLanguageModels(deps: LanguageModelDeps): LanguageModelRe
     provider,
     vscode.lm.registerLanguageModelChatProvider(LM_VENDOR, provider),
     ...registerLmTools({ region, catalog, plan, tokens, defaultModel: deps.defaultModel }),
+    vscode.lm.registerTool(
+      'bedrock_generate_image',
+      imageTool({ region, catalog, generate: (req, signal) => router.generateImage(req, signal), save: async (data, mime) => deps.images.fileOf(await deps.images.put(data, mime), mime) }),
+    ),
     registerBedrockParticipant({ router, catalog, describe: (id) => catalog.describe(id), region, defaultModel: deps.defaultModel, log }, deps.extensionUri),
   ];
   return { provider, tokens, disposables };
