@@ -154,6 +154,25 @@ describe('chat message actions (host side)', () => {
     await host.receive({ method: 'chat/deleteTurns', conversationId: 'no-such-chat', fromTurn: 0, count: 2 });
   });
 
+  it('a message sent while the webview handshake still runs keeps its streaming reply (no reload of its conversation)', async () => {
+    const id = `conv-race-${Date.now()}`;
+    await api.chat.history.save({ v: 1, id, title: 'earlier', createdAt: 1, updatedAt: 1, turns: [{ role: 'user', text: 'earlier' }, { role: 'assistant', text: 'A' }] });
+    await host.receive({ method: 'history/open', conversationId: id });
+    const posts: HostToWebviewMessage[] = [];
+    const sub = host.onDidPost((m) => posts.push(m));
+    try {
+      // The webview reloads and the user sends before the host has answered its ready.
+      const ready = host.receive({ method: 'webview/ready' });
+      await host.receive({ method: 'chat/send', requestId: 'race-1', conversationId: id, text: 'sent during the handshake' });
+      await ready;
+      await waitFor(host.onDidPost, () => posts.some((m) => m.method === 'chat/end' && m.requestId === 'race-1'), 'the reply to end');
+      assert.deepEqual(posts.filter((m) => m.method === 'history/load'), [], 'the streaming reply is not replaced by the stored conversation');
+      assert.deepEqual(api.chat.history.get(id)?.turns.map((t) => t.role), ['user', 'assistant', 'user', 'assistant']);
+    } finally {
+      sub.dispose();
+    }
+  });
+
   it('code blocks get the colour theme’s token colours (keyword and string differ in Dark Modern) and follow a theme change', async () => {
     const posts: HostToWebviewMessage[] = [];
     const sub = host.onDidPost((m) => posts.push(m));

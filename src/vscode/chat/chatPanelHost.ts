@@ -63,6 +63,8 @@ export interface ChatPanelRestore {
 
 export class ChatPanelHost<S extends ChatSurface = ChatSurface> extends Disposable {
   private ready = false;
+  /** A `chat/send` arrived since the last `webview/ready` began. */
+  private sentDuringReady = false;
   private queue: HostToWebviewMessage[] = [];
   private readonly turns: ChatTurns;
   private readonly logThrottle: LogThrottle;
@@ -266,13 +268,18 @@ export class ChatPanelHost<S extends ChatSurface = ChatSurface> extends Disposab
     // A webview that reloads (or is restored) says ready again: it has lost everything, so it gets
     // the full picture before anything queued.
     this.ready = false;
+    // A message sent while this handshake waits is already on the webview's screen: loading its
+    // conversation from storage would replace the reply streaming into it.
+    const restoreId = this.conversationId;
+    this.sentDuringReady = false;
     const initial: HostToWebviewMessage[] = [];
-    initial.push(await this.modelsMessage());
+    const [models, colors] = await Promise.all([this.modelsMessage(), this.deps.tokenColors?.colors()]);
+    initial.push(models);
     // The view has just been shown: its first turn can skip the handshakes.
     this.warm('viewVisible');
     initial.push({ method: 'history/list', conversations: this.historyList() });
-    if (this.deps.tokenColors) initial.push({ method: 'theme/tokenColors', colors: await this.deps.tokenColors.colors() });
-    const conv = this.conversationId ? this.readConversation(this.conversationId) : undefined;
+    if (colors) initial.push({ method: 'theme/tokenColors', colors });
+    const conv = restoreId && !this.sentDuringReady ? this.readConversation(restoreId) : undefined;
     if (conv) initial.push({ method: 'history/load', conversation: conv });
     if (this.isDisposed) return;
     this.ready = true;
@@ -325,6 +332,7 @@ export class ChatPanelHost<S extends ChatSurface = ChatSurface> extends Disposab
   }
 
   private async send(msg: ChatSendMessage): Promise<void> {
+    this.sentDuringReady = true;
     const modelId = pickModelId(msg.modelId, this.selectedModelId, this.deps.backend.defaultModelId?.(), this.models[0]?.id);
     if (modelId) {
       this.selectedModelId = modelId;
