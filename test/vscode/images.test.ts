@@ -84,6 +84,24 @@ describe('images (real VS Code, against the emulator)', () => {
     assert.equal(Buffer.from(saved).toString('base64'), image.src.slice('data:image/png;base64,'.length));
   });
 
+  it("deleting a conversation deletes its images from the extension's storage", async () => {
+    const turn = await nextTurn(host, () => host.receive({ method: 'chat/send', requestId: 'img-del', conversationId: 'img-conv-del', text: 'a blue heron', modelId: CANVAS, image: { count: 2 } }));
+    const ids = (turn.find((m) => m.method === 'chat/images') as ChatImagesMessage).images.map((i) => i.id);
+    const loaded = async (id: string) => {
+      const posts: HostToWebviewMessage[] = [];
+      const sub = host.onDidPost((m) => posts.push(m));
+      await host.receive({ method: 'image/action', action: 'load', imageId: id });
+      sub.dispose();
+      return posts.find((m) => m.method === 'image/data');
+    };
+    assert.ok((await loaded(ids[0]!))?.method === 'image/data' && 'src' in (await loaded(ids[0]!))!);
+    await host.receive({ method: 'history/delete', conversationId: 'img-conv-del' });
+    for (const id of ids) {
+      const data = await loaded(id);
+      assert.ok(data?.method === 'image/data' && data.problem && !data.src, `image ${id} is gone`);
+    }
+  });
+
   it('Remove Background on a PNG in the explorer sends the file as the input image', async () => {
     const folder = vscode.workspace.workspaceFolders![0]!.uri;
     const file = vscode.Uri.joinPath(folder, 'photo.png');

@@ -8,7 +8,7 @@ import { imageTraitsOf, type ImageFamilyTraits } from '../bedrock/images/imageFa
 import { filteredOutputMessage } from '../bedrock/images/imageGenerator';
 import type { ImageMime, ImageRequest, ImageResult } from '../bedrock/images/imageRequest';
 import type { ImageTurnOptions, StoredImage, WireImage } from '../../shared/imageProtocol';
-import type { ChatStreamMessage, PersistedTurn, WireError } from '../../shared/protocol';
+import type { ChatStreamMessage, PersistedConversation, PersistedTurn, WireError } from '../../shared/protocol';
 import { toWireError } from './turnRunner';
 
 /** Where generated and input images live between turns (the host keeps them as files). */
@@ -16,6 +16,14 @@ export interface ImageStore {
   /** Keeps the bytes; returns the id the protocol uses for them. */
   put(data: Uint8Array, mime: ImageMime): Promise<string>;
   get(id: string): Promise<{ data: Uint8Array; mime: ImageMime } | undefined>;
+  /** Forgets images (their conversation was deleted); ids it does not have are ignored. */
+  remove?(ids: readonly string[]): Promise<void>;
+}
+
+/** Every image a conversation holds: the replies' images and the input images its turns were sent with. */
+export function imageIdsOf(conversation: PersistedConversation | undefined): string[] {
+  const ids = (conversation?.turns ?? []).flatMap((t) => [...(t.images ?? []).map((i) => i.id), ...(t.imageOptions?.sourceImageId ? [t.imageOptions.sourceImageId] : [])]);
+  return [...new Set(ids)];
 }
 
 export type GenerateImage = (request: ImageRequest, signal: AbortSignal) => Promise<ImageResult>;

@@ -17,7 +17,7 @@ import type { HistoryStore } from '../../core/chat/historyStore';
 import { languageIdForFence } from '../../core/chat/languageIds';
 import { redactHostMessage } from '../../core/chat/redactChat';
 import { errorAction, type ErrorActionId } from '../../core/bedrock/errors/classifiedError';
-import type { ImageStore } from '../../core/chat/imageTurn';
+import { imageIdsOf, type ImageStore } from '../../core/chat/imageTurn';
 import type { ImageTurnOptions } from '../../shared/imageProtocol';
 import { runImageAction } from '../images/imageActions';
 import type { ConnectionWarmer, WarmReason } from '../../core/bedrock/connection/connectionWarmer';
@@ -243,10 +243,14 @@ export class ChatPanelHost<S extends ChatSurface = ChatSurface> extends Disposab
         this.post({ method: 'history/load', conversation: conv });
         return;
       }
-      case 'history/delete':
+      case 'history/delete': {
+        // Its images go with it (files in the extension's storage, named only by this conversation).
+        const images = imageIdsOf(this.readConversation(msg.conversationId));
         await this.deps.history.delete(msg.conversationId);
+        if (images.length) await this.deps.images?.remove?.(images);
         if (this.conversationId === msg.conversationId) this.conversationId = undefined;
         return this.postHistory();
+      }
       case 'history/new':
         this.conversationId = msg.conversationId;
         return;

@@ -33,6 +33,12 @@ export class ImageFileStore implements ImageStore {
     return undefined;
   }
 
+  async remove(ids: readonly string[]): Promise<void> {
+    for (const id of ids.filter(isImageId)) {
+      for (const ext of EXTENSIONS) await Promise.resolve(vscode.workspace.fs.delete(vscode.Uri.joinPath(this.dir, `${id}.${ext}`))).catch(() => undefined);
+    }
+  }
+
   /** Where an image is kept, for a user who wants to open it. */
   fileOf(id: string, mime: ImageMime): vscode.Uri {
     return vscode.Uri.joinPath(this.dir, `${id}.${IMAGE_EXTENSIONS[mime]}`);

@@ -1,7 +1,7 @@
 // Image turns without VS Code: the stream messages an image turn posts, what is stored, how the
 // request is built from the turn's options, and the gate and history readers for the image fields.
 import * as assert from 'node:assert/strict';
-import { runImageTurn, imageRequestFor, type ImageStore } from '../../../../src/core/chat/imageTurn';
+import { runImageTurn, imageRequestFor, imageIdsOf, type ImageStore } from '../../../../src/core/chat/imageTurn';
 import { ChatTurns } from '../../../../src/core/chat/chatTurns';
 import { imageModelOptions, chatModelOptions } from '../../../../src/core/chat/modelOptions';
 import { BedrockError, errorAction } from '../../../../src/core/bedrock/errors/classifiedError';
@@ -125,6 +125,27 @@ describe('image turns', () => {
     const end = posted.at(-1)!;
     assert.equal(end.method, 'chat/error');
     assert.match((end as Extract<ChatStreamMessage, { method: 'chat/error' }>).error.message, /Images cannot be generated here/);
+  });
+});
+
+describe('a conversation\'s images', () => {
+  it('are its replies\' images and the input images its turns were sent with, each once', () => {
+    const conv: PersistedConversation = {
+      v: 1,
+      id: 'c',
+      title: 't',
+      createdAt: 1,
+      updatedAt: 1,
+      turns: [
+        { role: 'user', text: 'a', imageOptions: { count: 2 } },
+        { role: 'assistant', text: 'x', images: [{ id: 'g1', mime: 'image/png' }, { id: 'g2', mime: 'image/png' }] },
+        { role: 'user', text: 'Variations of this image', imageOptions: { task: 'variation', sourceImageId: 'g1' } },
+        { role: 'user', text: 'Remove the background of cat.png', imageOptions: { task: 'removeBackground', sourceImageId: 'in-1' } },
+        { role: 'assistant', text: 'hello' },
+      ],
+    };
+    assert.deepEqual(imageIdsOf(conv), ['g1', 'g2', 'in-1']);
+    assert.deepEqual(imageIdsOf(undefined), []);
   });
 });
 
