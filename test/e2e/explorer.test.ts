@@ -167,6 +167,7 @@ describe('model explorer in the real workbench', () => {
 
   it('a filter that matches nothing shows the empty state with a Clear link', async () => {
     await wb.runCommand('Bedrock: Filter Models…');
+    await quickPick().locator('.monaco-list-row', { hasText: 'Hide legacy models' }).waitFor();
     await quickPick().locator('input').fill('no-such-model-anywhere');
     await wb.page.keyboard.press('Enter');
     const clear = sidebar().locator('.welcome-view-content').getByRole('button', { name: 'Clear Filter' });

@@ -54,11 +54,22 @@ describe('screenshots of every screen: three themes, two widths', function () {
   /** Lays the window out so the side bar (or the editor area) is `width` px wide. */
   async function layout(width: number, part: 'sidebar' | 'editor'): Promise<void> {
     const viewport = part === 'sidebar' ? (width > 1000 ? 1600 : 1000) : width > 1000 ? 1700 : 1000;
+    // Nothing may cover the sash while it is dragged (a hover, a picker).
+    await page().keyboard.press('Escape');
+    await page().mouse.move(viewport - 5, 450);
+    await page().locator('.monaco-hover, .workbench-hover').first().waitFor({ state: 'hidden' }).catch(() => undefined);
+    // A window narrower than the side bar would hide it: narrow the side bar before the window.
+    if (((await sidebar().boundingBox())?.width ?? 0) > 400) await sideBarWidth(300);
     await page().setViewportSize({ width: viewport, height: 900 });
-    const activityBar = (await page().locator('.part.activitybar').boundingBox())!;
-    await sideBarWidth(part === 'sidebar' ? width : viewport - activityBar.width - width);
-    const actual = (await (part === 'sidebar' ? sidebar() : editorPart()).boundingBox())!.width;
-    assert.ok(Math.abs(actual - width) <= 8, `${part} is ${actual} px wide, wanted ${width}`);
+    const measured = async () => (await (part === 'sidebar' ? sidebar() : editorPart()).boundingBox())!.width;
+    // Borders and sashes make the first drag land a few pixels off: correct it once or twice.
+    for (let attempt = 0; attempt < 3 && Math.abs((await measured()) - width) > 2; attempt++) {
+      const off = (await measured()) - width;
+      const side = (await sidebar().boundingBox())!.width;
+      await sideBarWidth(part === 'sidebar' ? side - off : side + off);
+    }
+    const actual = await measured();
+    assert.ok(Math.abs(actual - width) <= 4, `${part} is ${actual} px wide, wanted ${width}`);
   }
 
   async function setTheme(theme: string, rootClass: string): Promise<void> {
@@ -102,7 +113,9 @@ describe('screenshots of every screen: three themes, two widths', function () {
   }
 
   it('chat view: empty', async () => {
-    await page().keyboard.press('Control+Alt+J');
+    // The extension's contributions are in once its icons are in the activity bar.
+    await page().locator('.activitybar .action-item a[aria-label^="Bedrock Chat"]').waitFor({ timeout: 60_000 });
+    await wb.runCommand('Bedrock: Open Chat');
     await sidebar().locator('.composite.title', { hasText: /Bedrock Chat/i }).waitFor({ timeout: 30_000 });
     await everyThemeAndWidth('chat-view-empty', 'sidebar', async () => {
       const chat = await chatFrame('sidebar');
@@ -154,6 +167,7 @@ describe('screenshots of every screen: three themes, two widths', function () {
   it('explorer with a filter', async () => {
     await showExplorer();
     await wb.runCommand('Bedrock: Filter Models…');
+    await page().locator('.quick-input-widget .monaco-list-row', { hasText: 'Hide legacy models' }).waitFor();
     await page().locator('.quick-input-widget input').pressSequentially('claude');
     await page().keyboard.press('Enter');
     await sidebar().getByText(/^Filter: “claude” · \d+ of \d+ models$/).waitFor();
@@ -188,7 +202,7 @@ describe('screenshots of every screen: three themes, two widths', function () {
     await everyThemeAndWidth('status-menu', 'sidebar', async () => {
       await page().keyboard.press('Escape');
       await status.click();
-      await page().locator('.quick-input-widget .monaco-list-row', { hasText: 'Endpoints' }).waitFor();
+      await page().locator('.quick-input-widget .monaco-list-row', { hasText: 'overridden: local emulator' }).waitFor();
       // The picker fades in: wait until it is fully shown before the shot.
       await page().locator('.quick-input-widget').evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
     });
