@@ -108,7 +108,7 @@ const PROVIDER_PREFIX: Record<string, string> = {
   Moonshot: 'moonshotai',
 };
 
-/** Geographic profile prefixes and the regions each spans (reference §2.3). */
+/** Geographic profile prefixes and the regions each spans. */
 export const GEO_REGIONS: Record<string, string[]> = {
   us: ['us-east-1', 'us-east-2', 'us-west-2'],
   eu: ['eu-central-1', 'eu-west-1', 'eu-west-3', 'eu-north-1'],

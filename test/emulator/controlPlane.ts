@@ -1,4 +1,4 @@
-// Control plane (service `bedrock`, reference §2): foundation models and inference profiles.
+// Control plane (service `bedrock`): foundation models and inference profiles.
 import { ACCOUNT_ID, GEO_REGIONS } from './catalog';
 import type { CatalogModel, SystemProfile } from './catalog';
 import { APP_PROFILE_ID, APP_PROFILE_NAME, appProfileArn, appProfileSource } from './modelResolver';

@@ -1,4 +1,4 @@
-// Converse, ConverseStream and CountTokens (reference §3.3–3.5).
+// Converse, ConverseStream and CountTokens.
 import type { CatalogModel } from './catalog';
 import type { Conversation, ReplyPlan } from './conversation';
 import { jsonFragments, planReply, textOf } from './conversation';

@@ -1,4 +1,4 @@
-// AWS event-stream framing (application/vnd.amazon.eventstream), reference §5. Only string
+// AWS event-stream framing (application/vnd.amazon.eventstream). Only string
 // headers (type 7) are produced because that is all Bedrock sends.
 import { crc32 } from 'node:zlib';
 

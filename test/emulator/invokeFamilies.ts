@@ -1,4 +1,4 @@
-// InvokeModel / InvokeModelWithResponseStream bodies for the text families of reference §9:
+// InvokeModel / InvokeModelWithResponseStream bodies for the text families:
 // each family parses its native request into a Conversation and renders the plan natively.
 import type { CatalogModel } from './catalog';
 import type { Conversation, ReplyPlan } from './conversation';

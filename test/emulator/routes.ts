@@ -1,4 +1,4 @@
-// The route table: path shape → operation, service, error shape and handler (reference §11).
+// The route table: path shape → operation, service, error shape and handler.
 import { asyncRouteHandlers } from './asyncRoutes';
 import { chatCompletions, listModels, messages, messagesCountTokens, responses } from './compatEndpoints';
 import { getFoundationModel, getInferenceProfile, listFoundationModels, listInferenceProfiles } from './controlPlane';

@@ -25,7 +25,7 @@ export class ServiceError extends Error {
   }
 }
 
-// Messages are the ones real Bedrock returns (reference §4, §6; field notes). The router matches on them.
+// Messages are the ones real Bedrock returns word for word. The router matches on them.
 export const MESSAGES = {
   throttling: 'Too many requests, please wait before trying again.',
   throttlingTokens: 'Too many tokens, please wait before trying again.',

@@ -177,7 +177,7 @@ describe('emulator runtime', () => {
     });
   });
 
-  describe('InvokeModel families (§9)', () => {
+  describe('InvokeModel families', () => {
     const cases: Array<[string, object, (r: any) => string]> = [ // eslint-disable-line @typescript-eslint/no-explicit-any
       ['anthropic.claude-3-haiku-20240307-v1:0', { anthropic_version: 'bedrock-2023-05-31', max_tokens: 300, messages: [{ role: 'user', content: 'hi claude' }] }, (r) => r.content[0].text],
       ['amazon.nova-lite-v1:0', { messages: [{ role: 'user', content: [{ text: 'hi nova' }] }], inferenceConfig: { maxTokens: 300 } }, (r) => r.output.message.content[0].text],
@@ -317,7 +317,7 @@ describe('emulator runtime', () => {
       );
       await rejectsWith(c.send(new InvokeModelWithResponseStreamCommand({ modelId: 'amazon.titan-embed-text-v2:0', body: JSON.stringify({ inputText: 'x' }) })), 'The model is unsupported for streaming.');
     });
-    it('feature errors from the field notes: system messages, streaming tool use, max tokens, cachePoint, thinking history', async () => {
+    it('feature errors editors meet: system messages, streaming tool use, max tokens, cachePoint, thinking history', async () => {
       const c = runtimeClient(emu.url);
       await rejectsWith(c.send(new ConverseCommand({ modelId: 'mistral.mistral-7b-instruct-v0:2', system: [{ text: 'be brief' }], messages: user('x') })), "This model doesn't support system messages.");
       await rejectsWith(

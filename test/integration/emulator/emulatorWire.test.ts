@@ -22,7 +22,7 @@ const VECTOR_4 =
   '000000870000004b87ea2bf30b3a6576656e742d747970650700056368756e6b0d3a636f6e74656e742d747970650700106170706c69636174696f6e2f6a736f6e0d3a6d6573736167652d747970650700056576656e747b226279746573223a2265794a306558426c496a6f696257567a6332466e5a56397a64473977496e303d227dba48ab22';
 
 describe('emulator wire format', () => {
-  describe('event-stream encoder (reference §5 test vectors)', () => {
+  describe('event-stream encoder (AWS event-stream test vectors)', () => {
     it('reproduces the captured Jamba chunk frame byte for byte (vector 1)', () => {
       const frame = encodeMessage(
         [
