@@ -9,6 +9,7 @@ import { createMarkdownHtmlRenderer } from './markdown/markdownHtml';
 import { createSanitizer } from './markdown/sanitizer';
 import { StreamingMarkdown } from './markdown/streamingMarkdown';
 import './styles/chat.css';
+import './styles/markdown.css';
 import './styles/images.css';
 import './styles/messages.css';
 import './styles/tokens.css';
