@@ -1,14 +1,11 @@
 // OpenAI Chat Completions, on bedrock-runtime `/openai/v1` and on mantle `/v1` (or `/openai/v1`).
 import type { AdapterCall, AdapterContext, ChatAdapter } from './chatAdapter';
-import { isStreamingStep } from './chatAdapter';
 import type { ChatEvent } from './chatEvent';
 import type { ChatRequest } from './chatRequest';
-import { jsonBody, postJson, sseEvents } from './compatHttp';
-import { compatUrl } from './compatRoutes';
+import { startCompatCall } from './compatHttp';
 import { parseJson } from './converseAdapter';
 import { HttpStatusError } from '../errors/httpStatusError';
 import { replayableHistory, textOf } from '../routing/requestShaping';
-import { eventStreamBody, sseJson } from './responseBody';
 import type { RouteStep } from '../routing/routePlan';
 import { IMAGE_MIME } from './mediaFormats';
 import { normalizeStopReason } from './stopReason';
@@ -61,63 +58,55 @@ function usage(u: WireJson | undefined, out: ChatEvent[]) {
 export class ChatCompletionsAdapter implements ChatAdapter {
   readonly apis = ['chat-completions'] as const;
 
-  async start(req: ChatRequest, step: RouteStep, ctx: AdapterContext): Promise<AdapterCall> {
-    const stream = isStreamingStep(step);
-    const res = await postJson(ctx, step, compatUrl(ctx, step), chatCompletionsBody(req, step.target, stream));
-    if (!stream) {
-      const j = (await jsonBody(res as never)) as WireJson;
-      return {
-        events: [j],
-        map(raw, out) {
-          const r = raw as WireJson;
-          const c = r.choices?.[0] ?? {};
-          const reasoning = c.message?.reasoning_content ?? c.message?.reasoning;
-          if (reasoning) out.push({ type: 'reasoning', text: reasoning });
-          if (typeof c.message?.content === 'string') {
-            const inline = new TagSplitter(INLINE_REASONING_TAGS);
-            inline.push(c.message.content, out);
-            inline.flush(out);
-          }
-          for (const tc of c.message?.tool_calls ?? []) out.push({ type: 'toolCall', id: tc.id, name: tc.function?.name, input: parseJson(tc.function?.arguments ?? '') });
-          out.push({ type: 'stop', reason: normalizeStopReason(c.finish_reason), raw: c.finish_reason });
-          usage(r.usage, out);
-        },
-      };
-    }
-    const tools = new Map<number, { id: string; name: string; args: string }>();
-    const inline = new TagSplitter(INLINE_REASONING_TAGS);
-    const flush = (out: ChatEvent[]) => {
-      inline.flush(out);
-      for (const t of tools.values()) out.push({ type: 'toolCall', id: t.id, name: t.name, input: parseJson(t.args) });
-      tools.clear();
-    };
-    return {
-      events: sseEvents(await eventStreamBody(res)),
-      map(raw, out) {
-        const e = raw as { event?: string; data: string };
-        const j = sseJson(e);
-        if (j.error || e.event === 'error') throw HttpStatusError.fromEvent(j);
-        const c = j.choices?.[0];
-        if (c) {
-          const d = c.delta ?? {};
-          const reasoning = d.reasoning_content ?? d.reasoning;
-          if (reasoning) out.push({ type: 'reasoning', text: reasoning });
-          if (d.content) inline.push(d.content, out);
-          for (const tc of d.tool_calls ?? []) {
-            const t = tools.get(tc.index ?? 0) ?? { id: '', name: '', args: '' };
-            if (tc.id) t.id = tc.id;
-            if (tc.function?.name) t.name = tc.function.name;
-            t.args += tc.function?.arguments ?? '';
-            tools.set(tc.index ?? 0, t);
-          }
-          if (c.finish_reason) {
-            flush(out);
-            out.push({ type: 'stop', reason: normalizeStopReason(c.finish_reason), raw: c.finish_reason });
-          }
+  start(req: ChatRequest, step: RouteStep, ctx: AdapterContext): Promise<AdapterCall> {
+    return startCompatCall(ctx, step, (stream) => chatCompletionsBody(req, step.target, stream), {
+      whole(r, out) {
+        const c = r.choices?.[0] ?? {};
+        const reasoning = c.message?.reasoning_content ?? c.message?.reasoning;
+        if (reasoning) out.push({ type: 'reasoning', text: reasoning });
+        if (typeof c.message?.content === 'string') {
+          const inline = new TagSplitter(INLINE_REASONING_TAGS);
+          inline.push(c.message.content, out);
+          inline.flush(out);
         }
-        usage(j.usage, out);
+        for (const tc of c.message?.tool_calls ?? []) out.push({ type: 'toolCall', id: tc.id, name: tc.function?.name, input: parseJson(tc.function?.arguments ?? '') });
+        out.push({ type: 'stop', reason: normalizeStopReason(c.finish_reason), raw: c.finish_reason });
+        usage(r.usage, out);
       },
-      end: flush,
-    };
+      stream() {
+        const tools = new Map<number, { id: string; name: string; args: string }>();
+        const inline = new TagSplitter(INLINE_REASONING_TAGS);
+        const flush = (out: ChatEvent[]) => {
+          inline.flush(out);
+          for (const t of tools.values()) out.push({ type: 'toolCall', id: t.id, name: t.name, input: parseJson(t.args) });
+          tools.clear();
+        };
+        return {
+          event(j, name, out) {
+            if (j.error || name === 'error') throw HttpStatusError.fromEvent(j);
+            const c = j.choices?.[0];
+            if (c) {
+              const d = c.delta ?? {};
+              const reasoning = d.reasoning_content ?? d.reasoning;
+              if (reasoning) out.push({ type: 'reasoning', text: reasoning });
+              if (d.content) inline.push(d.content, out);
+              for (const tc of d.tool_calls ?? []) {
+                const t = tools.get(tc.index ?? 0) ?? { id: '', name: '', args: '' };
+                if (tc.id) t.id = tc.id;
+                if (tc.function?.name) t.name = tc.function.name;
+                t.args += tc.function?.arguments ?? '';
+                tools.set(tc.index ?? 0, t);
+              }
+              if (c.finish_reason) {
+                flush(out);
+                out.push({ type: 'stop', reason: normalizeStopReason(c.finish_reason), raw: c.finish_reason });
+              }
+            }
+            usage(j.usage, out);
+          },
+          end: flush,
+        };
+      },
+    });
   }
 }

@@ -3,11 +3,14 @@
 // JSON body or a stream of SSE events.
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import type { Readable } from 'node:stream';
-import type { AdapterContext } from './chatAdapter';
+import { isStreamingStep, type AdapterCall, type AdapterContext } from './chatAdapter';
+import type { ChatEvent } from './chatEvent';
+import { compatUrl } from './compatRoutes';
 import { HttpStatusError } from '../errors/httpStatusError';
 import { httpRequest, readText, statusError, type HttpResponse } from '../connection/httpTransport';
 import { retryAfterMs, retryKindOf } from '../routing/retryPolicy';
-import { parseResponseJson } from './responseBody';
+import { eventStreamBody, parseResponseJson, sseJson } from './responseBody';
+import type { WireJson } from '../wireJson';
 import type { RouteStep } from '../routing/routePlan';
 
 /**
@@ -107,4 +110,34 @@ function releaseBody(body: Readable): Promise<void> {
     body.once('end', resolve);
     body.resume();
   });
+}
+
+/** How one compatible API reads its answers: a whole JSON response, or a stream of SSE events. */
+export interface CompatReader {
+  /** Maps a whole (non-streaming) response. */
+  whole(json: WireJson, out: ChatEvent[]): void;
+  /** A fresh reader for one stream: each event's parsed data, with its SSE event name. */
+  stream(): { event(json: WireJson, name: string | undefined, out: ChatEvent[]): void; end?(out: ChatEvent[]): void };
+}
+
+/** Starts one compatible-endpoint call: POSTs the step's body and reads the answer with `reader`. */
+export async function startCompatCall(
+  ctx: AdapterContext,
+  step: RouteStep,
+  body: (stream: boolean) => unknown,
+  reader: CompatReader,
+  extraHeaders?: Record<string, string>,
+): Promise<AdapterCall> {
+  const stream = isStreamingStep(step);
+  const res = await postJson(ctx, step, compatUrl(ctx, step), body(stream), extraHeaders);
+  if (!stream) return { events: [await jsonBody(res as never)], map: (raw, out) => reader.whole(raw as WireJson, out) };
+  const events = reader.stream();
+  return {
+    events: sseEvents(await eventStreamBody(res)),
+    map(raw, out) {
+      const e = raw as { event?: string; data: string };
+      events.event(sseJson(e), e.event, out);
+    },
+    end: events.end,
+  };
 }

@@ -1,15 +1,12 @@
 // OpenAI Responses on bedrock-runtime `/openai/v1/responses` (synchronous, function tools) and on
 // bedrock-mantle.
 import type { AdapterCall, AdapterContext, ChatAdapter } from './chatAdapter';
-import { isStreamingStep } from './chatAdapter';
 import type { ChatEvent } from './chatEvent';
 import type { ChatRequest } from './chatRequest';
-import { jsonBody, postJson, sseEvents } from './compatHttp';
-import { compatUrl } from './compatRoutes';
+import { startCompatCall } from './compatHttp';
 import { parseJson } from './converseAdapter';
 import { HttpStatusError } from '../errors/httpStatusError';
 import { replayableHistory, textOf } from '../routing/requestShaping';
-import { eventStreamBody, sseJson } from './responseBody';
 import type { RouteStep } from '../routing/routePlan';
 import { dataUrl } from './chatCompletionsAdapter';
 import { DOCUMENT_MIME, IMAGE_MIME } from './mediaFormats';
@@ -59,46 +56,38 @@ function completed(r: WireJson, out: ChatEvent[]) {
 export class ResponsesAdapter implements ChatAdapter {
   readonly apis = ['responses'] as const;
 
-  async start(req: ChatRequest, step: RouteStep, ctx: AdapterContext): Promise<AdapterCall> {
-    const stream = isStreamingStep(step);
-    const res = await postJson(ctx, step, compatUrl(ctx, step), responsesBody(req, step.target, stream));
-    if (!stream) {
-      const j = (await jsonBody(res as never)) as WireJson;
-      return {
-        events: [j],
-        map(raw, out) {
-          const r = raw as WireJson;
-          if (r.status === 'failed' || (r.error && !r.output)) throw HttpStatusError.fromEvent({ error: r.error });
-          const inline = new TagSplitter(INLINE_REASONING_TAGS);
-          for (const o of r.output ?? []) {
-            if (o.type === 'reasoning') for (const s of [...(o.summary ?? []), ...(o.content ?? [])]) out.push({ type: 'reasoning', text: s.text ?? '' });
-            else if (o.type === 'message') for (const c of o.content ?? []) if (c.type === 'output_text') inline.push(c.text ?? '', out);
-            if (o.type === 'function_call') out.push({ type: 'toolCall', id: o.call_id, name: o.name, input: parseJson(o.arguments ?? '') });
-          }
-          inline.flush(out);
-          completed(r, out);
-        },
-      };
-    }
-    const inline = new TagSplitter(INLINE_REASONING_TAGS);
-    return {
-      events: sseEvents(await eventStreamBody(res)),
-      map(raw, out) {
-        const e = raw as { event?: string; data: string };
-        const j = sseJson(e);
-        const type: string = j.type ?? e.event ?? '';
-        if (type === 'response.output_text.delta') inline.push(j.delta ?? '', out);
-        else if (type === 'response.reasoning_text.delta' || type === 'response.reasoning_summary_text.delta') out.push({ type: 'reasoning', text: j.delta });
-        else if (type === 'response.output_item.done' && j.item?.type === 'function_call') {
-          out.push({ type: 'toolCall', id: j.item.call_id, name: j.item.name, input: parseJson(j.item.arguments ?? '') });
-        } else if (type === 'response.completed' || type === 'response.incomplete') {
-          inline.flush(out);
-          completed(j.response ?? {}, out);
-          // Three error forms: `response.failed` (error in `response.error`), an `error` event with
-          // top-level `code`/`message`, and a bare `{"error":{…}}` with neither event name nor type.
-        } else if (type === 'error' || type === 'response.failed' || (!j.type && j.error)) throw HttpStatusError.fromEvent(j);
+  start(req: ChatRequest, step: RouteStep, ctx: AdapterContext): Promise<AdapterCall> {
+    return startCompatCall(ctx, step, (stream) => responsesBody(req, step.target, stream), {
+      whole(r, out) {
+        if (r.status === 'failed' || (r.error && !r.output)) throw HttpStatusError.fromEvent({ error: r.error });
+        const inline = new TagSplitter(INLINE_REASONING_TAGS);
+        for (const o of r.output ?? []) {
+          if (o.type === 'reasoning') for (const s of [...(o.summary ?? []), ...(o.content ?? [])]) out.push({ type: 'reasoning', text: s.text ?? '' });
+          else if (o.type === 'message') for (const c of o.content ?? []) if (c.type === 'output_text') inline.push(c.text ?? '', out);
+          if (o.type === 'function_call') out.push({ type: 'toolCall', id: o.call_id, name: o.name, input: parseJson(o.arguments ?? '') });
+        }
+        inline.flush(out);
+        completed(r, out);
       },
-      end: (out) => inline.flush(out),
-    };
+      stream() {
+        const inline = new TagSplitter(INLINE_REASONING_TAGS);
+        return {
+          event(j, name, out) {
+            const type: string = j.type ?? name ?? '';
+            if (type === 'response.output_text.delta') inline.push(j.delta ?? '', out);
+            else if (type === 'response.reasoning_text.delta' || type === 'response.reasoning_summary_text.delta') out.push({ type: 'reasoning', text: j.delta });
+            else if (type === 'response.output_item.done' && j.item?.type === 'function_call') {
+              out.push({ type: 'toolCall', id: j.item.call_id, name: j.item.name, input: parseJson(j.item.arguments ?? '') });
+            } else if (type === 'response.completed' || type === 'response.incomplete') {
+              inline.flush(out);
+              completed(j.response ?? {}, out);
+              // Three error forms: `response.failed` (error in `response.error`), an `error` event with
+              // top-level `code`/`message`, and a bare `{"error":{…}}` with neither event name nor type.
+            } else if (type === 'error' || type === 'response.failed' || (!j.type && j.error)) throw HttpStatusError.fromEvent(j);
+          },
+          end: (out) => inline.flush(out),
+        };
+      },
+    });
   }
 }
