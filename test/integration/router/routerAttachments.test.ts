@@ -6,8 +6,7 @@ import assert from 'node:assert/strict';
 import type { ChatRequest, ContentPart } from '../../../src/core/bedrock/adapters/chatRequest';
 import type { ApiId, EndpointId } from '../../../src/core/bedrock/catalog/apiId';
 import { runOneStep } from './apiPaths';
-import { collect, errorOf, makeRig, routesOf, startEmulator, textOf, type Rig } from './routerHarness';
-import type { EmulatorHandle } from '../../emulator/emulator';
+import { collect, errorOf, routesOf, textOf, useEmulatorRig } from './routerHarness';
 import { PNG_1X1, pdfOf, pngOfSize } from '../../unit/core/bedrock/adapters/mediaSamples';
 
 type J = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -23,32 +22,18 @@ const GPT_OSS = 'openai.gpt-oss-20b-1:0';
 const GPT_SOL = 'openai.gpt-6.1-sol';
 
 describe('router: attachments on every API path (emulator)', function () {
-  let emu: EmulatorHandle;
-  let rig: Rig;
-
-  before(async () => {
-    // The emulator's data file lists these OpenAI models as text-only; here they take images, so the
-    // OpenAI-compatible image encodings can be exercised end to end.
-    emu = await startEmulator({ modelOverrides: { [GPT_OSS]: { inputModalities: ['TEXT', 'IMAGE'] }, [GPT_SOL]: { inputModalities: ['TEXT', 'IMAGE'] } } });
-    rig = await makeRig(emu);
-  });
-  after(async () => {
-    rig.dispose();
-    await emu.close();
-  });
-  beforeEach(() => {
-    emu.clearRequests();
-    emu.clearFaults();
-  });
+  // The emulator's data file lists these OpenAI models as text-only; here they take images, so the
+  // OpenAI-compatible image encodings can be exercised end to end.
+  const t = useEmulatorRig({ modelOverrides: { [GPT_OSS]: { inputModalities: ['TEXT', 'IMAGE'] }, [GPT_SOL]: { inputModalities: ['TEXT', 'IMAGE'] } } });
 
   const only = () => {
-    assert.equal(emu.requests.length, 1, `one request, got ${emu.requests.map((r) => r.route).join(', ')}`);
-    return emu.requests[0]!;
+    assert.equal(t.emu.requests.length, 1, `one request, got ${t.emu.requests.map((r) => r.route).join(', ')}`);
+    return t.emu.requests[0]!;
   };
   const step = (api: ApiId, endpoint: EndpointId, target: string) => ({ api, endpoint, target, reason: 'test' });
 
   it('Converse: image and document blocks, base64 on the wire, the document name cleaned', async () => {
-    const ev = await collect(runOneStep(rig.connection, step('converse-stream', 'runtime', 'amazon.nova-lite-v1:0'), ask('amazon.nova-lite-v1:0', png, pdf)));
+    const ev = await collect(runOneStep(t.rig.connection, step('converse-stream', 'runtime', 'amazon.nova-lite-v1:0'), ask('amazon.nova-lite-v1:0', png, pdf)));
     assert.equal(errorOf(ev), undefined);
     const content = (only().body as J).messages[0].content;
     assert.deepEqual(content[1], { image: { format: 'png', source: { bytes: b64(PNG_1X1) } } });
@@ -58,7 +43,7 @@ describe('router: attachments on every API path (emulator)', function () {
 
   it('InvokeModel, Anthropic body: base64 image and PDF document sources', async () => {
     const target = 'anthropic.claude-3-haiku-20240307-v1:0';
-    const ev = await collect(runOneStep(rig.connection, step('invoke-stream', 'runtime', target), ask(target, png, pdf)));
+    const ev = await collect(runOneStep(t.rig.connection, step('invoke-stream', 'runtime', target), ask(target, png, pdf)));
     assert.equal(errorOf(ev), undefined);
     const [, img, doc] = (only().body as J).messages[0].content;
     assert.deepEqual(img, { type: 'image', source: { type: 'base64', media_type: 'image/png', data: b64(PNG_1X1) } });
@@ -67,7 +52,7 @@ describe('router: attachments on every API path (emulator)', function () {
   });
 
   it('InvokeModel, Nova body: Converse-shaped blocks', async () => {
-    const ev = await collect(runOneStep(rig.connection, step('invoke', 'runtime', 'amazon.nova-lite-v1:0'), ask('amazon.nova-lite-v1:0', png, docx)));
+    const ev = await collect(runOneStep(t.rig.connection, step('invoke', 'runtime', 'amazon.nova-lite-v1:0'), ask('amazon.nova-lite-v1:0', png, docx)));
     assert.equal(errorOf(ev), undefined);
     const content = (only().body as J).messages[0].content;
     assert.deepEqual(content[2], { document: { format: 'docx', name: 'spec', source: { bytes: b64(docx.type === 'document' ? docx.data : new Uint8Array()) } } });
@@ -77,7 +62,7 @@ describe('router: attachments on every API path (emulator)', function () {
   for (const endpoint of ['runtime', 'mantle'] as const) {
     it(`Chat Completions on ${endpoint}: the image as an image_url data URL`, async () => {
       const target = endpoint === 'runtime' ? GPT_OSS : 'openai.gpt-oss-20b';
-      const ev = await collect(runOneStep(rig.connection, step('chat-completions', endpoint, target), ask(GPT_OSS, png)));
+      const ev = await collect(runOneStep(t.rig.connection, step('chat-completions', endpoint, target), ask(GPT_OSS, png)));
       assert.equal(errorOf(ev), undefined);
       const r = only();
       assert.equal(r.service, endpoint === 'runtime' ? 'bedrock-runtime' : 'bedrock-mantle');
@@ -87,7 +72,7 @@ describe('router: attachments on every API path (emulator)', function () {
   }
 
   it('Responses on bedrock-runtime: input_image and a PDF as input_file', async () => {
-    const ev = await collect(runOneStep(rig.connection, step('responses', 'runtime', `us.${GPT_SOL}`), ask(GPT_SOL, png, pdf)));
+    const ev = await collect(runOneStep(t.rig.connection, step('responses', 'runtime', `us.${GPT_SOL}`), ask(GPT_SOL, png, pdf)));
     assert.equal(errorOf(ev), undefined);
     const content = (only().body as J).input[0].content;
     assert.deepEqual(content[1], { type: 'input_image', image_url: `data:image/png;base64,${b64(PNG_1X1)}` });
@@ -98,7 +83,7 @@ describe('router: attachments on every API path (emulator)', function () {
   for (const endpoint of ['runtime', 'mantle'] as const) {
     it(`Anthropic Messages on ${endpoint}: image and PDF blocks`, async () => {
       const target = endpoint === 'runtime' ? 'us.anthropic.claude-haiku-4-5-20251001-v1:0' : 'anthropic.claude-haiku-4-5-20251001';
-      const ev = await collect(runOneStep(rig.connection, step('messages', endpoint, target), ask(target, png, pdf)));
+      const ev = await collect(runOneStep(t.rig.connection, step('messages', endpoint, target), ask(target, png, pdf)));
       assert.equal(errorOf(ev), undefined);
       const content = (only().body as J).messages[0].content;
       assert.equal(content[1].source.data, b64(PNG_1X1));
@@ -109,40 +94,40 @@ describe('router: attachments on every API path (emulator)', function () {
 
   describe('the planner and the limits', () => {
     const forbid = (modelId: string, ...apis: ApiId[]) => {
-      for (const api of apis) rig.learned.learn('us-east-1', modelId, { api: [api, false, 'test: forced'] });
+      for (const api of apis) t.rig.learned.learn('us-east-1', modelId, { api: [api, false, 'test: forced'] });
     };
 
     it('never tries an API that cannot carry the image: gpt-oss skips its InvokeModel body for Chat Completions', async () => {
       forbid(GPT_OSS, 'converse', 'converse-stream');
-      const ev = await collect(rig.router.stream(ask(GPT_OSS, png)));
+      const ev = await collect(t.rig.router.stream(ask(GPT_OSS, png)));
       assert.deepEqual(routesOf(ev), [`chat-completions@runtime:${GPT_OSS}`]);
-      assert.deepEqual(emu.requests.map((r) => r.route), ['ChatCompletions']);
+      assert.deepEqual(t.emu.requests.map((r) => r.route), ['ChatCompletions']);
       assert.match(textOf(ev), /^Received image png/);
     });
 
     it('a DOCX on Claude 3 Haiku goes to Converse only; with Converse refused, nothing is sent and the message says why', async () => {
       const haiku = 'anthropic.claude-3-haiku-20240307-v1:0';
-      const plan = rig.router.plan({ modelId: haiku, task: 'chat', features: { streaming: true, documents: ['docx'] } });
+      const plan = t.rig.router.plan({ modelId: haiku, task: 'chat', features: { streaming: true, documents: ['docx'] } });
       assert.deepEqual(plan.steps.map((s) => s.api), ['converse-stream']);
       forbid(haiku, 'converse', 'converse-stream');
-      const ev = await collect(rig.router.stream(ask(haiku, docx)));
-      assert.equal(emu.requests.length, 0);
+      const ev = await collect(t.rig.router.stream(ask(haiku, docx)));
+      assert.equal(t.emu.requests.length, 0);
       assert.match(errorOf(ev)!.error.message, /No API that serves Claude 3 Haiku can take what is attached \(InvokeModel \(Anthropic body\) takes no DOCX documents\)/);
     });
 
     it('a model that takes no images is refused before sending, by name', async () => {
-      const ev = await collect(rig.router.stream(ask('amazon.nova-micro-v1:0', png)));
-      assert.equal(emu.requests.length, 0);
+      const ev = await collect(t.rig.router.stream(ask('amazon.nova-micro-v1:0', png)));
+      assert.equal(t.emu.requests.length, 0);
       assert.match(errorOf(ev)!.error.message, /^Nova Micro does not accept images/);
       assert.equal(errorOf(ev)!.error.kind, 'validation');
     });
 
     it('over Converse`s limits (21 images, a 9,000 px image) is refused before sending', async () => {
-      const many = await collect(rig.router.stream(ask('amazon.nova-lite-v1:0', ...Array(21).fill(png))));
+      const many = await collect(t.rig.router.stream(ask('amazon.nova-lite-v1:0', ...Array(21).fill(png))));
       assert.match(errorOf(many)!.error.message, /21 images; Converse takes at most 20 per request/);
-      const wide = await collect(rig.router.stream(ask('amazon.nova-lite-v1:0', { type: 'image', format: 'png', data: pngOfSize(9000, 100) })));
+      const wide = await collect(t.rig.router.stream(ask('amazon.nova-lite-v1:0', { type: 'image', format: 'png', data: pngOfSize(9000, 100) })));
       assert.match(errorOf(wide)!.error.message, /9,000 x 100 px; Converse takes images up to 8,000 px on a side/);
-      assert.equal(emu.requests.length, 0);
+      assert.equal(t.emu.requests.length, 0);
     });
   });
 });

@@ -3,39 +3,24 @@
 import assert from 'node:assert/strict';
 import type { ApiId } from '../../../src/core/bedrock/catalog/apiId';
 import type { ChatEvent } from '../../../src/core/bedrock/adapters/chatEvent';
-import { chat, collect, errorOf, makeRig, routesOf, startEmulator, textOf, type Rig } from './routerHarness';
-import type { EmulatorHandle } from '../../emulator/emulator';
+import { chat, collect, errorOf, makeRig, routesOf, startEmulator, textOf, useEmulatorRig } from './routerHarness';
 
 type J = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const REPLY = 'Hello there friend';
 
 describe('router: API paths and model families (emulator)', function () {
-  let emu: EmulatorHandle;
-  let rig: Rig;
-
-  before(async () => {
-    emu = await startEmulator({ scenario: { defaults: { text: REPLY } } });
-    rig = await makeRig(emu);
-  });
-  after(async () => {
-    rig.dispose();
-    await emu.close();
-  });
-  beforeEach(() => {
-    emu.clearRequests();
-    emu.clearFaults();
-  });
+  const t = useEmulatorRig({ scenario: { defaults: { text: REPLY } } });
 
   /** Makes the planner skip APIs, as if the service had said they are unsupported. */
   function forbid(modelId: string, ...apis: ApiId[]) {
-    for (const api of apis) rig.learned.learn('us-east-1', modelId, { api: [api, false, 'test: forced'] });
+    for (const api of apis) t.rig.learned.learn('us-east-1', modelId, { api: [api, false, 'test: forced'] });
   }
-  const last = () => emu.requests[emu.requests.length - 1];
+  const last = () => t.emu.requests[t.emu.requests.length - 1];
   const stops = (ev: ChatEvent[]) => ev.filter((e) => e.type === 'stop');
 
   it('ConverseStream: SigV4 signed for bedrock, Converse body, unified events', async () => {
-    const ev = await collect(rig.router.stream(chat('amazon.nova-micro-v1:0', { system: 'Be brief', temperature: 0.2 })));
+    const ev = await collect(t.rig.router.stream(chat('amazon.nova-micro-v1:0', { system: 'Be brief', temperature: 0.2 })));
     assert.deepEqual(routesOf(ev), ['converse-stream@runtime:amazon.nova-micro-v1:0']);
     assert.equal(textOf(ev), REPLY);
     assert.equal(stops(ev).length, 1);
@@ -53,26 +38,26 @@ describe('router: API paths and model families (emulator)', function () {
   });
 
   it('Converse (non-streaming) when the caller asks for no stream', async () => {
-    const ev = await collect(rig.router.stream(chat('amazon.nova-lite-v1:0', { stream: false })));
+    const ev = await collect(t.rig.router.stream(chat('amazon.nova-lite-v1:0', { stream: false })));
     assert.equal(last().route, 'Converse');
     assert.equal(textOf(ev), REPLY);
   });
 
   it('profile-only model: sends the regional profile listed for the region, not the bare id', async () => {
     const id = 'anthropic.claude-sonnet-4-20250514-v1:0';
-    const plan = rig.router.plan({ modelId: id, task: 'chat', features: { streaming: true } });
+    const plan = t.rig.router.plan({ modelId: id, task: 'chat', features: { streaming: true } });
     assert.equal(plan.steps[0].target, `us.${id}`);
     assert.match(plan.steps[0].reason, /regional profile/);
-    const ev = await collect(rig.router.stream(chat(id)));
+    const ev = await collect(t.rig.router.stream(chat(id)));
     assert.equal(textOf(ev), REPLY);
     assert.equal(last().modelId, `us.${id}`);
   });
 
   it('accepts profile ARNs and application profiles', async () => {
-    const app = rig.catalog.descriptors.find((d) => d.kind === 'applicationProfile');
+    const app = t.rig.catalog.descriptors.find((d) => d.kind === 'applicationProfile');
     assert.ok(app, 'emulator lists an application profile');
     assert.ok(app.baseModelId, 'base model resolved');
-    const ev = await collect(rig.router.stream(chat(app.id)));
+    const ev = await collect(t.rig.router.stream(chat(app.id)));
     assert.equal(textOf(ev), REPLY);
     assert.equal(last().modelId, app.id);
   });
@@ -93,7 +78,7 @@ describe('router: API paths and model families (emulator)', function () {
       it(`InvokeModel${streaming ? 'WithResponseStream' : ''}: ${family} body (${id})`, async () => {
         forbid(id, 'converse', 'converse-stream');
         try {
-          const ev = await collect(rig.router.stream(chat(id, { stream: streaming })));
+          const ev = await collect(t.rig.router.stream(chat(id, { stream: streaming })));
           assert.equal(errorOf(ev), undefined, JSON.stringify(errorOf(ev)));
           const r = last();
           assert.equal(r.route, streaming ? 'InvokeModelWithResponseStream' : 'InvokeModel');
@@ -103,7 +88,7 @@ describe('router: API paths and model families (emulator)', function () {
           assert.equal(stops(ev).length, 1);
           if (family === 'deepseek') assert.ok(ev.some((e) => e.type === 'reasoning'), 'inline <think> became reasoning');
         } finally {
-          rig.learned.clear('us-east-1');
+          t.rig.learned.clear('us-east-1');
         }
       });
     }
@@ -113,7 +98,7 @@ describe('router: API paths and model families (emulator)', function () {
     const id = 'openai.gpt-oss-20b-1:0';
     forbid(id, 'converse', 'converse-stream', 'invoke', 'invoke-stream');
     try {
-      const ev = await collect(rig.router.stream(chat(id, { system: 'Be brief' })));
+      const ev = await collect(t.rig.router.stream(chat(id, { system: 'Be brief' })));
       assert.deepEqual(routesOf(ev)[0], `chat-completions@runtime:${id}`);
       const r = last();
       assert.equal(r.path, '/openai/v1/chat/completions');
@@ -124,12 +109,12 @@ describe('router: API paths and model families (emulator)', function () {
       assert.equal(body.messages[0].role, 'system');
       assert.ok(textOf(ev).includes(REPLY));
     } finally {
-      rig.learned.clear('us-east-1');
+      t.rig.learned.clear('us-east-1');
     }
   });
 
   it('Chat Completions on mantle, signed for bedrock-mantle', async () => {
-    const ev = await collect(rig.router.stream(chat('xai.grok-4.3')));
+    const ev = await collect(t.rig.router.stream(chat('xai.grok-4.3')));
     assert.deepEqual(routesOf(ev), ['chat-completions@mantle:xai.grok-4.3']);
     const r = last();
     assert.equal(r.path, '/v1/chat/completions');
@@ -143,7 +128,7 @@ describe('router: API paths and model families (emulator)', function () {
     forbid(id, 'chat-completions');
     try {
       for (const stream of [true, false]) {
-        const ev = await collect(rig.router.stream(chat(id, { system: 'Be brief', stream })));
+        const ev = await collect(t.rig.router.stream(chat(id, { system: 'Be brief', stream })));
         assert.deepEqual(routesOf(ev), [`responses@mantle:${id}`]);
         const r = last();
         assert.equal(r.path, '/v1/responses');
@@ -152,13 +137,13 @@ describe('router: API paths and model families (emulator)', function () {
         assert.equal(stops(ev).length, 1);
       }
     } finally {
-      rig.learned.clear('us-east-1');
+      t.rig.learned.clear('us-east-1');
     }
   });
 
   it('Anthropic Messages on mantle with anthropic-version and model in the body', async () => {
     const id = 'anthropic.claude-mythos-preview';
-    const ev = await collect(rig.router.stream(chat(id, { system: 'Be brief' })));
+    const ev = await collect(t.rig.router.stream(chat(id, { system: 'Be brief' })));
     assert.deepEqual(routesOf(ev), [`messages@mantle:${id}`]);
     const r = last();
     assert.equal(r.path, '/anthropic/v1/messages');
@@ -189,13 +174,13 @@ describe('router: API paths and model families (emulator)', function () {
   });
 
   it('a Bedrock API key from SecretStorage is sent as a bearer token, on runtime and mantle', async () => {
-    const keyed = await makeRig(emu, { apiKey: 'ABSKexamplekey1234567890', staticCredentials: undefined });
+    const keyed = await makeRig(t.emu, { apiKey: 'ABSKexamplekey1234567890', staticCredentials: undefined });
     try {
       await collect(keyed.router.stream(chat('amazon.nova-micro-v1:0')));
       await collect(keyed.router.stream(chat('xai.grok-4.3')));
-      const runtime = emu.requests.find((r) => r.route === 'ConverseStream')!;
-      const mantle = emu.requests.find((r) => r.route === 'ChatCompletions')!;
-      for (const r of [runtime, mantle, emu.requests.find((x) => x.route === 'ListFoundationModels')!]) {
+      const runtime = t.emu.requests.find((r) => r.route === 'ConverseStream')!;
+      const mantle = t.emu.requests.find((r) => r.route === 'ChatCompletions')!;
+      for (const r of [runtime, mantle, t.emu.requests.find((x) => x.route === 'ListFoundationModels')!]) {
         assert.equal(r.auth.kind, 'bearer', r.route);
         assert.equal(r.headers.authorization, 'Bearer ABSKexamplekey1234567890');
         assert.equal(r.headers['x-amz-date'], undefined);
@@ -206,11 +191,11 @@ describe('router: API paths and model families (emulator)', function () {
   });
 
   it('AWS_BEARER_TOKEN_BEDROCK is sent as a bearer token', async () => {
-    const keyed = await makeRig(emu, {}, { AWS_BEARER_TOKEN_BEDROCK: 'bedrock-api-key-envtoken' });
+    const keyed = await makeRig(t.emu, {}, { AWS_BEARER_TOKEN_BEDROCK: 'bedrock-api-key-envtoken' });
     try {
       assert.equal(keyed.connection.info.auth, 'apiKeyEnv');
       await collect(keyed.router.stream(chat('amazon.nova-micro-v1:0')));
-      const r = emu.requests.find((x) => x.route === 'ConverseStream')!;
+      const r = t.emu.requests.find((x) => x.route === 'ConverseStream')!;
       assert.equal(r.auth.kind, 'bearer');
       assert.equal(r.headers.authorization, 'Bearer bedrock-api-key-envtoken');
     } finally {

@@ -2,27 +2,13 @@
 // model limits, backoff on throttling, cancellation, nothing lost or duplicated.
 import assert from 'node:assert/strict';
 import { BedrockError } from '../../../src/core/bedrock/errors/classifiedError';
-import { makeRig, startEmulator, type Rig } from './routerHarness';
-import type { EmulatorHandle } from '../../emulator/emulator';
+import { useEmulatorRig } from './routerHarness';
 import { Embedder } from '../../../src/core/bedrock/embedding/embedder';
 
 type J = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 describe('router: embeddings (emulator)', function () {
-  let emu: EmulatorHandle;
-  let rig: Rig;
-  before(async () => {
-    emu = await startEmulator({});
-    rig = await makeRig(emu, { maxAttempts: 1 });
-  });
-  after(async () => {
-    rig.dispose();
-    await emu.close();
-  });
-  beforeEach(() => {
-    emu.clearRequests();
-    emu.clearFaults();
-  });
+  const t = useEmulatorRig({}, { maxAttempts: 1 });
 
   const cases: Array<[string, (b: J) => void, number]> = [
     ['amazon.titan-embed-text-v2:0', (b) => assert.equal(typeof b.inputText, 'string'), 1024],
@@ -34,13 +20,13 @@ describe('router: embeddings (emulator)', function () {
   ];
   for (const [id, check, dims] of cases) {
     it(`${id}: InvokeModel with its body, one vector per chunk`, async () => {
-      const res = await rig.router.embed({ modelId: id, texts: ['hello world', 'second text'] });
+      const res = await t.rig.router.embed({ modelId: id, texts: ['hello world', 'second text'] });
       assert.equal(res.chunks.length, 2);
       assert.deepEqual(res.chunks.map((c) => [c.textIndex, c.start, c.end]), [[0, 0, 11], [1, 0, 11]]);
       assert.ok(res.chunks.every((c) => c.vector.length === res.dimensions && c.vector.every(Number.isFinite)));
       assert.ok(res.dimensions > 0);
       void dims;
-      const r = emu.requests.find((x) => x.route === 'InvokeModel')!;
+      const r = t.emu.requests.find((x) => x.route === 'InvokeModel')!;
       check(r.body as J);
     });
   }
@@ -48,8 +34,8 @@ describe('router: embeddings (emulator)', function () {
   it('Cohere: batches of at most 96 texts of at most 2,048 characters; nothing lost or duplicated', async () => {
     const long = 'lorem ipsum dolor sit amet. '.repeat(300); // 8,400 chars → 5 chunks
     const texts = [...Array.from({ length: 150 }, (_, i) => `text number ${i}`), long];
-    const res = await rig.router.embed({ modelId: 'cohere.embed-english-v3', texts, concurrency: 3 });
-    const calls = emu.requests.filter((r) => r.route === 'InvokeModel');
+    const res = await t.rig.router.embed({ modelId: 'cohere.embed-english-v3', texts, concurrency: 3 });
+    const calls = t.emu.requests.filter((r) => r.route === 'InvokeModel');
     for (const c of calls) {
       const b = c.body as J;
       assert.ok(b.texts.length <= 96);
@@ -65,34 +51,34 @@ describe('router: embeddings (emulator)', function () {
 
   it('Titan v2: one text per call, long text chunked by its limit', async () => {
     const text = 'x'.repeat(60_000);
-    const res = await rig.router.embed({ modelId: 'amazon.titan-embed-text-v2:0', texts: [text], concurrency: 2 });
-    const calls = emu.requests.filter((r) => r.route === 'InvokeModel');
+    const res = await t.rig.router.embed({ modelId: 'amazon.titan-embed-text-v2:0', texts: [text], concurrency: 2 });
+    const calls = t.emu.requests.filter((r) => r.route === 'InvokeModel');
     assert.equal(calls.length, res.chunks.length);
     assert.ok(calls.every((c) => ((c.body as J).inputText as string).length <= 50_000));
     assert.equal(res.chunks.reduce((n, c) => n + (c.end - c.start), 0), 60_000);
   });
 
   it('backs off and retries on throttling, then succeeds', async () => {
-    emu.fault({ kind: 'throttling', route: 'InvokeModel', count: 2 });
-    const embedder = new Embedder(rig.connection, { backoffMs: 5 });
+    t.emu.fault({ kind: 'throttling', route: 'InvokeModel', count: 2 });
+    const embedder = new Embedder(t.rig.connection, { backoffMs: 5 });
     const res = await embedder.embed({ modelId: 'amazon.titan-embed-text-v2:0', texts: ['a', 'b'] }, 'amazon.titan-embed-text-v2:0', 'amazon.titan-embed-text-v2:0');
     assert.equal(res.chunks.length, 2);
-    assert.equal(emu.requests.filter((r) => r.route === 'InvokeModel').length, 4);
+    assert.equal(t.emu.requests.filter((r) => r.route === 'InvokeModel').length, 4);
   });
 
   it('is cancellable: rejects as cancelled and stops sending', async () => {
     const ac = new AbortController();
     const texts = Array.from({ length: 50 }, (_, i) => `t${i}`);
     let seen = 0;
-    const p = rig.router.embed({ modelId: 'amazon.titan-embed-text-v2:0', texts, concurrency: 2 }, ac.signal, () => {
+    const p = t.rig.router.embed({ modelId: 'amazon.titan-embed-text-v2:0', texts, concurrency: 2 }, ac.signal, () => {
       if (++seen === 3) ac.abort();
     });
     await assert.rejects(p, (e: unknown) => e instanceof BedrockError && e.classified.kind === 'cancelled');
-    assert.ok(emu.requests.filter((r) => r.route === 'InvokeModel').length < 50);
+    assert.ok(t.emu.requests.filter((r) => r.route === 'InvokeModel').length < 50);
   });
 
   it('non-retryable errors surface classified', async () => {
-    emu.fault({ kind: 'accessDenied', route: 'InvokeModel' });
-    await assert.rejects(rig.router.embed({ modelId: 'cohere.embed-english-v3', texts: ['a'] }), (e: unknown) => e instanceof BedrockError && e.classified.kind === 'modelNotEnabled');
+    t.emu.fault({ kind: 'accessDenied', route: 'InvokeModel' });
+    await assert.rejects(t.rig.router.embed({ modelId: 'cohere.embed-english-v3', texts: ['a'] }), (e: unknown) => e instanceof BedrockError && e.classified.kind === 'modelNotEnabled');
   });
 });

@@ -4,43 +4,27 @@ import assert from 'node:assert/strict';
 import type { ModelDirectory } from '../../../src/core/bedrock/catalog/modelDirectory';
 import { Router } from '../../../src/core/bedrock/routing/router';
 import type { ErrorKind } from '../../../src/core/bedrock/errors/classifiedError';
-import { chat, collect, errorOf, makeRig, routesOf, startEmulator, textOf, type Rig } from './routerHarness';
-import type { EmulatorHandle } from '../../emulator/emulator';
+import { chat, collect, errorOf, makeRig, routesOf, startEmulator, textOf, useEmulatorRig } from './routerHarness';
 
 type J = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const REPLY = 'Hello there friend';
 
 describe('router: fallbacks, faults, cancellation (emulator)', function () {
-  let emu: EmulatorHandle;
-  let rig: Rig;
-
-  before(async () => {
-    emu = await startEmulator({ scenario: { defaults: { text: REPLY } } });
-    rig = await makeRig(emu);
-  });
-  after(async () => {
-    rig.dispose();
-    await emu.close();
-  });
-  beforeEach(() => {
-    emu.clearRequests();
-    emu.clearFaults();
-    rig.learned.clear('us-east-1');
-  });
+  const t = useEmulatorRig({ scenario: { defaults: { text: REPLY } } }, {}, ({ rig }) => rig.learned.clear('us-east-1'));
 
   /** A router whose directory is stale in one way, so the service's answer must correct it. */
   function staleRouter(patch: (id: string, d: NonNullable<ReturnType<ModelDirectory['describe']>>) => void): Router {
     const directory: ModelDirectory = {
       describe: (id) => {
-        const d = rig.catalog.describe(id);
+        const d = t.rig.catalog.describe(id);
         if (!d) return d;
         const copy = structuredClone(d);
         patch(id, copy);
         return copy;
       },
     };
-    return new Router({ connection: rig.connection, directory, learned: rig.learned, idleTimeoutSeconds: 5 });
+    return new Router({ connection: t.rig.connection, directory, learned: t.rig.learned, idleTimeoutSeconds: 5 });
   }
 
   it('on-demand not supported → retries once through the regional profile and remembers it', async () => {
@@ -51,35 +35,35 @@ describe('router: fallbacks, faults, cancellation (emulator)', function () {
     });
     const ev = await collect(router.stream(chat(id)));
     assert.deepEqual(routesOf(ev), [`converse-stream@runtime:${id}`, `converse-stream@runtime:us.${id}`]);
-    assert.equal(emu.requests[0].errorCode, 'ValidationException');
+    assert.equal(t.emu.requests[0].errorCode, 'ValidationException');
     assert.equal(textOf(ev), REPLY);
-    assert.equal(rig.learned.get('us-east-1', id)?.profile, `us.${id}`);
+    assert.equal(t.rig.learned.get('us-east-1', id)?.profile, `us.${id}`);
     // Next time the plan goes straight to the profile.
     assert.equal(router.plan({ modelId: id, task: 'chat', features: {} }).steps[0].target, `us.${id}`);
   });
 
   it('system prompt rejected → folded into the first user turn, remembered', async () => {
     const id = 'mistral.mistral-7b-instruct-v0:2';
-    const ev = await collect(rig.router.stream(chat(id, { system: 'Answer in French.' })));
+    const ev = await collect(t.rig.router.stream(chat(id, { system: 'Answer in French.' })));
     assert.equal(errorOf(ev), undefined);
     assert.equal(textOf(ev), REPLY);
-    const [first, second] = emu.requests;
+    const [first, second] = t.emu.requests;
     assert.match(String(first.errorCode), /ValidationException/);
     const body = second.body as J;
     assert.equal(body.system, undefined);
     assert.match(body.messages[0].content[0].text, /^Answer in French\.\n\nSay hello/);
-    assert.equal(rig.learned.get('us-east-1', id)?.noSystemPrompt, true);
-    const plan = rig.router.plan({ modelId: id, task: 'chat', features: { systemPrompt: true } });
+    assert.equal(t.rig.learned.get('us-east-1', id)?.noSystemPrompt, true);
+    const plan = t.rig.router.plan({ modelId: id, task: 'chat', features: { systemPrompt: true } });
     assert.equal(plan.steps[0].adjustments.foldSystem, true);
   });
 
   it('tool use in streaming rejected → non-streaming Converse, rendered as deltas, remembered', async () => {
     const id = 'meta.llama3-1-8b-instruct-v1:0';
-    const ev = await collect(rig.router.stream(chat(id, { tools: [{ name: 'lookup', inputSchema: { type: 'object' } }] })));
+    const ev = await collect(t.rig.router.stream(chat(id, { tools: [{ name: 'lookup', inputSchema: { type: 'object' } }] })));
     assert.equal(errorOf(ev), undefined, JSON.stringify(errorOf(ev)));
-    assert.deepEqual(emu.requests.map((r) => r.route), ['ConverseStream', 'Converse']);
+    assert.deepEqual(t.emu.requests.map((r) => r.route), ['ConverseStream', 'Converse']);
     assert.ok(textOf(ev).length > 0);
-    assert.equal(rig.learned.get('us-east-1', id)?.noToolStreaming, true);
+    assert.equal(t.rig.learned.get('us-east-1', id)?.noToolStreaming, true);
   });
 
   it('route not supported → next API in the plan, remembered as learned', async () => {
@@ -105,11 +89,11 @@ describe('router: fallbacks, faults, cancellation (emulator)', function () {
 
   it('max tokens over the model limit → retried once with the stated limit', async () => {
     const id = 'anthropic.claude-3-haiku-20240307-v1:0';
-    const ev = await collect(rig.router.stream(chat(id, { maxTokens: 100_000 })));
+    const ev = await collect(t.rig.router.stream(chat(id, { maxTokens: 100_000 })));
     assert.equal(errorOf(ev), undefined, JSON.stringify(errorOf(ev)));
-    assert.equal(emu.requests.length, 2);
-    assert.equal((emu.requests[1].body as J).inferenceConfig.maxTokens, 4096);
-    assert.equal(rig.learned.get('us-east-1', id)?.maxTokens, 4096);
+    assert.equal(t.emu.requests.length, 2);
+    assert.equal((t.emu.requests[1].body as J).inferenceConfig.maxTokens, 4096);
+    assert.equal(t.rig.learned.get('us-east-1', id)?.maxTokens, 4096);
   });
 
   const faults: Array<[string, ErrorKind, string?]> = [
@@ -130,8 +114,8 @@ describe('router: fallbacks, faults, cancellation (emulator)', function () {
   ];
   for (const [kind, expected, action] of faults) {
     it(`fault ${kind} → ${expected}`, async () => {
-      emu.fault({ kind: kind as never, route: 'ConverseStream' });
-      const ev = await collect(rig.router.stream(chat('amazon.nova-micro-v1:0')));
+      t.emu.fault({ kind: kind as never, route: 'ConverseStream' });
+      const ev = await collect(t.rig.router.stream(chat('amazon.nova-micro-v1:0')));
       const err = errorOf(ev);
       assert.ok(err, `no error event for ${kind}`);
       assert.equal(err.error.kind, expected, JSON.stringify(err.error));
@@ -180,15 +164,15 @@ describe('router: fallbacks, faults, cancellation (emulator)', function () {
   }
 
   it('a stalled stream fails after the idle timeout with its partial text', async () => {
-    const r1 = await makeRig(emu, { http1: true });
-    emu.clearRequests();
-    emu.fault({ kind: 'stall', route: 'ConverseStream', afterEvents: 3 });
+    const r1 = await makeRig(t.emu, { http1: true });
+    t.emu.clearRequests();
+    t.emu.fault({ kind: 'stall', route: 'ConverseStream', afterEvents: 3 });
     const ev = await collect(r1.router.stream(chat('amazon.nova-micro-v1:0', { idleTimeoutSeconds: 0.3 })));
     const err = errorOf(ev);
     assert.equal(err?.error.kind, 'timeout');
     assert.ok(err!.partialText.length > 0);
     assert.equal(err!.partialText, textOf(ev));
-    const closed = await emu.requests[0].closed;
+    const closed = await t.emu.requests[0].closed;
     assert.equal(closed.aborted, true, 'the stalled HTTP request was closed');
     r1.dispose();
   });

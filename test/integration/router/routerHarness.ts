@@ -1,6 +1,6 @@
 // Shared setup for the router integration tests: the emulator, a connection pointed at it with the
 // real SDK clients, a catalog fetched from it and a router.
-import { startEmulator, type EmulatorHandle } from '../../emulator/emulator';
+import { startEmulator, type EmulatorHandle, type EmulatorOptions } from '../../emulator/emulator';
 import { Catalog } from '../../../src/core/bedrock/catalog/catalog';
 import { BedrockConnection } from '../../../src/core/bedrock/connection/connection';
 import type { ConnectionSettings } from '../../../src/core/bedrock/connection/connectionSettings';
@@ -54,6 +54,34 @@ export async function makeRig(emu: EmulatorHandle, settings: Partial<ConnectionS
 }
 
 export { startEmulator };
+
+/** The emulator and the rig one describe block's tests share. */
+export interface EmulatorRig {
+  readonly emu: EmulatorHandle;
+  readonly rig: Rig;
+}
+
+/**
+ * Starts an emulator and a rig on it before the enclosing describe block's tests and closes both
+ * after them; before each test the emulator's request log and faults are cleared, then `eachTest` runs.
+ */
+export function useEmulatorRig(options: EmulatorOptions = {}, settings: Partial<ConnectionSettings> = {}, eachTest?: (t: EmulatorRig) => void): EmulatorRig {
+  const t = {} as { emu: EmulatorHandle; rig: Rig };
+  before(async () => {
+    t.emu = await startEmulator(options);
+    t.rig = await makeRig(t.emu, settings);
+  });
+  after(async () => {
+    t.rig.dispose();
+    await t.emu.close();
+  });
+  beforeEach(() => {
+    t.emu.clearRequests();
+    t.emu.clearFaults();
+    eachTest?.(t);
+  });
+  return t;
+}
 
 export async function collect(it: AsyncIterable<ChatEvent>): Promise<ChatEvent[]> {
   const out: ChatEvent[] = [];

@@ -3,8 +3,7 @@
 import assert from 'node:assert/strict';
 import { BedrockError } from '../../../src/core/bedrock/errors/classifiedError';
 import type { ImageRequest } from '../../../src/core/bedrock/images/imageRequest';
-import { makeRig, startEmulator, type Rig } from './routerHarness';
-import type { EmulatorHandle } from '../../emulator/emulator';
+import { useEmulatorRig } from './routerHarness';
 import { decodePng, generatedPicture } from '../../emulator/png';
 import { FILTER_TEXT } from '../../emulator/imageFamilies';
 
@@ -18,24 +17,14 @@ const CORE = 'stability.stable-image-core-v1:1';
 const INPUT = new Uint8Array(generatedPicture('input photo', 48, 32));
 
 describe('router: image generation (emulator)', function () {
-  let emu: EmulatorHandle;
-  let rig: Rig;
-  before(async () => {
-    emu = await startEmulator({});
-    rig = await makeRig(emu, { maxAttempts: 1 });
-  });
-  after(async () => {
-    rig.dispose();
-    await emu.close();
-  });
-  beforeEach(() => emu.clearRequests());
+  const t = useEmulatorRig({}, { maxAttempts: 1 });
 
   const lastBody = (): J => {
-    const r = emu.requests.filter((x) => x.route === 'InvokeModel').at(-1)!;
+    const r = t.emu.requests.filter((x) => x.route === 'InvokeModel').at(-1)!;
     assert.equal(r.httpVersion, '2');
     return r.body as J;
   };
-  const gen = (r: Partial<ImageRequest> & { modelId: string }) => rig.router.generateImage({ task: 'textToImage', prompt: 'a lighthouse at dusk', ...r });
+  const gen = (r: Partial<ImageRequest> & { modelId: string }) => t.rig.router.generateImage({ task: 'textToImage', prompt: 'a lighthouse at dusk', ...r });
 
   it('Nova Canvas: the shared envelope with style, size, quality and count; PNGs 1/16 of the size asked', async () => {
     const res = await gen({ modelId: CANVAS, negativePrompt: 'people', style: 'PHOTOREALISM', size: { width: 1280, height: 768 }, quality: 'premium', cfgScale: 6.5, count: 3, seed: 12 });
@@ -83,18 +72,18 @@ describe('router: image generation (emulator)', function () {
 
   it('variations, inpainting and background removal send the input image; outputs follow its size', async () => {
     const b64 = Buffer.from(INPUT).toString('base64');
-    const v = await rig.router.generateImage({ modelId: CANVAS, task: 'variation', image: INPUT, similarityStrength: 0.8, count: 2, seed: 3 });
+    const v = await t.rig.router.generateImage({ modelId: CANVAS, task: 'variation', image: INPUT, similarityStrength: 0.8, count: 2, seed: 3 });
     assert.deepEqual(lastBody(), { taskType: 'IMAGE_VARIATION', imageVariationParams: { images: [b64], similarityStrength: 0.8 }, imageGenerationConfig: { numberOfImages: 2, seed: 3 } });
     assert.equal(v.images.length, 2);
     assert.deepEqual([decodePng(v.images[0]!.data).width, decodePng(v.images[0]!.data).height], [48, 32]);
-    await rig.router.generateImage({ modelId: TITAN, task: 'inpaint', image: INPUT, maskPrompt: 'the sky', prompt: 'a red sky', seed: 3 });
+    await t.rig.router.generateImage({ modelId: TITAN, task: 'inpaint', image: INPUT, maskPrompt: 'the sky', prompt: 'a red sky', seed: 3 });
     assert.deepEqual(lastBody(), { taskType: 'INPAINTING', inPaintingParams: { image: b64, maskPrompt: 'the sky', text: 'a red sky' }, imageGenerationConfig: { numberOfImages: 1, seed: 3 } });
-    const bg = await rig.router.generateImage({ modelId: CANVAS, task: 'removeBackground', image: INPUT });
+    const bg = await t.rig.router.generateImage({ modelId: CANVAS, task: 'removeBackground', image: INPUT });
     assert.deepEqual(lastBody(), { taskType: 'BACKGROUND_REMOVAL', backgroundRemovalParams: { image: b64 } });
     const cut = decodePng(bg.images[0]!.data);
     assert.ok(cut.alpha, 'background removal answers with an alpha channel');
     assert.ok(cut.pixels.some((_, i) => i % 4 === 3 && cut.pixels[i] === 0), 'some pixels are transparent');
-    const sd = await rig.router.generateImage({ modelId: SD35, task: 'variation', image: INPUT, prompt: 'same, at night', seed: 9 });
+    const sd = await t.rig.router.generateImage({ modelId: SD35, task: 'variation', image: INPUT, prompt: 'same, at night', seed: 9 });
     assert.deepEqual(lastBody(), { prompt: 'same, at night', seed: 9, output_format: 'png', mode: 'image-to-image', image: b64, strength: 0.3 });
     assert.equal(sd.images.length, 1);
   });
@@ -108,10 +97,10 @@ describe('router: image generation (emulator)', function () {
       assert.ok(err.message.includes(FILTER_TEXT.inputText), err.message);
       assert.match(err.message, /blocked the prompt, so nothing was generated.*prompt and settings are kept/);
     }
-    const img = await rig.router.generateImage({ modelId: CANVAS, task: 'variation', image: INPUT, prompt: '[filter:image]' }).then(() => undefined, (e: unknown) => e);
+    const img = await t.rig.router.generateImage({ modelId: CANVAS, task: 'variation', image: INPUT, prompt: '[filter:image]' }).then(() => undefined, (e: unknown) => e);
     assert.ok(img instanceof BedrockError);
     assert.match(img.message, /blocked the input image/);
-    assert.equal(emu.requests.filter((r) => r.route === 'InvokeModel').length, 3);
+    assert.equal(t.emu.requests.filter((r) => r.route === 'InvokeModel').length, 3);
   });
 
   it('outputs withheld (200 with `error`): the survivors are kept, the rest counted', async () => {
@@ -137,6 +126,6 @@ describe('router: image generation (emulator)', function () {
     assert.match(err.message, /Width must be a multiple of 16/);
     const text = await gen({ modelId: 'amazon.nova-pro-v1:0' }).then(() => undefined, (e: unknown) => e);
     assert.match(String((text as Error).message), /not an image model/);
-    assert.equal(emu.requests.filter((r) => r.route === 'InvokeModel').length, 0);
+    assert.equal(t.emu.requests.filter((r) => r.route === 'InvokeModel').length, 0);
   });
 });
