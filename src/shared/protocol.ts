@@ -1,7 +1,8 @@
 // Every message between the chat panel host and its webview, one discriminated union per
 // direction, discriminated by `method` (`domain/verb`, the message kind). Types only: the value
-// shapes the messages carry are in `wireValues.ts`, the persisted ones in `persistedShapes.ts`
-// (both re-exported here, so the protocol has one import point); the gate for webview messages,
+// shapes the messages carry are in `wireValues.ts`, the persisted ones in `persistedShapes.ts`,
+// the editor and code-block messages in `editorMessages.ts` and the image turns' in
+// `imageProtocol.ts` (re-exported here, so the protocol has one import point); the gate for webview messages,
 // the size limits and the link policy in `protocolValidation.ts`; the readers of persisted state
 // in `persistedRecords.ts` (conversations) and `persistedReaders.ts` (webview state). All plain
 // data and pure functions, so both bundles can import them.
@@ -21,9 +22,11 @@ import type { ErrorActionId } from '../core/bedrock/errors/classifiedError';
 import type { ConversationSummary, PersistedConversation } from './persistedShapes';
 import type { ChatContext, ChatParams, ModelOption, TokenColors, TurnStats, WireError, WireToolCall } from './wireValues';
 import type { ChatImagesMessage, ImageActionMessage, ImageDataMessage, ImageTurnOptions } from './imageProtocol';
+import type { CodeApplyMessage, CodeCopyMessage, CodeInsertMessage, CodeOpenInNewFileMessage, EditorFocusMessage, EditorRevealMessage } from './editorMessages';
 
 export type { ChatContext, CodeAction, ModelOption, ChatParams, TokenColors, TurnStats, WireError, WireReasoning, WireToolCall } from './wireValues';
 export type { PersistedTurn, PersistedConversation, PersistedWebviewState, ConversationSummary } from './persistedShapes';
+export type { CodeApplyMessage, CodeCopyMessage, CodeInsertMessage, CodeOpenInNewFileMessage, EditorFocusMessage, EditorRevealMessage } from './editorMessages';
 
 // ---------------------------------------------------------------------------------------------
 // Webview → host
@@ -70,28 +73,6 @@ export interface ChatDeleteTurnsMessage {
   count: number;
 }
 
-/** Show a context chip's range in its editor. */
-export interface EditorRevealMessage {
-  method: 'editor/reveal';
-  /** The document's URI. */
-  uri: string;
-  /** Zero-based first line. */
-  startLine: number;
-  /** Zero-based last line, inclusive. */
-  endLine: number;
-}
-
-/** Apply a code block: a diff of the target file opens, and the change is made when the user accepts it. */
-export interface CodeApplyMessage {
-  method: 'code/apply';
-  /** The code block's text. */
-  code: string;
-  /** The fence's language tag, if any. */
-  language?: string;
-  /** A workspace path the fence's info string names (e.g. ```` ```ts src/a.ts ````), if any. */
-  file?: string;
-}
-
 /** Stop the stream `requestId`: the host aborts the HTTP request. */
 export interface ChatCancelMessage {
   method: 'chat/cancel';
@@ -113,31 +94,6 @@ export interface LinkOpenMessage {
   method: 'link/open';
   /** Absolute URL; the host re-checks the scheme before opening. */
   href: string;
-}
-
-/** Copy a code block to the clipboard (the webview has no clipboard permission of its own). */
-export interface CodeCopyMessage {
-  method: 'code/copy';
-  /** The code block's text. */
-  code: string;
-}
-
-/** Insert a code block at the cursor of the active editor. */
-export interface CodeInsertMessage {
-  method: 'code/insert';
-  /** The code block's text. */
-  code: string;
-  /** The fence's language tag, if any. */
-  language?: string;
-}
-
-/** Open a code block in a new untitled editor. */
-export interface CodeOpenInNewFileMessage {
-  method: 'code/openInNewFile';
-  /** The code block's text. */
-  code: string;
-  /** The fence's language tag, used to pick the editor language. */
-  language?: string;
 }
 
 /** Ask for the model list; the host answers with `models/list`. */
@@ -176,11 +132,6 @@ export interface HistoryNewMessage {
   method: 'history/new';
   /** Id the webview chose for the new conversation. */
   conversationId: string;
-}
-
-/** Escape in an idle composer: give the keyboard back to the editor the user was in. */
-export interface EditorFocusMessage {
-  method: 'editor/focus';
 }
 
 /** The user started typing (sent at most every few seconds): the host may open the connection the turn will use. */
