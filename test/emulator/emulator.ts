@@ -199,7 +199,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       );
       events.emit('response', record);
     });
-    const rawBody = await readBody(req).catch(() => Buffer.alloc(0));
+    // A bidirectional stream's body lasts the whole session: its handler reads it as it arrives.
+    const duplex = match?.route === 'InvokeModelWithBidirectionalStream';
+    const rawBody = duplex ? Buffer.alloc(0) : await readBody(req).catch(() => Buffer.alloc(0));
     record.body = parseJson(rawBody);
     const region = auth.region ?? defaultRegion;
     const bodyModel = (record.body as { model?: unknown } | undefined)?.model;

@@ -5,6 +5,7 @@ import { getFoundationModel, getInferenceProfile, listFoundationModels, listInfe
 import { converse, converseStream, countTokens } from './converse';
 import type { ErrorShape } from './exchange';
 import { invokeModel, invokeModelStream } from './invokeFamilies';
+import { invokeBidirectional } from './sonic';
 import type { ServiceName } from './recordedRequest';
 import type { RouteCall } from './routeContext';
 
@@ -31,6 +32,7 @@ const MODEL_OPS: Record<string, { route: string; handler: (c: RouteCall) => Prom
   converse: { route: 'Converse', handler: converse, streaming: false },
   'converse-stream': { route: 'ConverseStream', handler: converseStream, streaming: true },
   'count-tokens': { route: 'CountTokens', handler: countTokens, streaming: false },
+  'invoke-with-bidirectional-stream': { route: 'InvokeModelWithBidirectionalStream', handler: invokeBidirectional, streaming: true },
 };
 
 /**

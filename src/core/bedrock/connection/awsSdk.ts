@@ -17,6 +17,7 @@ export {
   InvokeModelCommand,
   InvokeModelWithResponseStreamCommand,
   CountTokensCommand,
+  InvokeModelWithBidirectionalStreamCommand,
   StartAsyncInvokeCommand,
   GetAsyncInvokeCommand,
   ListAsyncInvokesCommand,

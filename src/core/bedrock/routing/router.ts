@@ -1,6 +1,7 @@
 // The capability-aware router: plans a route per request, runs it through one adapter, and turns
 // the service's "not supported" answers into fallbacks it remembers. Everything that calls Bedrock
 // for chat goes through `stream`, and embeddings through `embed`.
+import { runVoiceTurn, type VoiceEvent, type VoiceTurnRequest } from '../speech/voiceSession';
 import type { ApiId } from '../catalog/apiId';
 import type { ChatAdapter } from '../adapters/chatAdapter';
 import type { ChatEvent } from '../adapters/chatEvent';
@@ -188,6 +189,18 @@ export class Router {
     const step = this.plan({ modelId, task: 'chat', features: { streaming: true } }).steps[0];
     if (!step || step.endpoint === 'control') return Promise.resolve(false);
     return this.opts.connection.warm(step.endpoint, COMPAT_APIS.has(step.api) ? 'http' : 'sdk', signal);
+  }
+
+  /**
+   * One spoken turn with a speech model over the bidirectional stream (the only API such models
+   * serve). Refuses up front a model whose descriptor says it has no bidirectional API.
+   */
+  voice(request: VoiceTurnRequest): AsyncGenerator<VoiceEvent> {
+    const d = this.opts.directory.describe(request.modelId);
+    if (d && d.apis.bidirectional?.supported === false) {
+      throw new BedrockError({ kind: 'validation', message: `${d.name} does not take voice input: choose a Nova Sonic model for voice chat.`, action: errorAction('chooseProfile') });
+    }
+    return runVoiceTurn(this.opts.connection, request);
   }
 
   /** Embeds texts with chunking by the model's limits, bounded concurrency and backoff on throttling. */

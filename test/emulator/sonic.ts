@@ -1,0 +1,197 @@
+// Nova Sonic over InvokeModelWithBidirectionalStream: full duplex HTTP/2. Response headers go out at
+// once; the client's signed frames are read as they arrive (outer `:chunk-signature` message around an
+// inner `chunk` event whose `bytes` are the event JSON), checked for order and fields, and the
+// model's turn is answered when the user's audio goes quiet (as its turn detection does) or a typed
+// turn ends: the transcript of what it heard (fixed text), a speculative reply, a short tone as the
+// spoken reply, the final text, usage, completionEnd. `sessionEnd` ends the response.
+import { randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import { chunkFrame } from './eventStream';
+import { awsExceptionFrame } from './exchange';
+import type { RouteCall } from './routeContext';
+import { ServiceError } from './serviceError';
+
+/** The words the emulator "hears" in any audio. */
+export const HEARD_TEXT = 'What does the cache module export?';
+export const SPOKEN_REPLY = 'It exports a cache with get, set and an expiry.';
+/** Quiet this long after speech ends the user's turn (Nova Sonic's HIGH sensitivity is 1.5 s). */
+const END_OF_TURN_SILENCE_S = 1.5;
+/** Below this RMS (of 16-bit samples) a frame counts as silence. */
+const SILENCE_RMS = 200;
+
+interface Decoded {
+  headers: Record<string, string | number | Buffer>;
+  payload: Buffer;
+}
+
+/** Splits complete event-stream messages off `buf` (any header type); returns them and the rest. */
+export function takeMessages(buf: Buffer): { messages: Decoded[]; rest: Buffer } {
+  const messages: Decoded[] = [];
+  let off = 0;
+  while (buf.length - off >= 16) {
+    const total = buf.readUInt32BE(off);
+    if (total < 16 || buf.length - off < total) break;
+    const hlen = buf.readUInt32BE(off + 4);
+    const headers: Decoded['headers'] = {};
+    let h = off + 12;
+    const hend = h + hlen;
+    while (h < hend) {
+      const nlen = buf.readUInt8(h);
+      const name = buf.toString('utf8', h + 1, h + 1 + nlen);
+      const type = buf.readUInt8(h + 1 + nlen);
+      let p = h + 2 + nlen;
+      const fixed: Record<number, number> = { 0: 0, 1: 0, 2: 1, 3: 2, 4: 4, 5: 8, 8: 8, 9: 16 };
+      if (type === 6 || type === 7) {
+        const len = buf.readUInt16BE(p);
+        const value = buf.subarray(p + 2, p + 2 + len);
+        headers[name] = type === 7 ? value.toString('utf8') : Buffer.from(value);
+        p += 2 + len;
+      } else if (type in fixed) {
+        headers[name] = type === 8 ? Number(buf.readBigInt64BE(p)) : type <= 1 ? String(type === 0) : buf.subarray(p, p + fixed[type]).toString('hex');
+        p += fixed[type];
+      } else throw new Error(`unknown header type ${type}`);
+      h = p;
+    }
+    messages.push({ headers, payload: buf.subarray(hend, off + total - 4) });
+    off += total;
+  }
+  return { messages, rest: buf.subarray(off) };
+}
+
+function rms(pcm: Buffer): number {
+  let sum = 0;
+  const n = Math.floor(pcm.length / 2);
+  for (let i = 0; i < n; i++) sum += pcm.readInt16LE(i * 2) ** 2;
+  return n ? Math.sqrt(sum / n) : 0;
+}
+
+/** Half a second of a 440 Hz tone, 16-bit mono at `rate`. */
+export function tone(rate: number, seconds = 0.5): Buffer {
+  const n = Math.round(rate * seconds);
+  const b = Buffer.alloc(n * 2);
+  for (let i = 0; i < n; i++) b.writeInt16LE(Math.round(Math.sin((2 * Math.PI * 440 * i) / rate) * 8000), i * 2);
+  return b;
+}
+
+const invalid = (message: string) => new ServiceError('ValidationException', 400, message);
+
+export async function invokeBidirectional(call: RouteCall): Promise<void> {
+  const { ex, record } = call;
+  if (record.auth.kind !== 'sigv4') {
+    throw new ServiceError('AccessDeniedException', 403, 'Authentication with a Bedrock API key is not supported for InvokeModelWithBidirectionalStream. Sign the request with AWS Signature Version 4.');
+  }
+  const model = call.resolved?.model;
+  if (!model || model.family !== 'speech') {
+    throw invalid(`The model ${call.label ?? ''} does not support InvokeModelWithBidirectionalStream.`);
+  }
+  ex.startStream({ 'content-type': 'application/vnd.amazon.eventstream' });
+  const events: string[] = [];
+  (record as { sonicEvents?: string[] }).sonicEvents = events;
+  const sessionId = randomUUID();
+  let promptName = '';
+  let outputRate = 24_000;
+  let heardSpeech = false;
+  let silentSeconds = 0;
+  let answered = false;
+  let typedTurn: string | undefined;
+  let pending: Buffer = Buffer.alloc(0);
+  let ended = false;
+
+  const send = (event: object) => ex.event(chunkFrame({ event }), (err) => awsExceptionFrame(err));
+  const fail = async (message: string) => {
+    const err = invalid(message);
+    record.errorCode = err.code;
+    await ex.event(awsExceptionFrame(err), (e) => awsExceptionFrame(e));
+    ex.finish();
+    ended = true;
+  };
+
+  async function answer(heard: string): Promise<void> {
+    answered = true;
+    const completionId = randomUUID();
+    const base = { sessionId, promptName, completionId };
+    const block = async (type: string, role: string, stage: string | undefined, body: (contentId: string) => Promise<void>) => {
+      const contentId = randomUUID();
+      await send({ contentStart: { ...base, contentId, type, role, ...(stage ? { additionalModelFields: JSON.stringify({ generationStage: stage }) } : {}) } });
+      await body(contentId);
+      await send({ contentEnd: { ...base, contentId, type, stopReason: 'END_TURN' } });
+    };
+    const text = (role: string, content: string) => (contentId: string) => send({ textOutput: { ...base, contentId, role, content } });
+    await send({ completionStart: base });
+    await block('TEXT', 'USER', 'FINAL', text('USER', heard));
+    await block('TEXT', 'ASSISTANT', 'SPECULATIVE', text('ASSISTANT', SPOKEN_REPLY));
+    const audio = tone(outputRate);
+    await block('AUDIO', 'ASSISTANT', undefined, async (contentId) => {
+      for (let i = 0; i < audio.length; i += 9600) await send({ audioOutput: { ...base, contentId, role: 'ASSISTANT', content: audio.subarray(i, i + 9600).toString('base64') } });
+    });
+    await block('TEXT', 'ASSISTANT', 'FINAL', text('ASSISTANT', SPOKEN_REPLY));
+    await send({ usageEvent: { ...base, totalInputTokens: 40, totalOutputTokens: 25, totalTokens: 65 } });
+    await send({ completionEnd: { ...base, stopReason: 'END_TURN' } });
+  }
+
+  async function onEvent(name: string, body: Record<string, unknown>): Promise<void> {
+    const first = events.length === 0;
+    events.push(name);
+    if (first && name !== 'sessionStart') return fail(`The first event must be sessionStart, got ${name}.`);
+    if (name === 'promptStart') {
+      if (typeof body.promptName !== 'string') return fail('promptStart needs a promptName.');
+      promptName = body.promptName;
+      const audioOut = body.audioOutputConfiguration as { sampleRateHertz?: number } | undefined;
+      outputRate = audioOut?.sampleRateHertz ?? outputRate;
+      return;
+    }
+    if (name !== 'sessionStart' && name !== 'sessionEnd' && body.promptName !== promptName) return fail(`${name} names prompt ${String(body.promptName)}, not the open prompt.`);
+    if (name === 'contentStart' && body.type === 'AUDIO') {
+      const cfg = body.audioInputConfiguration as { sampleRateHertz?: number; channelCount?: number } | undefined;
+      if (cfg?.sampleRateHertz !== 16000 || cfg.channelCount !== 1) return fail('audioInputConfiguration must be 16000 Hz, 1 channel.');
+    }
+    if (name === 'contentStart' && body.type === 'TEXT' && body.role === 'USER' && body.interactive) typedTurn = '';
+    if (name === 'textInput' && typedTurn !== undefined) typedTurn += String(body.content ?? '');
+    if (name === 'contentEnd' && typedTurn !== undefined && !answered) {
+      const text = typedTurn;
+      typedTurn = undefined;
+      return answer(text);
+    }
+    if (name === 'audioInput') {
+      const pcm = Buffer.from(String(body.content ?? ''), 'base64');
+      const seconds = pcm.length / 2 / 16000;
+      if (rms(pcm) >= SILENCE_RMS) {
+        heardSpeech = true;
+        silentSeconds = 0;
+      } else silentSeconds += seconds;
+      if (heardSpeech && !answered && silentSeconds >= END_OF_TURN_SILENCE_S) return answer(HEARD_TEXT);
+      return;
+    }
+    if (name === 'sessionEnd') {
+      ex.finish();
+      ended = true;
+    }
+  }
+
+  const input = ex.req as unknown as Readable;
+  try {
+    for await (const chunk of input) {
+      pending = Buffer.concat([pending, chunk as Buffer]);
+      const { messages, rest } = takeMessages(pending);
+      pending = rest;
+      for (const outer of messages) {
+        if (!(outer.headers[':chunk-signature'] instanceof Buffer)) return fail('Input frames must be signed (:chunk-signature).');
+        if (outer.payload.length === 0) continue; // the empty frame that ends the input
+        for (const inner of takeMessages(outer.payload).messages) {
+          if (inner.headers[':event-type'] !== 'chunk') return fail(`Unexpected input event ${String(inner.headers[':event-type'])}.`);
+          const bytes = Buffer.from(String(JSON.parse(inner.payload.toString('utf8')).bytes ?? ''), 'base64');
+          const event = JSON.parse(bytes.toString('utf8')).event as Record<string, Record<string, unknown>> | undefined;
+          const [name, body] = Object.entries(event ?? {})[0] ?? [];
+          if (!name) return fail('An input chunk carried no event.');
+          await onEvent(name, body ?? {});
+          if (ended) return;
+        }
+      }
+    }
+  } catch (err) {
+    // The client reset the stream (Stop, cancel): nothing left to answer.
+    if (ex.isClosed || (err as { code?: string }).code === 'ERR_STREAM_PREMATURE_CLOSE') return;
+    throw err;
+  }
+  ex.finish();
+}
