@@ -23,6 +23,7 @@ import { registerLanguageModels, type LanguageModelRegistration } from './vscode
 import { onDidChangeSettings, onDidReportSettingProblem, readSetting, reportedSettingProblems, watchSettings } from './vscode/settings';
 import { imageFamilyOf } from './core/bedrock/images/imageFamily';
 import { registerImages } from './vscode/images/imageCommands';
+import { registerVoice, type VoiceRegistration } from './vscode/speech/registerVoice';
 import { imageStoreFor } from './vscode/images/imageFileStore';
 
 /** What activate() hands back: used by the in-extension-host tests, not a public API. */
@@ -44,6 +45,8 @@ export interface WorkbenchApi {
   readonly languageModels: LanguageModelRegistration;
   /** Async jobs: the tracker behind the Jobs view, its view and the video players. */
   readonly jobs: JobsRegistration;
+  /** Voice chat with Nova Sonic (tests read the last session's panel). */
+  readonly voice: VoiceRegistration;
   /** Setting problems reported to the user so far (each once), and an event for each new one. */
   readonly settingProblems: readonly string[];
   readonly onDidReportSettingProblem: typeof onDidReportSettingProblem;
@@ -143,8 +146,9 @@ async function startWorkbench(context: vscode.ExtensionContext): Promise<Omit<Wo
   const embed = registerEmbed({ router, embeddingModels: () => embeddingPickerModels(catalog.descriptors), describe: (id) => catalog.describe(id), log });
   const imaging = registerImages({ catalog, store: images, send: (text, modelId, image) => chat.prefill(text, true, modelId, { image }) });
   const jobs = registerJobs(context, { router, connection, descriptors: () => catalog.descriptors, modelName: (id) => catalog.describe(id)?.name, log });
+  const voice = registerVoice({ router, descriptors: () => catalog.descriptors, log });
   const logFeature = { commands: { 'bedrock.showLog': () => log.show() }, disposables: [] } satisfies FeatureRegistration;
-  for (const feature of [explorer, connectionFeature, chat, explain, languageModels, embed, imaging, jobs, logFeature]) subs.push(...feature.disposables);
+  for (const feature of [explorer, connectionFeature, chat, explain, languageModels, embed, imaging, jobs, voice, logFeature]) subs.push(...feature.disposables);
   subs.push(
     ...registerCommands({
       ...explorer.commands,
@@ -154,6 +158,7 @@ async function startWorkbench(context: vscode.ExtensionContext): Promise<Omit<Wo
       ...embed.commands,
       ...imaging.commands,
       ...jobs.commands,
+      ...voice.commands,
       ...logFeature.commands,
     }),
   );
@@ -161,7 +166,7 @@ async function startWorkbench(context: vscode.ExtensionContext): Promise<Omit<Wo
   log.info(`Bedrock Workbench ${context.extension.packageJSON.version} activated (region ${connection.info.region})`);
   // After first paint: nothing above touched the network or loaded the AWS SDK.
   setTimeout(() => void explorer.refresh(), 0);
-  return { log, connection, catalog, router, tree: explorer.tree, modelDetails: explorer.details, connectionStatus: connectionFeature.status, chat, modelChoice, trustedEndpoints, languageModels, jobs, settingProblems: reportedSettingProblems, onDidReportSettingProblem, storageWarnings };
+  return { log, connection, catalog, router, tree: explorer.tree, modelDetails: explorer.details, connectionStatus: connectionFeature.status, chat, modelChoice, trustedEndpoints, languageModels, jobs, voice, settingProblems: reportedSettingProblems, onDidReportSettingProblem, storageWarnings };
 }
 
 export function deactivate(): void {

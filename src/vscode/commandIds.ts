@@ -38,6 +38,7 @@ export const COMMAND_IDS = [
   'bedrock.openJobResult',
   'bedrock.copyJobS3Uri',
   'bedrock.openJobInConsole',
+  'bedrock.voiceChat',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

@@ -74,7 +74,7 @@ function asyncFlags(d: ModelDescriptor): string[] {
 
 function contextFor(d: ModelDescriptor, extra: string[]): string {
   // Space-separated flags; menus match with regex, e.g. `viewItem =~ /\bchat\b/`.
-  const flags = ['model', isChatModel(d) ? 'chat' : '', isEmbeddingModel(d) ? 'embed' : '', imageTraitsOf(d.baseModelId ?? d.id) ? 'image' : '', ...asyncFlags(d), ...extra];
+  const flags = ['model', isChatModel(d) ? 'chat' : '', isEmbeddingModel(d) ? 'embed' : '', imageTraitsOf(d.baseModelId ?? d.id) ? 'image' : '', d.apis.bidirectional?.supported ? 'speech' : '', ...asyncFlags(d), ...extra];
   return flags.filter(Boolean).join(' ');
 }
 
