@@ -30,7 +30,9 @@ describe('voice chat in the real workbench', () => {
 
   it('Voice Chat → Nova Sonic → a typed turn: transcript, reply and a playable voice reply', async () => {
     const page = wb.page;
-    await wb.runCommand('Bedrock: Voice Chat…');
+    // The palette lists the extension's commands once its contributions are in (the activity-bar entry shows it).
+    await page.locator('.activitybar .action-item a[aria-label^="Bedrock"]').first().waitFor({ timeout: 30_000 });
+    await wb.runCommand('Bedrock: Voice Chat');
     const quick = page.locator('.quick-input-widget');
     await quick.locator('.monaco-list-row', { hasText: 'amazon.nova-sonic-v1:0' }).first().click({ timeout: 30_000 });
     await quick.locator('.monaco-list-row', { hasText: 'Type a message' }).first().click({ timeout: 30_000 });
