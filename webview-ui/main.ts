@@ -13,6 +13,7 @@ import './styles/markdown.css';
 import './styles/images.css';
 import './styles/messages.css';
 import './styles/tokens.css';
+import './styles/attachments.css';
 
 const host = acquireHostApi();
 const renderer = createMarkdownHtmlRenderer();

@@ -5,7 +5,8 @@
 import { API_IDS } from '../core/bedrock/catalog/apiId';
 import { STOP_REASONS } from '../core/bedrock/adapters/chatEvent';
 import { ERROR_ACTION_IDS, ERROR_KINDS, errorAction, type ErrorKind } from '../core/bedrock/errors/classifiedError';
-import { arrayOf, isPlainRecord, num, object, oneOf, optional, readStored, str, type Issues, type Validator } from '../core/schema';
+import { arrayOf, isPlainRecord, num, object, oneOf, optional, problem, readStored, str, type Issues, type Validator } from '../core/schema';
+import { MAX_ATTACHMENTS, readAttachment, type WireAttachment } from './attachments';
 import { imageTurnOptionsSchema, storedImagesSchema } from './imageMessages';
 import { STORAGE_VERSIONS } from '../core/storageKeys';
 import {
@@ -100,6 +101,12 @@ const toolCallSchema = object<WireToolCall>({
   durationMs: optional(figure),
 });
 
+/** One stored attachment reference: a bad one is dropped (the turn keeps its others). */
+const attachmentSchema: Validator<WireAttachment> = (raw, issues) => {
+  const read = readAttachment(raw);
+  return typeof read === 'string' ? problem(issues, read) : read;
+};
+
 /** One turn: a bad role or text drops the turn; a bad reasoning block or stats drops only that part; a bad error stays a failure. */
 export const persistedTurnSchema = object<PersistedTurn>({
   role: oneOf(['user', 'assistant']),
@@ -112,6 +119,7 @@ export const persistedTurnSchema = object<PersistedTurn>({
   imageOptions: optional(imageTurnOptionsSchema),
   context: optional(contextSchema),
   tools: optional(arrayOf(toolCallSchema, { max: 1000 })),
+  attachments: optional(arrayOf(attachmentSchema, { max: MAX_ATTACHMENTS })),
 });
 
 // The same ranges the host accepts from the webview.

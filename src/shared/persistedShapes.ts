@@ -5,6 +5,7 @@ import type { ApiId } from '../core/bedrock/catalog/apiId';
 import type { StopReason } from '../core/bedrock/adapters/chatEvent';
 import type { ChatContext, ChatParams, TurnStats, WireError, WireReasoning, WireToolCall } from './wireValues';
 import type { ImageTurnOptions, StoredImage } from './imageProtocol';
+import type { WireAttachment } from './attachments';
 
 /** One turn of a stored conversation. */
 export interface PersistedTurn {
@@ -28,6 +29,8 @@ export interface PersistedTurn {
   context?: ChatContext;
   /** Tool calls of an assistant turn, in the order the model made them. */
   tools?: WireToolCall[];
+  /** What a user turn attached, by reference (a workspace file or a content hash), never the bytes. */
+  attachments?: WireAttachment[];
 }
 
 /** A stored conversation, as the host keeps it in workspace storage. */

@@ -23,6 +23,7 @@ import type { ConversationSummary, PersistedConversation } from './persistedShap
 import type { ChatContext, ChatParams, ModelOption, TokenColors, TurnStats, WireError, WireToolCall } from './wireValues';
 import type { ChatImagesMessage, ImageActionMessage, ImageDataMessage, ImageTurnOptions } from './imageProtocol';
 import type { CodeApplyMessage, CodeCopyMessage, CodeInsertMessage, CodeOpenInNewFileMessage, EditorFocusMessage, EditorRevealMessage } from './editorMessages';
+import type { WireAttachment } from './attachments';
 
 export type { ChatContext, CodeAction, ModelOption, ChatParams, TokenColors, TurnStats, WireError, WireReasoning, WireToolCall } from './wireValues';
 export type { PersistedTurn, PersistedConversation, PersistedWebviewState, ConversationSummary } from './persistedShapes';
@@ -60,6 +61,35 @@ export interface ChatSendMessage {
   image?: ImageTurnOptions;
   /** Code from an editor command, sent to the model after `text` and shown as a chip. */
   context?: ChatContext;
+  /** Files, images and documents the chips in the composer name (references; the host reads the bytes). */
+  attachments?: WireAttachment[];
+}
+
+/** Attach from VS Code: files and images through the open dialog, the active editor, or its selection. */
+export interface AttachPickMessage {
+  method: 'attach/pick';
+  /** Which source. */
+  what: 'files' | 'activeEditor' | 'selection';
+}
+
+/** Attach bytes the webview holds: a pasted or dropped image (already downscaled to fit), or a dropped file. */
+export interface AttachDataMessage {
+  method: 'attach/data';
+  /** The file name (pasted images get one from their type). */
+  name: string;
+  /** The MIME type the browser reported. */
+  mime: string;
+  /** The bytes, base64. */
+  dataBase64: string;
+  /** What the webview did to it, for the chip ("downscaled from 9,000 x 6,000 px"). */
+  note?: string;
+}
+
+/** Attach files dropped from VS Code's explorer, by URI. */
+export interface AttachUrisMessage {
+  method: 'attach/uris';
+  /** The dropped URIs; the host checks each one. */
+  uris: string[];
 }
 
 /** Delete turns of a stored conversation (a message and its reply). */
@@ -159,7 +189,10 @@ export type WebviewToHostMessage =
   | HistoryNewMessage
   | EditorFocusMessage
   | ImageActionMessage
-  | ComposerTypingMessage;
+  | ComposerTypingMessage
+  | AttachPickMessage
+  | AttachDataMessage
+  | AttachUrisMessage;
 
 // ---------------------------------------------------------------------------------------------
 // Host → webview
@@ -306,6 +339,27 @@ export interface ThemeTokenColorsMessage {
   colors: TokenColors;
 }
 
+/** An attachment the host accepted: the composer shows it as a chip. */
+export interface AttachAddedMessage {
+  method: 'attach/added';
+  attachment: WireAttachment;
+}
+
+/** An attachment the host refused (outside the workspace, a credential file, too large, unknown type). */
+export interface AttachRefusedMessage {
+  method: 'attach/refused';
+  /** What was wrong and what to do, naming the file. */
+  message: string;
+}
+
+/** An image picked in VS Code: the webview downscales it when too large and hands it back as `attach/data`. */
+export interface AttachPrepareImageMessage {
+  method: 'attach/prepareImage';
+  name: string;
+  mime: string;
+  dataBase64: string;
+}
+
 export type HostToWebviewMessage =
   | ChatStartMessage
   | ChatDeltaMessage
@@ -320,7 +374,10 @@ export type HostToWebviewMessage =
   | ChatPrefillMessage
   | ChatImagesMessage
   | ImageDataMessage
-  | ThemeTokenColorsMessage;
+  | ThemeTokenColorsMessage
+  | AttachAddedMessage
+  | AttachRefusedMessage
+  | AttachPrepareImageMessage;
 
 /** The stream-lifecycle subset of host messages, all keyed by `requestId` + `seq`. */
 export type ChatStreamMessage = ChatStartMessage | ChatDeltaMessage | ChatRouteMessage | ChatRetryMessage | ChatToolMessage | ChatImagesMessage | ChatEndMessage | ChatErrorMessage;

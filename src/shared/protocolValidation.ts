@@ -10,7 +10,8 @@
 // is a compile error. Validation cannot drift from the types.
 import { API_IDS, type ApiId } from '../core/bedrock/catalog/apiId';
 import { isErrorActionId, type ErrorActionId } from '../core/bedrock/errors/classifiedError';
-import type { ChatContext, ChatParams, WebviewToHostMessage } from './protocol';
+import type { AttachPickMessage, ChatContext, ChatParams, WebviewToHostMessage } from './protocol';
+import { MAX_ATTACHMENT_BASE64, MAX_ATTACHMENTS, readAttachments, type WireAttachment } from './attachments';
 import { imageActionRule, imageIdRule, imageTurnOptionsRule } from './imageMessages';
 
 /** Longest user message the host accepts (characters); far above any model's context. */
@@ -100,6 +101,10 @@ const context: FieldRule<ChatContext> = (v) => {
   const read = readContext(v);
   return read ? { value: read } : { problem: 'the editor context is not a label, URI, line range and text' };
 };
+const attachments: FieldRule<WireAttachment[]> = (v) => {
+  const read = readAttachments(v);
+  return typeof read === 'string' ? { problem: read } : { value: read };
+};
 const params: FieldRule<ChatParams> = (v) => {
   const read = readParams(v);
   return read ? { value: read } : { problem: 'the temperature, max tokens or top-p value is out of range' };
@@ -119,6 +124,7 @@ export const WEBVIEW_MESSAGE_FIELDS: WebviewMessageTable = {
     api: optional(apiId),
     image: optional(imageTurnOptionsRule),
     context: optional(context),
+    attachments: optional(attachments),
   },
   'chat/cancel': { requestId: id('requestId') },
   'error/action': { requestId: id('requestId'), actionId: errorActionId },
@@ -138,6 +144,19 @@ export const WEBVIEW_MESSAGE_FIELDS: WebviewMessageTable = {
   'editor/focus': {},
   'image/action': { action: imageActionRule, imageId: imageIdRule },
   'composer/typing': {},
+  'attach/pick': { what: rule((v): v is AttachPickMessage['what'] => v === 'files' || v === 'activeEditor' || v === 'selection', () => 'what is not files, activeEditor or selection') },
+  'attach/data': {
+    name: rule((v): v is string => typeof v === 'string' && v.length > 0 && v.length <= 500, () => 'name is missing or longer than 500 characters'),
+    mime: rule((v): v is string => typeof v === 'string' && /^[\w.+-]+\/[\w.+-]+$/.test(v) && v.length <= 200, () => 'mime is not a MIME type'),
+    dataBase64: rule(
+      (v): v is string => typeof v === 'string' && v.length <= MAX_ATTACHMENT_BASE64,
+      (v) => (typeof v === 'string' ? `the file is larger than the chat accepts (${MAX_ATTACHMENT_BASE64.toLocaleString('en-US')} characters of base64)` : 'dataBase64 is missing'),
+    ),
+    note: optional(rule((v): v is string => typeof v === 'string' && v.length <= 200, () => 'note is longer than 200 characters')),
+  },
+  'attach/uris': {
+    uris: rule((v): v is string[] => Array.isArray(v) && v.length > 0 && v.length <= MAX_ATTACHMENTS && v.every((u) => typeof u === 'string' && u.length > 0 && u.length <= 8192), () => `uris is not a list of 1 to ${MAX_ATTACHMENTS} URIs`),
+  },
 };
 
 // ---------------------------------------------------------------------------------------------

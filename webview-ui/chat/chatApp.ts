@@ -10,6 +10,8 @@ import type { ChatContext, ChatStreamMessage, HostToWebviewMessage, PersistedCon
 import { readContext } from '../../src/shared/protocolValidation';
 import { ChatHeader } from './chatHeader';
 import { Composer } from './composer';
+import { AttachmentTray, attachmentChips } from './attachmentTray';
+import type { WireAttachment } from '../../src/shared/attachments';
 import { el, newId } from './dom';
 import { HistoryPanel } from './historyPanel';
 import { ModelPicker } from './modelPicker';
@@ -48,6 +50,9 @@ export class ChatApp {
   private readonly history: HistoryPanel;
   private readonly transcript: TranscriptView;
   private readonly composer: Composer;
+  private readonly tray: AttachmentTray;
+  /** What each sent user turn attached, so Retry and Regenerate send it again. */
+  private readonly sentAttachments = new WeakMap<UserTurnView, WireAttachment[]>();
   private readonly status: HTMLElement;
   private readonly images: ImageTurns;
   /** The text and image options of the image turn streaming now (its gallery's buttons reuse them). */
@@ -77,7 +82,10 @@ export class ChatApp {
       onNewChat: () => this.newChat(),
     });
     this.transcript = new TranscriptView({ onAction: (b) => this.onTurnAction(b), onScrolled: () => this.saveState() });
+    this.tray = new AttachmentTray({ post: (m) => this.host.postMessage(m) });
     this.composer = new Composer({
+      above: [this.tray.chips, this.tray.errorElement],
+      tools: this.tray.button,
       initialDraft: saved?.draft ?? '',
       isBusy: () => !!this.gate.active,
       isEditing: () => this.editingTurn !== undefined,
@@ -97,6 +105,9 @@ export class ChatApp {
       model: () => this.picker.model,
       announce: (text) => (this.status.textContent = text),
     });
+    this.composer.input.addEventListener('paste', (e) => this.tray.onPaste(e));
+    this.composer.element.addEventListener('dragover', (e) => e.preventDefault());
+    this.composer.element.addEventListener('drop', (e) => this.tray.onDrop(e));
 
     opts.root.replaceChildren(
       el('div', { class: 'chat-root' }, this.header.element, this.settings.element, this.history.element, this.transcript.element, this.images.bar.element, this.composer.element, this.status),
@@ -156,6 +167,13 @@ export class ChatApp {
           this.stopLocally();
           this.send(undefined, undefined, { image: m.image, context: readContext(m.context) });
         } else this.composer.focus();
+        return;
+      case 'attach/added':
+        return this.tray.add(m.attachment);
+      case 'attach/refused':
+        return this.tray.showError(m.message);
+      case 'attach/prepareImage':
+        void this.tray.prepareImage(m.name, m.mime, m.dataBase64);
         return;
       default:
         return handledEveryMessage(m);
@@ -243,11 +261,14 @@ export class ChatApp {
     this.streamingImage = image ? { text, options: image } : undefined;
     // An edited message keeps the editor code it was about.
     const context = overrides.context ?? (from !== undefined ? (this.transcript.turns[from] as UserTurnView | undefined)?.context : undefined);
+    // A resend carries the attachments of the message it repeats; a new or edited message the tray's.
+    const repeated = from !== undefined ? this.transcript.turns[from] : undefined;
+    const attachments = image ? [] : textOverride !== undefined && repeated instanceof UserTurnView ? (this.sentAttachments.get(repeated) ?? []) : this.tray.take();
     if (from !== undefined) this.transcript.truncate(from);
     this.setEditing(undefined);
     const requestId = newId();
     this.gate.expect(requestId);
-    const userView = new UserTurnView(text, context);
+    const userView = this.userTurn(text, attachments, context);
     userView.imageOptions = image;
     this.transcript.add(userView);
     const view = new AssistantTurnView(this.makeMarkdown, true);
@@ -269,11 +290,22 @@ export class ChatApp {
       ...(api && !image ? { api } : {}),
       ...(image ? { image } : {}),
       ...(context ? { context } : {}),
+      ...(attachments.length ? { attachments } : {}),
     });
     this.status.textContent = 'Waiting for the reply…';
     this.updateControls();
     this.transcript.startFollowing();
     this.saveState();
+  }
+
+  /** A user turn in the transcript, with the chips of what it attached. */
+  private userTurn(text: string, attachments: WireAttachment[], context?: ChatContext): UserTurnView {
+    const view = new UserTurnView(text, context);
+    if (attachments.length) {
+      this.sentAttachments.set(view, attachments);
+      view.element.querySelector('.user-text')?.after(attachmentChips(attachments));
+    }
+    return view;
   }
 
   private stop(): void {
@@ -314,6 +346,9 @@ export class ChatApp {
         ? 'Editing your last message: Enter resends it, Escape cancels.'
         : 'Editing an earlier message: Enter resends it and replaces the messages after it; Escape cancels.',
     );
+    // The edited message keeps its attachments unless the user removes their chips.
+    this.tray.take();
+    for (const a of this.sentAttachments.get(turn) ?? []) this.tray.add(a);
     this.composer.focus();
   }
 
@@ -325,6 +360,7 @@ export class ChatApp {
   }
 
   private cancelEdit(): void {
+    this.tray.take();
     this.setEditing(undefined);
     this.composer.text = '';
     this.saveState();
@@ -383,7 +419,7 @@ export class ChatApp {
     let lastUser: UserTurnView | undefined;
     for (const t of conv.turns) {
       if (t.role === 'user') {
-        lastUser = new UserTurnView(t.text, t.context);
+        lastUser = this.userTurn(t.text, t.attachments ?? [], t.context);
         lastUser.imageOptions = t.imageOptions;
         this.transcript.add(lastUser);
         continue;

@@ -15,6 +15,10 @@ export interface ComposerOptions {
   onLeave(): void;
   /** The draft changed. */
   onDraftChanged(): void;
+  /** Shown above the message box (attachment chips, their error line). */
+  above?: HTMLElement[];
+  /** At the start of the button row (the Attach button). */
+  tools?: HTMLElement;
 }
 
 export class Composer {
@@ -32,7 +36,14 @@ export class Composer {
     this.stopButton.hidden = true;
     this.editBanner = el('div', { class: 'edit-banner' });
     this.editBanner.hidden = true;
-    this.element = el('footer', { class: 'composer' }, this.editBanner, this.input, el('div', { class: 'composer-buttons' }, this.stopButton, this.sendButton));
+    this.element = el(
+      'footer',
+      { class: 'composer' },
+      this.editBanner,
+      ...(opts.above ?? []),
+      this.input,
+      el('div', { class: 'composer-buttons' }, opts.tools, this.stopButton, this.sendButton),
+    );
 
     this.sendButton.addEventListener('click', () => opts.onSend());
     this.stopButton.addEventListener('click', () => opts.onStop());

@@ -12,6 +12,8 @@ import { beginTurn, clampParams, newConversation, toChatRequest } from './conver
 import type { HistoryStore } from './historyStore';
 import { runTurn } from './turnRunner';
 import { runImageTurn, type ImageStore } from './imageTurn';
+import { resolveAttachments, type AttachmentReader } from './attachments/attachmentParts';
+import type { ContentPart } from '../bedrock/adapters/chatRequest';
 
 export interface ChatTurnsDeps {
   backend: ChatBackend;
@@ -26,6 +28,8 @@ export interface ChatTurnsDeps {
   now?: () => number;
   /** Where image turns keep their images; without one, image turns fail with a clear message. */
   images?: ImageStore;
+  /** Reads attachments back (workspace files, the content store); without it, none can be sent. */
+  attachments?: AttachmentReader;
 }
 
 const NO_MODEL: WireError = {
@@ -134,9 +138,17 @@ export class ChatTurns {
     if (imageOptions) conv.turns[conv.turns.length - 1] = { ...conv.turns[conv.turns.length - 1]!, imageOptions };
     await this.save(conv);
     saved.conversation = conv;
+    // Image turns take no attachments; chat turns read theirs again (they may have changed or gone).
+    const attached: TurnAttachments = imageOptions ? { parts: new Map() } : await attachmentsOf(conv, this.deps.attachments);
+    if (attached.refusal) {
+      stream.fail(attached.refusal);
+      await this.keepFailure(conv, attached.refusal);
+      return undefined;
+    }
     const turn = imageOptions ? await this.runImage(msg, modelId, imageOptions, conv.id, signal, stream) : await runTurn({
       backend: this.deps.backend,
-      request: toChatRequest(conv, modelId, params),
+      request: toChatRequest(conv, modelId, params, attached.parts),
+      notice: attached.notice,
       api: msg.api,
       requestId: msg.requestId,
       conversationId: conv.id,
@@ -183,6 +195,38 @@ export class ChatTurns {
       this.deps.log?.error(`chat: could not save the failed turn: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
+}
+
+const NO_READER: AttachmentReader = {
+  read: () => Promise.reject(new Error('attachments cannot be read here')),
+};
+
+/**
+ * Every user turn's attachments, read again. One of this message's own that cannot be read refuses
+ * the send (naming it); one from an earlier message is left out, the model is told so in that
+ * message, and the turn line says which.
+ */
+interface TurnAttachments {
+  parts: Map<number, ContentPart[]>;
+  notice?: string;
+  refusal?: WireError;
+}
+
+async function attachmentsOf(conv: PersistedConversation, reader: AttachmentReader = NO_READER): Promise<TurnAttachments> {
+  const parts = new Map<number, ContentPart[]>();
+  const lost: string[] = [];
+  const last = conv.turns.length - 1;
+  for (const [i, turn] of conv.turns.entries()) {
+    if (turn.role !== 'user' || !turn.attachments?.length) continue;
+    const r = await resolveAttachments(turn.attachments, reader);
+    if (r.missing.length && i === last) {
+      return { parts, refusal: { kind: 'validation', message: `Not sent: ${r.missing.join('; ')}. Remove the attachment and send again.`, action: errorAction('none') } };
+    }
+    for (const m of r.missing) r.parts.push({ type: 'text', text: `(An attachment of this message is no longer available and was left out: ${m.split(':')[0]}.)` });
+    lost.push(...r.missing);
+    parts.set(i, r.parts);
+  }
+  return lost.length ? { parts, notice: `Left out of earlier messages: ${lost.join('; ')}` } : { parts };
 }
 
 /** One request's stream as the webview sees it: seq continues from what was posted, nothing after the terminal. */

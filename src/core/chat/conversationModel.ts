@@ -25,6 +25,7 @@ export function beginTurn(conv: PersistedConversation, send: ChatSendMessage, mo
   const kept = send.replaceFromTurn === undefined ? conv.turns : conv.turns.slice(0, send.replaceFromTurn);
   const user: PersistedTurn = { role: 'user', text: send.text };
   if (send.context) user.context = send.context;
+  if (send.attachments?.length) user.attachments = send.attachments;
   const turns: PersistedTurn[] = [...kept, user];
   const next: PersistedConversation = { ...conv, turns, modelId, updatedAt: now };
   if (turns.length === 1 || conv.title === 'New chat') next.title = titleFrom(send.text);
@@ -94,17 +95,20 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** The request for the conversation's next reply (its last turn is the user's). */
-export function toChatRequest(conv: PersistedConversation, modelId: string, params?: ChatParams): ChatRequest {
+/**
+ * The request for the conversation's next reply (its last turn is the user's). `attached` holds the
+ * parts each user turn's attachments resolved to, by turn index; they follow the turn's text.
+ */
+export function toChatRequest(conv: PersistedConversation, modelId: string, params?: ChatParams, attached?: ReadonlyMap<number, ContentPart[]>): ChatRequest {
   const messages: ChatMessage[] = [];
-  for (const turn of conv.turns as unknown[] as PersistedTurn[]) {
+  for (const [index, turn] of (conv.turns as unknown[] as PersistedTurn[]).entries()) {
     // A stored turn that is not a user or assistant message with text cannot be replayed: skip it.
     if (!isRecord(turn) || (turn.role !== 'user' && turn.role !== 'assistant') || typeof turn.text !== 'string') continue;
     let content: ContentPart[];
     if (turn.role === 'user') {
       const text = userMessageText(turn);
       if (!text.trim()) continue;
-      content = [{ type: 'text', text }];
+      content = [{ type: 'text', text }, ...(attached?.get(index) ?? [])];
     } else {
       // A failed turn with no text (cancelled before the first token) says nothing to the model,
       // and an empty assistant message is a validation error on every API: leave it out.

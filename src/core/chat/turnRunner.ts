@@ -18,6 +18,8 @@ export interface RunTurnOptions {
   signal: AbortSignal;
   post(message: ChatStreamMessage): void;
   clock?: () => number;
+  /** Something the user should know about this turn (an attachment left out), shown on its line. */
+  notice?: string;
 }
 
 export function toWireError(e: ClassifiedError): WireError {
@@ -30,6 +32,7 @@ export function toWireError(e: ClassifiedError): WireError {
 export async function runTurn(o: RunTurnOptions): Promise<PersistedTurn> {
   const clock = o.clock ?? (() => performance.now());
   const stats = new TurnStatsTracker(o.request.modelId, o.api ?? 'converse-stream', clock);
+  if (o.notice) stats.notice(o.notice);
   const turn: PersistedTurn = { role: 'assistant', text: '' };
   const reasoning: WireReasoning[] = [];
   /** The block reasoning deltas append to; closed by a signature, a redacted block or text. */

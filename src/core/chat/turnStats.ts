@@ -11,6 +11,7 @@ export class TurnStatsTracker {
   private inputTokens?: number;
   private outputTokens?: number;
   private routeNote?: string;
+  private readonly notices: string[] = [];
 
   constructor(
     private modelId: string,
@@ -24,6 +25,11 @@ export class TurnStatsTracker {
     this.modelId = modelId;
     this.api = api;
     if (note) this.routeNote = note;
+  }
+
+  /** A note for the turn line that is not about the route (an attachment left out). */
+  notice(note: string): void {
+    this.notices.push(note);
   }
 
   /** A text or reasoning delta arrived. */
@@ -52,7 +58,8 @@ export class TurnStatsTracker {
     s.totalLatencyMs = Math.round(end - this.startedAt);
     const rate = tokensPerSecond(this.outputTokens, this.firstTokenAt, this.lastTokenAt);
     if (rate !== undefined) s.tokensPerSecond = rate;
-    if (this.routeNote) s.routeNote = this.routeNote;
+    const notes = this.routeNote ? [...this.notices, this.routeNote] : this.notices;
+    if (notes.length) s.routeNote = notes.join('; ');
     return s;
   }
 }

@@ -10,6 +10,7 @@ import { readStoredConversation } from '../../shared/persistedRecords';
 import { handledEveryMessage } from '../../shared/exhaustive';
 import { checkWebviewMessage, openableLinkHref } from '../../shared/protocolValidation';
 import { renderWebviewPage } from '../webview/webviewHtml';
+import type { WorkspaceAttachments } from './workspaceAttachments';
 import type { ChatBackend } from '../../core/chat/chatBackend';
 import { ChatTurns, pickModelId, refusal } from '../../core/chat/chatTurns';
 import { newConversation } from '../../core/chat/conversationModel';
@@ -48,6 +49,8 @@ export interface ChatPanelDeps {
   clock?: () => number;
   /** Spaces out log lines about a misbehaving webview (tests inject one with a manual clock). */
   logThrottle?: LogThrottle;
+  /** Attaching files, images and the editor's text, and reading them back when a turn is sent. */
+  attachments?: WorkspaceAttachments;
   /** Records a model the user picked or chatted with, so the next chat, Explain and Ask start with it. */
   rememberModel?(modelId: string): unknown;
   /** Where image turns keep their images (absent: image turns say they cannot run here). */
@@ -104,6 +107,7 @@ export class ChatPanelHost<S extends ChatSurface = ChatSurface> extends Disposab
       log: deps.log,
       clock: deps.clock,
       images: deps.images,
+      attachments: deps.attachments?.reader,
     });
     const dist = vscode.Uri.joinPath(deps.extensionUri, 'dist');
     panel.webview.options = {
@@ -262,6 +266,12 @@ export class ChatPanelHost<S extends ChatSurface = ChatSurface> extends Disposab
         return;
       case 'composer/typing':
         this.warm('typing');
+        return;
+      case 'attach/pick':
+      case 'attach/data':
+      case 'attach/uris':
+        if (this.deps.attachments) return this.deps.attachments.handle(msg, (m) => this.post(m));
+        this.post({ method: 'attach/refused', message: 'Attachments are not available in this chat.' });
         return;
       default:
         return handledEveryMessage(msg);

@@ -17,6 +17,8 @@ import { ConnectionWarmer } from '../../core/bedrock/connection/connectionWarmer
 import { SESSION_IDLE_MS } from '../../core/bedrock/connection/pooledHttp2Handler';
 import { APPLY_SCHEME, CodeActions } from './codeActions';
 import { ThemeTokenColors } from './themeColors';
+import { ContentStore } from '../../core/chat/attachments/contentStore';
+import { WorkspaceAttachments } from './workspaceAttachments';
 
 interface ChatCommands {
   'bedrock.openChat': () => Promise<ChatPanelHost<vscode.WebviewView>>;
@@ -84,6 +86,11 @@ export function registerChat(context: vscode.ExtensionContext, deps: RegisterCha
   const tokenColors = new ThemeTokenColors(deps.log);
   disposables.push(codeActions, tokenColors);
 
+  // Attachment bytes that are not workspace files (pasted images, selections) live in the extension's
+  // own storage by hash; conversations keep only the reference.
+  const attachments = new WorkspaceAttachments(new ContentStore(vscode.Uri.joinPath(context.globalStorageUri, 'attachments').fsPath), () =>
+    lastEditor && !lastEditor.document.isClosed ? lastEditor : undefined,
+  );
   const hostFor = <S extends ChatSurface>(surface: S, restore?: ChatPanelRestore): ChatPanelHost<S> =>
     new ChatPanelHost(
       surface,
@@ -98,6 +105,7 @@ export function registerChat(context: vscode.ExtensionContext, deps: RegisterCha
         rememberModel: deps.rememberModel,
         images: deps.images,
         warmer,
+        attachments,
       },
       restore,
     );
