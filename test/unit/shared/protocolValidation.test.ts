@@ -97,4 +97,7 @@ const WEBVIEW_METHODS: readonly WebviewToHostMessage['method'][] = [
   'editor/focus',
   'image/action',
   'composer/typing',
+  'attach/pick',
+  'attach/data',
+  'attach/uris',
 ];
