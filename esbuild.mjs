@@ -50,7 +50,10 @@ const builds = [
     platform: 'browser',
     format: 'iife',
     target: 'es2022',
-    loader: { '.css': 'css' },
+    // The codicon font comes with its stylesheet (imported by webview-ui/main.ts): it lands beside
+    // the bundle as dist/codicon.ttf, inside the webview's resource root, the one font source the CSP allows.
+    loader: { '.css': 'css', '.ttf': 'file' },
+    assetNames: '[name]',
   },
 ];
 

@@ -100,7 +100,7 @@ async function startWorkbench(context: vscode.ExtensionContext): Promise<Omit<Wo
   });
 
   const modelChoice = new ModelChoice(context.globalState, () => readSetting('chatDefaultModel') || undefined, () => chatModelCandidates(catalog.descriptors));
-  subs.push(modelChoice.followDefaultModelSetting());
+  subs.push(modelChoice, modelChoice.followDefaultModelSetting());
 
   // Every feature registers the same way; the commands join into one table, so a contributed
   // command no feature handles is a type error.
@@ -132,6 +132,7 @@ async function startWorkbench(context: vscode.ExtensionContext): Promise<Omit<Wo
     }),
     // An image model is a choice for image turns only: Explain and Ask keep the last chat model.
     rememberModel: (id) => (imageFamilyOf(id) ? undefined : modelChoice.remember(id)),
+    preferences: modelChoice,
     warm: (modelId) => router.warm(modelId),
     onDidChangeConnection: connection.onDidChange,
     log,

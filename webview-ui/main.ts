@@ -8,12 +8,14 @@ import { attachMarkdownInteractions } from './markdown/interactions';
 import { createMarkdownHtmlRenderer } from './markdown/markdownHtml';
 import { createSanitizer } from './markdown/sanitizer';
 import { StreamingMarkdown } from './markdown/streamingMarkdown';
+import '@vscode/codicons/dist/codicon.css';
 import './styles/chat.css';
 import './styles/markdown.css';
 import './styles/images.css';
 import './styles/messages.css';
 import './styles/tokens.css';
 import './styles/attachments.css';
+import './styles/header.css';
 
 const host = acquireHostApi();
 const renderer = createMarkdownHtmlRenderer();

@@ -11,6 +11,8 @@ export const STORAGE_VERSIONS = {
   explorerFilter: 1,
   trustedEndpoints: 1,
   recentChatModels: 1,
+  favouriteChatModels: 1,
+  defaultSystemPrompt: 1,
 } as const;
 
 /** Global state: the last model list of a region and AWS profile (a cache; a fresh list replaces it). */
@@ -33,3 +35,9 @@ export const TRUSTED_ENDPOINTS_KEY = 'bedrock.trustedEndpoints';
 
 /** Global state: the chat models the user picked or chatted with, most recent first (shared by the chat, Explain and Ask). */
 export const RECENT_CHAT_MODELS_KEY = 'bedrock.chat.recentModels';
+
+/** Global state: the chat models the user starred, listed first in the picker. */
+export const FAVOURITE_CHAT_MODELS_KEY = 'bedrock.chat.favouriteModels';
+
+/** Global state: the system prompt every new chat starts with (empty = none). */
+export const DEFAULT_SYSTEM_PROMPT_KEY = 'bedrock.chat.defaultSystemPrompt';

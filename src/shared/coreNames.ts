@@ -3,3 +3,4 @@
 export { API_LABELS, type ApiId } from '../core/bedrock/catalog/apiId';
 export type { StopReason } from '../core/bedrock/adapters/chatEvent';
 export { errorAction, type ErrorActionId } from '../core/bedrock/errors/classifiedError';
+export { REASONING_LEVELS, canTurnReasoningOff, type ReasoningLevel, type ReasoningStyle } from '../core/bedrock/catalog/reasoningSupport';

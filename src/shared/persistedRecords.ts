@@ -3,6 +3,7 @@
 // another version, hand-edited or corrupt, so it is checked field by field before it is used. The
 // history store, the chat host and the webview all read a stored conversation through this.
 import { API_IDS } from '../core/bedrock/catalog/apiId';
+import { REASONING_LEVELS } from '../core/bedrock/catalog/reasoningSupport';
 import { STOP_REASONS } from '../core/bedrock/adapters/chatEvent';
 import { ERROR_ACTION_IDS, ERROR_KINDS, errorAction, type ErrorKind } from '../core/bedrock/errors/classifiedError';
 import { arrayOf, isPlainRecord, num, object, oneOf, optional, problem, readStored, str, type Issues, type Validator } from '../core/schema';
@@ -127,6 +128,7 @@ const paramsSchema = object<ChatParams>({
   temperature: optional(num({ min: 0, max: 2 })),
   maxTokens: optional(num({ min: 1, max: 10_000_000, integer: true })),
   topP: optional(num({ min: 0, max: 1 })),
+  reasoning: optional(oneOf(REASONING_LEVELS)),
 });
 
 /** A stored conversation: a bad id, title, time or turn list drops it; a bad optional setting or turn drops only that. */

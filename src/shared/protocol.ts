@@ -138,6 +138,22 @@ export interface ModelsSelectMessage {
   modelId: string;
 }
 
+/** Mark or unmark a model as a favourite (listed first in the picker, kept across sessions). */
+export interface ModelsFavouriteMessage {
+  method: 'models/favourite';
+  /** Model or profile id. */
+  modelId: string;
+  /** true = add to the favourites, false = remove. */
+  favourite: boolean;
+}
+
+/** Save this system prompt as the one every new chat starts with ('' = new chats start without one). */
+export interface SettingsSaveDefaultSystemMessage {
+  method: 'settings/saveDefaultSystem';
+  /** The system prompt. */
+  system: string;
+}
+
 /** Ask for the history list; the host answers with `history/list`. */
 export interface HistoryListRequestMessage {
   method: 'history/list';
@@ -183,6 +199,8 @@ export type WebviewToHostMessage =
   | EditorRevealMessage
   | ModelsListRequestMessage
   | ModelsSelectMessage
+  | ModelsFavouriteMessage
+  | SettingsSaveDefaultSystemMessage
   | HistoryListRequestMessage
   | HistoryOpenMessage
   | HistoryDeleteMessage
@@ -301,6 +319,19 @@ export interface ModelsListMessage {
   models: ModelOption[];
   /** Id selected by default. */
   selectedModelId?: string;
+  /** The user's favourite models, listed first. */
+  favourites?: string[];
+  /** Models used lately (shared with Explain and Ask), most recent first. */
+  recent?: string[];
+  /** `selectedModelId` was just chosen elsewhere (another chat, Explain, Ask, the setting): the picker switches to it. */
+  chosenElsewhere?: boolean;
+}
+
+/** Settings every new chat starts from; sent on ready and whenever they change. */
+export interface ChatDefaultsMessage {
+  method: 'chat/defaults';
+  /** The system prompt the user saved as default ('' = none). */
+  system: string;
 }
 
 /** The history list, answering `history/list` or after a conversation changed. */
@@ -369,6 +400,7 @@ export type HostToWebviewMessage =
   | ChatEndMessage
   | ChatErrorMessage
   | ModelsListMessage
+  | ChatDefaultsMessage
   | HistoryListMessage
   | HistoryLoadMessage
   | ChatPrefillMessage

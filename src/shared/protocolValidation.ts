@@ -10,6 +10,7 @@
 // is a compile error. Validation cannot drift from the types.
 import { API_IDS, type ApiId } from '../core/bedrock/catalog/apiId';
 import { isErrorActionId, type ErrorActionId } from '../core/bedrock/errors/classifiedError';
+import { isReasoningLevel } from '../core/bedrock/catalog/reasoningSupport';
 import type { AttachPickMessage, ChatContext, ChatParams, WebviewToHostMessage } from './protocol';
 import { MAX_ATTACHMENT_BASE64, MAX_ATTACHMENTS, readAttachments, type WireAttachment } from './attachments';
 import { imageActionRule, imageIdRule, imageTurnOptionsRule } from './imageMessages';
@@ -107,7 +108,7 @@ const attachments: FieldRule<WireAttachment[]> = (v) => {
 };
 const params: FieldRule<ChatParams> = (v) => {
   const read = readParams(v);
-  return read ? { value: read } : { problem: 'the temperature, max tokens or top-p value is out of range' };
+  return read ? { value: read } : { problem: 'the temperature, max tokens, top-p or reasoning value is out of range' };
 };
 
 /** What each message may hold, field by field, checked in this order (the first problem is reported). */
@@ -137,6 +138,8 @@ export const WEBVIEW_MESSAGE_FIELDS: WebviewMessageTable = {
   'editor/reveal': { uri: id('uri'), startLine: lineIndex('startLine'), endLine: lineIndex('endLine') },
   'models/list': {},
   'models/select': { modelId: modelId('modelId') },
+  'models/favourite': { modelId: modelId('modelId'), favourite: rule((v): v is boolean => typeof v === 'boolean', () => 'favourite is not true or false') },
+  'settings/saveDefaultSystem': { system: text('the system prompt') },
   'history/list': {},
   'history/open': { conversationId: id('conversationId') },
   'history/delete': { conversationId: id('conversationId') },
@@ -274,6 +277,10 @@ function readParams(v: unknown): ChatParams | undefined {
   if (v.maxTokens !== undefined) {
     if (!num(v.maxTokens, 1, 10_000_000) || !Number.isInteger(v.maxTokens)) return undefined;
     out.maxTokens = v.maxTokens as number;
+  }
+  if (v.reasoning !== undefined) {
+    if (!isReasoningLevel(v.reasoning)) return undefined;
+    out.reasoning = v.reasoning;
   }
   return out;
 }

@@ -3,6 +3,7 @@
 import type { ImageModelTraits } from './imageProtocol';
 import type { ApiId } from '../core/bedrock/catalog/apiId';
 import type { ErrorActionId, ErrorKind } from '../core/bedrock/errors/classifiedError';
+import type { ReasoningLevel, ReasoningStyle } from '../core/bedrock/catalog/reasoningSupport';
 
 /** What the code-block buttons ask the host to do with a fenced code block. */
 export type CodeAction = 'copy' | 'insert' | 'apply' | 'openInNewFile';
@@ -58,6 +59,12 @@ export interface ModelOption {
   maxOutputTokens?: number;
   /** Set for image models: a turn with this model is an image turn, with these options. */
   image?: ImageModelTraits;
+  /** How the model takes a reasoning control (absent = it takes none, and the picker hides the control). */
+  reasoning?: ReasoningStyle;
+  /** The model is called through an inference profile only (its bare id is refused). */
+  needsProfile?: boolean;
+  /** The provider marked the model legacy. */
+  legacy?: boolean;
 }
 
 /** Sampling parameters the user set for a conversation; absent = the model's default. */
@@ -68,6 +75,8 @@ export interface ChatParams {
   maxTokens?: number;
   /** Nucleus sampling, 0..1. */
   topP?: number;
+  /** Reasoning level for models that take one (absent = off, or the model's own default). */
+  reasoning?: ReasoningLevel;
 }
 
 /** Figures for the per-turn line under a reply. Every figure is optional: not every API reports all. */

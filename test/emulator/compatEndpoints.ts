@@ -10,6 +10,7 @@ import { chatChunks, chatCompletion, chatConversation } from './openaiFormat';
 import { lookupMantleModel, lookupModel } from './modelResolver';
 import { Catalog, onMantle } from './catalog';
 import { hash32, prng, randomId } from './random';
+import { anthropicReasoningFields, openAiReasoningFields, reasoningProblem, type ReasoningFields } from './reasoningRules';
 import { countTokens } from './replyText';
 import type { StreamErrorEncoder } from './exchange';
 import type { RouteCall } from './routeContext';
@@ -29,6 +30,11 @@ function badRequest(message: string, code = 'invalid_request_error'): ServiceErr
 }
 
 type CompatApi = 'chatCompletions' | 'responses' | 'messages';
+
+function checkReasoning(model: CatalogModel, fields: ReasoningFields): void {
+  const problem = reasoningProblem(model, fields);
+  if (problem) throw badRequest(problem);
+}
 
 /**
  * The model named in the body, as the addressed host knows it. bedrock-runtime takes its own ids
@@ -79,6 +85,7 @@ export async function chatCompletions(call: RouteCall): Promise<void> {
   const model = compatModel(call, body.model, 'chatCompletions');
   if (!model.apis.chatCompletions) throw badRequest(`The model '${body.model}' does not support the '/v1/chat/completions' API`);
   if (!Array.isArray(body.messages) || body.messages.length === 0) throw badRequest("Missing required parameter: 'messages'.");
+  checkReasoning(model, openAiReasoningFields(body));
   const p = plan(call, model, { ...chatConversation(body), media: acceptMedia(model, 'chatCompletions', body, badRequest) });
   const id = `chatcmpl-${randomId(prng(hash32(call.record.requestId)), 24, 'abcdef0123456789')}`;
   if (!body.stream) {
@@ -162,6 +169,7 @@ export async function responses(call: RouteCall): Promise<void> {
     const serverTool = (body.tools ?? []).find((t: Json) => t?.type !== 'function');
     if (serverTool) throw badRequest(`Tool type '${serverTool.type}' is not supported on bedrock-runtime: only function tools are.`);
   }
+  checkReasoning(model, openAiReasoningFields(body));
   const p = plan(call, model, { ...responsesConversation(body), media: acceptMedia(model, 'responses', body, badRequest) });
   const rand = prng(hash32(call.record.requestId));
   const id = `resp_${randomId(rand, 32, 'abcdef0123456789')}`;
@@ -226,6 +234,7 @@ export async function messages(call: RouteCall): Promise<void> {
   if (!model.apis.messages) throw badRequest(`model ${body.model} isn't supported on this route`);
   if (typeof body.max_tokens !== 'number') throw badRequest('max_tokens: Field required');
   if (!Array.isArray(body.messages)) throw badRequest('messages: Field required');
+  checkReasoning(model, anthropicReasoningFields(body));
   const p = plan(call, model, { ...anthropicConversation(body), media: acceptMedia(model, 'anthropic', body, badRequest) });
   if (!body.stream) {
     await call.ex.sendJson(200, anthropicMessage(p, body.model, ''));

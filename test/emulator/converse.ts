@@ -8,6 +8,7 @@ import { parseInvokeConversation } from './invokeFamilies';
 import { acceptMedia } from './media';
 import { hash32, prng } from './random';
 import { countTokens as countText } from './replyText';
+import { converseReasoningFields, reasoningProblem } from './reasoningRules';
 import type { RouteCall } from './routeContext';
 import { MESSAGES, maxTokensMessage, schemaMessage, validation } from './serviceError';
 
@@ -55,6 +56,8 @@ function validateConverse(model: CatalogModel, body: Json, stream: boolean): voi
     throw validation(schemaMessage('#: extraneous key [cachePoint] is not permitted'));
   const max = body.inferenceConfig?.maxTokens;
   if (typeof max === 'number' && max > model.maxOutputTokens) throw validation(maxTokensMessage(model.maxOutputTokens));
+  const reasoning = reasoningProblem(model, converseReasoningFields(body));
+  if (reasoning) throw validation(reasoning);
   const thinking = body.additionalModelRequestFields?.thinking;
   if (model.family === 'anthropic' && thinking?.type === 'enabled') {
     const lastAssistant = [...messages].reverse().find((m: Json) => m.role === 'assistant');

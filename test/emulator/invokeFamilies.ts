@@ -11,6 +11,7 @@ import { embedInvoke, isNonTextFamily } from './embedFamilies';
 import { chunkFrame } from './eventStream';
 import { awsExceptionFrame, type StreamErrorEncoder } from './exchange';
 import { hash32, prng, randomId } from './random';
+import { invokeReasoningFields, reasoningProblem } from './reasoningRules';
 import type { RouteCall } from './routeContext';
 import { MESSAGES, anthropicErrorBody, maxTokensMessage, schemaMessage, validation } from './serviceError';
 
@@ -224,8 +225,10 @@ function renderChunks(model: CatalogModel, body: Json, plan: ReplyPlan): Array<[
   }
 }
 
-function validateInvoke(model: CatalogModel, conv: Conversation): void {
+function validateInvoke(model: CatalogModel, conv: Conversation, body: Json): void {
   if (conv.maxTokens !== undefined && conv.maxTokens > model.maxOutputTokens) throw validation(maxTokensMessage(model.maxOutputTokens));
+  const reasoning = reasoningProblem(model, invokeReasoningFields(model, body));
+  if (reasoning) throw validation(reasoning);
 }
 
 function parseBody(call: RouteCall): Json {
@@ -246,7 +249,7 @@ export async function invokeModel(call: RouteCall): Promise<void> {
     return;
   }
   const conv = parseInvokeConversation(model, body);
-  validateInvoke(model, conv);
+  validateInvoke(model, conv, body);
   const plan = planReply(conv, { seed: call.state.seed, scenario: call.state.scenario, route: call.route, modelId: model.modelId });
   const m = metrics(plan);
   await call.ex.sendJson(200, renderResponse(model, body, plan), {
@@ -262,7 +265,7 @@ export async function invokeModelStream(call: RouteCall): Promise<void> {
   if (!model.streaming || isNonTextFamily(model.family)) throw validation(MESSAGES.unsupportedStreaming);
   const body = parseBody(call);
   const conv = parseInvokeConversation(model, body);
-  validateInvoke(model, conv);
+  validateInvoke(model, conv, body);
   const plan = planReply(conv, { seed: call.state.seed, scenario: call.state.scenario, route: call.route, modelId: model.modelId });
   const chunks = renderChunks(model, body, plan);
   chunks[chunks.length - 1]![0]['amazon-bedrock-invocationMetrics'] = metrics(plan);

@@ -1,4 +1,4 @@
-// The chat webview: header (model, API, settings, history, new chat), transcript, composer, each
+// The chat webview: header (model, new chat, history, settings), transcript, composer, each
 // its own module; this one wires them to the host and runs the conversation. State the user would
 // miss after hide/show or a reload goes to `setState`; the conversation itself lives in the host,
 // which sends it back on `webview/ready`.
@@ -6,12 +6,13 @@ import { errorAction, type ErrorActionId } from '../../src/shared/coreNames';
 import { readPersistedWebviewState } from '../../src/shared/persistedReaders';
 import { readStoredConversation } from '../../src/shared/persistedRecords';
 import { handledEveryMessage } from '../../src/shared/exhaustive';
-import type { ChatContext, ChatStreamMessage, HostToWebviewMessage, PersistedConversation } from '../../src/shared/protocol';
+import type { ChatContext, ChatParams, ChatStreamMessage, HostToWebviewMessage, PersistedConversation } from '../../src/shared/protocol';
 import { readContext } from '../../src/shared/protocolValidation';
 import { ChatHeader } from './chatHeader';
 import { Composer } from './composer';
 import { AttachmentTray, attachmentChips } from './attachmentTray';
 import type { WireAttachment } from '../../src/shared/attachments';
+import { ComposerControls } from './composerControls';
 import { el, newId } from './dom';
 import { HistoryPanel } from './historyPanel';
 import { ModelPicker } from './modelPicker';
@@ -46,7 +47,8 @@ export class ChatApp {
 
   private readonly picker: ModelPicker;
   private readonly header: ChatHeader;
-  private readonly settings = new SettingsPanel();
+  private readonly settings: SettingsPanel;
+  private readonly controls: ComposerControls;
   private readonly history: HistoryPanel;
   private readonly transcript: TranscriptView;
   private readonly composer: Composer;
@@ -65,7 +67,22 @@ export class ChatApp {
     const saved = readPersistedWebviewState(this.host.getState());
     this.conversationId = saved?.conversationId ?? newId();
 
-    this.picker = new ModelPicker({ initialId: saved?.selectedModelId, onPick: (id) => this.selectModel(id) });
+    this.picker = new ModelPicker({
+      initialId: saved?.selectedModelId,
+      onPick: (id) => this.selectModel(id),
+      onFavourite: (modelId, favourite) => this.host.postMessage({ method: 'models/favourite', modelId, favourite }),
+    });
+    this.settings = new SettingsPanel({
+      onChanged: () => this.controls?.showActive(this.settings.active()),
+      onSaveDefault: (system) => this.host.postMessage({ method: 'settings/saveDefaultSystem', system }),
+    });
+    this.controls = new ComposerControls({
+      onReasoningChanged: () => this.saveState(),
+      onIndicator: (field) => {
+        this.header.openSettings();
+        this.settings.focusField(field);
+      },
+    });
     this.history = new HistoryPanel({
       open: (conversationId) => {
         this.host.postMessage({ method: 'history/open', conversationId });
@@ -87,6 +104,7 @@ export class ChatApp {
       above: [this.tray.chips, this.tray.errorElement],
       tools: this.tray.button,
       initialDraft: saved?.draft ?? '',
+      controls: this.controls.element,
       isBusy: () => !!this.gate.active,
       isEditing: () => this.editingTurn !== undefined,
       onSend: () => this.send(),
@@ -144,8 +162,16 @@ export class ChatApp {
       case 'image/data':
         return this.images.onData(m);
       case 'models/list':
-        this.picker.setModels(m.models, m.selectedModelId);
-        return this.onModelChanged();
+        this.picker.setModels(m.models, m.selectedModelId, m.favourites, m.recent);
+        // Chosen in another chat, by Explain or Ask, or through the setting: this chat follows.
+        if (m.chosenElsewhere && m.selectedModelId) this.picker.show(m.selectedModelId);
+        this.onModelChanged();
+        return this.saveState();
+      case 'chat/defaults':
+        this.settings.setDefaultSystem(m.system);
+        // A chat with nothing in it yet starts from the saved default.
+        if (!this.transcript.turns.length && !this.settings.system) this.settings.load(m.system, this.settings.params(), this.settings.api || undefined);
+        return;
       case 'theme/tokenColors':
         return applyTokenColors(document.documentElement, m.colors);
       case 'history/list':
@@ -241,9 +267,17 @@ export class ChatApp {
   private onModelChanged(): void {
     const model = this.picker.model;
     this.settings.setModel(model);
-    this.header.renderApiOptions(model);
     this.images.setModel(model);
     this.composer.input.placeholder = model?.image ? 'Describe the image…' : 'Message the model…';
+    this.controls.setModel(model);
+    this.controls.showActive(this.settings.active());
+  }
+
+  /** The settings panel's parameters plus the reasoning level; undefined when nothing is set. */
+  private params(): ChatParams | undefined {
+    const reasoning = this.controls.reasoningLevel;
+    const p: ChatParams = { ...this.settings.params(), ...(reasoning ? { reasoning } : {}) };
+    return Object.keys(p).length ? p : undefined;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -275,8 +309,8 @@ export class ChatApp {
     this.streamingView = view;
     this.transcript.add(view);
     if (textOverride === undefined) this.composer.text = '';
-    const params = this.settings.params();
-    const api = this.header.api;
+    const params = this.params();
+    const api = this.settings.api;
     const modelId = this.picker.selectedId;
     this.host.postMessage({
       method: 'chat/send',
@@ -430,9 +464,11 @@ export class ChatApp {
       this.transcript.add(view);
     }
     if (conv.modelId) this.picker.show(conv.modelId);
-    this.settings.load(conv.system, conv.params);
     this.onModelChanged();
-    this.header.pinApi(conv.api, this.picker.model);
+    // A conversation not yet begun (Chat with Model) starts from the saved default system prompt.
+    const system = conv.turns.length === 0 && conv.system === undefined ? this.settings.savedDefaultSystem : conv.system;
+    this.settings.load(system, conv.params, conv.api);
+    this.controls.setLevel(conv.params?.reasoning);
     this.updateControls();
     const saved = readPersistedWebviewState(this.host.getState());
     this.transcript.restoreScroll(saved?.conversationId === conv.id ? saved.scrollTop : undefined);
@@ -446,6 +482,9 @@ export class ChatApp {
     this.conversationId = newId();
     this.transcript.truncate(0);
     this.images.clear();
+    // A new chat carries nothing over: the saved default system prompt (if any), the API on auto,
+    // the model's default parameters. The model and the reasoning level stay as chosen.
+    this.settings.load(this.settings.savedDefaultSystem, undefined, undefined);
     this.host.postMessage({ method: 'history/new', conversationId: this.conversationId });
     this.updateControls();
     this.saveState();

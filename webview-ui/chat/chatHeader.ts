@@ -1,8 +1,8 @@
-// The header toolbar: model picker, API override, and the buttons that open the settings and
-// history panels or start a new chat. Panels toggle here; what they hold is theirs.
-import { API_LABELS, type ApiId } from '../../src/shared/coreNames';
-import type { ModelOption } from '../../src/shared/protocol';
+// The header: one row of VS Code-style toolbar controls that fits a 300 px side bar — the model
+// picker (taking the free width) and icon buttons for a new chat, past chats and the settings.
+// The history and settings panels toggle here; what they hold is theirs.
 import { el } from './dom';
+import { iconButton } from './icons';
 import type { ModelPicker } from './modelPicker';
 
 export interface ChatHeaderOptions {
@@ -16,41 +16,26 @@ export interface ChatHeaderOptions {
 
 export class ChatHeader {
   readonly element: HTMLElement;
-  private readonly apiSelect: HTMLSelectElement;
   private readonly historyToggle: HTMLButtonElement;
+  private readonly settingsToggle: HTMLButtonElement;
 
   constructor(private readonly opts: ChatHeaderOptions) {
-    this.apiSelect = el('select', { id: 'api-select', class: 'api-select', 'aria-label': 'API for the next turn' });
-    const settingsToggle = el('button', { type: 'button', class: 'toolbar-button', id: 'settings-toggle', 'aria-expanded': 'false', 'aria-controls': 'settings-panel' }, 'Settings');
-    this.historyToggle = el('button', { type: 'button', class: 'toolbar-button', id: 'history-toggle', 'aria-expanded': 'false', 'aria-controls': 'history-panel' }, 'History');
-    const newChat = el('button', { type: 'button', class: 'toolbar-button', id: 'new-chat' }, 'New Chat');
-    this.element = el('header', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Chat' }, opts.picker.select, opts.picker.badges, this.apiSelect, settingsToggle, this.historyToggle, newChat);
-
-    settingsToggle.addEventListener('click', () => this.toggle(settingsToggle, opts.settingsPanel));
+    const newChat = iconButton('add', 'New Chat', { id: 'new-chat' });
+    this.historyToggle = iconButton('history', 'Past Chats', { id: 'history-toggle', 'aria-expanded': 'false', 'aria-controls': 'history-panel' });
+    this.settingsToggle = iconButton('settings-gear', 'Chat Settings', { id: 'settings-toggle', 'aria-expanded': 'false', 'aria-controls': 'settings-panel' });
+    this.element = el(
+      'header',
+      { class: 'toolbar', role: 'toolbar', 'aria-label': 'Chat' },
+      opts.picker.trigger,
+      el('div', { class: 'toolbar-actions' }, newChat, this.historyToggle, this.settingsToggle),
+      opts.picker.popup,
+    );
+    this.settingsToggle.addEventListener('click', () => this.toggle(this.settingsToggle, opts.settingsPanel));
     this.historyToggle.addEventListener('click', () => {
       this.toggle(this.historyToggle, opts.historyPanel);
       if (!opts.historyPanel.hidden) opts.onHistoryOpened();
     });
     newChat.addEventListener('click', () => opts.onNewChat());
-    this.renderApiOptions(undefined);
-  }
-
-  /** The API the user pinned for the next turn, or '' for the router's choice. */
-  get api(): ApiId | '' {
-    return this.apiSelect.value as ApiId | '';
-  }
-
-  /** Offers the model's APIs; keeps the pinned one when the model has it. */
-  renderApiOptions(model: ModelOption | undefined): void {
-    const current = this.apiSelect.value;
-    const apis = model?.apis ?? [];
-    this.apiSelect.replaceChildren(el('option', { value: '' }, 'API: auto'), ...apis.map((a) => el('option', { value: a }, `API: ${API_LABELS[a] ?? a}`)));
-    this.apiSelect.value = apis.includes(current as ApiId) ? current : '';
-  }
-
-  /** Pins `api` when the model offers it (a stored conversation's override). */
-  pinApi(api: ApiId | undefined, model: ModelOption | undefined): void {
-    if (api && model?.apis?.includes(api)) this.apiSelect.value = api;
   }
 
   closeHistory(): void {
@@ -58,9 +43,14 @@ export class ChatHeader {
     this.historyToggle.setAttribute('aria-expanded', 'false');
   }
 
-  private toggle(button: HTMLButtonElement, panel: HTMLElement): void {
+  /** Opens the settings panel (an indicator was clicked); the caller focuses the field. */
+  openSettings(): void {
+    if (this.opts.settingsPanel.hidden) this.toggle(this.settingsToggle, this.opts.settingsPanel, false);
+  }
+
+  private toggle(button: HTMLButtonElement, panel: HTMLElement, focus = true): void {
     panel.hidden = !panel.hidden;
     button.setAttribute('aria-expanded', String(!panel.hidden));
-    if (!panel.hidden) (panel.querySelector('textarea, input, button') as HTMLElement | null)?.focus();
+    if (!panel.hidden && focus) (panel.querySelector('textarea, input, button') as HTMLElement | null)?.focus();
   }
 }

@@ -2,9 +2,12 @@
 // earlier message is being edited. Enter sends, Shift+Enter adds a line, Escape cancels an edit
 // or (with nothing to cancel or stop) hands the keyboard back to the editor.
 import { el } from './dom';
+import { iconButton } from './icons';
 
 export interface ComposerOptions {
   initialDraft: string;
+  /** Controls for the toolbar under the message box, left of Send (reasoning, indicators). */
+  controls: HTMLElement;
   /** A reply is streaming (Escape then stops it; the app handles that at the root). */
   isBusy(): boolean;
   isEditing(): boolean;
@@ -31,8 +34,8 @@ export class Composer {
   constructor(opts: ComposerOptions) {
     this.input = el('textarea', { id: 'prompt', class: 'prompt-input', rows: '3', placeholder: 'Message the model…', 'aria-label': 'Message' });
     this.input.value = opts.initialDraft;
-    this.sendButton = el('button', { type: 'button', id: 'send', class: 'primary-button' }, 'Send');
-    this.stopButton = el('button', { type: 'button', id: 'stop', class: 'secondary-button' }, 'Stop');
+    this.sendButton = iconButton('send', 'Send (Enter)', { id: 'send', class: 'icon-button send-button' });
+    this.stopButton = iconButton('debug-stop', 'Stop (Escape)', { id: 'stop', class: 'icon-button stop-button' });
     this.stopButton.hidden = true;
     this.editBanner = el('div', { class: 'edit-banner' });
     this.editBanner.hidden = true;
@@ -41,8 +44,7 @@ export class Composer {
       { class: 'composer' },
       this.editBanner,
       ...(opts.above ?? []),
-      this.input,
-      el('div', { class: 'composer-buttons' }, opts.tools, this.stopButton, this.sendButton),
+      el('div', { class: 'composer-box' }, this.input, el('div', { class: 'composer-toolbar' }, opts.tools, opts.controls, el('div', { class: 'composer-buttons' }, this.stopButton, this.sendButton))),
     );
 
     this.sendButton.addEventListener('click', () => opts.onSend());

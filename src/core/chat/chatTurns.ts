@@ -147,7 +147,7 @@ export class ChatTurns {
     }
     const turn = imageOptions ? await this.runImage(msg, modelId, imageOptions, conv.id, signal, stream) : await runTurn({
       backend: this.deps.backend,
-      request: toChatRequest(conv, modelId, params, attached.parts),
+      request: toChatRequest(conv, modelId, params, attached.parts, model),
       notice: attached.notice,
       api: msg.api,
       requestId: msg.requestId,

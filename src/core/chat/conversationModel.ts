@@ -1,6 +1,7 @@
 // The conversation as the host keeps it, and how it becomes a ChatRequest. Plain data, no vscode:
 // the rules here (what is replayed, how params are clamped) are unit-tested in node.
 import type { ChatMessage, ChatRequest, ContentPart } from '../bedrock/adapters/chatRequest';
+import { resolveReasoning } from '../bedrock/adapters/reasoningFields';
 import type { ChatParams, ChatSendMessage, ModelOption, PersistedConversation, PersistedTurn, WireReasoning } from '../../shared/protocol';
 
 const TITLE_CHARS = 60;
@@ -58,11 +59,13 @@ export function userMessageText(turn: Pick<PersistedTurn, 'text' | 'context'>): 
  * 0..1 for every model, so that is the range; max tokens is capped at the model's known output
  * limit, since the service refuses a larger one ("maximum tokens you requested exceeds the model limit").
  */
-export function clampParams(params: ChatParams | undefined, model: Pick<ModelOption, 'maxOutputTokens'> | undefined): ChatParams | undefined {
+export function clampParams(params: ChatParams | undefined, model: Pick<ModelOption, 'maxOutputTokens' | 'reasoning'> | undefined): ChatParams | undefined {
   if (!params) return undefined;
   const out: ChatParams = {};
   const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
   if (params.temperature !== undefined) out.temperature = clamp(params.temperature, 0, 1);
+  // A level for a model that takes none is dropped: it would only be refused.
+  if (params.reasoning !== undefined && model?.reasoning) out.reasoning = params.reasoning;
   if (params.topP !== undefined) out.topP = clamp(params.topP, 0, 1);
   if (params.maxTokens !== undefined) {
     const limit = model?.maxOutputTokens;
@@ -99,7 +102,13 @@ function isRecord(v: unknown): v is Record<string, unknown> {
  * The request for the conversation's next reply (its last turn is the user's). `attached` holds the
  * parts each user turn's attachments resolved to, by turn index; they follow the turn's text.
  */
-export function toChatRequest(conv: PersistedConversation, modelId: string, params?: ChatParams, attached?: ReadonlyMap<number, ContentPart[]>): ChatRequest {
+export function toChatRequest(
+  conv: PersistedConversation,
+  modelId: string,
+  params?: ChatParams,
+  attached?: ReadonlyMap<number, ContentPart[]>,
+  model?: Pick<ModelOption, 'maxOutputTokens' | 'reasoning'>,
+): ChatRequest {
   const messages: ChatMessage[] = [];
   for (const [index, turn] of (conv.turns as unknown[] as PersistedTurn[]).entries()) {
     // A stored turn that is not a user or assistant message with text cannot be replayed: skip it.
@@ -126,5 +135,10 @@ export function toChatRequest(conv: PersistedConversation, modelId: string, para
   if (params?.temperature !== undefined) req.temperature = params.temperature;
   if (params?.topP !== undefined) req.topP = params.topP;
   if (params?.maxTokens !== undefined) req.maxTokens = params.maxTokens;
+  if (params?.reasoning && model?.reasoning) {
+    const r = resolveReasoning(model.reasoning, params.reasoning, req.maxTokens, model.maxOutputTokens);
+    req.reasoning = r.reasoning;
+    if (r.maxTokens !== undefined) req.maxTokens = r.maxTokens;
+  }
   return req;
 }

@@ -3,6 +3,7 @@
 import { CHAT_APIS, type ApiId } from '../bedrock/catalog/apiId';
 import { isChatModel, outputKindOf, type ModelDescriptor } from '../bedrock/catalog/modelDescriptor';
 import { imageTraitsOf } from '../bedrock/images/imageFamily';
+import { reasoningStyleOf } from '../bedrock/catalog/reasoningSupport';
 import type { RoutePlan } from '../bedrock/routing/routePlan';
 import { badgesOf } from '../explorer/modelTree';
 import type { ModelOption } from '../../shared/protocol';
@@ -36,6 +37,10 @@ export function toModelOption(d: ModelDescriptor, plan: ChatPlanner): ModelOptio
   if (apis.length) opt.apis = apis;
   if (d.inputModalities.includes('IMAGE')) opt.images = true;
   if (d.limits.maxOutputTokens) opt.maxOutputTokens = d.limits.maxOutputTokens;
+  const reasoning = reasoningStyleOf(d.baseModelId ?? d.id);
+  if (reasoning) opt.reasoning = reasoning;
+  if (d.kind === 'model' && (d.profileOnly || d.onDemand === false)) opt.needsProfile = true;
+  if (d.legacy) opt.legacy = true;
   return opt;
 }
 

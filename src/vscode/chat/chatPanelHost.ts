@@ -57,6 +57,20 @@ export interface ChatPanelDeps {
   images?: ImageStore;
   /** Opens the connection a turn will use before the user sends (the view shows, the user types or picks a model). */
   warmer?: Pick<ConnectionWarmer, 'request' | 'noteUsed'>;
+  /** The shared model choice, favourites and default system prompt (one for every chat surface, Explain and Ask). */
+  preferences?: ChatPreferences;
+}
+
+/** What the chat keeps across surfaces and sessions (ModelChoice in the extension). */
+export interface ChatPreferences {
+  /** The shared choice: last used, else the setting, else a mid-size default. */
+  current(): string | undefined;
+  recent(): string[];
+  favourites(): string[];
+  setFavourite(modelId: string, favourite: boolean): unknown;
+  defaultSystem(): string;
+  saveDefaultSystem(text: string): unknown;
+  onDidChange(listener: (change: 'model' | 'favourites' | 'defaultSystem') => void): { dispose(): void };
 }
 
 export interface ChatPanelRestore {
@@ -129,6 +143,7 @@ export class ChatPanelHost<S extends ChatSurface = ChatSurface> extends Disposab
       this._register(panel.onDidChangeVisibility(() => panel.visible && this.warm('viewVisible')));
     }
     if (deps.tokenColors) this._register(deps.tokenColors.onDidChange((colors) => this.post({ method: 'theme/tokenColors', colors })));
+    if (deps.preferences) this._register(deps.preferences.onDidChange((change) => this.onPreferencesChanged(change)));
     panel.webview.html = renderWebviewPage({
       webview: panel.webview,
       scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.js')),
@@ -238,6 +253,12 @@ export class ChatPanelHost<S extends ChatSurface = ChatSurface> extends Disposab
         this.warm('modelPicker');
         await this.deps.rememberModel?.(msg.modelId);
         return;
+      case 'models/favourite':
+        await this.deps.preferences?.setFavourite(msg.modelId, msg.favourite);
+        return;
+      case 'settings/saveDefaultSystem':
+        await this.deps.preferences?.saveDefaultSystem(msg.system);
+        return;
       case 'history/list':
         return this.postHistory();
       case 'history/open': {
@@ -291,6 +312,7 @@ export class ChatPanelHost<S extends ChatSurface = ChatSurface> extends Disposab
     initial.push(models);
     // The view has just been shown: its first turn can skip the handshakes.
     this.warm('viewVisible');
+    initial.push(this.defaultsMessage());
     initial.push({ method: 'history/list', conversations: this.historyList() });
     if (colors) initial.push({ method: 'theme/tokenColors', colors });
     const conv = restoreId && !this.sentDuringReady ? this.readConversation(restoreId) : undefined;
@@ -309,7 +331,28 @@ export class ChatPanelHost<S extends ChatSurface = ChatSurface> extends Disposab
       this.deps.log?.warn(`chat panel: model list unavailable: ${e instanceof Error ? e.message : String(e)}`);
     }
     const selected = this.selectedModelId ?? this.deps.backend.defaultModelId?.() ?? this.models[0]?.id;
-    return selected ? { method: 'models/list', models: this.models, selectedModelId: selected } : { method: 'models/list', models: this.models };
+    const prefs = this.deps.preferences;
+    return {
+      method: 'models/list',
+      models: this.models,
+      ...(selected ? { selectedModelId: selected } : {}),
+      ...(prefs ? { favourites: prefs.favourites(), recent: prefs.recent() } : {}),
+    };
+  }
+
+  private defaultsMessage(): HostToWebviewMessage {
+    return { method: 'chat/defaults', system: this.deps.preferences?.defaultSystem() ?? '' };
+  }
+
+  /**
+   * Another surface (or Explain, or the setting) chose a model, starred one, or saved a default
+   * system prompt: this chat follows, so choosing once is enough everywhere.
+   */
+  private onPreferencesChanged(change: 'model' | 'favourites' | 'defaultSystem'): void {
+    if (change === 'defaultSystem') return this.post(this.defaultsMessage());
+    const chosen = change === 'model' ? this.deps.preferences?.current() : undefined;
+    if (chosen) this.selectedModelId = chosen;
+    void this.modelsMessage().then((m) => this.post(chosen && m.method === 'models/list' ? { ...m, chosenElsewhere: true } : m));
   }
 
   private async postModels(): Promise<void> {

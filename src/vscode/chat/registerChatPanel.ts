@@ -7,7 +7,7 @@ import { readPersistedWebviewState } from '../../shared/persistedReaders';
 import type { FeatureRegistration } from '../commands';
 import type { ChatBackend } from '../../core/chat/chatBackend';
 import type { ChatContext } from '../../shared/protocol';
-import { CHAT_PANEL_TITLE, CHAT_SIDE_VIEW_ID, CHAT_VIEW_TYPE, ChatPanelHost, type ChatPanelRestore, type ChatSurface } from './chatPanelHost';
+import { CHAT_PANEL_TITLE, CHAT_SIDE_VIEW_ID, CHAT_VIEW_TYPE, ChatPanelHost, type ChatPanelRestore, type ChatPreferences, type ChatSurface } from './chatPanelHost';
 import { runChatErrorAction } from './errorActions';
 import { HistoryStore } from '../../core/chat/historyStore';
 import { modelIdFromArgument } from '../../core/chat/modelOptions';
@@ -55,6 +55,8 @@ export interface RegisterChatPanelDeps {
   warnStored?: (message: string) => void;
   /** Records the model each chat uses (shared with Explain and Ask). */
   rememberModel?(modelId: string): unknown;
+  /** Favourites, the default system prompt and the shared choice, for every chat surface. */
+  preferences?: ChatPreferences;
   /** Where image turns keep their images. */
   images?: ImageStore;
   /** Opens the connection a chat turn with `modelId` will use (nothing billed); false if nothing was warmed. */
@@ -103,6 +105,7 @@ export function registerChat(context: vscode.ExtensionContext, deps: RegisterCha
         codeActions,
         tokenColors,
         rememberModel: deps.rememberModel,
+        preferences: deps.preferences,
         images: deps.images,
         warmer,
         attachments,

@@ -160,7 +160,7 @@ describe('router: API paths and model families (emulator)', function () {
     const rig2 = await makeRig(emu2);
     try {
       const ev = await collect(
-        rig2.router.stream(chat('anthropic.claude-3-haiku-20240307-v1:0', { tools: [{ name: 'get_weather', inputSchema: { type: 'object', properties: { city: { type: 'string' } } } }], reasoning: { budgetTokens: 1024 } })),
+        rig2.router.stream(chat('anthropic.claude-3-haiku-20240307-v1:0', { tools: [{ name: 'get_weather', inputSchema: { type: 'object', properties: { city: { type: 'string' } } } }] })),
       );
       const tool = ev.find((e) => e.type === 'toolCall');
       assert.deepEqual(tool && tool.type === 'toolCall' ? [tool.name, tool.input] : undefined, ['get_weather', { city: 'Paris' }]);

@@ -28,7 +28,7 @@ describe('protocol: message-action fields', () => {
 describe('protocol: chat/send settings fields', () => {
   const base = { method: 'chat/send', requestId: 'r', conversationId: 'c', text: 'x' };
   it('accepts system prompt, params and an API override', () => {
-    const m = { ...base, system: 's', params: { temperature: 0.5, maxTokens: 100, topP: 0.9 }, api: 'invoke-stream' };
+    const m = { ...base, system: 's', params: { temperature: 0.5, maxTokens: 100, topP: 0.9, reasoning: 'medium' }, api: 'invoke-stream' };
     assert.deepEqual(validateWebviewMessage(m), m);
   });
   for (const [name, extra] of [
@@ -37,10 +37,21 @@ describe('protocol: chat/send settings fields', () => {
     ['a NaN temperature', { params: { temperature: Number.NaN } }],
     ['an out-of-range topP', { params: { topP: 3 } }],
     ['params that are not an object', { params: 'hot' }],
+    ['an unknown reasoning level', { params: { reasoning: 'extreme' } }],
     ['a numeric system prompt', { system: 5 }],
   ] as const) {
     it(`rejects ${name}`, () => assert.equal(validateWebviewMessage({ ...base, ...extra }), undefined));
   }
+});
+
+describe('protocol: favourites and the default system prompt', () => {
+  it('accepts a star, an unstar and a default system prompt; refuses a non-boolean star or a blank model id', () => {
+    assert.deepEqual(validateWebviewMessage({ method: 'models/favourite', modelId: 'm', favourite: true }), { method: 'models/favourite', modelId: 'm', favourite: true });
+    assert.deepEqual(validateWebviewMessage({ method: 'settings/saveDefaultSystem', system: '' }), { method: 'settings/saveDefaultSystem', system: '' });
+    assert.equal(validateWebviewMessage({ method: 'models/favourite', modelId: 'm', favourite: 'yes' }), undefined);
+    assert.equal(validateWebviewMessage({ method: 'models/favourite', modelId: '  ', favourite: true }), undefined);
+    assert.equal(validateWebviewMessage({ method: 'settings/saveDefaultSystem', system: 5 }), undefined);
+  });
 });
 
 // The compiler is the test here: each `@ts-expect-error` below fails `npm run typecheck` if the
@@ -90,6 +101,8 @@ const WEBVIEW_METHODS: readonly WebviewToHostMessage['method'][] = [
   'code/openInNewFile',
   'models/list',
   'models/select',
+  'models/favourite',
+  'settings/saveDefaultSystem',
   'history/list',
   'history/open',
   'history/delete',

@@ -8,6 +8,7 @@ import { HttpStatusError } from '../errors/httpStatusError';
 import { replayableHistory } from '../routing/requestShaping';
 import { b64, DEFAULT_MAX, stop, text, type InvokeCodec } from './invoke/invokeCodec';
 import { TEXT_DOCUMENT_FORMATS } from './mediaFormats';
+import { anthropicEffort, anthropicThinking, thinkingDropsSampling } from './reasoningFields';
 import type { WireJson } from '../wireJson';
 
 /** The `anthropic-version` header of the Messages API. */
@@ -56,15 +57,19 @@ function anthropicBody(req: ChatRequest): WireJson {
     messages: replayableHistory(req.messages).map((m) => ({ role: m.role, content: m.content.map(part) })),
   };
   if (req.system) body.system = req.system;
-  if (req.temperature !== undefined) body.temperature = req.temperature;
-  if (req.topP !== undefined) body.top_p = req.topP;
+  const sampling = !thinkingDropsSampling(req.reasoning);
+  if (req.temperature !== undefined && sampling) body.temperature = req.temperature;
+  if (req.topP !== undefined && sampling) body.top_p = req.topP;
   if (req.stopSequences?.length) body.stop_sequences = req.stopSequences;
   if (req.tools?.length) {
     body.tools = req.tools.map((t) => ({ name: t.name, description: t.description, input_schema: t.inputSchema }));
     const c = req.toolChoice;
     body.tool_choice = !c || c === 'auto' ? { type: 'auto' } : c === 'any' ? { type: 'any' } : { type: 'tool', name: c.name };
   }
-  if (req.reasoning?.budgetTokens) body.thinking = { type: 'enabled', budget_tokens: req.reasoning.budgetTokens };
+  const thinking = anthropicThinking(req.reasoning);
+  if (thinking) body.thinking = thinking;
+  const effort = anthropicEffort(req.reasoning);
+  if (effort) body.output_config = { effort };
   return body;
 }
 

@@ -8,6 +8,7 @@ import { HttpStatusError } from '../errors/httpStatusError';
 import { replayableHistory, textOf } from '../routing/requestShaping';
 import type { RouteStep } from '../routing/routePlan';
 import { IMAGE_MIME } from './mediaFormats';
+import { openaiEffort } from './reasoningFields';
 import { normalizeStopReason } from './stopReason';
 import { INLINE_REASONING_TAGS, TagSplitter } from './tagSplitter';
 import type { WireJson } from '../wireJson';
@@ -38,7 +39,8 @@ export function chatCompletionsBody(req: ChatRequest, model: string, stream: boo
   if (req.temperature !== undefined) body.temperature = req.temperature;
   if (req.topP !== undefined) body.top_p = req.topP;
   if (req.stopSequences?.length) body.stop = req.stopSequences;
-  if (req.reasoning?.effort) body.reasoning_effort = req.reasoning.effort;
+  const effort = openaiEffort(req.reasoning);
+  if (effort) body.reasoning_effort = effort;
   if (req.tools?.length) {
     body.tools = req.tools.map((t) => ({ type: 'function', function: { name: t.name, description: t.description, parameters: t.inputSchema } }));
     const c = req.toolChoice;

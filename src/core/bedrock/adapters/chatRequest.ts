@@ -1,5 +1,6 @@
 // The one request shape every adapter accepts. Adapters translate it to their API's body; callers
 // never build API-specific bodies.
+import type { ReasoningRequest } from './reasoningFields';
 
 import type { DocumentFormat, ImageFormat } from './mediaFormats';
 
@@ -53,8 +54,8 @@ export interface ChatRequest {
   temperature?: number;
   topP?: number;
   stopSequences?: string[];
-  /** Extended thinking budget (Claude) or effort (OpenAI-style models). */
-  reasoning?: { budgetTokens?: number; effort?: 'low' | 'medium' | 'high' };
+  /** The reasoning control: the model's style and the chosen level (absent = off, or the model's default). */
+  reasoning?: ReasoningRequest;
   /** Default true. */
   stream?: boolean;
   /** Seconds without any event before the stream fails with a timeout (partial text kept). Default 60. */

@@ -9,6 +9,7 @@ import { loadAwsSdk } from '../connection/loadAwsSdk';
 import { documentName } from './mediaFormats';
 import { replayableHistory } from '../routing/requestShaping';
 import type { RouteStep } from '../routing/routePlan';
+import { anthropicEffort, anthropicThinking, novaReasoningConfig, openaiEffort, thinkingDropsSampling } from './reasoningFields';
 import { normalizeStopReason } from './stopReason';
 
 function block(p: ContentPart): ContentBlock {
@@ -36,8 +37,9 @@ export function converseInput(req: ChatRequest, target: string): ConverseRequest
   if (req.system) input.system = [{ text: req.system } as SystemContentBlock];
   const inf: NonNullable<ConverseRequest['inferenceConfig']> = {};
   if (req.maxTokens !== undefined) inf.maxTokens = req.maxTokens;
-  if (req.temperature !== undefined) inf.temperature = req.temperature;
-  if (req.topP !== undefined) inf.topP = req.topP;
+  const sampling = !thinkingDropsSampling(req.reasoning);
+  if (req.temperature !== undefined && sampling) inf.temperature = req.temperature;
+  if (req.topP !== undefined && sampling) inf.topP = req.topP;
   if (req.stopSequences?.length) inf.stopSequences = req.stopSequences;
   if (Object.keys(inf).length) input.inferenceConfig = inf;
   if (req.tools?.length) {
@@ -48,11 +50,14 @@ export function converseInput(req: ChatRequest, target: string): ConverseRequest
       toolChoice: !choice || choice === 'auto' ? { auto: {} } : choice === 'any' ? { any: {} } : { tool: { name: choice.name } },
     };
   }
-  if (req.reasoning?.budgetTokens) {
-    input.additionalModelRequestFields = { thinking: { type: 'enabled', budget_tokens: req.reasoning.budgetTokens } } as never;
-  } else if (req.reasoning?.effort) {
-    input.additionalModelRequestFields = { reasoning_effort: req.reasoning.effort } as never;
-  }
+  const thinking = anthropicThinking(req.reasoning);
+  const effort = openaiEffort(req.reasoning);
+  const reasoningConfig = novaReasoningConfig(req.reasoning);
+  if (thinking) input.additionalModelRequestFields = { thinking } as never;
+  else if (effort) input.additionalModelRequestFields = { reasoning_effort: effort } as never;
+  else if (reasoningConfig) input.additionalModelRequestFields = { reasoningConfig } as never;
+  const claudeEffort = anthropicEffort(req.reasoning);
+  if (claudeEffort) input.outputConfig = { effort: claudeEffort };
   return input;
 }
 

@@ -10,6 +10,7 @@ import { replayableHistory, textOf } from '../routing/requestShaping';
 import type { RouteStep } from '../routing/routePlan';
 import { dataUrl } from './chatCompletionsAdapter';
 import { DOCUMENT_MIME, IMAGE_MIME } from './mediaFormats';
+import { openaiEffort } from './reasoningFields';
 import { normalizeStopReason } from './stopReason';
 import { INLINE_REASONING_TAGS, TagSplitter } from './tagSplitter';
 import type { WireJson } from '../wireJson';
@@ -38,7 +39,8 @@ export function responsesBody(req: ChatRequest, model: string, stream: boolean):
   if (req.maxTokens !== undefined) body.max_output_tokens = req.maxTokens;
   if (req.temperature !== undefined) body.temperature = req.temperature;
   if (req.topP !== undefined) body.top_p = req.topP;
-  if (req.reasoning?.effort) body.reasoning = { effort: req.reasoning.effort };
+  const effort = openaiEffort(req.reasoning);
+  if (effort) body.reasoning = { effort };
   if (req.tools?.length) {
     body.tools = req.tools.map((t) => ({ type: 'function', name: t.name, description: t.description, parameters: t.inputSchema }));
     const c = req.toolChoice;

@@ -82,9 +82,11 @@ describe('chat webview app (jsdom)', () => {
     const app = setup();
     assert.deepEqual(app.posted[0], { method: 'webview/ready' });
     app.fromHost({ method: 'models/list', models: MODELS, selectedModelId: 'm1' });
-    assert.equal(app.$<HTMLSelectElement>('#model-select').value, 'm1');
-    assert.equal(app.$$('#model-select optgroup').length, 2, 'grouped by provider');
-    assert.match(app.$('#model-select option[value="m1"]').textContent!, /Converse · Stream/);
+    assert.equal(app.$('#model-picker').getAttribute('data-model-id'), 'm1');
+    assert.equal(app.$('#model-picker').textContent, 'Model One');
+    app.$<HTMLButtonElement>('#model-picker').click();
+    assert.deepEqual(app.$$('.model-group-title').map((t) => t.textContent), ['P', 'Q'], 'grouped by provider');
+    assert.match(app.$('[role="option"][data-model-id="m1"]').textContent!, /Converse.*Stream/);
     assert.deepEqual(app.$$('#api-select option').map((o) => o.getAttribute('value')), ['', 'converse-stream', 'invoke-stream']);
     assert.equal(app.$('#max-tokens').getAttribute('max'), '4096');
   });
@@ -250,7 +252,7 @@ describe('chat webview app (jsdom)', () => {
     });
     assert.equal(app.$$('.turn').length, 4);
     assert.equal(app.$('.turn-user .user-text').textContent, 'hi <b>there</b>', 'user text is text');
-    assert.equal(app.$<HTMLSelectElement>('#model-select').value, 'm1');
+    assert.equal(app.$('#model-picker').getAttribute('data-model-id'), 'm1');
     assert.equal(app.$<HTMLTextAreaElement>('#system-prompt').value, 'sys');
     assert.equal(app.$<HTMLInputElement>('#top-p').value, '0.5');
     assert.equal(app.$<HTMLSelectElement>('#api-select').value, 'invoke-stream');

@@ -4,6 +4,7 @@ import type { ContentPart } from '../chatRequest';
 import { ConverseStreamMapper } from '../converseAdapter';
 import { replayableHistory } from '../../routing/requestShaping';
 import { documentName } from '../mediaFormats';
+import { novaReasoningConfig } from '../reasoningFields';
 import type { WireJson } from '../../wireJson';
 import { b64, DEFAULT_MAX, stop, text, usage, type InvokeCodec } from './invokeCodec';
 
@@ -34,6 +35,8 @@ export const novaCodec: InvokeCodec = {
     if (req.temperature !== undefined) body.inferenceConfig.temperature = req.temperature;
     if (req.topP !== undefined) body.inferenceConfig.topP = req.topP;
     if (req.stopSequences?.length) body.inferenceConfig.stopSequences = req.stopSequences;
+    const reasoningConfig = novaReasoningConfig(req.reasoning);
+    if (reasoningConfig) body.inferenceConfig.reasoningConfig = reasoningConfig;
     if (req.tools?.length) {
       const c = req.toolChoice;
       body.toolConfig = {
