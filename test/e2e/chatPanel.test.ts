@@ -68,9 +68,7 @@ describe('chat panel in the real workbench (dark theme)', () => {
 
   it('sends a prompt and renders the streamed markdown: highlighted code block with actions, table, per-turn line', async () => {
     const chat = chatFrame(wb);
-    await chat.locator('#model-select').waitFor({ timeout: 30_000 });
-    await chat.locator(`#model-select option[value="${MODEL}"]`).waitFor({ state: 'attached' });
-    assert.equal(await chat.locator('#model-select').inputValue(), MODEL, 'the default chat model is preselected');
+    await chat.locator(`#model-picker[data-model-id="${MODEL}"]`).waitFor({ timeout: 30_000 });
     await send(chat, 'Explain caching with a code example');
     const reply = chat.locator('.turn-assistant').last();
     const line = reply.locator('.turn-line');
@@ -229,8 +227,7 @@ describe('chat panel in the real workbench (high contrast, keyboard only, from t
     await item.hover();
     await page.keyboard.press('Enter');
     const chat = chatFrame(wb);
-    await chat.locator(`#model-select option[value="${MODEL}"]`).waitFor({ state: 'attached', timeout: 30_000 });
-    assert.equal(await chat.locator('#model-select').inputValue(), MODEL, 'the row’s model is selected');
+    await chat.locator(`#model-picker[data-model-id="${MODEL}"]`).waitFor({ timeout: 30_000 }); // the row’s model is selected
 
     // Keyboard only from here: the prompt has focus on open; Tab order reaches the toolbar.
     const input = chat.locator('#prompt');
@@ -240,7 +237,7 @@ describe('chat panel in the real workbench (high contrast, keyboard only, from t
     const reply = chat.locator('.turn-assistant').last();
     await reply.locator('.turn-line', { hasText: / · total \d/ }).waitFor({ timeout: 30_000 });
     await chat.locator('#new-chat').focus();
-    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
     assert.equal(await chat.locator(':focus').getAttribute('id'), 'history-toggle');
     await page.keyboard.press('Enter');
     await chat.locator('.history-open', { hasText: 'Explain rate limits' }).waitFor();

@@ -61,7 +61,7 @@ describe('chat view in the real workbench (keybinding, Escape, themes, widths)',
     const sidebar = page.locator('.part.sidebar');
     await sidebar.locator('.composite.title', { hasText: /Bedrock Chat/i }).waitFor({ timeout: 30_000 });
     const chat = sideChat();
-    await chat.locator(`#model-select option[value="${MODEL}"]`).waitFor({ state: 'attached', timeout: 30_000 });
+    await chat.locator(`#model-picker[data-model-id="${MODEL}"]`).waitFor({ timeout: 30_000 });
     assert.equal(await page.locator('.tabs-container .tab', { hasText: 'Bedrock Chat' }).count(), 0, 'no editor tab covers the code');
     assert.equal(await page.locator('.tabs-container .tab', { hasText: 'sample.ts' }).count(), 1, 'the editor stays open beside the chat');
 

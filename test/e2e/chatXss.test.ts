@@ -94,7 +94,7 @@ describe('chat panel XSS corpus in Chromium (streamed from the emulator, whole a
     // The editor-tab chat: the same page as the side view, with room for 300 turns without wrapping every line.
     await wb.runCommand('Bedrock: Open Chat in Editor');
     chat = wb.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
-    await chat.locator(`#model-select option[value="${MODEL}"]`).waitFor({ state: 'attached', timeout: 30_000 });
+    await chat.locator(`#model-picker[data-model-id="${MODEL}"]`).waitFor({ timeout: 30_000 });
     inner = await findFrame(wb, () => !!document.getElementById('transcript'));
     outer = await findFrame(wb, () => !!document.getElementById('active-frame'));
     await inner.evaluate(installProbe);

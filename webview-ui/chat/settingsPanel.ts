@@ -23,6 +23,11 @@ export interface SettingsPanelOptions {
   onSaveDefault(system: string): void;
 }
 
+/** A label above its control; the grid puts as many side by side as the width allows. */
+function field(id: string, label: string, control: HTMLElement, extraClass = ''): HTMLElement {
+  return el('div', { class: `param-field ${extraClass}`.trim() }, el('label', { for: id, class: 'field-label' }, label), control);
+}
+
 export class SettingsPanel {
   readonly element: HTMLElement;
   private readonly systemInput: HTMLTextAreaElement;
@@ -51,15 +56,11 @@ export class SettingsPanel {
       el('div', { class: 'field-actions' }, this.saveDefault, this.defaultNote),
       el(
         'div',
-        { class: 'param-row' },
-        el('label', { for: 'api-select', class: 'field-label' }, 'API'),
-        this.apiSelect,
-        el('label', { for: 'temperature', class: 'field-label' }, 'Temperature'),
-        this.temperatureInput,
-        el('label', { for: 'max-tokens', class: 'field-label' }, 'Max tokens'),
-        this.maxTokensInput,
-        el('label', { for: 'top-p', class: 'field-label' }, 'Top P'),
-        this.topPInput,
+        { class: 'param-grid' },
+        field('api-select', 'API', this.apiSelect, 'param-field-wide'),
+        field('temperature', 'Temperature', this.temperatureInput),
+        field('max-tokens', 'Max tokens', this.maxTokensInput),
+        field('top-p', 'Top P', this.topPInput),
       ),
     );
     this.element.hidden = true;
