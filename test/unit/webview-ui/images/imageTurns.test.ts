@@ -43,10 +43,10 @@ function setup() {
   const $$ = (sel: string) => Array.from(window.document.querySelectorAll(sel)) as HTMLElement[];
   const fromHost = (m: HostToWebviewMessage) => window.dispatchEvent(new window.MessageEvent('message', { data: m }));
   const last = <M extends WebviewToHostMessage['method']>(method: M) => [...posted].reverse().find((m) => m.method === method) as Extract<WebviewToHostMessage, { method: M }>;
+  /** Chooses a model in the picker as a user does: open it, click the model's row. */
   const pick = (id: string) => {
-    const select = $<HTMLSelectElement>('#model-select');
-    select.value = id;
-    select.dispatchEvent(new window.Event('change'));
+    $<HTMLButtonElement>('#model-picker').click();
+    $<HTMLElement>(`[role="option"][data-model-id="${id}"]`).click();
   };
   const send = (text: string) => {
     $<HTMLTextAreaElement>('#prompt').value = text;
