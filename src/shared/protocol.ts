@@ -1,7 +1,8 @@
 // Every message between the chat panel host and its webview, one discriminated union per
 // direction, discriminated by `method` (`domain/verb`, the message kind). Types only: the value
 // shapes the messages carry are in `wireValues.ts`, the persisted ones in `persistedShapes.ts`,
-// the editor and code-block messages in `editorMessages.ts` and the image turns' in
+// the editor and code-block messages in `editorMessages.ts`, the attachment ones in
+// `attachmentMessages.ts`, the history ones in `historyMessages.ts` and the image turns' in
 // `imageProtocol.ts` (re-exported here, so the protocol has one import point); the gate for webview messages,
 // the size limits and the link policy in `protocolValidation.ts`; the readers of persisted state
 // in `persistedRecords.ts` (conversations) and `persistedReaders.ts` (webview state). All plain
@@ -19,15 +20,18 @@
 import type { ApiId } from '../core/bedrock/catalog/apiId';
 import type { StopReason } from '../core/bedrock/adapters/chatEvent';
 import type { ErrorActionId } from '../core/bedrock/errors/classifiedError';
-import type { ConversationSummary, PersistedConversation } from './persistedShapes';
 import type { ChatContext, ChatParams, ModelOption, TokenColors, TurnStats, WireError, WireToolCall } from './wireValues';
 import type { ChatImagesMessage, ImageActionMessage, ImageDataMessage, ImageTurnOptions } from './imageProtocol';
 import type { CodeApplyMessage, CodeCopyMessage, CodeInsertMessage, CodeOpenInNewFileMessage, EditorFocusMessage, EditorRevealMessage } from './editorMessages';
 import type { WireAttachment } from './attachments';
+import type { AttachAddedMessage, AttachDataMessage, AttachPickMessage, AttachPrepareImageMessage, AttachRefusedMessage, AttachUrisMessage } from './attachmentMessages';
+import type { HistoryDeleteMessage, HistoryListMessage, HistoryListRequestMessage, HistoryLoadMessage, HistoryNewMessage, HistoryOpenMessage } from './historyMessages';
 
 export type { ChatContext, CodeAction, ModelOption, ChatParams, TokenColors, TurnStats, WireError, WireReasoning, WireToolCall } from './wireValues';
 export type { PersistedTurn, PersistedConversation, PersistedWebviewState, ConversationSummary } from './persistedShapes';
 export type { CodeApplyMessage, CodeCopyMessage, CodeInsertMessage, CodeOpenInNewFileMessage, EditorFocusMessage, EditorRevealMessage } from './editorMessages';
+export type { AttachAddedMessage, AttachDataMessage, AttachPickMessage, AttachPrepareImageMessage, AttachRefusedMessage, AttachUrisMessage } from './attachmentMessages';
+export type { HistoryDeleteMessage, HistoryListMessage, HistoryListRequestMessage, HistoryLoadMessage, HistoryNewMessage, HistoryOpenMessage } from './historyMessages';
 
 // ---------------------------------------------------------------------------------------------
 // Webview → host
@@ -63,33 +67,6 @@ export interface ChatSendMessage {
   context?: ChatContext;
   /** Files, images and documents the chips in the composer name (references; the host reads the bytes). */
   attachments?: WireAttachment[];
-}
-
-/** Attach from VS Code: files and images through the open dialog, the active editor, or its selection. */
-export interface AttachPickMessage {
-  method: 'attach/pick';
-  /** Which source. */
-  what: 'files' | 'activeEditor' | 'selection';
-}
-
-/** Attach bytes the webview holds: a pasted or dropped image (already downscaled to fit), or a dropped file. */
-export interface AttachDataMessage {
-  method: 'attach/data';
-  /** The file name (pasted images get one from their type). */
-  name: string;
-  /** The MIME type the browser reported. */
-  mime: string;
-  /** The bytes, base64. */
-  dataBase64: string;
-  /** What the webview did to it, for the chip ("downscaled from 9,000 x 6,000 px"). */
-  note?: string;
-}
-
-/** Attach files dropped from VS Code's explorer, by URI. */
-export interface AttachUrisMessage {
-  method: 'attach/uris';
-  /** The dropped URIs; the host checks each one. */
-  uris: string[];
 }
 
 /** Delete turns of a stored conversation (a message and its reply). */
@@ -152,32 +129,6 @@ export interface SettingsSaveDefaultSystemMessage {
   method: 'settings/saveDefaultSystem';
   /** The system prompt. */
   system: string;
-}
-
-/** Ask for the history list; the host answers with `history/list`. */
-export interface HistoryListRequestMessage {
-  method: 'history/list';
-}
-
-/** Open a stored conversation; the host answers with `history/load`. */
-export interface HistoryOpenMessage {
-  method: 'history/open';
-  /** Conversation id. */
-  conversationId: string;
-}
-
-/** Delete a stored conversation. */
-export interface HistoryDeleteMessage {
-  method: 'history/delete';
-  /** Conversation id. */
-  conversationId: string;
-}
-
-/** Start a new, empty conversation. */
-export interface HistoryNewMessage {
-  method: 'history/new';
-  /** Id the webview chose for the new conversation. */
-  conversationId: string;
 }
 
 /** The user started typing (sent at most every few seconds): the host may open the connection the turn will use. */
@@ -334,20 +285,6 @@ export interface ChatDefaultsMessage {
   system: string;
 }
 
-/** The history list, answering `history/list` or after a conversation changed. */
-export interface HistoryListMessage {
-  method: 'history/list';
-  /** Stored conversations, most recent first. */
-  conversations: ConversationSummary[];
-}
-
-/** Show this conversation (after `history/open`, or on restore after a reload). */
-export interface HistoryLoadMessage {
-  method: 'history/load';
-  /** The conversation to render. */
-  conversation: PersistedConversation;
-}
-
 /** Put text into the input box (e.g. from "Explain selection"); `send` submits it right away. */
 export interface ChatPrefillMessage {
   method: 'chat/prefill';
@@ -368,27 +305,6 @@ export interface ThemeTokenColorsMessage {
   method: 'theme/tokenColors';
   /** Colour per highlighter class; a class left out keeps the stylesheet's default. */
   colors: TokenColors;
-}
-
-/** An attachment the host accepted: the composer shows it as a chip. */
-export interface AttachAddedMessage {
-  method: 'attach/added';
-  attachment: WireAttachment;
-}
-
-/** An attachment the host refused (outside the workspace, a credential file, too large, unknown type). */
-export interface AttachRefusedMessage {
-  method: 'attach/refused';
-  /** What was wrong and what to do, naming the file. */
-  message: string;
-}
-
-/** An image picked in VS Code: the webview downscales it when too large and hands it back as `attach/data`. */
-export interface AttachPrepareImageMessage {
-  method: 'attach/prepareImage';
-  name: string;
-  mime: string;
-  dataBase64: string;
 }
 
 export type HostToWebviewMessage =
