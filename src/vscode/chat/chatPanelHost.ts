@@ -1,31 +1,31 @@
 // One chat surface (the side-bar view or the editor panel): owns its webview, validates everything the webview posts, queues posts
 // until the webview says it is ready, runs turns through the backend with one AbortController per
 // request, and keeps the conversation in the history store.
-import * as vscode from 'vscode';
-import { Emitter } from '../../core/emitter';
+import type * as vscode from 'vscode';
+import { Emitter, type Event } from '../../core/emitter';
 import { Disposable, toDisposable } from '../../core/lifecycle';
 import { LogThrottle } from '../../core/logThrottle';
-import type { ChatSendMessage, ConversationSummary, HostToWebviewMessage, ModelOption, PersistedConversation, WebviewToHostMessage } from '../../shared/protocol';
-import { readStoredConversation } from '../../shared/persistedRecords';
+import type { ChatContext, ChatSendMessage, HostToWebviewMessage, ModelOption, PersistedConversation, TokenColors, WebviewToHostMessage } from '../../shared/protocol';
 import { handledEveryMessage } from '../../shared/exhaustive';
-import { checkWebviewMessage, openableLinkHref } from '../../shared/protocolValidation';
-import { renderWebviewPage } from '../webview/webviewHtml';
+import { checkWebviewMessage } from '../../shared/protocolValidation';
+import { setUpChatWebview } from './chatWebviewSetup';
 import type { WorkspaceAttachments } from './workspaceAttachments';
 import type { ChatBackend } from '../../core/chat/chatBackend';
 import { ChatTurns, pickModelId, refusal } from '../../core/chat/chatTurns';
 import { newConversation } from '../../core/chat/conversationModel';
 import type { HistoryStore } from '../../core/chat/historyStore';
-import { languageIdForFence } from '../../core/chat/languageIds';
 import { redactHostMessage } from '../../core/chat/redactChat';
 import { errorAction, type ErrorActionId } from '../../core/bedrock/errors/classifiedError';
-import { imageIdsOf, type ImageStore } from '../../core/chat/imageTurn';
+import type { ImageStore } from '../../core/chat/imageTurn';
 import type { ImageTurnOptions } from '../../shared/imageProtocol';
 import { runImageAction } from '../images/imageActions';
 import type { ConnectionWarmer, WarmReason } from '../../core/bedrock/connection/connectionWarmer';
-import type { Event } from '../../core/emitter';
-import type { ChatContext, TokenColors } from '../../shared/protocol';
 import type { CodeActions } from './codeActions';
-import { deleteStoredTurns, revealRange } from './transcriptEdits';
+import { deleteStoredTurns } from './transcriptEdits';
+import { runChatEditorAction } from './chatEditorActions';
+import { deleteConversation, readConversation, readHistoryList, readModelsList, type ChatPreferences, type ReadWarning } from '../../core/chat/panelModelsAndHistory';
+
+export type { ChatPreferences };
 
 export const CHAT_VIEW_TYPE = 'bedrock.chat';
 /** The chat view in its own view container (movable to the secondary side bar). */
@@ -59,18 +59,6 @@ export interface ChatPanelDeps {
   warmer?: Pick<ConnectionWarmer, 'request' | 'noteUsed'>;
   /** The shared model choice, favourites and default system prompt (one for every chat surface, Explain and Ask). */
   preferences?: ChatPreferences;
-}
-
-/** What the chat keeps across surfaces and sessions (ModelChoice in the extension). */
-export interface ChatPreferences {
-  /** The shared choice: last used, else the setting, else a mid-size default. */
-  current(): string | undefined;
-  recent(): string[];
-  favourites(): string[];
-  setFavourite(modelId: string, favourite: boolean): unknown;
-  defaultSystem(): string;
-  saveDefaultSystem(text: string): unknown;
-  onDidChange(listener: (change: 'model' | 'favourites' | 'defaultSystem') => void): { dispose(): void };
 }
 
 export interface ChatPanelRestore {
@@ -123,13 +111,6 @@ export class ChatPanelHost<S extends ChatSurface = ChatSurface> extends Disposab
       images: deps.images,
       attachments: deps.attachments?.reader,
     });
-    const dist = vscode.Uri.joinPath(deps.extensionUri, 'dist');
-    panel.webview.options = {
-      enableScripts: true,
-      enableCommandUris: false,
-      localResourceRoots: [dist, vscode.Uri.joinPath(deps.extensionUri, 'media')],
-    };
-    if ('iconPath' in panel) panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'bedrock.svg');
     this._register(panel.webview.onDidReceiveMessage((raw) => this.receive(raw)));
     this._register(
       panel.onDidDispose(() => {
@@ -144,12 +125,7 @@ export class ChatPanelHost<S extends ChatSurface = ChatSurface> extends Disposab
     }
     if (deps.tokenColors) this._register(deps.tokenColors.onDidChange((colors) => this.post({ method: 'theme/tokenColors', colors })));
     if (deps.preferences) this._register(deps.preferences.onDidChange((change) => this.onPreferencesChanged(change)));
-    panel.webview.html = renderWebviewPage({
-      webview: panel.webview,
-      scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.js')),
-      styleUris: [panel.webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.css'))],
-      title: CHAT_PANEL_TITLE,
-    });
+    setUpChatWebview(panel, deps.extensionUri, CHAT_PANEL_TITLE);
   }
 
   get isReady(): boolean {
@@ -198,6 +174,9 @@ export class ChatPanelHost<S extends ChatSurface = ChatSurface> extends Disposab
     if (line) this.deps.log?.warn(line);
   }
 
+  /** `warnThrottled` as a callback for the helpers that read history and act on the editor. */
+  private readonly warnRead: ReadWarning = (kind, message) => this.warnThrottled(kind, message);
+
   /** Puts text in the input box (and sends it when `send`). */
   prefill(text: string, send = false, modelId?: string, extra: { image?: ImageTurnOptions; context?: ChatContext } = {}): void {
     if (modelId) this.selectedModelId = modelId;
@@ -227,25 +206,18 @@ export class ChatPanelHost<S extends ChatSurface = ChatSurface> extends Disposab
         if (msg.actionId !== 'retry' && msg.actionId !== 'none') await this.deps.runErrorAction?.(msg.actionId);
         return;
       case 'link/open':
-        return this.openLink(msg.href);
       case 'code/copy':
-        await vscode.env.clipboard.writeText(msg.code);
-        return;
       case 'code/insert':
-        await this.deps.codeActions?.insert(msg.code);
-        return;
       case 'code/apply':
-        await this.deps.codeActions?.apply(msg.code, msg.file);
-        return;
+      case 'editor/reveal':
+      case 'code/openInNewFile':
+      case 'editor/focus':
+        return runChatEditorAction(msg, { codeActions: this.deps.codeActions, warn: this.warnRead });
       case 'chat/deleteTurns': {
         const conv = await deleteStoredTurns(this.deps.history, msg);
         if (conv) this.postHistory();
         return;
       }
-      case 'editor/reveal':
-        return revealRange(msg);
-      case 'code/openInNewFile':
-        return this.openInNewFile(msg.code, msg.language);
       case 'models/list':
         return this.postModels();
       case 'models/select':
@@ -262,25 +234,18 @@ export class ChatPanelHost<S extends ChatSurface = ChatSurface> extends Disposab
       case 'history/list':
         return this.postHistory();
       case 'history/open': {
-        const conv = this.readConversation(msg.conversationId);
+        const conv = readConversation(this.deps.history, msg.conversationId, this.warnRead);
         if (!conv) return this.postHistory();
         this.conversationId = conv.id;
         this.post({ method: 'history/load', conversation: conv });
         return;
       }
-      case 'history/delete': {
-        // Its images go with it (files in the extension's storage, named only by this conversation).
-        const images = imageIdsOf(this.readConversation(msg.conversationId));
-        await this.deps.history.delete(msg.conversationId);
-        if (images.length) await this.deps.images?.remove?.(images);
+      case 'history/delete':
+        await deleteConversation(this.deps.history, this.deps.images, msg.conversationId, this.warnRead);
         if (this.conversationId === msg.conversationId) this.conversationId = undefined;
         return this.postHistory();
-      }
       case 'history/new':
         this.conversationId = msg.conversationId;
-        return;
-      case 'editor/focus':
-        await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
         return;
       case 'image/action':
         if (this.deps.images) await runImageAction(this.deps.images, msg, (m) => this.post(m));
@@ -313,9 +278,9 @@ export class ChatPanelHost<S extends ChatSurface = ChatSurface> extends Disposab
     // The view has just been shown: its first turn can skip the handshakes.
     this.warm('viewVisible');
     initial.push(this.defaultsMessage());
-    initial.push({ method: 'history/list', conversations: this.historyList() });
+    initial.push({ method: 'history/list', conversations: readHistoryList(this.deps.history, this.warnRead) });
     if (colors) initial.push({ method: 'theme/tokenColors', colors });
-    const conv = restoreId && !this.sentDuringReady ? this.readConversation(restoreId) : undefined;
+    const conv = restoreId && !this.sentDuringReady ? readConversation(this.deps.history, restoreId, this.warnRead) : undefined;
     if (conv) initial.push({ method: 'history/load', conversation: conv });
     if (this.isDisposed) return;
     this.ready = true;
@@ -325,19 +290,9 @@ export class ChatPanelHost<S extends ChatSurface = ChatSurface> extends Disposab
   }
 
   private async modelsMessage(): Promise<HostToWebviewMessage> {
-    try {
-      this.models = await this.deps.backend.chatModels();
-    } catch (e) {
-      this.deps.log?.warn(`chat panel: model list unavailable: ${e instanceof Error ? e.message : String(e)}`);
-    }
-    const selected = this.selectedModelId ?? this.deps.backend.defaultModelId?.() ?? this.models[0]?.id;
-    const prefs = this.deps.preferences;
-    return {
-      method: 'models/list',
-      models: this.models,
-      ...(selected ? { selectedModelId: selected } : {}),
-      ...(prefs ? { favourites: prefs.favourites(), recent: prefs.recent() } : {}),
-    };
+    const { models, message } = await readModelsList(this.deps.backend, this.models, this.selectedModelId, this.deps.preferences, this.deps.log);
+    this.models = models;
+    return message;
   }
 
   private defaultsMessage(): HostToWebviewMessage {
@@ -360,27 +315,7 @@ export class ChatPanelHost<S extends ChatSurface = ChatSurface> extends Disposab
   }
 
   private postHistory(): void {
-    this.post({ method: 'history/list', conversations: this.historyList() });
-  }
-
-  /** The stored list, or an empty one when the store cannot be read: the panel must still come up. */
-  private historyList(): ConversationSummary[] {
-    try {
-      return this.deps.history.list();
-    } catch (e) {
-      this.warnThrottled('history list', `chat panel: the chat history could not be read: ${e instanceof Error ? e.message : String(e)}`);
-      return [];
-    }
-  }
-
-  /** A stored conversation as far as it can be read (see `readStoredConversation`), never a throw. */
-  private readConversation(id: string): PersistedConversation | undefined {
-    try {
-      return readStoredConversation(this.deps.history.get(id));
-    } catch (e) {
-      this.warnThrottled('history get', `chat panel: a stored conversation could not be read: ${e instanceof Error ? e.message : String(e)}`);
-      return undefined;
-    }
+    this.post({ method: 'history/list', conversations: readHistoryList(this.deps.history, this.warnRead) });
   }
 
   /** Warms the selected model's connection (the warmer decides whether that is worthwhile). */
@@ -398,23 +333,6 @@ export class ChatPanelHost<S extends ChatSurface = ChatSurface> extends Disposab
     if (modelId) this.deps.warmer?.noteUsed(modelId);
     const conversation = await this.turns.send(msg, modelId, this.models.find((m) => m.id === modelId));
     if (conversation) this.onDidFinishTurnEmitter.fire({ requestId: msg.requestId, conversation });
-  }
-
-  /** Opens exactly what the shared link policy returns: the webview rendered the link by the same rule. */
-  private async openLink(href: string): Promise<void> {
-    const link = openableLinkHref(href);
-    if (!link) {
-      this.warnThrottled('refused link', 'chat panel: refused to open a link that is not http, https or mailto');
-      return;
-    }
-    await vscode.env.openExternal(vscode.Uri.parse(link, true));
-  }
-
-  private async openInNewFile(code: string, language: string | undefined): Promise<void> {
-    const id = languageIdForFence(language);
-    const known = id ? (await vscode.languages.getLanguages()).includes(id) : false;
-    const doc = await vscode.workspace.openTextDocument({ content: code, language: known ? id : undefined });
-    await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside });
   }
 }
 
