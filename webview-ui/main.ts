@@ -16,6 +16,8 @@ import './styles/messages.css';
 import './styles/tokens.css';
 import './styles/attachments.css';
 import './styles/header.css';
+import './styles/modelPicker.css';
+import './styles/composerControls.css';
 
 const host = acquireHostApi();
 const renderer = createMarkdownHtmlRenderer();

@@ -16,6 +16,7 @@
 import type { Token, Tokens } from 'marked';
 import { BlockSplitter, type BlockLexer, type MarkdownBlock, type SplitResult } from './blockSplitter';
 import { createStreamingCodeBlock, decorateCodeBlocks, type StreamingCodeBlock } from './codeBlock';
+import { sameChildren } from './domEquality';
 import type { FrameScheduler } from './frameScheduler';
 import { fenceLanguage, type MarkdownHtmlRenderer } from './markdownHtml';
 import type { MarkdownSanitizer } from './sanitizer';
@@ -301,14 +302,6 @@ export class StreamingMarkdown {
     decorateCodeBlocks(fragment, this.doc);
     return fragment;
   }
-}
-
-/** True when `a`'s children are node for node equal to `b`'s (tags, attributes, text). */
-function sameChildren(a: Node, b: Node): boolean {
-  let x = a.firstChild;
-  let y = b.firstChild;
-  for (; x && y; x = x.nextSibling, y = y.nextSibling) if (!x.isEqualNode(y)) return false;
-  return !x && !y;
 }
 
 /** The text from the last newline before `end` up to `end`. */
