@@ -1,7 +1,8 @@
 // The model details page as HTML: static markup from the view model (every value escaped), one
 // stylesheet from media/, and a few lines of script that turn the action buttons into messages.
 import type { ModelDetailsView } from '../../core/explorer/modelDetails';
-import { contentSecurityPolicy } from '../webview/webviewHtml';
+import { contentSecurityPolicy, escapeHtml, htmlDocument } from '../webview/webviewHtml';
+
 
 /** What the page's buttons may ask for; anything else posted to the host is ignored. */
 export const DETAILS_ACTIONS = ['chat', 'setDefault', 'copyId'] as const;
@@ -9,10 +10,6 @@ export type DetailsAction = (typeof DETAILS_ACTIONS)[number];
 
 export function isDetailsAction(x: unknown): x is DetailsAction {
   return typeof x === 'string' && (DETAILS_ACTIONS as readonly string[]).includes(x);
-}
-
-export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 function button(action: DetailsAction, label: string, primary = false): string {
@@ -54,17 +51,11 @@ export function modelDetailsBody(v: ModelDetailsView): string {
 }
 
 export function modelDetailsHtml(v: ModelDetailsView, opts: { cspSource: string; nonce: string; styleUri: string }): string {
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(opts.cspSource, opts.nonce)}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${escapeHtml(opts.styleUri)}">
-<title>${escapeHtml(v.name)}</title>
-</head>
-<body>
-<main>
+  return htmlDocument({
+    csp: contentSecurityPolicy(opts.cspSource, opts.nonce),
+    title: v.name,
+    head: `<link rel="stylesheet" href="${escapeHtml(opts.styleUri)}">`,
+    body: `<main>
 ${modelDetailsBody(v)}
 </main>
 <script nonce="${opts.nonce}">
@@ -73,7 +64,6 @@ document.addEventListener('click', (event) => {
   const button = event.target instanceof Element ? event.target.closest('button[data-action]') : null;
   if (button) vscode.postMessage({ action: button.dataset.action });
 });
-</script>
-</body>
-</html>`;
+</script>`,
+  });
 }

@@ -2,7 +2,7 @@
 // storage and shown as a webview resource; the page may load media from that folder only, run only
 // its own nonce'd script, and reach nothing on the network.
 import * as vscode from 'vscode';
-import { createNonce } from '../webview/webviewHtml';
+import { createNonce, escapeHtml, htmlDocument, standalonePageCsp } from '../webview/webviewHtml';
 
 export interface VideoToShow {
   /** The downloaded MP4. */
@@ -14,40 +14,23 @@ export interface VideoToShow {
 
 /** The player's CSP: media from the extension's resource origin, the page's own style and script. */
 export function videoPlayerCsp(cspSource: string, nonce: string): string {
-  return [
-    "default-src 'none'",
-    `media-src ${cspSource}`,
-    `style-src 'nonce-${nonce}'`,
-    `script-src 'nonce-${nonce}'`,
-    "img-src 'none'",
-    "connect-src 'none'",
-    "frame-src 'none'",
-    "form-action 'none'",
-    "base-uri 'none'",
-  ].join('; ');
+  return standalonePageCsp(nonce, { media: cspSource });
 }
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 export function videoPlayerHtml(video: { src: string; title: string; s3Uri: string }, cspSource: string, nonce = createNonce()): string {
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-  <meta charset="UTF-8">
-  <meta http-equiv="Content-Security-Policy" content="${videoPlayerCsp(cspSource, nonce)}">
-  <meta name="viewport" content="width=device-width, initial-scale=1.0">
-  <title>${escapeHtml(video.title)}</title>
-  <style nonce="${nonce}">
+  return htmlDocument({
+    csp: videoPlayerCsp(cspSource, nonce),
+    title: video.title,
+    head: `<style nonce="${nonce}">
     body { margin: 0; padding: 16px; color: var(--vscode-foreground); background: var(--vscode-editor-background); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); }
     h1 { font-size: 1.1em; font-weight: 600; margin: 0 0 12px; }
     video { display: block; width: 100%; max-width: 960px; aspect-ratio: 16 / 9; background: #000; border: 1px solid var(--vscode-panel-border, transparent); }
     .meta { margin-top: 8px; color: var(--vscode-descriptionForeground); }
     .error { margin-top: 8px; color: var(--vscode-errorForeground); }
     code { font-family: var(--vscode-editor-font-family); }
-  </style>
-</head>
-<body>
-  <h1>${escapeHtml(video.title)}</h1>
+  </style>`,
+    body: `  <h1>${escapeHtml(video.title)}</h1>
   <video id="player" controls preload="metadata" src="${escapeHtml(video.src)}"></video>
   <div id="status" class="meta" role="status">Loading…</div>
   <div class="meta"><code>${escapeHtml(video.s3Uri)}</code></div>
@@ -62,9 +45,8 @@ export function videoPlayerHtml(video: { src: string; title: string; s3Uri: stri
       status.className = 'error';
       status.textContent = 'This video could not be played' + (player.error && player.error.message ? ': ' + player.error.message : '') + '. The file is kept where it was downloaded.';
     });
-  </script>
-</body>
-</html>`;
+  </script>`,
+  });
 }
 
 /** One tab per video: opening the same job again reveals its tab. */

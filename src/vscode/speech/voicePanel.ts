@@ -2,7 +2,7 @@
 // by what it actually said), and the spoken reply as a playable WAV. The page runs only its own
 // nonce'd script, plays audio only from inline data, and reaches nothing on the network.
 import * as vscode from 'vscode';
-import { createNonce } from '../webview/webviewHtml';
+import { createNonce, escapeHtml, htmlDocument, standalonePageCsp } from '../webview/webviewHtml';
 
 /** Host → page. */
 export type VoicePanelMessage =
@@ -12,31 +12,15 @@ export type VoicePanelMessage =
   | { type: 'error'; text: string };
 
 export function voicePanelCsp(cspSource: string, nonce: string): string {
-  return [
-    "default-src 'none'",
-    'media-src data:',
-    `style-src 'nonce-${nonce}'`,
-    `script-src 'nonce-${nonce}'`,
-    `font-src ${cspSource}`,
-    "img-src 'none'",
-    "connect-src 'none'",
-    "frame-src 'none'",
-    "form-action 'none'",
-    "base-uri 'none'",
-  ].join('; ');
+  return standalonePageCsp(nonce, { media: 'data:', font: cspSource });
 }
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 export function voicePanelHtml(title: string, cspSource: string, nonce = createNonce()): string {
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-  <meta charset="UTF-8">
-  <meta http-equiv="Content-Security-Policy" content="${voicePanelCsp(cspSource, nonce)}">
-  <meta name="viewport" content="width=device-width, initial-scale=1.0">
-  <title>${escapeHtml(title)}</title>
-  <style nonce="${nonce}">
+  return htmlDocument({
+    csp: voicePanelCsp(cspSource, nonce),
+    title,
+    head: `<style nonce="${nonce}">
     body { margin: 0; padding: 12px 16px; color: var(--vscode-foreground); background: var(--vscode-editor-background); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); }
     header { display: flex; align-items: center; gap: 8px; margin-bottom: 12px; }
     h1 { font-size: 1.05em; font-weight: 600; margin: 0; flex: 1; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
@@ -55,10 +39,8 @@ export function voicePanelHtml(title: string, cspSource: string, nonce = createN
     .draft { opacity: 0.7; font-style: italic; }
     audio { display: block; width: 100%; max-width: 480px; margin-top: 8px; }
     .error { color: var(--vscode-errorForeground); margin-top: 8px; }
-  </style>
-</head>
-<body>
-  <header>
+  </style>`,
+    body: `  <header>
     <h1>${escapeHtml(title)}</h1>
     <button id="stop" type="button" title="Stop the session">Stop</button>
   </header>
@@ -96,9 +78,8 @@ export function voicePanelHtml(title: string, cspSource: string, nonce = createN
       }
     });
     vscode.postMessage({ type: 'ready' });
-  </script>
-</body>
-</html>`;
+  </script>`,
+  });
 }
 
 /** One voice session's tab. Messages sent before the page is ready are kept and delivered in order. */

@@ -33,24 +33,46 @@ export interface WebviewPageOptions {
   title: string;
 }
 
-export function renderWebviewPage(opts: WebviewPageOptions, nonce = createNonce()): string {
-  const csp = contentSecurityPolicy(opts.webview.cspSource, nonce);
-  const styles = opts.styleUris.map((u) => `<link rel="stylesheet" href="${escapeAttr(u.toString())}">`).join('\n    ');
+/** The CSP of a self-contained page (inline style and script, both with this load's nonce). */
+export function standalonePageCsp(nonce: string, allow: { media?: string; font?: string } = {}): string {
+  return [
+    "default-src 'none'",
+    ...(allow.media ? [`media-src ${allow.media}`] : []),
+    `style-src 'nonce-${nonce}'`,
+    `script-src 'nonce-${nonce}'`,
+    ...(allow.font ? [`font-src ${allow.font}`] : []),
+    "img-src 'none'",
+    "connect-src 'none'",
+    "frame-src 'none'",
+    "form-action 'none'",
+    "base-uri 'none'",
+  ].join('; ');
+}
+
+/** One HTML document shell for every webview page: the CSP first, then what the page adds. */
+export function htmlDocument(opts: { csp: string; title: string; head?: string; body: string }): string {
   return `<!DOCTYPE html>
 <html lang="en">
-  <head>
-    <meta charset="UTF-8">
-    <meta http-equiv="Content-Security-Policy" content="${csp}">
-    <meta name="viewport" content="width=device-width, initial-scale=1.0">
-    ${styles}
-    <title>${escapeAttr(opts.title)}</title>
-  </head>
-  <body>
-    <script nonce="${nonce}" src="${escapeAttr(opts.scriptUri.toString())}"></script>
-  </body>
+<head>
+  <meta charset="UTF-8">
+  <meta http-equiv="Content-Security-Policy" content="${opts.csp}">
+  <meta name="viewport" content="width=device-width, initial-scale=1.0">
+  ${opts.head ?? ''}
+  <title>${escapeHtml(opts.title)}</title>
+</head>
+<body>
+${opts.body}
+</body>
 </html>`;
 }
 
-function escapeAttr(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+export function renderWebviewPage(opts: WebviewPageOptions, nonce = createNonce()): string {
+  const csp = contentSecurityPolicy(opts.webview.cspSource, nonce);
+  const styles = opts.styleUris.map((u) => `<link rel="stylesheet" href="${escapeHtml(u.toString())}">`).join('\n  ');
+  return htmlDocument({ csp, title: opts.title, head: styles, body: `  <script nonce="${nonce}" src="${escapeHtml(opts.scriptUri.toString())}"></script>` });
+}
+
+/** Text or an attribute value made safe inside HTML. */
+export function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/'/g, '&#39;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

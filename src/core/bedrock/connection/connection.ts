@@ -13,55 +13,19 @@ import { Emitter } from '../../emitter';
 import { secretRedactor } from '../errors/redact';
 import { EndpointGuard, type EndpointTrust } from './endpointGuard';
 import { RetryPolicy } from '../routing/retryPolicy';
-import { profileRegion } from './sharedConfig';
+import { BEARER_ENV, proxyPassword, resolveInfo } from './connectionInfo';
 import { signV4, type AwsCredentials } from './sigv4';
 import { CLIENT_VERSION } from '../../version';
 import { httpRequest, readText } from './httpTransport';
 import { judgeEndpoint } from './endpointPolicy';
 import { MAX_STREAMS_PER_SESSION, PooledHttp2Handler, SESSION_IDLE_MS, type Http2Handler } from './pooledHttp2Handler';
 
-type Env = Record<string, string | undefined>;
 type EndpointName = 'control' | 'runtime' | 'mantle' | 's3';
 /** How a route reaches its endpoint: the SDK client (HTTP/2 on the runtime) or plain HTTP(S) (the compatible APIs). */
 export type WarmTransport = 'sdk' | 'http';
 type CredentialProvider = () => Promise<AwsCredentials & { expiration?: Date }>;
 
-export const BEARER_ENV = 'AWS_BEARER_TOKEN_BEDROCK';
-
-export function resolveRegion(s: ConnectionSettings, env: Env): Pick<ConnectionInfo, 'region' | 'regionSource'> {
-  if (s.region) return { region: s.region, regionSource: 'setting' };
-  const fromEnv = env.AWS_REGION || env.AWS_DEFAULT_REGION;
-  if (fromEnv) return { region: fromEnv, regionSource: 'environment' };
-  const fromProfile = profileRegion(s.profile, env);
-  if (fromProfile) return { region: fromProfile, regionSource: 'profile' };
-  return { region: 'us-east-1', regionSource: 'default' };
-}
-
-export function resolveInfo(s: ConnectionSettings, env: Env): ConnectionInfo {
-  const { region, regionSource } = resolveRegion(s, env);
-  const trim = (u: string) => u.replace(/\/+$/, '');
-  return {
-    region,
-    regionSource,
-    auth: s.apiKey ? 'apiKey' : env[BEARER_ENV] ? 'apiKeyEnv' : 'sigv4',
-    profile: s.profile || env.AWS_PROFILE || undefined,
-    endpoints: {
-      control: trim(s.endpoints?.control || `https://bedrock.${region}.amazonaws.com`),
-      runtime: trim(s.endpoints?.runtime || `https://bedrock-runtime.${region}.amazonaws.com`),
-      mantle: trim(s.endpoints?.mantle || `https://bedrock-mantle.${region}.api.aws`),
-      s3: trim(s.endpoints?.s3 || `https://s3.${region}.amazonaws.com`),
-    },
-    proxy: s.proxy || env.HTTPS_PROXY || env.https_proxy || env.HTTP_PROXY || env.http_proxy || undefined,
-  };
-}
-
-function proxyPassword(proxy: string | undefined): string | undefined {
-  try {
-    return proxy ? decodeURIComponent(new URL(proxy).password) || undefined : undefined;
-  } catch {
-    return undefined;
-  }
-}
+export { BEARER_ENV, resolveInfo, resolveRegion } from './connectionInfo';
 
 export class BedrockConnection extends Disposable {
   private settings: ConnectionSettings;
@@ -84,7 +48,7 @@ export class BedrockConnection extends Disposable {
 
   constructor(
     settings: ConnectionSettings,
-    private readonly env: Env = process.env,
+    private readonly env: Record<string, string | undefined> = process.env,
   ) {
     super();
     this.settings = settings;
