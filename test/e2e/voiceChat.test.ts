@@ -32,8 +32,11 @@ describe('voice chat in the real workbench', () => {
     const page = wb.page;
     // The palette lists the extension's commands once its contributions are in (the activity-bar entry shows it).
     await page.locator('.activitybar .action-item a[aria-label^="Bedrock"]').first().waitFor({ timeout: 30_000 });
-    await wb.runCommand('Bedrock: Voice Chat');
+    // Clicked rather than Enter: the palette may rank a built-in "similar command" above ours.
+    await page.keyboard.press('F1');
     const quick = page.locator('.quick-input-widget');
+    await quick.locator('input').fill('>Bedrock: Voice Chat');
+    await quick.locator('.monaco-list-row', { hasText: 'Bedrock: Voice Chat' }).first().click({ timeout: 30_000 });
     await quick.locator('.monaco-list-row', { hasText: 'amazon.nova-sonic-v1:0' }).first().click({ timeout: 30_000 });
     await quick.locator('.monaco-list-row', { hasText: 'Type a message' }).first().click({ timeout: 30_000 });
     await quick.locator('input').fill('Hello from the editor');
