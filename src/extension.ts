@@ -147,7 +147,7 @@ async function startWorkbench(context: vscode.ExtensionContext): Promise<Omit<Wo
   const embed = registerEmbed({ router, embeddingModels: () => embeddingPickerModels(catalog.descriptors), describe: (id) => catalog.describe(id), log });
   const imaging = registerImages({ catalog, store: images, send: (text, modelId, image) => chat.prefill(text, true, modelId, { image }) });
   const jobs = registerJobs(context, { router, connection, descriptors: () => catalog.descriptors, modelName: (id) => catalog.describe(id)?.name, log });
-  const voice = registerVoice({ router, descriptors: () => catalog.descriptors, log });
+  const voice = registerVoice({ router, listedModels: async () => (catalog.descriptors.length ? catalog.descriptors : (await catalog.refresh(), catalog.descriptors)), log });
   const logFeature = { commands: { 'bedrock.showLog': () => log.show() }, disposables: [] } satisfies FeatureRegistration;
   for (const feature of [explorer, connectionFeature, chat, explain, languageModels, embed, imaging, jobs, voice, logFeature]) subs.push(...feature.disposables);
   subs.push(

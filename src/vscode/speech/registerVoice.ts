@@ -22,7 +22,8 @@ const MAX_INPUT_SECONDS = 7 * 60;
 
 export interface VoiceDeps {
   router: Pick<Router, 'voice'>;
-  descriptors(): readonly ModelDescriptor[];
+  /** The catalog's models; right after start-up it waits for the first listing rather than answer "none". */
+  listedModels(): Promise<readonly ModelDescriptor[]>;
   log?: vscode.LogOutputChannel;
 }
 
@@ -54,10 +55,9 @@ const isExecutable = (path: string) => {
 
 export function registerVoice(deps: VoiceDeps): VoiceRegistration {
   let lastPanel: VoicePanel | undefined;
-  const speechModels = () => deps.descriptors().filter((d) => d.apis.bidirectional?.supported);
 
   async function pickModel(arg: unknown): Promise<ModelDescriptor | undefined> {
-    const models = speechModels();
+    const models = (await deps.listedModels()).filter((d) => d.apis.bidirectional?.supported);
     const asked = modelIdFromArgument(arg);
     if (asked) {
       const d = models.find((m) => m.id === asked);
