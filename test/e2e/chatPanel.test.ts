@@ -218,7 +218,8 @@ describe('chat panel in the real workbench (high contrast, keyboard only, from t
     const anthropic = sidebar.locator('.monaco-list-row', { hasText: /^Anthropic/ }).first();
     await anthropic.waitFor({ timeout: 60_000 });
     await anthropic.click();
-    const row = sidebar.locator('.monaco-list-row', { hasText: MODEL }).first();
+    // Rows show the model's name; its id is in the hover.
+    const row = sidebar.locator('.monaco-list-row', { hasText: 'Claude 3 Haiku' }).first();
     await row.waitFor();
     await row.click({ button: 'right' });
     // A synthetic click does not reliably trigger VS Code's menu items; focusing the entry and
