@@ -51,7 +51,7 @@ describe('editor commands in the real workbench', () => {
     const chat = wb.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
     const user = chat.locator('.turn-user').last();
     await user.waitFor({ timeout: 60_000 });
-    assert.match(await user.innerText(), /sample\.ts.*lines 2-7/s);
+    assert.match(await user.innerText(), /sample\.ts:2-7/); // the context chip, not the fenced prompt
     const reply = chat.locator('.turn-assistant').last();
     // The line reads "waiting for…", then "streaming…"; the total time appears when the turn has finished.
     await reply.locator('.turn-line', { hasText: / · total \d/ }).waitFor({ timeout: 60_000 });
