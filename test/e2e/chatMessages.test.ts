@@ -68,8 +68,9 @@ describe('chat messages in the real workbench (cursor, token colours, hover acti
     const page = wb.page;
     await page.keyboard.press('Control+P');
     await page.locator('.quick-input-widget input').fill(name);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: name.split('/').pop() }).first().waitFor();
-    await page.keyboard.press('Enter');
+    // Clicked, not Enter: until the filter applies, the highlighted row can still be a recent file.
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: name.split('/').pop() }).first().click();
+    await page.locator('.tabs-container .tab.active', { hasText: name.split('/').pop() }).waitFor({ timeout: 30_000 });
     const editor = page.locator('.editor-instance .monaco-editor').first();
     await editor.locator('.view-lines').waitFor({ timeout: 30_000 });
     return editor;
