@@ -43,8 +43,11 @@ describe('video generation in the real workbench (Jobs view, player)', () => {
     await page.locator('.activitybar .action-item a[aria-label^="Bedrock"]').first().click();
     await jobsView().waitFor({ timeout: 30_000 });
 
-    await wb.runCommand('Bedrock: Generate Video…');
+    // Clicked rather than Enter: the palette may rank a built-in "similar command" above ours.
+    await page.keyboard.press('F1');
     const quick = page.locator('.quick-input-widget');
+    await quick.locator('input').fill('>Bedrock: Generate Video');
+    await quick.locator('.monaco-list-row', { hasText: 'Bedrock: Generate Video' }).first().click({ timeout: 30_000 });
     await quick.locator('.monaco-list-row', { hasText: 'amazon.nova-reel-v1:0' }).first().click({ timeout: 30_000 });
     await quick.locator('input').fill('A paper boat drifting on a quiet pond at sunrise');
     await page.keyboard.press('Enter');
