@@ -1,0 +1,69 @@
+// What the agent loop needs from a tool, whatever provides it: the built-in workspace tools, the
+// tools other extensions and MCP servers register with VS Code, or a test's fixture. No vscode
+// here: the loop, the approval gate and the limits are plain code, tested in node.
+
+/**
+ * What a tool does, which decides its default approval policy and whether it is offered in a
+ * workspace the user has not trusted: `read` tools only look; the others change files, run
+ * commands or do what another extension decides.
+ */
+export type ToolKind = 'read' | 'edit' | 'create' | 'terminal' | 'external';
+
+export const TOOL_KINDS: readonly ToolKind[] = ['read', 'edit', 'create', 'terminal', 'external'];
+
+/** `ask` every call; `askOncePerChat`: the first call in a chat asks, later ones run; `allow`: never ask. */
+export type ApprovalPolicy = 'ask' | 'askOncePerChat' | 'allow';
+
+/** The user's answer to an approval request. */
+export type ApprovalDecision = 'once' | 'chat' | 'deny';
+
+/** Where a tool comes from; shown in the tool picker. */
+export type ToolSource = 'builtin' | 'extension';
+
+export interface ToolInvocationContext {
+  /** Aborted on Stop, on cancel and when the chat closes: the tool stops what it runs. */
+  signal: AbortSignal;
+  /** The chat the call belongs to (per-chat approvals and per-file allowances key on it). */
+  conversationId: string;
+  /** The most bytes of result text the model will see; a tool may stop producing beyond it. */
+  maxResultBytes: number;
+}
+
+/** A tool's answer: what the model reads. `isError` marks a failure the model should see as one. */
+export interface ToolOutcome {
+  text: string;
+  isError?: boolean;
+}
+
+export interface AgentTool {
+  /** Unique, `[A-Za-z0-9_-]{1,64}` (the strictest API's rule), stable across versions. */
+  readonly name: string;
+  /** What the model reads to decide when to call it. */
+  readonly description: string;
+  /** JSON schema of the input, as the tool declares it (the loop normalizes it per provider). */
+  readonly inputSchema: Record<string, unknown>;
+  readonly kind: ToolKind;
+  readonly source: ToolSource;
+  /** A short label for the tool picker ("Read file"). */
+  readonly title: string;
+  /**
+   * One line naming what this call does, for the step block and the approval ("Read
+   * src/cache.ts:1-40", "Run `npm test`"). Must not throw on malformed input.
+   */
+  describe(input: unknown): string;
+  /**
+   * Runs the call. Malformed input and refusals (outside the workspace, a secret file) resolve
+   * with `isError`, never throw; a throw is reported to the model as a failure too.
+   */
+  invoke(input: unknown, context: ToolInvocationContext): Promise<ToolOutcome>;
+}
+
+/** Acting tools change the workspace or run things: they are not offered in Restricted Mode. */
+export function isActingKind(kind: ToolKind): boolean {
+  return kind !== 'read';
+}
+
+/** The default policy of a kind when the user set none: reading is allowed, everything else asks. */
+export function defaultPolicy(kind: ToolKind): ApprovalPolicy {
+  return kind === 'read' ? 'allow' : 'ask';
+}
