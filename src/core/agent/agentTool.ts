@@ -56,6 +56,13 @@ export interface AgentTool {
    * with `isError`, never throw; a throw is reported to the model as a failure too.
    */
   invoke(input: unknown, context: ToolInvocationContext): Promise<ToolOutcome>;
+  /**
+   * Shows the user what the call would do before they are asked to approve it (a proposed edit as
+   * a diff, a new file's content), so "Allow" is an informed answer. The approval gate calls it
+   * only when it is about to ask, and disposes what it returns once the user answered (closing
+   * the preview). Changes nothing; a failure here must not stop the approval.
+   */
+  preview?(input: unknown): Promise<{ dispose(): void } | undefined>;
 }
 
 /** Acting tools change the workspace or run things: they are not offered in Restricted Mode. */
