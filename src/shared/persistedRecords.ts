@@ -6,7 +6,7 @@ import { API_IDS } from '../core/bedrock/catalog/apiId';
 import { REASONING_LEVELS } from '../core/bedrock/catalog/reasoningSupport';
 import { STOP_REASONS } from '../core/bedrock/adapters/chatEvent';
 import { ERROR_ACTION_IDS, ERROR_KINDS, errorAction, type ErrorKind } from '../core/bedrock/errors/classifiedError';
-import { arrayOf, isPlainRecord, num, object, oneOf, optional, problem, readStored, str, type Issues, type Validator } from '../core/schema';
+import { arrayOf, bool, isPlainRecord, num, object, oneOf, optional, problem, readStored, str, type Issues, type Validator } from '../core/schema';
 import { MAX_ATTACHMENTS, readAttachment, type WireAttachment } from './attachments';
 import { imageTurnOptionsSchema, storedImagesSchema } from './imageMessages';
 import { STORAGE_VERSIONS } from '../core/storageKeys';
@@ -15,6 +15,7 @@ import {
   type ChatParams,
   type ConversationSummary,
   type PersistedConversation,
+  type PersistedStep,
   type PersistedTurn,
   type TurnStats,
   type WireError,
@@ -22,6 +23,8 @@ import {
   type WireToolCall,
 } from './protocol';
 import { MAX_ID, MAX_TEXT } from './protocolValidation';
+import { WIRE_TOOL_STATUSES } from './agentMessages';
+import { TOOL_KINDS } from '../core/agent/agentTool';
 
 /** A reply can outgrow the longest message a user may send; this bounds what one stored turn holds. */
 const MAX_TURN_TEXT = 4 * MAX_TEXT;
@@ -97,9 +100,20 @@ const toolCallSchema = object<WireToolCall>({
   id: str({ max: MAX_ID }),
   name: str({ max: 1000 }),
   input: str({ max: MAX_TEXT }),
-  status: oneOf(['requested', 'running', 'done', 'failed']),
+  status: oneOf(WIRE_TOOL_STATUSES),
   result: optional(str({ max: MAX_TURN_TEXT })),
   durationMs: optional(figure),
+  label: optional(str({ max: 4000 })),
+  kind: optional(oneOf(TOOL_KINDS)),
+  step: optional(num({ min: 0, max: 100_000, integer: true })),
+  truncated: optional(bool),
+});
+
+/** One agent step: a bad text or tool list drops the step; a bad call drops only that call. */
+const stepSchema = object<PersistedStep>({
+  text: str({ max: MAX_TURN_TEXT }),
+  reasoning: optional(arrayOf(reasoningSchema, { max: 1000 })),
+  tools: arrayOf(toolCallSchema, { max: 1000 }),
 });
 
 /** One stored attachment reference: a bad one is dropped (the turn keeps its others). */
@@ -120,6 +134,7 @@ export const persistedTurnSchema = object<PersistedTurn>({
   imageOptions: optional(imageTurnOptionsSchema),
   context: optional(contextSchema),
   tools: optional(arrayOf(toolCallSchema, { max: 1000 })),
+  steps: optional(arrayOf(stepSchema, { max: 10_000 })),
   attachments: optional(arrayOf(attachmentSchema, { max: MAX_ATTACHMENTS })),
 });
 

@@ -27,10 +27,25 @@ export interface PersistedTurn {
   imageOptions?: ImageTurnOptions;
   /** A user turn from an editor command: `text` is the user's words, the code goes to the model from here. */
   context?: ChatContext;
-  /** Tool calls of an assistant turn, in the order the model made them. */
+  /** Tool calls of an assistant turn, in the order the model made them (a turn without agent steps). */
   tools?: WireToolCall[];
+  /**
+   * An agent reply's model steps that ended in tool calls, in order; the turn's own `text` and
+   * `reasoning` are then the final answer (the step after the last tool results).
+   */
+  steps?: PersistedStep[];
   /** What a user turn attached, by reference (a workspace file or a content hash), never the bytes. */
   attachments?: WireAttachment[];
+}
+
+/** One model step of an agent reply: what the model said, then the tools it called (with their results). */
+export interface PersistedStep {
+  /** Text the model wrote before calling the tools. */
+  text: string;
+  /** Reasoning blocks of the step, in order (signed ones are sent back before the tool calls). */
+  reasoning?: WireReasoning[];
+  /** The calls the step made, each with its result once it has one. */
+  tools: WireToolCall[];
 }
 
 /** A stored conversation, as the host keeps it in workspace storage. */

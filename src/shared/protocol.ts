@@ -2,7 +2,8 @@
 // direction, discriminated by `method` (`domain/verb`, the message kind). Types only: the value
 // shapes the messages carry are in `wireValues.ts`, the persisted ones in `persistedShapes.ts`,
 // the editor and code-block messages in `editorMessages.ts`, the attachment ones in
-// `attachmentMessages.ts`, the history ones in `historyMessages.ts` and the image turns' in
+// `attachmentMessages.ts`, the history ones in `historyMessages.ts`, the agent ones in
+// `agentMessages.ts` and the image turns' in
 // `imageProtocol.ts` (re-exported here, so the protocol has one import point); the gate for webview messages,
 // the size limits and the link policy in `protocolValidation.ts`; the readers of persisted state
 // in `persistedRecords.ts` (conversations) and `persistedReaders.ts` (webview state). All plain
@@ -26,9 +27,11 @@ import type { CodeApplyMessage, CodeCopyMessage, CodeInsertMessage, CodeOpenInNe
 import type { WireAttachment } from './attachments';
 import type { AttachAddedMessage, AttachDataMessage, AttachPickMessage, AttachPrepareImageMessage, AttachRefusedMessage, AttachUrisMessage } from './attachmentMessages';
 import type { HistoryDeleteMessage, HistoryListMessage, HistoryListRequestMessage, HistoryLoadMessage, HistoryNewMessage, HistoryOpenMessage } from './historyMessages';
+import type { AgentApproveMessage, AgentPickToolsMessage } from './agentMessages';
 
-export type { ChatContext, CodeAction, ModelOption, ChatParams, TokenColors, TurnStats, WireError, WireReasoning, WireToolCall } from './wireValues';
-export type { PersistedTurn, PersistedConversation, PersistedWebviewState, ConversationSummary } from './persistedShapes';
+export type { ChatContext, CodeAction, ModelOption, ChatParams, TokenColors, TurnStats, WireError, WireReasoning, WireToolCall, WireToolStatus } from './wireValues';
+export type { PersistedTurn, PersistedStep, PersistedConversation, PersistedWebviewState, ConversationSummary } from './persistedShapes';
+export type { AgentApproveMessage, AgentPickToolsMessage } from './agentMessages';
 export type { CodeApplyMessage, CodeCopyMessage, CodeInsertMessage, CodeOpenInNewFileMessage, EditorFocusMessage, EditorRevealMessage } from './editorMessages';
 export type { AttachAddedMessage, AttachDataMessage, AttachPickMessage, AttachPrepareImageMessage, AttachRefusedMessage, AttachUrisMessage } from './attachmentMessages';
 export type { HistoryDeleteMessage, HistoryListMessage, HistoryListRequestMessage, HistoryLoadMessage, HistoryNewMessage, HistoryOpenMessage } from './historyMessages';
@@ -67,6 +70,8 @@ export interface ChatSendMessage {
   context?: ChatContext;
   /** Files, images and documents the chips in the composer name (references; the host reads the bytes). */
   attachments?: WireAttachment[];
+  /** Agent mode for this turn: the model may call tools, and the reply runs until its final answer. */
+  agent?: boolean;
 }
 
 /** Delete turns of a stored conversation (a message and its reply). */
@@ -161,7 +166,9 @@ export type WebviewToHostMessage =
   | ComposerTypingMessage
   | AttachPickMessage
   | AttachDataMessage
-  | AttachUrisMessage;
+  | AttachUrisMessage
+  | AgentApproveMessage
+  | AgentPickToolsMessage;
 
 // ---------------------------------------------------------------------------------------------
 // Host → webview

@@ -14,6 +14,7 @@ import { isReasoningLevel } from '../core/bedrock/catalog/reasoningSupport';
 import type { AttachPickMessage, ChatContext, ChatParams, WebviewToHostMessage } from './protocol';
 import { MAX_ATTACHMENT_BASE64, MAX_ATTACHMENTS, readAttachments, type WireAttachment } from './attachments';
 import { imageActionRule, imageIdRule, imageTurnOptionsRule } from './imageMessages';
+import { agentFlagRule, approvalDecisionRule } from './agentMessages';
 
 /** Longest user message the host accepts (characters); far above any model's context. */
 export const MAX_TEXT = 2_000_000;
@@ -126,6 +127,7 @@ export const WEBVIEW_MESSAGE_FIELDS: WebviewMessageTable = {
     image: optional(imageTurnOptionsRule),
     context: optional(context),
     attachments: optional(attachments),
+    agent: optional(agentFlagRule),
   },
   'chat/cancel': { requestId: id('requestId') },
   'error/action': { requestId: id('requestId'), actionId: errorActionId },
@@ -157,6 +159,8 @@ export const WEBVIEW_MESSAGE_FIELDS: WebviewMessageTable = {
     ),
     note: optional(rule((v): v is string => typeof v === 'string' && v.length <= 200, () => 'note is longer than 200 characters')),
   },
+  'agent/approve': { requestId: id('requestId'), toolId: id('toolId'), decision: approvalDecisionRule },
+  'agent/pickTools': {},
   'attach/uris': {
     uris: rule((v): v is string[] => Array.isArray(v) && v.length > 0 && v.length <= MAX_ATTACHMENTS && v.every((u) => typeof u === 'string' && u.length > 0 && u.length <= 8192), () => `uris is not a list of 1 to ${MAX_ATTACHMENTS} URIs`),
   },

@@ -4,6 +4,7 @@ import type { ImageModelTraits } from './imageProtocol';
 import type { ApiId } from '../core/bedrock/catalog/apiId';
 import type { ErrorActionId, ErrorKind } from '../core/bedrock/errors/classifiedError';
 import type { ReasoningLevel, ReasoningStyle } from '../core/bedrock/catalog/reasoningSupport';
+import type { ToolKind } from '../core/agent/agentTool';
 
 /** What the code-block buttons ask the host to do with a fenced code block. */
 export type CodeAction = 'copy' | 'insert' | 'apply' | 'openInNewFile';
@@ -30,13 +31,28 @@ export interface WireToolCall {
   name: string;
   /** The call's input as pretty-printed JSON. */
   input: string;
-  /** `requested` = the model asked and nothing has run it; `running`, then `done` or `failed`. */
-  status: 'requested' | 'running' | 'done' | 'failed';
+  /**
+   * `requested` = the model asked and nothing has run it; `awaitingApproval` = the user is asked
+   * (answer with `agent/approve`); `running`, then `done` or `failed`; `denied` = the user said no
+   * (or stopped while asked); `cancelled` = stopped while running, or never run because the turn stopped.
+   */
+  status: WireToolStatus;
   /** The tool's result (or failure message) as text, once there is one. */
   result?: string;
   /** Milliseconds from the start of the run to its result. */
   durationMs?: number;
+  /** One line naming what this call does ("Read src/cache.ts:1-40"), from the tool. */
+  label?: string;
+  /** What the tool does (decides its approval policy). */
+  kind?: ToolKind;
+  /** The model step (0-based) that made the call, within its reply. */
+  step?: number;
+  /** The result was cut to the byte cap before the model saw it. */
+  truncated?: boolean;
 }
+
+/** Where a tool call stands (see `WireToolCall.status`). */
+export type WireToolStatus = 'requested' | 'awaitingApproval' | 'running' | 'done' | 'failed' | 'denied' | 'cancelled';
 
 /** Token colours of the active colour theme, by highlighter class (`keyword`, `string`, …): `#rrggbb[aa]`. */
 export type TokenColors = Partial<Record<string, string>>;
@@ -65,6 +81,8 @@ export interface ModelOption {
   needsProfile?: boolean;
   /** The provider marked the model legacy. */
   legacy?: boolean;
+  /** The model can take tools (agent mode is offered for it). */
+  tools?: boolean;
 }
 
 /** Sampling parameters the user set for a conversation; absent = the model's default. */

@@ -9,6 +9,9 @@ const STATUS: Record<WireToolCall['status'], { icon: string; label: string }> = 
   running: { icon: 'loading codicon-modifier-spin', label: 'running' },
   done: { icon: 'check', label: 'done' },
   failed: { icon: 'error', label: 'failed' },
+  awaitingApproval: { icon: 'question', label: 'awaiting approval' },
+  denied: { icon: 'circle-slash', label: 'denied' },
+  cancelled: { icon: 'debug-stop', label: 'cancelled' },
 };
 
 export class ToolCallsView {

@@ -23,6 +23,7 @@ import type { ConnectionWarmer, WarmReason } from '../../core/bedrock/connection
 import type { CodeActions } from './codeActions';
 import { deleteStoredTurns } from './transcriptEdits';
 import { runChatEditorAction } from './chatEditorActions';
+import { PendingApprovals } from '../../core/agent/pendingApprovals';
 import { deleteConversation, readConversation, readHistoryList, readModelsList, type ChatPreferences, type ReadWarning } from '../../core/chat/panelModelsAndHistory';
 
 export type { ChatPreferences };
@@ -59,6 +60,8 @@ export interface ChatPanelDeps {
   warmer?: Pick<ConnectionWarmer, 'request' | 'noteUsed'>;
   /** The shared model choice, favourites and default system prompt (one for every chat surface, Explain and Ask). */
   preferences?: ChatPreferences;
+  /** Opens the tool picker (agent mode's "Tools" button). */
+  pickTools?(): unknown;
 }
 
 export interface ChatPanelRestore {
@@ -76,6 +79,8 @@ export class ChatPanelHost<S extends ChatSurface = ChatSurface> extends Disposab
   private conversationId: string | undefined;
   private selectedModelId: string | undefined;
   private models: ModelOption[] = [];
+  /** Agent tool calls waiting for the user's Allow or Deny. */
+  private readonly approvals = new PendingApprovals();
   private readonly onDidPostEmitter = this._register(new Emitter<HostToWebviewMessage>());
   private readonly onDidReceiveEmitter = this._register(new Emitter<WebviewToHostMessage>());
   private readonly onDidDisposeEmitter = this._register(new Emitter<void>());
@@ -258,6 +263,13 @@ export class ChatPanelHost<S extends ChatSurface = ChatSurface> extends Disposab
       case 'attach/uris':
         if (this.deps.attachments) return this.deps.attachments.handle(msg, (m) => this.post(m));
         this.post({ method: 'attach/refused', message: 'Attachments are not available in this chat.' });
+        return;
+      case 'agent/approve':
+        // An answer nobody waits for (already answered, or the turn stopped) changes nothing.
+        this.approvals.answer(msg.requestId, msg.toolId, msg.decision);
+        return;
+      case 'agent/pickTools':
+        await this.deps.pickTools?.();
         return;
       default:
         return handledEveryMessage(msg);

@@ -106,6 +106,8 @@ export function registerChat(context: vscode.ExtensionContext, deps: RegisterCha
         tokenColors,
         rememberModel: deps.rememberModel,
         preferences: deps.preferences,
+        // The tool picker is its own command (also in the palette); the chat's "Tools" button runs it.
+        pickTools: () => vscode.commands.executeCommand('bedrock.chat.pickTools'),
         images: deps.images,
         warmer,
         attachments,

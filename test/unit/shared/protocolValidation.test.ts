@@ -113,4 +113,6 @@ const WEBVIEW_METHODS: readonly WebviewToHostMessage['method'][] = [
   'attach/pick',
   'attach/data',
   'attach/uris',
+  'agent/approve',
+  'agent/pickTools',
 ];

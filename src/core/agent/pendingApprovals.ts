@@ -1,0 +1,52 @@
+// The approvals a chat is waiting for: the loop asks and waits; the user's answer (`agent/approve`
+// from the webview) settles exactly one wait. Stop, cancel or a closed chat while waiting is a
+// denial, so nothing the user did not allow ever runs.
+import type { ApprovalDecision } from './agentTool';
+
+interface Waiting {
+  settle(decision: ApprovalDecision): void;
+}
+
+export class PendingApprovals {
+  private readonly waiting = new Map<string, Waiting>();
+
+  /**
+   * Waits for the user's answer to call `toolId` of reply `requestId`. Resolves `deny` when
+   * `signal` aborts first (or already has). Never rejects.
+   */
+  wait(requestId: string, toolId: string, signal: AbortSignal): Promise<ApprovalDecision> {
+    const key = keyOf(requestId, toolId);
+    // A second question for the same call replaces the first, which counts as refused.
+    this.waiting.get(key)?.settle('deny');
+    return new Promise<ApprovalDecision>((resolve) => {
+      const onAbort = () => entry.settle('deny');
+      const entry: Waiting = {
+        settle: (decision) => {
+          if (this.waiting.get(key) === entry) this.waiting.delete(key);
+          signal.removeEventListener('abort', onAbort);
+          resolve(decision);
+        },
+      };
+      if (signal.aborted) return resolve('deny');
+      this.waiting.set(key, entry);
+      signal.addEventListener('abort', onAbort, { once: true });
+    });
+  }
+
+  /** Settles the wait for that call; false when nothing waits for it (already answered, stopped, or never asked). */
+  answer(requestId: string, toolId: string, decision: ApprovalDecision): boolean {
+    const entry = this.waiting.get(keyOf(requestId, toolId));
+    if (!entry) return false;
+    entry.settle(decision);
+    return true;
+  }
+
+  /** How many answers are awaited (for tests and logs). */
+  get size(): number {
+    return this.waiting.size;
+  }
+}
+
+function keyOf(requestId: string, toolId: string): string {
+  return `${requestId}\u0000${toolId}`;
+}
