@@ -1,7 +1,8 @@
-// A video generated and played as a user does it: Generate Video from the palette, the job in the
-// Jobs view going from in progress to completed (the emulator's Nova Reel job writes its MP4 to the
-// real local S3 server), the notification's Open Result, and the player's <video> with its
-// metadata loaded. Screenshots of the Jobs view and the player in dark, light and high contrast.
+// A video generated and played as a user does it: Generate Video from the palette (a prompt, no
+// first frame, a seed typed), the job in the Jobs view going from in progress to completed (the
+// emulator's Nova Reel job writes its MP4 to the real local S3 server), the notification's Open
+// Result, and the player's <video> with its metadata loaded. Screenshots of the Jobs view and the
+// player in dark, light and high contrast.
 import * as assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -52,6 +53,9 @@ describe('video generation in the real workbench (Jobs view, player)', () => {
     await quick.locator('input').fill('A paper boat drifting on a quiet pond at sunrise');
     await page.keyboard.press('Enter');
     await quick.locator('.monaco-list-row', { hasText: 'No image' }).first().click();
+    await page.locator('.quick-input-widget', { hasText: 'seed (optional)' }).waitFor({ timeout: 10_000 });
+    await quick.locator('input').fill('4242');
+    await page.keyboard.press('Enter');
 
     const view = jobsView();
     await view.locator('.monaco-list-row', { hasText: /In progress/ }).first().waitFor({ timeout: 30_000 });
@@ -59,7 +63,9 @@ describe('video generation in the real workbench (Jobs view, player)', () => {
     // The tracker polls on its own (about 5 s after the start); the emulator completes the job on that poll.
     await view.locator('.monaco-list-row', { hasText: /Completed/ }).first().waitFor({ timeout: 60_000 });
     const start = wb.emulator!.requests.find((r) => r.route === 'StartAsyncInvoke')!;
-    assert.deepEqual((start.body as { modelInput: { textToVideoParams: unknown } }).modelInput.textToVideoParams, { text: 'A paper boat drifting on a quiet pond at sunrise' });
+    const modelInput = (start.body as { modelInput: { textToVideoParams: unknown; videoGenerationConfig: { seed?: number } } }).modelInput;
+    assert.deepEqual(modelInput.textToVideoParams, { text: 'A paper boat drifting on a quiet pond at sunrise' });
+    assert.equal(modelInput.videoGenerationConfig.seed, 4242);
 
     const toast = page.locator('.notification-toast', { hasText: /is done/ });
     await toast.locator('.monaco-button', { hasText: 'Open Result' }).click({ timeout: 30_000 });

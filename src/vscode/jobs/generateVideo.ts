@@ -1,11 +1,13 @@
 // "Bedrock: Generate Video…": Nova Reel text to video (with an optional first frame), multi-shot
-// automated and multi-shot manual. Asks for what the chosen model takes, checks it against the
-// model's limits, starts the job and hands it to the Jobs view, which says when it is done.
+// automated and multi-shot manual (each shot optionally from an image), with an optional seed.
+// Asks for what the chosen model takes (videoQuestions.ts), checks it against the model's limits,
+// starts the job and hands it to the Jobs view, which says when it is done.
 import * as vscode from 'vscode';
-import { REEL_LIMITS, ReelInputError, durationProblem, imageProblem, promptProblem, reelModelInput, reelTasks, sniffImageFormat, type ReelImage, type ReelRequest, type ReelTask } from '../../core/bedrock/async/novaReel';
+import { ReelInputError, reelModelInput, reelTasks, type ReelRequest } from '../../core/bedrock/async/novaReel';
 import { modelIdFromArgument } from '../../core/chat/modelOptions';
 import { showErrorMessage, showInformationMessage } from '../notify';
 import { outputLocation } from './outputLocation';
+import { askVideoRequest } from './videoQuestions';
 import type { JobsDeps } from './jobsDeps';
 
 /** A request given by a caller (tests, other extensions): no questions asked. */
@@ -14,12 +16,6 @@ export interface GenerateVideoArgs {
   request: ReelRequest;
   s3OutputUri?: string;
 }
-
-const TASK_ITEMS: Record<ReelTask, { label: string; detail: string }> = {
-  TEXT_VIDEO: { label: 'Text to video', detail: 'A 6-second video from a prompt, optionally starting from an image' },
-  MULTI_SHOT_AUTOMATED: { label: 'Multi-shot, automated', detail: 'One prompt; the model plans 6-second shots for 12–120 seconds' },
-  MULTI_SHOT_MANUAL: { label: 'Multi-shot, manual', detail: 'A prompt for each 6-second shot (2–20 shots)' },
-};
 
 function isArgs(arg: unknown): arg is GenerateVideoArgs {
   return typeof arg === 'object' && arg !== null && typeof (arg as GenerateVideoArgs).modelId === 'string' && typeof (arg as GenerateVideoArgs).request === 'object';
@@ -40,77 +36,11 @@ async function pickModel(deps: JobsDeps, fromArg: string | undefined): Promise<s
   return pick?.id;
 }
 
-async function askPrompt(title: string, max: number): Promise<string | undefined> {
-  const text = await vscode.window.showInputBox({ title, prompt: `Describe the video (up to ${max} characters).`, ignoreFocusOut: true, validateInput: (v) => promptProblem(v, max) });
-  return text?.trim() ? text : undefined;
-}
-
-async function askImage(): Promise<ReelImage | undefined | null> {
-  const pick = await vscode.window.showQuickPick(
-    [
-      { label: 'No image', detail: 'Start from the prompt alone', image: false },
-      { label: 'Start from an image…', detail: 'A 1280×720 PNG or JPEG as the first frame', image: true },
-    ],
-    { title: 'Generate Video: first frame', ignoreFocusOut: true },
-  );
-  if (!pick) return null;
-  if (!pick.image) return undefined;
-  const [file] = (await vscode.window.showOpenDialog({ canSelectMany: false, filters: { Images: ['png', 'jpg', 'jpeg'] }, title: 'First frame (1280×720 PNG or JPEG)' })) ?? [];
-  if (!file) return null;
-  const bytes = await vscode.workspace.fs.readFile(file);
-  const problem = imageProblem(bytes);
-  if (problem) {
-    void showErrorMessage(`${vscode.workspace.asRelativePath(file)}: ${problem}`);
-    return null;
-  }
-  return { format: sniffImageFormat(bytes)!, bytes };
-}
-
-async function askRequest(modelId: string): Promise<ReelRequest | undefined> {
-  const tasks = reelTasks(modelId);
-  let task: ReelTask = 'TEXT_VIDEO';
-  if (tasks.length > 1) {
-    const pick = await vscode.window.showQuickPick(tasks.map((t) => ({ ...TASK_ITEMS[t], task: t })), { title: `Generate Video with ${modelId}`, ignoreFocusOut: true });
-    if (!pick) return undefined;
-    task = pick.task;
-  }
-  if (task === 'TEXT_VIDEO') {
-    const prompt = await askPrompt('Generate Video: prompt', REEL_LIMITS.promptChars);
-    if (!prompt) return undefined;
-    const image = await askImage();
-    if (image === null) return undefined;
-    return { task, prompt, image };
-  }
-  if (task === 'MULTI_SHOT_AUTOMATED') {
-    const prompt = await askPrompt('Generate Video: prompt for the whole video', REEL_LIMITS.automatedPromptChars);
-    if (!prompt) return undefined;
-    const seconds: string[] = [];
-    for (let s = REEL_LIMITS.minSeconds; s <= REEL_LIMITS.maxSeconds; s += REEL_LIMITS.shotSeconds) seconds.push(String(s));
-    const pick = await vscode.window.showQuickPick(seconds.map((s) => ({ label: `${s} seconds`, description: `${Number(s) / 6} shots`, s })), { title: 'Generate Video: length', ignoreFocusOut: true });
-    if (!pick || durationProblem(Number(pick.s))) return undefined;
-    return { task, prompt, durationSeconds: Number(pick.s) };
-  }
-  const shots: Array<{ prompt: string }> = [];
-  while (shots.length < REEL_LIMITS.maxShots) {
-    const n = shots.length + 1;
-    const text = await vscode.window.showInputBox({
-      title: `Generate Video: shot ${n}${n > REEL_LIMITS.minShots ? ' (leave empty to finish)' : ''}`,
-      prompt: `What happens in shot ${n} (6 seconds)?`,
-      ignoreFocusOut: true,
-      validateInput: (v) => (!v.trim() && n > REEL_LIMITS.minShots ? undefined : promptProblem(v, REEL_LIMITS.promptChars)),
-    });
-    if (text === undefined) return undefined;
-    if (!text.trim()) break;
-    shots.push({ prompt: text });
-  }
-  return { task, shots };
-}
-
 export async function generateVideo(deps: JobsDeps, arg?: unknown): Promise<string | undefined> {
   const given = isArgs(arg) ? arg : undefined;
   const modelId = given?.modelId ?? (await pickModel(deps, modelIdFromArgument(arg)));
   if (!modelId) return undefined;
-  const request = given?.request ?? (await askRequest(modelId));
+  const request = given?.request ?? (await askVideoRequest(modelId));
   if (!request) return undefined;
   let modelInput: Record<string, unknown>;
   try {

@@ -2,6 +2,7 @@
 // automated (one prompt, 12–120 s in 6-second shots) and multi-shot manual (a prompt per shot,
 // each with an optional image). Checked here against the model's limits so the user hears what to
 // change before a job is submitted. v1:0 makes 6-second videos only; v1:1 adds multi-shot.
+import { imageSize } from '../adapters/mediaFormats';
 
 export type ReelTask = 'TEXT_VIDEO' | 'MULTI_SHOT_AUTOMATED' | 'MULTI_SHOT_MANUAL';
 
@@ -69,18 +70,20 @@ export function sniffImageFormat(bytes: Uint8Array): 'png' | 'jpeg' | undefined 
   return undefined;
 }
 
-/** A PNG's size from its header, for the 1280×720 check (JPEG sizes are left to the service). */
-export function pngSize(bytes: Uint8Array): { width: number; height: number } | undefined {
-  if (sniffImageFormat(bytes) !== 'png' || bytes.length < 24) return undefined;
-  const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return { width: v.getUint32(16), height: v.getUint32(20) };
+/** What is wrong with a first-frame or shot image, or undefined. */
+export function imageProblem(bytes: Uint8Array, what = 'first frame'): string | undefined {
+  if (!sniffImageFormat(bytes)) return 'The image is neither a PNG nor a JPEG; Nova Reel takes those two.';
+  const size = imageSize(bytes);
+  if (!size) return `The image's size cannot be read from its header; Nova Reel's ${what} must be a 1280×720 PNG or JPEG.`;
+  if (size.width !== 1280 || size.height !== 720) return `The image is ${size.width}×${size.height}; Nova Reel's ${what} must be 1280×720.`;
+  return undefined;
 }
 
-/** What is wrong with a first-frame image, or undefined. */
-export function imageProblem(bytes: Uint8Array): string | undefined {
-  if (!sniffImageFormat(bytes)) return 'The image is neither a PNG nor a JPEG; Nova Reel takes those two.';
-  const size = pngSize(bytes);
-  if (size && (size.width !== 1280 || size.height !== 720)) return `The image is ${size.width}×${size.height}; Nova Reel's first frame must be 1280×720.`;
+/** What is wrong with a seed as typed (empty: none, the model chooses), or undefined. */
+export function seedTextProblem(text: string): string | undefined {
+  const t = text.trim();
+  if (!t) return undefined;
+  if (!/^\d+$/.test(t) || Number(t) > REEL_LIMITS.maxSeed) return `The seed must be a whole number from 0 to ${REEL_LIMITS.maxSeed}; "${t.slice(0, 40)}" is not. Leave it empty to let Nova Reel choose.`;
   return undefined;
 }
 
@@ -119,9 +122,8 @@ export function reelModelInput(modelId: string, req: ReelRequest): Record<string
       const { minShots, maxShots } = REEL_LIMITS;
       if (req.shots.length < minShots || req.shots.length > maxShots) throw new ReelInputError(`A manual multi-shot video has ${minShots}–${maxShots} shots; this one has ${req.shots.length}.`);
       req.shots.forEach((s, i) => {
-        const p = promptProblem(s.prompt, REEL_LIMITS.promptChars);
+        const p = promptProblem(s.prompt, REEL_LIMITS.promptChars) ?? (s.image?.bytes ? imageProblem(s.image.bytes, 'shot images') : undefined);
         if (p) throw new ReelInputError(`Shot ${i + 1}: ${p}`);
-        if (s.image?.bytes) check(imageProblem(s.image.bytes));
       });
       return {
         taskType: 'MULTI_SHOT_MANUAL',

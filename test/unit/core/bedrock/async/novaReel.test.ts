@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { ReelInputError, imageProblem, reelModelInput, reelTasks } from '../../../../../src/core/bedrock/async/novaReel';
+import { ReelInputError, imageProblem, reelModelInput, reelTasks, seedTextProblem } from '../../../../../src/core/bedrock/async/novaReel';
+import { jpegOfSize } from '../adapters/mediaSamples';
 
 /** A PNG header of the given size (enough for the size check). */
 function pngHeader(width: number, height: number): Uint8Array {
@@ -47,5 +48,27 @@ describe('Nova Reel inputs', () => {
     ];
     for (const [run, message] of cases) assert.throws(run, (e: unknown) => e instanceof ReelInputError && message.test(e.message));
     assert.match(imageProblem(new Uint8Array([1, 2, 3])) ?? '', /neither a PNG nor a JPEG/);
+  });
+
+  it('manual multi-shot: each shot may start from its own image, checked with the shot named', () => {
+    const frame = jpegOfSize(1280, 720);
+    const input = reelModelInput('amazon.nova-reel-v1:1', { task: 'MULTI_SHOT_MANUAL', shots: [{ prompt: 'One', image: { format: 'jpeg', bytes: frame } }, { prompt: 'Two' }], seed: 99 });
+    assert.deepEqual(input, {
+      taskType: 'MULTI_SHOT_MANUAL',
+      multiShotManualParams: { shots: [{ text: 'One', image: { format: 'jpeg', source: { bytes: Buffer.from(frame).toString('base64') } } }, { text: 'Two' }] },
+      videoGenerationConfig: { fps: 24, dimension: '1280x720', seed: 99 },
+    });
+    const wrong = () => reelModelInput('amazon.nova-reel-v1:1', { task: 'MULTI_SHOT_MANUAL', shots: [{ prompt: 'One' }, { prompt: 'Two', image: { format: 'jpeg', bytes: jpegOfSize(1920, 1080) } }] });
+    assert.throws(wrong, (e: unknown) => e instanceof ReelInputError && e.message === "Shot 2: The image is 1920×1080; Nova Reel's shot images must be 1280×720.");
+    assert.match(imageProblem(jpegOfSize(800, 600)) ?? '', /800×600; Nova Reel's first frame must be 1280×720/);
+    assert.equal(imageProblem(jpegOfSize(1280, 720)), undefined);
+    assert.match(imageProblem(new Uint8Array([0xff, 0xd8, 0xff, 0xd9])) ?? '', /size cannot be read/);
+  });
+
+  it('a typed seed: empty leaves it to the model; otherwise a whole number in range', () => {
+    assert.equal(seedTextProblem(''), undefined);
+    assert.equal(seedTextProblem(' 0 '), undefined);
+    assert.equal(seedTextProblem('2147483646'), undefined);
+    for (const bad of ['2147483647', '-1', '1.5', 'abc', '1e3']) assert.match(seedTextProblem(bad) ?? '', /whole number from 0 to 2147483646; ".*" is not\. Leave it empty/, bad);
   });
 });
