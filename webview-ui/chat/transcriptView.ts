@@ -49,6 +49,17 @@ export class TranscriptView {
       },
       { passive: true },
     );
+    // The composer grows (chips, a longer message) and the transcript gets shorter: what was at the
+    // bottom stays in view instead of sliding under the composer. (jsdom, where the unit tier runs
+    // this class, has no ResizeObserver; every browser a webview runs in has.)
+    let height = t.clientHeight;
+    if (typeof ResizeObserver === 'function') {
+      new ResizeObserver(() => {
+        const wasAtBottom = t.scrollHeight - t.scrollTop - height < 24;
+        height = t.clientHeight;
+        if (wasAtBottom && this.turns.length) t.scrollTop = t.scrollHeight;
+      }).observe(t);
+    }
   }
 
   get scrollTop(): number {
