@@ -5,7 +5,7 @@
 // with each path's own encoding in the request the emulator received; and screenshots of the
 // composer with chips, and of a sent message with its chips, in three themes at two widths.
 import * as assert from 'node:assert/strict';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { FrameLocator, Locator } from 'playwright-core';
 import { openWorkbench, screenshotDir, type Workbench } from './workbench';
 
