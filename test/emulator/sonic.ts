@@ -3,7 +3,10 @@
 // inner `chunk` event whose `bytes` are the event JSON), checked for order and fields, and the
 // model's turn is answered when the user's audio goes quiet (as its turn detection does) or a typed
 // turn ends: the transcript of what it heard (fixed text), a speculative reply, a short tone as the
-// spoken reply, the final text, usage, completionEnd. `sessionEnd` ends the response.
+// spoken reply, the final text, usage, completionEnd. A spoken reply lasts the tone's length in the
+// user's audio time (the client keeps streaming while it listens): speech in that window is a
+// barge-in — `{ "interrupted" : true }`, the reply ends, and that speech is answered in turn.
+// `sessionEnd` ends the response.
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { chunkFrame } from './eventStream';
@@ -92,10 +95,11 @@ export async function invokeBidirectional(call: RouteCall): Promise<void> {
   let outputRate = 24_000;
   let heardSpeech = false;
   let silentSeconds = 0;
-  let answered = false;
   let typedTurn: string | undefined;
   let pending: Buffer = Buffer.alloc(0);
   let ended = false;
+  /** The model is speaking its reply: it lasts the reply's length in the user's audio time, and speech over it interrupts it. */
+  let speaking: { secondsLeft: number; base: Record<string, string>; audioId: string } | undefined;
 
   const send = (event: object) => ex.event(chunkFrame({ event }), (err) => awsExceptionFrame(err));
   const fail = async (message: string) => {
@@ -106,27 +110,46 @@ export async function invokeBidirectional(call: RouteCall): Promise<void> {
     ended = true;
   };
 
-  async function answer(heard: string): Promise<void> {
-    answered = true;
-    const completionId = randomUUID();
-    const base = { sessionId, promptName, completionId };
-    const block = async (type: string, role: string, stage: string | undefined, body: (contentId: string) => Promise<void>) => {
-      const contentId = randomUUID();
-      await send({ contentStart: { ...base, contentId, type, role, ...(stage ? { additionalModelFields: JSON.stringify({ generationStage: stage }) } : {}) } });
-      await body(contentId);
-      await send({ contentEnd: { ...base, contentId, type, stopReason: 'END_TURN' } });
-    };
-    const text = (role: string, content: string) => (contentId: string) => send({ textOutput: { ...base, contentId, role, content } });
+  const block = async (base: Record<string, string>, type: string, role: string, stage: string | undefined, body: (contentId: string) => Promise<void>, stopReason = 'END_TURN') => {
+    const contentId = randomUUID();
+    await send({ contentStart: { ...base, contentId, type, role, ...(stage ? { additionalModelFields: JSON.stringify({ generationStage: stage }) } : {}) } });
+    await body(contentId);
+    await send({ contentEnd: { ...base, contentId, type, stopReason } });
+  };
+  const text = (base: Record<string, string>, role: string, content: string) => (contentId: string) => send({ textOutput: { ...base, contentId, role, content } });
+
+  /** What it heard, the planned reply and its voice; the reply ends at once for a typed turn, after its length in audio time for speech. */
+  async function answer(heard: string, spoken: boolean): Promise<void> {
+    const base = { sessionId, promptName, completionId: randomUUID() };
     await send({ completionStart: base });
-    await block('TEXT', 'USER', 'FINAL', text('USER', heard));
-    await block('TEXT', 'ASSISTANT', 'SPECULATIVE', text('ASSISTANT', SPOKEN_REPLY));
+    await block(base, 'TEXT', 'USER', 'FINAL', text(base, 'USER', heard));
+    await block(base, 'TEXT', 'ASSISTANT', 'SPECULATIVE', text(base, 'ASSISTANT', SPOKEN_REPLY));
     const audio = tone(outputRate);
-    await block('AUDIO', 'ASSISTANT', undefined, async (contentId) => {
-      for (let i = 0; i < audio.length; i += 9600) await send({ audioOutput: { ...base, contentId, role: 'ASSISTANT', content: audio.subarray(i, i + 9600).toString('base64') } });
-    });
-    await block('TEXT', 'ASSISTANT', 'FINAL', text('ASSISTANT', SPOKEN_REPLY));
+    const audioId = randomUUID();
+    await send({ contentStart: { ...base, contentId: audioId, type: 'AUDIO', role: 'ASSISTANT' } });
+    for (let i = 0; i < audio.length; i += 9600) await send({ audioOutput: { ...base, contentId: audioId, role: 'ASSISTANT', content: audio.subarray(i, i + 9600).toString('base64') } });
+    speaking = { secondsLeft: audio.length / 2 / outputRate, base, audioId };
+    if (!spoken) await finishReply();
+  }
+
+  async function finishReply(): Promise<void> {
+    if (!speaking) return;
+    const { base, audioId } = speaking;
+    speaking = undefined;
+    await send({ contentEnd: { ...base, contentId: audioId, type: 'AUDIO', stopReason: 'END_TURN' } });
+    await block(base, 'TEXT', 'ASSISTANT', 'FINAL', text(base, 'ASSISTANT', SPOKEN_REPLY));
     await send({ usageEvent: { ...base, totalInputTokens: 40, totalOutputTokens: 25, totalTokens: 65 } });
     await send({ completionEnd: { ...base, stopReason: 'END_TURN' } });
+  }
+
+  /** The user spoke over the reply: the voice stops, the interruption is said, the reply ends. */
+  async function interrupt(): Promise<void> {
+    if (!speaking) return;
+    const { base, audioId } = speaking;
+    speaking = undefined;
+    await send({ contentEnd: { ...base, contentId: audioId, type: 'AUDIO', stopReason: 'INTERRUPTED' } });
+    await block(base, 'TEXT', 'ASSISTANT', 'FINAL', text(base, 'ASSISTANT', '{ "interrupted" : true }'), 'INTERRUPTED');
+    await send({ completionEnd: { ...base, stopReason: 'INTERRUPTED' } });
   }
 
   async function onEvent(name: string, body: Record<string, unknown>): Promise<void> {
@@ -147,21 +170,37 @@ export async function invokeBidirectional(call: RouteCall): Promise<void> {
     }
     if (name === 'contentStart' && body.type === 'TEXT' && body.role === 'USER' && body.interactive) typedTurn = '';
     if (name === 'textInput' && typedTurn !== undefined) typedTurn += String(body.content ?? '');
-    if (name === 'contentEnd' && typedTurn !== undefined && !answered) {
-      const text = typedTurn;
+    if (name === 'contentEnd' && typedTurn !== undefined) {
+      const typed = typedTurn;
       typedTurn = undefined;
-      return answer(text);
+      await finishReply();
+      return answer(typed, false);
     }
     if (name === 'audioInput') {
       const pcm = Buffer.from(String(body.content ?? ''), 'base64');
       const seconds = pcm.length / 2 / 16000;
-      if (rms(pcm) >= SILENCE_RMS) {
+      const loud = rms(pcm) >= SILENCE_RMS;
+      if (speaking) {
+        if (!loud) {
+          speaking.secondsLeft -= seconds;
+          if (speaking.secondsLeft <= 1e-9) await finishReply();
+          return;
+        }
+        await interrupt();
+      }
+      if (loud) {
         heardSpeech = true;
         silentSeconds = 0;
       } else silentSeconds += seconds;
-      if (heardSpeech && !answered && silentSeconds >= END_OF_TURN_SILENCE_S) return answer(HEARD_TEXT);
+      if (heardSpeech && silentSeconds >= END_OF_TURN_SILENCE_S) {
+        heardSpeech = false;
+        silentSeconds = 0;
+        return answer(HEARD_TEXT, true);
+      }
       return;
     }
+    // The input is closing: a reply being spoken is finished first.
+    if (name === 'contentEnd' || name === 'promptEnd' || name === 'sessionEnd') await finishReply();
     if (name === 'sessionEnd') {
       ex.finish();
       ended = true;

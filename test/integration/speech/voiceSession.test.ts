@@ -6,6 +6,12 @@ import type { EmulatorHandle } from '../../emulator/emulator';
 import { HEARD_TEXT, SPOKEN_REPLY } from '../../emulator/sonic';
 import { OUTPUT_RATE, type VoiceEvent } from '../../../src/core/bedrock/speech/voiceSession';
 import { BedrockError } from '../../../src/core/bedrock/errors/classifiedError';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startRecording } from '../../../src/core/bedrock/speech/recorders';
+import { encodeWav, pcmBytes } from '../../../src/core/bedrock/speech/wav';
 
 const SONIC = 'amazon.nova-sonic-v1:0';
 
@@ -13,6 +19,22 @@ const SONIC = 'amazon.nova-sonic-v1:0';
 function speech(seconds = 1): Int16Array {
   return Int16Array.from({ length: 16000 * seconds }, (_, i) => Math.round(Math.sin((2 * Math.PI * 300 * i) / 16000) * 6000));
 }
+
+/**
+ * The microphone in CI: no sound card there, so a stand-in process (test/fixtures/fakeRecorder.mjs)
+ * plays arecord's part, writing the samples as raw PCM on stdout and waiting for SIGINT.
+ */
+function fakeMicrophone(parts: Int16Array[]) {
+  const all = new Int16Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) all.set(p, (at += p.length) - p.length);
+  const wav = join(mkdtempSync(join(tmpdir(), 'bedrock-mic-')), 'speech.wav');
+  writeFileSync(wav, encodeWav(pcmBytes(all), 16000));
+  return startRecording({ name: 'arecord', command: process.execPath, args: [FAKE_RECORDER, wav] }, spawn);
+}
+const FAKE_RECORDER = join(__dirname, '../../fixtures/fakeRecorder.mjs');
+
+const silence = (seconds: number) => new Int16Array(Math.round(16000 * seconds));
 
 async function collect(it: AsyncIterable<VoiceEvent>): Promise<VoiceEvent[]> {
   const out: VoiceEvent[] = [];
@@ -56,6 +78,80 @@ describe('voice chat with Nova Sonic (bidirectional HTTP/2 stream against the em
     assert.deepEqual(await record.closed, { aborted: false });
   });
 
+  it('streams the microphone as it is captured: the reply arrives while the input is still open, and speech over it barges in', async () => {
+    // The microphone: pieces as a recorder delivers them. The second utterance is only "spoken"
+    // once the model's reply has begun, so the test sees full duplex, not a file sent at once.
+    let replyBegan!: () => void;
+    const replying = new Promise<void>((resolve) => (replyBegan = resolve));
+    let inputOpenAtReply = false;
+    let inputEnded = false;
+    async function* microphone(): AsyncGenerator<Int16Array> {
+      for (const piece of [speech(1).subarray(0, 7000), speech(1).subarray(7000), silence(1.6)]) yield piece;
+      await replying;
+      inputOpenAtReply = !inputEnded;
+      yield speech(1).subarray(0, 4000);
+      inputEnded = true;
+    }
+    const events: VoiceEvent[] = [];
+    for await (const e of rig.router.voice({ modelId: SONIC, audio: microphone() })) {
+      events.push(e);
+      if (e.type === 'audio') replyBegan();
+    }
+    assert.ok(inputOpenAtReply, 'the first reply streamed in while the microphone was still open');
+    const kinds = events.map((e) => (e.type === 'transcript' ? `${e.role}/${e.stage}` : e.type)).filter((k, i, all) => k !== 'audio' || all[i - 1] !== 'audio');
+    assert.deepEqual(kinds, [
+      'user/final', 'assistant/speculative', 'audio', 'interrupted', 'end',
+      'user/final', 'assistant/speculative', 'audio', 'assistant/final', 'usage', 'end',
+    ]);
+    assert.deepEqual(events.filter((e) => e.type === 'end').map((e) => e.type === 'end' && e.stopReason), ['INTERRUPTED', 'END_TURN']);
+    const order = sonicEventsOf(emu);
+    assert.deepEqual(order.slice(-3), ['contentEnd', 'promptEnd', 'sessionEnd'], 'closed cleanly once the speech after the barge-in was answered');
+    const record = emu.requests.find((r) => r.route === 'InvokeModelWithBidirectionalStream')!;
+    assert.deepEqual(await record.closed, { aborted: false });
+  });
+
+  it('closes cleanly when the input ends and the model has nothing to answer', async () => {
+    const events = await collect(rig.router.voice({ modelId: SONIC, audio: silence(0.5) }));
+    assert.deepEqual(events, [], 'silence gets no reply');
+    assert.deepEqual(sonicEventsOf(emu).slice(-3), ['contentEnd', 'promptEnd', 'sessionEnd']);
+    const record = emu.requests.find((r) => r.route === 'InvokeModelWithBidirectionalStream')!;
+    assert.deepEqual(await record.closed, { aborted: false });
+  });
+
+  it('a recorder streams into the session; done speaking lets the reply finish and closes cleanly', async () => {
+    const mic = fakeMicrophone([speech(1), silence(1.6)]);
+    const events: VoiceEvent[] = [];
+    for await (const e of rig.router.voice({ modelId: SONIC, audio: mic })) {
+      events.push(e);
+      if (e.type === 'end') mic.finish();
+    }
+    await mic.exited;
+    assert.ok(events.some((e) => e.type === 'transcript' && e.role === 'user' && e.text === HEARD_TEXT));
+    assert.ok(mic.captured().length >= 16000 * 2.6 * 2, 'every sample the recorder wrote was kept');
+    assert.deepEqual(sonicEventsOf(emu).slice(-3), ['contentEnd', 'promptEnd', 'sessionEnd']);
+    const record = emu.requests.find((r) => r.route === 'InvokeModelWithBidirectionalStream')!;
+    assert.deepEqual(await record.closed, { aborted: false });
+  });
+
+  it('Stop while the microphone is open ends the recorder and resets the stream', async () => {
+    const ac = new AbortController();
+    const mic = fakeMicrophone([speech(1), silence(1.6)]);
+    await assert.rejects(
+      (async () => {
+        for await (const e of rig.router.voice({ modelId: SONIC, audio: mic, signal: ac.signal })) if (e.type === 'transcript') ac.abort(new Error('Stopped by the user'));
+      })(),
+      (err: unknown) => err instanceof BedrockError && err.classified.kind === 'cancelled',
+    );
+    await mic.exited; // the recorder would otherwise run until killed
+    const record = emu.requests.find((r) => r.route === 'InvokeModelWithBidirectionalStream')!;
+    assert.deepEqual(await record.closed, { aborted: true });
+  });
+
+  it('a recorder that cannot start fails the session with what went wrong', async () => {
+    const mic = startRecording({ name: 'arecord', command: '/nonexistent/arecord', args: [] }, spawn);
+    await assert.rejects(collect(rig.router.voice({ modelId: SONIC, audio: mic })), /arecord could not start/);
+  });
+
   it('answers a typed turn', async () => {
     const events = await collect(rig.router.voice({ modelId: SONIC, text: 'Hello there' }));
     const heard = events.find((e) => e.type === 'transcript' && e.role === 'user');
@@ -79,8 +175,9 @@ describe('voice chat with Nova Sonic (bidirectional HTTP/2 stream against the em
     assert.deepEqual(await record.closed, { aborted: true }, 'the stream was reset, not finished');
   });
 
-  it('ends at the session limit with a message saying so', async () => {
+  it('ends at the session limit with a message saying so, closing the session with its closing events', async () => {
     await assert.rejects(collect(rig.router.voice({ modelId: SONIC, audio: speech(), limitMs: 1 })), (err: unknown) => err instanceof BedrockError && /8-minute limit/.test(err.message));
+    assert.deepEqual(sonicEventsOf(emu).slice(-3), ['contentEnd', 'promptEnd', 'sessionEnd']);
   });
 
   it('refuses with only an API key configured, before sending anything', async () => {

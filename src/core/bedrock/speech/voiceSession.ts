@@ -17,19 +17,28 @@ export const SESSION_LIMIT_MS = 8 * 60_000;
 const FRAME_SAMPLES = 1024;
 /** Silence after the user's audio, so the model's turn detection sees the turn end (it waits 1.5–2 s). */
 const TRAILING_SILENCE_MS = 2_200;
+/** Once the input ended, how long the model may take to start a reply before the session is closed. */
+const REPLY_GRACE_MS = 10_000;
+/** After closing at the session limit, how long the service may take to end the stream. */
+const CLOSE_WAIT_MS = 5_000;
 
 export interface VoiceTurnRequest {
   modelId: string;
-  /** The user's speech: 16 kHz mono 16-bit PCM. */
-  audio?: Int16Array;
+  /**
+   * The user's speech as 16 kHz mono 16-bit PCM: all of it at once (a file), or pieces as they are
+   * captured (a microphone), each sent the moment it arrives while the model may already be answering.
+   */
+  audio?: Int16Array | AsyncIterable<Int16Array>;
   /** A typed turn instead of (or after) speech, for models that take text input. */
   text?: string;
   system?: string;
   voiceId?: string;
-  /** Ends the session early (barge-in from the user's side, Stop, closing the view). */
+  /** Ends the session early (Stop, closing the view): the HTTP/2 stream is reset. */
   signal?: AbortSignal;
   /** Tests shorten the session limit. */
   limitMs?: number;
+  /** How long, once the input has ended, the model may take to start answering before the session closes. */
+  replyGraceMs?: number;
 }
 
 export type VoiceEvent =
@@ -37,9 +46,10 @@ export type VoiceEvent =
   | { type: 'transcript'; role: 'user' | 'assistant'; stage: 'speculative' | 'final'; text: string }
   /** A piece of the spoken reply: 16-bit mono PCM at OUTPUT_RATE. */
   | { type: 'audio'; pcm: Buffer }
-  /** The model stopped speaking because the user spoke over it. */
+  /** The user spoke over the model (barge-in): it stopped speaking, so playback stops too. */
   | { type: 'interrupted' }
   | { type: 'usage'; inputTokens: number; outputTokens: number }
+  /** One reply of the model ended (a session may hold several: speech after a barge-in is answered too). */
   | { type: 'end'; stopReason: string };
 
 type SonicEvent = Record<string, Record<string, unknown>>;
@@ -100,25 +110,54 @@ function audioStart(promptName: string, contentName: string): SonicEvent {
   };
 }
 
-function audioFrames(promptName: string, contentName: string, audio: Int16Array): SonicEvent[] {
-  const silence = new Int16Array(Math.round((TRAILING_SILENCE_MS / 1000) * INPUT_RATE));
-  const all = new Int16Array(audio.length + silence.length);
-  all.set(audio);
-  const out: SonicEvent[] = [];
-  for (let i = 0; i < all.length; i += FRAME_SAMPLES) {
-    const part = all.subarray(i, i + FRAME_SAMPLES);
-    out.push({ audioInput: { promptName, contentName, content: Buffer.from(part.buffer, part.byteOffset, part.byteLength).toString('base64') } });
+/** Below this RMS (16-bit samples) a frame is taken for silence; set low, so quiet speech still waits for its reply. */
+const SILENCE_RMS = 100;
+
+function isSpeech(frame: Int16Array): boolean {
+  let sum = 0;
+  for (const v of frame) sum += v * v;
+  return frame.length > 0 && Math.sqrt(sum / frame.length) >= SILENCE_RMS;
+}
+
+/** 1024-sample frames of `source` as they arrive, then the trailing silence; ends early when `stop` settles. */
+async function* framesOf(source: Int16Array | AsyncIterable<Int16Array>, stop: Promise<unknown>): AsyncGenerator<Int16Array> {
+  const pieces = source instanceof Int16Array ? (async function* () {
+    yield source;
+  })() : source[Symbol.asyncIterator]();
+  let pending = new Int16Array(0);
+  try {
+    for (;;) {
+      const next = await Promise.race([pieces.next(), stop.then(() => undefined)]);
+      if (!next) return;
+      if (next.done) break;
+      const joined = new Int16Array(pending.length + next.value.length);
+      joined.set(pending);
+      joined.set(next.value, pending.length);
+      let at = 0;
+      for (; at + FRAME_SAMPLES <= joined.length; at += FRAME_SAMPLES) yield joined.subarray(at, at + FRAME_SAMPLES);
+      pending = joined.slice(at);
+    }
+  } finally {
+    // Stops a recorder that is still capturing (Stop, the session limit); not awaited, as a source
+    // waiting for its next piece only finishes that wait first.
+    Promise.resolve(pieces.return?.()).catch(() => undefined);
   }
-  return out;
+  if (pending.length) yield pending;
+  const silence = Math.round((TRAILING_SILENCE_MS / 1000) * INPUT_RATE);
+  for (let i = 0; i < silence; i += FRAME_SAMPLES) yield new Int16Array(Math.min(FRAME_SAMPLES, silence - i));
 }
 
 /**
- * Runs one turn and yields what the model says as it arrives. Cancelling `signal` (or leaving the
- * loop) resets the HTTP/2 stream; the session limit ends it with a message saying so.
+ * Runs one session and yields what the model says as it arrives. The user's audio streams in while
+ * the model answers (full duplex): speech over the model's reply interrupts it, and that speech is
+ * answered too. Once the input has ended (the file was sent, the recorder stopped) the session waits
+ * for the reply under way, then closes cleanly (audio contentEnd, promptEnd, sessionEnd). Cancelling
+ * `signal` (or leaving the loop) resets the HTTP/2 stream; the session limit ends it with a message.
  */
 export async function* runVoiceTurn(connection: BedrockConnection, r: VoiceTurnRequest): AsyncGenerator<VoiceEvent> {
   assertSigV4(connection);
-  if (!r.audio?.length && !r.text) throw new BedrockError({ kind: 'validation', message: 'Nothing to say: record or choose audio, or type a message.', action: errorAction('none') });
+  const hasAudio = r.audio instanceof Int16Array ? r.audio.length > 0 : r.audio !== undefined;
+  if (!hasAudio && !r.text) throw new BedrockError({ kind: 'validation', message: 'Nothing to say: record or choose audio, or type a message.', action: errorAction('none') });
   const sdk = await loadAwsSdk();
   const client = await connection.runtime();
   const promptName = randomUUID();
@@ -126,24 +165,55 @@ export async function* runVoiceTurn(connection: BedrockConnection, r: VoiceTurnR
   const abort = new AbortController();
   const onAbort = () => abort.abort(r.signal?.reason);
   r.signal?.addEventListener('abort', onAbort, { once: true });
+  const aborted = new Promise<void>((resolve) => abort.signal.addEventListener('abort', () => resolve(), { once: true }));
+  // At the limit the input stops and the session is closed with its closing events (Bedrock would
+  // end it anyway); a service that does not end the stream soon after is cut off.
   let limitHit = false;
+  let closeNow!: () => void;
+  const closing = new Promise<void>((resolve) => (closeNow = resolve));
+  let cutOff: ReturnType<typeof setTimeout> | undefined;
   const limit = setTimeout(() => {
     limitHit = true;
-    abort.abort(new Error('session limit'));
+    closeNow();
+    cutOff = setTimeout(() => abort.abort(new Error('session limit')), CLOSE_WAIT_MS);
+    cutOff.unref?.();
   }, r.limitMs ?? SESSION_LIMIT_MS);
   limit.unref?.();
-  let replied!: () => void;
-  const turnDone = new Promise<void>((resolve) => (replied = resolve));
+  const stopInput = Promise.race([aborted, closing]);
+  // Replies under way, and a wake-up for the input side whenever one starts or ends.
+  let openReplies = 0;
+  let framesSent = 0;
+  let lastSpeechFrame = 0;
+  let framesAtReplyStart = 0;
+  let wake: () => void = () => undefined;
+  const changed = () => new Promise<void>((resolve) => (wake = resolve));
   const encoder = new TextEncoder();
 
   async function* input(): AsyncGenerator<{ chunk: { bytes: Uint8Array } }> {
     const send = (e: SonicEvent) => ({ chunk: { bytes: encoder.encode(JSON.stringify({ event: e })) } });
     for (const e of openingEvents(promptName, r)) yield send(e);
+    // One long-lived audio block: it stays open while the model answers, so the user can speak over it.
     yield send(audioStart(promptName, audioName));
-    if (r.audio?.length) for (const e of audioFrames(promptName, audioName, r.audio)) yield send(e);
-    if (r.text) for (const e of textBlock(promptName, 'USER', r.text, true)) yield send(e);
-    // The audio block stays open while the model answers (it may still be listening for a barge-in).
-    await Promise.race([turnDone, new Promise((resolve) => abort.signal.addEventListener('abort', resolve, { once: true }))]);
+    if (r.audio) {
+      for await (const frame of framesOf(r.audio, stopInput)) {
+        if (abort.signal.aborted) return;
+        if (limitHit) break;
+        framesSent++;
+        if (isSpeech(frame)) lastSpeechFrame = framesSent;
+        yield send({ audioInput: { promptName, contentName: audioName, content: Buffer.from(frame.buffer, frame.byteOffset, frame.byteLength).toString('base64') } });
+      }
+    }
+    if (r.text && !limitHit) for (const e of textBlock(promptName, 'USER', r.text, true)) yield send(e);
+    // The input has ended: wait for the reply to it (one may already be under way), then close.
+    // Speech no reply has begun since needs one; after a typed turn one is always due.
+    const unanswered = Boolean(r.text) || lastSpeechFrame > framesAtReplyStart;
+    if (!openReplies && unanswered && !limitHit) {
+      const started = changed();
+      let grace: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([started, stopInput, new Promise((resolve) => (grace = setTimeout(resolve, r.replyGraceMs ?? REPLY_GRACE_MS)))]);
+      clearTimeout(grace);
+    }
+    while (openReplies && !abort.signal.aborted && !limitHit) await Promise.race([changed(), stopInput]);
     if (abort.signal.aborted) return;
     yield send({ contentEnd: { promptName, contentName: audioName } });
     yield send({ promptEnd: { promptName } });
@@ -161,7 +231,11 @@ export async function* runVoiceTurn(connection: BedrockConnection, r: VoiceTurnR
       const event = (JSON.parse(decoder.decode(part.chunk.bytes)) as { event?: SonicEvent }).event ?? {};
       const [name, body] = Object.entries(event)[0] ?? [];
       if (!name || !body) continue;
-      if (name === 'contentStart') {
+      if (name === 'completionStart') {
+        openReplies++;
+        framesAtReplyStart = framesSent;
+        wake();
+      } else if (name === 'contentStart') {
         roles.set(String(body.contentId), { role: body.role === 'USER' ? 'user' : 'assistant', stage: stageOf(body.additionalModelFields) });
       } else if (name === 'textOutput') {
         const content = String(body.content ?? '');
@@ -175,12 +249,13 @@ export async function* runVoiceTurn(connection: BedrockConnection, r: VoiceTurnR
       } else if (name === 'usageEvent') {
         yield { type: 'usage', inputTokens: Number(body.totalInputTokens ?? 0), outputTokens: Number(body.totalOutputTokens ?? 0) };
       } else if (name === 'completionEnd') {
-        replied();
+        openReplies = Math.max(0, openReplies - 1);
+        wake();
         yield { type: 'end', stopReason: String(body.stopReason ?? 'END_TURN') };
       }
     }
     // A cancelled stream can simply end: say why it ended.
-    if (abort.signal.aborted) throw abort.signal.reason ?? new Error('cancelled');
+    if (abort.signal.aborted || limitHit) throw abort.signal.reason ?? new Error('session limit');
   } catch (err) {
     if (limitHit) {
       throw new BedrockError({ kind: 'timeout', message: 'The voice session reached Bedrock’s 8-minute limit and was closed. Start a new one to go on.', action: errorAction('retry') });
@@ -188,8 +263,8 @@ export async function* runVoiceTurn(connection: BedrockConnection, r: VoiceTurnR
     throw err instanceof BedrockError ? err : new BedrockError(classifyError(err, { cancelled: r.signal?.aborted }), { cause: err });
   } finally {
     clearTimeout(limit);
+    clearTimeout(cutOff);
     r.signal?.removeEventListener('abort', onAbort);
-    replied();
     abort.abort();
   }
 }
