@@ -2,25 +2,27 @@
 // its own module; this one wires them to the host and runs the conversation. State the user would
 // miss after hide/show or a reload goes to `setState`; the conversation itself lives in the host,
 // which sends it back on `webview/ready`.
-import { errorAction, type ErrorActionId } from '../../src/shared/coreNames';
+import { errorAction } from '../../src/shared/coreNames';
 import { readPersistedWebviewState } from '../../src/shared/persistedReaders';
-import { readStoredConversation } from '../../src/shared/persistedRecords';
-import { handledEveryMessage } from '../../src/shared/exhaustive';
-import type { ChatContext, ChatParams, ChatStreamMessage, HostToWebviewMessage, PersistedConversation } from '../../src/shared/protocol';
-import { readContext } from '../../src/shared/protocolValidation';
-import { ChatHeader } from './chatHeader';
+import type { ChatContext, ChatStreamMessage, HostToWebviewMessage, PersistedConversation } from '../../src/shared/protocol';
+import type { ChatHeader } from './chatHeader';
+import { renderStreamMessage } from './chatStream';
 import { Composer } from './composer';
-import { AttachmentTray, attachmentChips } from './attachmentTray';
-import type { WireAttachment } from '../../src/shared/attachments';
-import { ComposerControls } from './composerControls';
+import { AttachmentTray } from './attachmentTray';
+import type { ComposerControls } from './composerControls';
 import { el, newId } from './dom';
-import { HistoryPanel } from './historyPanel';
-import { ModelPicker } from './modelPicker';
-import { SettingsPanel } from './settingsPanel';
+import { chatParams, createHeaderPanels } from './headerPanels';
+import type { HistoryPanel } from './historyPanel';
+import { routeHostMessage } from './hostMessages';
+import { MessageEditing } from './messageEditing';
+import type { ModelPicker } from './modelPicker';
+import { SentTurns } from './sentTurns';
+import type { SettingsPanel } from './settingsPanel';
 import { StreamGate } from './streamGate';
-import { applyTokenColors } from './tokenColors';
+import { TypingNotice } from './typingNotice';
 import { TranscriptView } from './transcriptView';
-import { ACTION_ATTR, AssistantTurnView, UserTurnView, type MarkdownFactory } from './turnViews';
+import { dispatchTurnAction, userTurnAtOrBefore } from './turnActions';
+import { AssistantTurnView, UserTurnView, type MarkdownFactory } from './turnViews';
 import type { HostApi } from './vscodeApi';
 import { ImageTurns } from '../images/imageTurns';
 import type { ImageTurnOptions } from '../../src/shared/imageProtocol';
@@ -33,17 +35,12 @@ export interface ChatAppOptions {
   attachInteractions(transcript: HTMLElement): void;
 }
 
-/** The host dedupes warm-ups itself; this only keeps keystrokes from each becoming a message. */
-const TYPING_NOTICE_INTERVAL_MS = 10_000;
-
 export class ChatApp {
   private readonly host: HostApi;
   private readonly makeMarkdown: MarkdownFactory;
   private readonly gate = new StreamGate();
   private conversationId: string;
   private streamingView: AssistantTurnView | undefined;
-  /** Index of the user turn being edited (edit-and-resend), if any. */
-  private editingTurn: number | undefined;
 
   private readonly picker: ModelPicker;
   private readonly header: ChatHeader;
@@ -53,51 +50,30 @@ export class ChatApp {
   private readonly transcript: TranscriptView;
   private readonly composer: Composer;
   private readonly tray: AttachmentTray;
-  /** What each sent user turn attached, so Retry and Regenerate send it again. */
-  private readonly sentAttachments = new WeakMap<UserTurnView, WireAttachment[]>();
+  private readonly editing: MessageEditing;
+  /** Makes user turns and remembers what each attached, so Retry and Regenerate send it again. */
+  private readonly sent = new SentTurns();
   private readonly status: HTMLElement;
   private readonly images: ImageTurns;
   /** The text and image options of the image turn streaming now (its gallery's buttons reuse them). */
   private streamingImage: { text: string; options: ImageTurnOptions } | undefined;
+  private readonly typing: TypingNotice;
 
-  private lastTypingNotice = Number.NEGATIVE_INFINITY;
   constructor(opts: ChatAppOptions) {
     this.host = opts.host;
     this.makeMarkdown = opts.makeMarkdown;
+    this.typing = new TypingNotice(this.host);
     const saved = readPersistedWebviewState(this.host.getState());
     this.conversationId = saved?.conversationId ?? newId();
 
-    this.picker = new ModelPicker({
-      initialId: saved?.selectedModelId,
-      onPick: (id) => this.selectModel(id),
-      onFavourite: (modelId, favourite) => this.host.postMessage({ method: 'models/favourite', modelId, favourite }),
-    });
-    this.settings = new SettingsPanel({
-      onChanged: () => this.controls?.showActive(this.settings.active()),
-      onSaveDefault: (system) => this.host.postMessage({ method: 'settings/saveDefaultSystem', system }),
-    });
-    this.controls = new ComposerControls({
-      onReasoningChanged: () => this.saveState(),
-      onIndicator: (field) => {
-        this.header.openSettings();
-        this.settings.focusField(field);
-      },
-    });
-    this.history = new HistoryPanel({
-      open: (conversationId) => {
-        this.host.postMessage({ method: 'history/open', conversationId });
-        this.header.closeHistory();
-        this.composer.focus();
-      },
-      delete: (conversationId) => this.host.postMessage({ method: 'history/delete', conversationId }),
-    });
-    this.header = new ChatHeader({
-      picker: this.picker,
-      settingsPanel: this.settings.element,
-      historyPanel: this.history.element,
-      onHistoryOpened: () => this.host.postMessage({ method: 'history/list' }),
-      onNewChat: () => this.newChat(),
-    });
+    ({ picker: this.picker, settings: this.settings, controls: this.controls, history: this.history, header: this.header } = createHeaderPanels({
+      host: this.host,
+      initialModelId: saved?.selectedModelId,
+      selectModel: (id) => this.selectModel(id),
+      saveState: () => this.saveState(),
+      newChat: () => this.newChat(),
+      focusComposer: () => this.composer.focus(),
+    }));
     this.transcript = new TranscriptView({ onAction: (b) => this.onTurnAction(b), onScrolled: () => this.saveState() });
     this.tray = new AttachmentTray({ post: (m) => this.host.postMessage(m) });
     this.composer = new Composer({
@@ -106,15 +82,23 @@ export class ChatApp {
       initialDraft: saved?.draft ?? '',
       controls: this.controls.element,
       isBusy: () => !!this.gate.active,
-      isEditing: () => this.editingTurn !== undefined,
+      isEditing: () => this.editing.index !== undefined,
       onSend: () => this.send(),
       onStop: () => this.stop(),
-      onCancelEdit: () => this.cancelEdit(),
+      onCancelEdit: () => this.editing.cancel(),
       onLeave: () => this.host.postMessage({ method: 'editor/focus' }),
       onDraftChanged: () => {
         this.saveState();
-        this.noticeTyping();
+        this.typing.notice();
       },
+    });
+    this.editing = new MessageEditing({
+      composer: this.composer,
+      transcript: this.transcript,
+      tray: this.tray,
+      sent: this.sent,
+      isBusy: () => !!this.gate.active,
+      saveState: () => this.saveState(),
     });
     this.status = el('div', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
     this.images = new ImageTurns({
@@ -148,102 +132,36 @@ export class ChatApp {
   // -------------------------------------------------------------------------------------------
 
   private onHostMessage(m: HostToWebviewMessage): void {
-    if (!m || typeof m !== 'object' || typeof m.method !== 'string') return;
-    switch (m.method) {
-      case 'chat/start':
-      case 'chat/delta':
-      case 'chat/route':
-      case 'chat/retry':
-      case 'chat/tool':
-      case 'chat/end':
-      case 'chat/error':
-      case 'chat/images':
-        return this.onStream(m);
-      case 'image/data':
-        return this.images.onData(m);
-      case 'models/list':
-        this.picker.setModels(m.models, m.selectedModelId, m.favourites, m.recent);
-        // Chosen in another chat, by Explain or Ask, or through the setting: this chat follows.
-        if (m.chosenElsewhere && m.selectedModelId) this.picker.show(m.selectedModelId);
-        this.onModelChanged();
-        return this.saveState();
-      case 'chat/defaults':
-        this.settings.setDefaultSystem(m.system);
-        // A chat with nothing in it yet starts from the saved default.
-        if (!this.transcript.turns.length && !this.settings.system) this.settings.load(m.system, this.settings.params(), this.settings.api || undefined);
-        return;
-      case 'theme/tokenColors':
-        return applyTokenColors(document.documentElement, m.colors);
-      case 'history/list':
-        return this.history.render(m.conversations, this.conversationId);
-      case 'history/load': {
-        // Stored conversations can be corrupt: render what can be read, never throw on the rest.
-        const conv = readStoredConversation(m.conversation);
-        if (conv) this.load(conv);
-        return;
-      }
-      case 'chat/prefill':
-        if (typeof m.modelId === 'string' && m.modelId.trim() && m.modelId !== this.picker.selectedId) {
-          this.selectModel(m.modelId);
-        }
-        this.composer.text = typeof m.text === 'string' ? m.text : '';
-        this.saveState();
-        if (m.send) {
-          // "Explain Selection" while a reply streams: that reply stops (kept as it is) and this one goes.
-          this.stopLocally();
-          this.send(undefined, undefined, { image: m.image, context: readContext(m.context) });
-        } else this.composer.focus();
-        return;
-      case 'attach/added':
-        return this.tray.add(m.attachment);
-      case 'attach/refused':
-        return this.tray.showError(m.message);
-      case 'attach/prepareImage':
-        void this.tray.prepareImage(m.name, m.mime, m.dataBase64);
-        return;
-      default:
-        return handledEveryMessage(m);
-    }
+    routeHostMessage(m, {
+      picker: this.picker,
+      settings: this.settings,
+      history: this.history,
+      tray: this.tray,
+      images: this.images,
+      composer: this.composer,
+      conversationId: () => this.conversationId,
+      isEmpty: () => !this.transcript.turns.length,
+      stream: (s) => this.onStream(s),
+      selectModel: (id) => this.selectModel(id),
+      modelChanged: () => this.onModelChanged(),
+      saveState: () => this.saveState(),
+      load: (conv) => this.load(conv),
+      sendNow: (overrides) => {
+        this.stopLocally();
+        this.send(undefined, undefined, overrides);
+      },
+    });
   }
 
   private onStream(m: ChatStreamMessage): void {
     if (!this.gate.accept(m)) return;
     const view = this.streamingView;
     if (!view) return;
-    switch (m.method) {
-      case 'chat/start':
-        view.start(m.modelId, m.api);
-        return;
-      case 'chat/delta':
-        if (m.channel === 'text') view.appendText(m.text);
-        else view.appendReasoning(m.text);
-        this.transcript.scrollToEndIfFollowing();
-        return;
-      case 'chat/route':
-        view.route(m.modelId, m.api, m.reason);
-        return;
-      case 'chat/retry':
-        view.retrying(m.attempt, m.maxAttempts, m.reason);
-        return;
-      case 'chat/images':
-        view.attach(this.images.live(m, this.streamingImage ?? { text: '', options: {} }));
-        this.transcript.scrollToEndIfFollowing();
-        return;
-      case 'chat/tool':
-        view.tool(m.tool);
-        this.transcript.scrollToEndIfFollowing();
-        return;
-      case 'chat/end':
-        view.end(m.stats, m.stopReason);
-        this.streamDone('Reply complete.');
-        return;
-      case 'chat/error':
-        view.fail(m.error, m.stats);
-        this.streamDone(m.error.kind === 'cancelled' ? 'Reply stopped.' : `Error: ${m.error.message}`);
-        return;
-      default:
-        return handledEveryMessage(m);
-    }
+    renderStreamMessage(view, m, {
+      follow: () => this.transcript.scrollToEndIfFollowing(),
+      done: (announcement) => this.streamDone(announcement),
+      gallery: (images) => this.images.live(images, this.streamingImage ?? { text: '', options: {} }),
+    });
   }
 
   private streamDone(announcement: string): void {
@@ -273,13 +191,6 @@ export class ChatApp {
     this.controls.showActive(this.settings.active());
   }
 
-  /** The settings panel's parameters plus the reasoning level; undefined when nothing is set. */
-  private params(): ChatParams | undefined {
-    const reasoning = this.controls.reasoningLevel;
-    const p: ChatParams = { ...this.settings.params(), ...(reasoning ? { reasoning } : {}) };
-    return Object.keys(p).length ? p : undefined;
-  }
-
   // -------------------------------------------------------------------------------------------
   // Conversation
   // -------------------------------------------------------------------------------------------
@@ -288,7 +199,7 @@ export class ChatApp {
     if (this.gate.active) return;
     const text = textOverride ?? this.composer.text;
     if (!text.trim()) return;
-    const from = replaceFromTurn ?? this.editingTurn;
+    const from = replaceFromTurn ?? this.editing.index;
     // Sending a turn again keeps what it was asked with (a removed background stays a removal), with a new seed.
     const again = from !== undefined ? (this.transcript.turns[from] as UserTurnView | undefined)?.imageOptions : undefined;
     const image = this.images.optionsFor(overrides.image ?? (again ? { ...again, seed: undefined } : undefined));
@@ -297,19 +208,19 @@ export class ChatApp {
     const context = overrides.context ?? (from !== undefined ? (this.transcript.turns[from] as UserTurnView | undefined)?.context : undefined);
     // A resend carries the attachments of the message it repeats; a new or edited message the tray's.
     const repeated = from !== undefined ? this.transcript.turns[from] : undefined;
-    const attachments = image ? [] : textOverride !== undefined && repeated instanceof UserTurnView ? (this.sentAttachments.get(repeated) ?? []) : this.tray.take();
+    const attachments = image ? [] : textOverride !== undefined && repeated instanceof UserTurnView ? this.sent.attachmentsOf(repeated) : this.tray.take();
     if (from !== undefined) this.transcript.truncate(from);
-    this.setEditing(undefined);
+    this.editing.set(undefined);
     const requestId = newId();
     this.gate.expect(requestId);
-    const userView = this.userTurn(text, attachments, context);
+    const userView = this.sent.userTurn(text, attachments, context);
     userView.imageOptions = image;
     this.transcript.add(userView);
     const view = new AssistantTurnView(this.makeMarkdown, true);
     this.streamingView = view;
     this.transcript.add(view);
     if (textOverride === undefined) this.composer.text = '';
-    const params = this.params();
+    const params = chatParams(this.settings, this.controls);
     const api = this.settings.api;
     const modelId = this.picker.selectedId;
     this.host.postMessage({
@@ -332,16 +243,6 @@ export class ChatApp {
     this.saveState();
   }
 
-  /** A user turn in the transcript, with the chips of what it attached. */
-  private userTurn(text: string, attachments: WireAttachment[], context?: ChatContext): UserTurnView {
-    const view = new UserTurnView(text, context);
-    if (attachments.length) {
-      this.sentAttachments.set(view, attachments);
-      view.element.querySelector('.user-text')?.after(attachmentChips(attachments));
-    }
-    return view;
-  }
-
   private stop(): void {
     const id = this.gate.active;
     if (id) this.host.postMessage({ method: 'chat/cancel', requestId: id });
@@ -361,50 +262,18 @@ export class ChatApp {
 
   /** Resends the user message at or before `index` (Retry after an error, Regenerate a reply): later turns are replaced. */
   private resendFrom(index: number): void {
-    const turns = this.transcript.turns;
-    let u = Math.min(index, turns.length - 1);
-    while (u >= 0 && !(turns[u] instanceof UserTurnView)) u--;
+    const u = userTurnAtOrBefore(this.transcript.turns, index);
     if (u < 0) return;
-    const user = turns[u] as UserTurnView;
+    const user = this.transcript.turns[u] as UserTurnView;
     this.send(u, user.text, { context: user.context });
-  }
-
-  /** Puts the user message `index` in the composer: sending it replaces it and everything after it (a fork). */
-  private startEdit(index: number): void {
-    const turn = this.transcript.turns[index];
-    if (!(turn instanceof UserTurnView) || this.gate.active) return;
-    this.setEditing(index);
-    this.composer.text = turn.text;
-    this.composer.setEditBanner(
-      index === this.transcript.lastUserIndex()
-        ? 'Editing your last message: Enter resends it, Escape cancels.'
-        : 'Editing an earlier message: Enter resends it and replaces the messages after it; Escape cancels.',
-    );
-    // The edited message keeps its attachments unless the user removes their chips.
-    this.tray.take();
-    for (const a of this.sentAttachments.get(turn) ?? []) this.tray.add(a);
-    this.composer.focus();
-  }
-
-  /** The user message being edited (marked in the transcript), or none. */
-  private setEditing(index: number | undefined): void {
-    this.editingTurn = index;
-    if (index === undefined) this.composer.setEditBanner(undefined);
-    this.transcript.turns.forEach((t, i) => t instanceof UserTurnView && t.setEditing(i === index));
-  }
-
-  private cancelEdit(): void {
-    this.tray.take();
-    this.setEditing(undefined);
-    this.composer.text = '';
-    this.saveState();
   }
 
   /** Deletes a message with its reply (or a reply with its message), here and in the stored conversation. */
   private deleteExchange(index: number): void {
     if (this.gate.active || index < 0) return;
     const range = this.transcript.exchangeAt(index);
-    if (this.editingTurn !== undefined && this.editingTurn >= range.from) this.cancelEdit();
+    const editing = this.editing.index;
+    if (editing !== undefined && editing >= range.from) this.editing.cancel();
     this.transcript.remove(range.from, range.count);
     this.host.postMessage({ method: 'chat/deleteTurns', conversationId: this.conversationId, fromTurn: range.from, count: range.count });
     this.status.textContent = 'Message deleted.';
@@ -412,57 +281,24 @@ export class ChatApp {
   }
 
   private onTurnAction(button: Element): void {
-    const turns = this.transcript.turns;
-    const index = turns.findIndex((t) => t.element.contains(button));
-    const turn = turns[index];
-    switch (button.getAttribute(ACTION_ATTR)) {
-      case 'copy':
-        if (!turn) return;
-        this.host.postMessage({ method: 'code/copy', code: turn.copyText });
-        turn.actions.showCopied();
-        this.status.textContent = 'Copied.';
-        return;
-      case 'edit':
-        return this.startEdit(index);
-      case 'delete':
-        return this.deleteExchange(index);
-      case 'reveal': {
-        const context = turn instanceof UserTurnView ? turn.context : undefined;
-        if (context) this.host.postMessage({ method: 'editor/reveal', uri: context.uri, startLine: context.startLine, endLine: context.endLine });
-        return;
-      }
-      case 'regenerate':
-      case 'retry':
-        return this.resendFrom(index < 0 ? turns.length - 1 : index);
-      case 'errorAction': {
-        const actionId = button.getAttribute('data-action-id') as ErrorActionId | null;
-        const requestId = this.gate.lastRequestId;
-        if (actionId && requestId) this.host.postMessage({ method: 'error/action', requestId, actionId });
-        return;
-      }
-    }
+    dispatchTurnAction(button, this.transcript.turns, {
+      host: this.host,
+      announce: (text) => (this.status.textContent = text),
+      lastRequestId: () => this.gate.lastRequestId,
+      edit: (index) => this.editing.start(index),
+      delete: (index) => this.deleteExchange(index),
+      resend: (index) => this.resendFrom(index),
+    });
   }
 
   private load(conv: PersistedConversation): void {
     this.gate.reset();
     this.streamingView = undefined;
-    this.setEditing(undefined);
+    this.editing.set(undefined);
     this.conversationId = conv.id;
     this.transcript.truncate(0);
     this.images.clear();
-    let lastUser: UserTurnView | undefined;
-    for (const t of conv.turns) {
-      if (t.role === 'user') {
-        lastUser = this.userTurn(t.text, t.attachments ?? [], t.context);
-        lastUser.imageOptions = t.imageOptions;
-        this.transcript.add(lastUser);
-        continue;
-      }
-      const view = AssistantTurnView.restore(this.makeMarkdown, t);
-      const gallery = this.images.restored(t, { text: lastUser?.text ?? '', options: lastUser?.imageOptions ?? {} });
-      if (gallery) view.attach(gallery);
-      this.transcript.add(view);
-    }
+    this.sent.restore(conv.turns, this.makeMarkdown, this.images, (view) => this.transcript.add(view));
     if (conv.modelId) this.picker.show(conv.modelId);
     this.onModelChanged();
     // A conversation not yet begun (Chat with Model) starts from the saved default system prompt.
@@ -497,20 +333,12 @@ export class ChatApp {
     this.transcript.updateActions(busy);
   }
 
-  /** Tells the host the user is typing (so it can open the connection), at most every few seconds. */
-  private noticeTyping(): void {
-    const now = Date.now();
-    if (now - this.lastTypingNotice < TYPING_NOTICE_INTERVAL_MS) return;
-    this.lastTypingNotice = now;
-    this.host.postMessage({ method: 'composer/typing' });
-  }
-
   private saveState(): void {
     const modelId = this.picker.selectedId;
     this.host.setState({
       v: 1,
       conversationId: this.conversationId,
-      draft: this.editingTurn === undefined ? this.composer.text : '',
+      draft: this.editing.index === undefined ? this.composer.text : '',
       ...(modelId ? { selectedModelId: modelId } : {}),
       scrollTop: this.transcript.scrollTop,
     });

@@ -1,0 +1,52 @@
+// What each streamed reply message does to the assistant turn on screen. Split out of chatApp.ts:
+// the app decides which request is current (the stream gate); this renders its messages.
+import { handledEveryMessage } from '../../src/shared/exhaustive';
+import type { ChatImagesMessage } from '../../src/shared/imageProtocol';
+import type { ChatStreamMessage } from '../../src/shared/protocol';
+import type { AssistantTurnView } from './turnViews';
+
+export interface StreamRendering {
+  /** Scrolls to the end if the user is following the reply. */
+  follow(): void;
+  /** The reply is over (complete, stopped or failed); `announcement` goes to the status line. */
+  done(announcement: string): void;
+  /** The gallery for images the reply streamed. */
+  gallery(m: ChatImagesMessage): HTMLElement;
+}
+
+export function renderStreamMessage(view: AssistantTurnView, m: ChatStreamMessage, r: StreamRendering): void {
+  switch (m.method) {
+    case 'chat/start':
+      view.start(m.modelId, m.api);
+      return;
+    case 'chat/delta':
+      if (m.channel === 'text') view.appendText(m.text);
+      else view.appendReasoning(m.text);
+      r.follow();
+      return;
+    case 'chat/route':
+      view.route(m.modelId, m.api, m.reason);
+      return;
+    case 'chat/retry':
+      view.retrying(m.attempt, m.maxAttempts, m.reason);
+      return;
+    case 'chat/images':
+      view.attach(r.gallery(m));
+      r.follow();
+      return;
+    case 'chat/tool':
+      view.tool(m.tool);
+      r.follow();
+      return;
+    case 'chat/end':
+      view.end(m.stats, m.stopReason);
+      r.done('Reply complete.');
+      return;
+    case 'chat/error':
+      view.fail(m.error, m.stats);
+      r.done(m.error.kind === 'cancelled' ? 'Reply stopped.' : `Error: ${m.error.message}`);
+      return;
+    default:
+      return handledEveryMessage(m);
+  }
+}
