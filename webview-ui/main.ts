@@ -18,6 +18,7 @@ import './styles/attachments.css';
 import './styles/header.css';
 import './styles/modelPicker.css';
 import './styles/composerControls.css';
+import './styles/agent.css';
 
 const host = acquireHostApi();
 const renderer = createMarkdownHtmlRenderer();

@@ -13,6 +13,7 @@ export function readPersistedWebviewState(raw: unknown): PersistedWebviewState |
     if (isId(raw.conversationId)) state.conversationId = raw.conversationId;
     if (isId(raw.selectedModelId) && raw.selectedModelId.trim()) state.selectedModelId = raw.selectedModelId;
     if (isFiniteNumber(raw.scrollTop) && raw.scrollTop >= 0) state.scrollTop = raw.scrollTop;
+    if (raw.agent === true) state.agent = true;
     return state;
   } catch {
     return undefined;

@@ -84,6 +84,8 @@ export interface PersistedWebviewState {
   selectedModelId?: string;
   /** Scroll position of the transcript, in CSS pixels. */
   scrollTop?: number;
+  /** Agent mode is on in this chat (the toggle in the composer). */
+  agent?: boolean;
 }
 
 /** Summary line of one conversation in the history list. */

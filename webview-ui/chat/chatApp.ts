@@ -10,6 +10,8 @@ import { renderStreamMessage } from './chatStream';
 import { Composer } from './composer';
 import { AttachmentTray } from './attachmentTray';
 import type { ComposerControls } from './composerControls';
+import { AgentControls } from './agentControls';
+import type { ApprovalDecision } from './approvalView';
 import { el, newId } from './dom';
 import { chatParams, createHeaderPanels } from './headerPanels';
 import type { HistoryPanel } from './historyPanel';
@@ -46,6 +48,7 @@ export class ChatApp {
   private readonly header: ChatHeader;
   private readonly settings: SettingsPanel;
   private readonly controls: ComposerControls;
+  private readonly agent: AgentControls;
   private readonly history: HistoryPanel;
   private readonly transcript: TranscriptView;
   private readonly composer: Composer;
@@ -74,6 +77,12 @@ export class ChatApp {
       newChat: () => this.newChat(),
       focusComposer: () => this.composer.focus(),
     }));
+    this.agent = new AgentControls({
+      onChanged: () => this.saveState(),
+      onPickTools: () => this.host.postMessage({ method: 'agent/pickTools' }),
+    });
+    this.agent.set(saved?.agent ?? false);
+    this.controls.element.prepend(this.agent.element);
     this.transcript = new TranscriptView({ onAction: (b) => this.onTurnAction(b), onScrolled: () => this.saveState() });
     this.tray = new AttachmentTray({ post: (m) => this.host.postMessage(m) });
     this.composer = new Composer({
@@ -188,6 +197,7 @@ export class ChatApp {
     this.images.setModel(model);
     this.composer.input.placeholder = model?.image ? 'Describe the image…' : 'Message the model…';
     this.controls.setModel(model);
+    this.agent.setModel(model);
     this.controls.showActive(this.settings.active());
   }
 
@@ -216,8 +226,9 @@ export class ChatApp {
     const userView = this.sent.userTurn(text, attachments, context);
     userView.imageOptions = image;
     this.transcript.add(userView);
-    const view = new AssistantTurnView(this.makeMarkdown, true);
+    const view = new AssistantTurnView(this.makeMarkdown, true, (toolId, decision) => this.approve(requestId, toolId, decision));
     this.streamingView = view;
+    const agent = this.agent.enabled && !image;
     this.transcript.add(view);
     if (textOverride === undefined) this.composer.text = '';
     const params = chatParams(this.settings, this.controls);
@@ -236,11 +247,18 @@ export class ChatApp {
       ...(image ? { image } : {}),
       ...(context ? { context } : {}),
       ...(attachments.length ? { attachments } : {}),
+      ...(agent ? { agent } : {}),
     });
     this.status.textContent = 'Waiting for the reply…';
     this.updateControls();
     this.transcript.startFollowing();
     this.saveState();
+  }
+
+  /** One answer per approval; after the reply ended there is nothing waiting for it. */
+  private approve(requestId: string, toolId: string, decision: ApprovalDecision): void {
+    if (this.gate.active !== requestId) return;
+    this.host.postMessage({ method: 'agent/approve', requestId, toolId, decision });
   }
 
   private stop(): void {
@@ -307,6 +325,8 @@ export class ChatApp {
     this.controls.setLevel(conv.params?.reasoning);
     this.updateControls();
     const saved = readPersistedWebviewState(this.host.getState());
+    // The chat's own mode: as this view left it, else on when the chat used tools.
+    this.agent.set(saved?.conversationId === conv.id ? !!saved.agent : conv.turns.some((t) => !!t.steps?.length));
     this.transcript.restoreScroll(saved?.conversationId === conv.id ? saved.scrollTop : undefined);
     this.saveState();
   }
@@ -340,6 +360,7 @@ export class ChatApp {
       conversationId: this.conversationId,
       draft: this.editing.index === undefined ? this.composer.text : '',
       ...(modelId ? { selectedModelId: modelId } : {}),
+      ...(this.agent.chosen ? { agent: true } : {}),
       scrollTop: this.transcript.scrollTop,
     });
   }

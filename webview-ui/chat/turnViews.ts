@@ -6,7 +6,8 @@ import { showCopied } from '../markdown/codeBlock';
 import type { ImageTurnOptions } from '../../src/shared/imageProtocol';
 import type { StreamingMarkdown } from '../markdown/streamingMarkdown';
 import { el } from './dom';
-import { ToolCallsView } from './toolCallView';
+import type { ApprovalDecision } from './approvalView';
+import { ReplySteps } from './replySteps';
 import { formatTurnLine, retryReasonText } from './turnLine';
 
 /** Makes a renderer for one reply; `announce` = put finished blocks in a polite live region. */
@@ -116,13 +117,11 @@ export class UserTurnView {
 
 export class AssistantTurnView {
   readonly element: HTMLElement;
-  private readonly md: StreamingMarkdown;
-  private reasoning?: { details: HTMLDetailsElement; text: HTMLElement };
+  private readonly steps: ReplySteps;
   private readonly line: HTMLElement;
   private readonly routeNote: HTMLElement;
   private readonly errorBox: HTMLElement;
   readonly actions: MessageActions;
-  private readonly tools: ToolCallsView;
   private streaming = false;
   /** "model · API" of the route serving the turn, for the line while streaming. */
   private serving = '';
@@ -130,11 +129,10 @@ export class AssistantTurnView {
   /** A text or reasoning delta has arrived: the line stops saying "waiting for…". */
   private hasContent = false;
   private retryShown = false;
-  text = '';
   failed?: WireError;
 
-  constructor(makeMarkdown: MarkdownFactory, live: boolean) {
-    this.md = makeMarkdown(live);
+  constructor(makeMarkdown: MarkdownFactory, live: boolean, onApprove: (toolId: string, decision: ApprovalDecision) => void = () => undefined) {
+    this.steps = new ReplySteps({ makeMarkdown, live, onApprove });
     this.line = el('div', { class: 'turn-line' });
     this.routeNote = el('div', { class: 'turn-route-note' });
     this.routeNote.hidden = true;
@@ -148,14 +146,13 @@ export class AssistantTurnView {
       ],
       'Reply actions',
     );
-    this.tools = new ToolCallsView();
     this.element = el(
       'article',
       { class: 'turn turn-assistant', 'aria-label': 'Assistant replied' },
       el('div', { class: 'turn-author' }, 'Assistant'),
       this.actions.element,
-      this.md.element,
-      this.tools.element,
+      this.steps.summary,
+      this.steps.element,
       this.errorBox,
       this.routeNote,
       this.line,
@@ -167,17 +164,22 @@ export class AssistantTurnView {
     return this.text;
   }
 
-  /** A tool call was made or changed (shown as a collapsible block). */
-  tool(call: WireToolCall): void {
-    this.contentArrived();
-    this.tools.upsert(call);
+  /** Every step's text, as the model wrote it. */
+  get text(): string {
+    return this.steps.text;
   }
 
-  static restore(makeMarkdown: MarkdownFactory, turn: PersistedTurn): AssistantTurnView {
-    const v = new AssistantTurnView(makeMarkdown, false);
-    for (const r of turn.reasoning ?? []) v.appendReasoning(r.redactedBase64 ? '[redacted reasoning]\n' : r.text);
-    v.appendText(turn.text);
-    for (const t of turn.tools ?? []) v.tools.upsert(t);
+  /** A tool call was made or changed (shown as a step block, with its approval while it waits). */
+  tool(call: WireToolCall): void {
+    this.contentArrived();
+    this.steps.tool(call);
+  }
+
+  static restore(makeMarkdown: MarkdownFactory, turn: PersistedTurn, onApprove?: (toolId: string, decision: ApprovalDecision) => void): AssistantTurnView {
+    const v = new AssistantTurnView(makeMarkdown, false, onApprove);
+    const reasoning = (turn.reasoning ?? []).map((r) => (r.redactedBase64 ? '[redacted reasoning]\n' : r.text));
+    if (reasoning.length || turn.text || turn.steps?.length || turn.tools?.length) v.contentArrived();
+    v.steps.restore(turn.steps ?? [], reasoning, turn.text, turn.tools ?? []);
     if (turn.error) v.fail(turn.error, turn.stats);
     else v.end(turn.stats, turn.stopReason);
     return v;
@@ -185,7 +187,7 @@ export class AssistantTurnView {
 
   /** Puts `node` (an image turn's gallery) under the reply text. */
   attach(node: HTMLElement): void {
-    this.md.element.after(node);
+    this.steps.firstText.after(node);
   }
 
   start(modelId: string, api: ApiId): void {
@@ -229,22 +231,13 @@ export class AssistantTurnView {
   appendText(text: string): void {
     if (!text) return;
     this.contentArrived();
-    this.text += text;
-    this.md.append(text);
+    this.steps.appendText(text);
   }
 
   appendReasoning(text: string): void {
     if (!text) return;
     this.contentArrived();
-    if (!this.reasoning) {
-      const body = el('div', { class: 'reasoning-text' });
-      const details = el('details', { class: 'reasoning' }, el('summary', {}, 'Reasoning'), body);
-      // Open while it streams so the user sees the model think; collapsed in history.
-      details.open = this.streaming;
-      this.md.element.before(details);
-      this.reasoning = { details, text: body };
-    }
-    this.reasoning.text.append(text);
+    this.steps.appendReasoning(text);
   }
 
   private contentArrived(): void {
@@ -284,7 +277,7 @@ export class AssistantTurnView {
   /** Promises a kept partial reply only when there is one. */
   private stoppedMessage(): string {
     if (this.text.trim()) return 'Stopped. The partial reply is kept.';
-    if (this.reasoning) return 'Stopped before the reply began. The reasoning so far is kept.';
+    if (this.steps.hasReasoning) return 'Stopped before the reply began. The reasoning so far is kept.';
     return 'Stopped before the reply began.';
   }
 
@@ -296,9 +289,8 @@ export class AssistantTurnView {
   private finishStream(): void {
     this.streaming = false;
     this.line.removeAttribute('title');
-    this.md.finish();
+    this.steps.finish();
     this.element.removeAttribute('aria-busy');
     this.element.classList.remove('is-streaming');
-    if (this.reasoning) this.reasoning.details.open = false;
   }
 }
