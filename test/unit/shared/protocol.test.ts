@@ -180,8 +180,12 @@ describe('links: one policy for rendering and opening', () => {
 
 describe('protocol: readPersistedWebviewState', () => {
   it('keeps a current-version state', () => {
-    const s = { v: 1, draft: 'hi', conversationId: 'c', selectedModelId: 'm', scrollTop: 10 };
+    const s = { v: 1, draft: 'hi', conversationId: 'c', selectedModelId: 'm', scrollTop: 10, agent: true };
     assert.deepEqual(readPersistedWebviewState(s), s);
+  });
+  it('keeps agent mode only as true (anything else is off)', () => {
+    assert.deepEqual(readPersistedWebviewState({ v: 1, draft: '', agent: 'yes' }), { v: 1, draft: '' });
+    assert.deepEqual(readPersistedWebviewState({ v: 1, draft: '', agent: false }), { v: 1, draft: '' });
   });
   it('drops unknown versions and malformed state', () => {
     assert.equal(readPersistedWebviewState({ v: 2, draft: '' }), undefined);
