@@ -157,7 +157,7 @@ describe('chat messages in the real workbench (cursor, token colours, hover acti
     const block = reply.locator('details.tool-call');
     await block.waitFor();
     assert.equal(await block.locator('.tool-call-name').innerText(), 'get_weather');
-    assert.equal(await block.locator('.tool-call-status').innerText(), 'requested');
+    assert.equal(await block.locator('.tool-call-status-word').textContent(), 'requested');
     const isOpen = () => block.evaluate((d) => (d as HTMLDetailsElement).open);
     assert.equal(await isOpen(), false);
     assert.equal(await block.locator('.tool-call-input').isVisible(), false);

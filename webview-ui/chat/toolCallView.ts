@@ -57,7 +57,6 @@ export class ToolCallsView {
     const existing = this.blocks.get(key);
     const wasOpen = existing?.querySelector('details')?.open ?? false;
     const status = STATUS[call.status] ?? STATUS.requested;
-    const meta = [status.label, call.durationMs !== undefined ? formatMs(call.durationMs) : ''].filter(Boolean).join(' · ');
     const kindIcon = (call.kind && KIND_ICONS[call.kind]) || 'tools';
     const title = call.label ?? call.name;
     const details = el(
@@ -74,7 +73,9 @@ export class ToolCallsView {
           'span',
           { class: `tool-call-status is-${call.status}` },
           el('span', { class: `codicon codicon-${status.icon} tool-call-status-icon`, 'aria-hidden': 'true' }),
-          el('span', { class: 'tool-call-status-text' }, meta),
+          // In a narrow view the word is left to screen readers and the icon; the time stays.
+          el('span', { class: 'tool-call-status-word' }, status.label),
+          call.durationMs !== undefined ? el('span', { class: 'tool-call-time' }, formatMs(call.durationMs)) : undefined,
         ),
       ),
       call.label ? el('div', { class: 'tool-call-section-label' }, `Tool: ${call.name}`) : undefined,

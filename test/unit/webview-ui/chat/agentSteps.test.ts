@@ -76,7 +76,7 @@ describe('chat webview: agent mode, tool steps and approvals', () => {
     const step = steps[0];
     assert.ok(step.querySelector('.tool-call-icon.codicon-file'), 'read kind icon');
     assert.equal(step.querySelector('.tool-call-name')!.textContent, 'Read src/cache.ts:1-40');
-    assert.equal(step.querySelector('.tool-call-status')!.textContent, 'done · 40 ms');
+    assert.deepEqual([step.querySelector('.tool-call-status-word')!.textContent, step.querySelector('.tool-call-time')!.textContent], ['done', '40 ms']);
     assert.ok(step.querySelector('.tool-call-status-icon.codicon-check'));
     assert.equal(step.querySelector('.tool-call-truncated')!.textContent, 'truncated');
     assert.equal(step.querySelector('.tool-call-result')!.textContent, hostile);

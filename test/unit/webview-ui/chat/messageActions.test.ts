@@ -103,7 +103,7 @@ describe('chat webview: message actions, tool calls, context chips', () => {
     const block = blocks[0] as HTMLDetailsElement;
     assert.equal(block.open, false);
     assert.equal(block.querySelector('.tool-call-name')!.textContent, 'get_weather');
-    assert.equal(block.querySelector('.tool-call-status')!.textContent, 'done · 1.25 s');
+    assert.deepEqual([block.querySelector('.tool-call-status-word')!.textContent, block.querySelector('.tool-call-time')!.textContent], ['done', '1.25 s']);
     assert.equal(block.querySelector('.tool-call-input')!.textContent, '{\n  "city": "Paris"\n}');
     assert.equal(block.querySelector('.tool-call-result')!.textContent, '18 °C');
     click(block.querySelector('summary'));
