@@ -169,6 +169,7 @@ export class ChatApp {
     renderStreamMessage(view, m, {
       follow: () => this.transcript.scrollToEndIfFollowing(),
       done: (announcement) => this.streamDone(announcement),
+      announce: (text) => (this.status.textContent = text),
       gallery: (images) => this.images.live(images, this.streamingImage ?? { text: '', options: {} }),
     });
   }

@@ -10,6 +10,8 @@ export interface StreamRendering {
   follow(): void;
   /** The reply is over (complete, stopped or failed); `announcement` goes to the status line. */
   done(announcement: string): void;
+  /** Says `text` to screen readers (the status line). */
+  announce(text: string): void;
   /** The gallery for images the reply streamed. */
   gallery(m: ChatImagesMessage): HTMLElement;
 }
@@ -36,6 +38,7 @@ export function renderStreamMessage(view: AssistantTurnView, m: ChatStreamMessag
       return;
     case 'chat/tool':
       view.tool(m.tool);
+      if (m.tool.status === 'awaitingApproval') r.announce(`Approval needed: ${m.tool.label ?? m.tool.name}`);
       r.follow();
       return;
     case 'chat/end':

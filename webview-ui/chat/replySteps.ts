@@ -157,12 +157,19 @@ export class ReplySteps {
     for (const t of legacyTools) this.tool(t);
   }
 
-  /** The stream ended: every renderer flushes, reasoning collapses. */
+  /**
+   * The stream ended (or a stored reply was drawn): every renderer flushes, reasoning collapses,
+   * and a call still waiting for approval or running is over, so it shows as cancelled with no
+   * buttons left to answer.
+   */
   finish(): void {
     this.streaming = false;
     for (const s of this.steps) {
       s.md?.finish();
       if (s.reasoning) s.reasoning.details.open = false;
+    }
+    for (const call of [...this.calls.values()]) {
+      if (call.id && (call.status === 'awaitingApproval' || call.status === 'running')) this.tool({ ...call, status: 'cancelled' });
     }
   }
 }

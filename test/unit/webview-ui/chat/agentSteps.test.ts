@@ -135,11 +135,14 @@ describe('chat webview: agent mode, tool steps and approvals', () => {
     app.fromHost({ method: 'chat/tool', requestId: send.requestId, seq: 2, tool: { ...EDIT, status: 'denied' } });
     assert.equal(app.$('.tool-call-status').textContent, 'denied');
 
-    // A second approval whose reply is stopped before the user answers: the click goes nowhere.
+    // A second approval, announced; the user stops the reply before answering it.
     app.fromHost({ method: 'chat/tool', requestId: send.requestId, seq: 3, tool: { ...EDIT, id: 't3', step: 2 } });
+    assert.equal(app.$('[role="status"]').textContent, 'Approval needed: Edit src/cache.ts');
     const late = app.$$('.tool-step')[1];
-    app.fromHost({ method: 'chat/end', requestId: send.requestId, seq: 4, ...END });
-    late.querySelector<HTMLButtonElement>('button[data-decision="once"]')!.click();
+    app.$<HTMLButtonElement>('#stop').click();
+    app.fromHost({ method: 'chat/error', requestId: send.requestId, seq: 4, error: { kind: 'cancelled', message: 'Stopped.', action: { id: 'none', label: '' } } });
+    assert.equal(late.querySelector('.tool-approval'), null, 'nothing left to answer');
+    assert.equal(late.getAttribute('data-status'), 'cancelled');
     assert.equal(app.posted.filter((m) => m.method === 'agent/approve').length, 1);
   });
 
@@ -175,7 +178,11 @@ describe('chat webview: agent mode, tool steps and approvals', () => {
         {
           role: 'assistant',
           text: 'It exports `Cache`.',
-          steps: [{ text: 'Let me read it.', reasoning: [{ text: 'need the file' }], tools: [{ ...READ, status: 'done', result: 'export class Cache {}', durationMs: 12 }] }],
+          steps: [
+            { text: 'Let me read it.', reasoning: [{ text: 'need the file' }], tools: [{ ...READ, status: 'done', result: 'export class Cache {}', durationMs: 12 }] },
+            // Stored while it waited (the window closed): nothing can answer it now.
+            { text: '', tools: [EDIT] },
+          ],
         },
       ],
     };
@@ -184,7 +191,8 @@ describe('chat webview: agent mode, tool steps and approvals', () => {
     const order = Array.from(reply.querySelectorAll('.reasoning-text, .md-message, .tool-step')).map((e) =>
       e.classList.contains('tool-step') ? `[${e.querySelector('.tool-call-name')!.textContent}]` : e.textContent!.trim(),
     );
-    assert.deepEqual(order, ['need the file', 'Let me read it.', '[Read src/cache.ts:1-40]', 'It exports Cache.']);
+    assert.deepEqual(order, ['need the file', 'Let me read it.', '[Read src/cache.ts:1-40]', '[Edit src/cache.ts]', 'It exports Cache.']);
+    assert.equal(reply.querySelectorAll('.tool-step')[1].getAttribute('data-status'), 'cancelled');
     assert.equal(reply.querySelector('.agent-summary')!.textContent, 'Read 1 file');
     assert.equal(reply.querySelector('.tool-approval'), null);
     assert.equal(app.$('#agent-mode').getAttribute('aria-pressed'), 'true', 'a chat that used tools reopens in agent mode');
