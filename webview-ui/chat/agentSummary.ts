@@ -27,17 +27,17 @@ const OTHER_READ: Activity = { nouns: ['used', 'read tool', 'read tools'] };
 
 /** The built-in tools by their stable names; a tool not named here is counted by its kind. */
 const BY_NAME: Readonly<Record<string, Activity>> = {
-  readFile: READ_FILES,
-  listFiles: LISTED,
-  searchText: SEARCHED,
-  getDiagnostics: PROBLEMS,
-  documentSymbols: SYMBOLS,
-  workspaceSymbols: SYMBOLS,
-  activeEditor: EDITOR,
-  gitDiff: DIFF,
-  proposeEdit: EDITED,
-  createFile: CREATED,
-  runInTerminal: RAN,
+  read_file: READ_FILES,
+  list_files: LISTED,
+  search_text: SEARCHED,
+  get_diagnostics: PROBLEMS,
+  document_symbols: SYMBOLS,
+  workspace_symbols: SYMBOLS,
+  active_editor: EDITOR,
+  git_diff: DIFF,
+  propose_edit: EDITED,
+  create_file: CREATED,
+  run_in_terminal: RAN,
 };
 
 const BY_KIND: Readonly<Record<NonNullable<WireToolCall['kind']>, Activity>> = {

@@ -8,8 +8,8 @@ import { MODELS, sendAndStart, setup, teardown, type App } from './chatAppFixtur
 const AGENT_MODELS = [{ ...MODELS[0], tools: true }, MODELS[1]];
 const END = { stopReason: 'end_turn' as const, stats: { modelId: 'm1', api: 'converse-stream' as const } };
 
-const READ: WireToolCall = { id: 't1', name: 'readFile', kind: 'read', label: 'Read src/cache.ts:1-40', input: '{\n  "path": "src/cache.ts"\n}', status: 'running', step: 0 };
-const EDIT: WireToolCall = { id: 't2', name: 'proposeEdit', kind: 'edit', label: 'Edit src/cache.ts', input: '{\n  "path": "src/cache.ts"\n}', status: 'awaitingApproval', step: 1 };
+const READ: WireToolCall = { id: 't1', name: 'read_file', kind: 'read', label: 'Read src/cache.ts:1-40', input: '{\n  "path": "src/cache.ts"\n}', status: 'running', step: 0 };
+const EDIT: WireToolCall = { id: 't2', name: 'propose_edit', kind: 'edit', label: 'Edit src/cache.ts', input: '{\n  "path": "src/cache.ts"\n}', status: 'awaitingApproval', step: 1 };
 
 function agentApp(): App {
   const app = setup();
@@ -155,10 +155,10 @@ describe('chat webview: agent mode, tool steps and approvals', () => {
     const tool = (call: WireToolCall) => app.fromHost({ method: 'chat/tool', requestId: send.requestId, seq: seq++, tool: call });
     tool({ ...READ, status: 'done' });
     assert.equal(summary.textContent, 'Read 1 file');
-    tool({ id: 's1', name: 'searchText', kind: 'read', input: '{}', status: 'done', step: 1 });
-    tool({ id: 's2', name: 'searchText', kind: 'read', input: '{}', status: 'running', step: 1 });
+    tool({ id: 's1', name: 'search_text', kind: 'read', input: '{}', status: 'done', step: 1 });
+    tool({ id: 's2', name: 'search_text', kind: 'read', input: '{}', status: 'running', step: 1 });
     assert.equal(summary.textContent, 'Read 1 file, searched once');
-    tool({ id: 's2', name: 'searchText', kind: 'read', input: '{}', status: 'done', step: 1 });
+    tool({ id: 's2', name: 'search_text', kind: 'read', input: '{}', status: 'done', step: 1 });
     tool({ ...READ, id: 't9', status: 'done', step: 2 });
     tool({ ...EDIT, status: 'done' });
     assert.equal(summary.textContent, 'Read 2 files, searched twice, edited 1 file');

@@ -7,15 +7,15 @@ const call = (name: string, status: WireToolCall['status'], kind?: WireToolCall[
 
 describe('agent summary line', () => {
   it('counts finished calls per activity, in the order each first happened, with once/twice/N times', () => {
-    const calls = [call('readFile', 'done'), call('searchText', 'done'), call('readFile', 'done'), call('searchText', 'done'), call('readFile', 'done'), call('proposeEdit', 'done', 'edit')];
+    const calls = [call('read_file', 'done'), call('search_text', 'done'), call('read_file', 'done'), call('search_text', 'done'), call('read_file', 'done'), call('propose_edit', 'done', 'edit')];
     assert.equal(agentSummary(calls), 'Read 3 files, searched twice, edited 1 file');
-    assert.equal(agentSummary([call('searchText', 'done'), call('searchText', 'done'), call('searchText', 'done')]), 'Searched 3 times');
-    assert.equal(agentSummary([call('searchText', 'done')]), 'Searched once');
+    assert.equal(agentSummary([call('search_text', 'done'), call('search_text', 'done'), call('search_text', 'done')]), 'Searched 3 times');
+    assert.equal(agentSummary([call('search_text', 'done')]), 'Searched once');
   });
 
   it('says nothing for calls still requested, waiting or running, and names failures and denials', () => {
-    assert.equal(agentSummary([call('readFile', 'running'), call('runInTerminal', 'awaitingApproval', 'terminal'), call('x', 'requested')]), '');
-    assert.equal(agentSummary([call('readFile', 'done'), call('readFile', 'failed'), call('runInTerminal', 'denied', 'terminal'), call('createFile', 'cancelled', 'create')]), 'Read 1 file, 1 tool failed, 1 denied');
+    assert.equal(agentSummary([call('read_file', 'running'), call('run_in_terminal', 'awaitingApproval', 'terminal'), call('x', 'requested')]), '');
+    assert.equal(agentSummary([call('read_file', 'done'), call('read_file', 'failed'), call('run_in_terminal', 'denied', 'terminal'), call('create_file', 'cancelled', 'create')]), 'Read 1 file, 1 tool failed, 1 denied');
   });
 
   it('a tool it does not know is counted by its kind; without a kind, as an extension tool', () => {
