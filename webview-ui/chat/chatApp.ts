@@ -10,8 +10,7 @@ import { renderStreamMessage } from './chatStream';
 import { Composer } from './composer';
 import { AttachmentTray } from './attachmentTray';
 import type { ComposerControls } from './composerControls';
-import { AgentControls } from './agentControls';
-import type { ApprovalDecision } from './approvalView';
+import type { AgentControls } from './agentControls';
 import { el, newId } from './dom';
 import { chatParams, createHeaderPanels } from './headerPanels';
 import type { HistoryPanel } from './historyPanel';
@@ -69,20 +68,15 @@ export class ChatApp {
     const saved = readPersistedWebviewState(this.host.getState());
     this.conversationId = saved?.conversationId ?? newId();
 
-    ({ picker: this.picker, settings: this.settings, controls: this.controls, history: this.history, header: this.header } = createHeaderPanels({
+    ({ picker: this.picker, settings: this.settings, controls: this.controls, agent: this.agent, history: this.history, header: this.header } = createHeaderPanels({
       host: this.host,
       initialModelId: saved?.selectedModelId,
+      initialAgent: saved?.agent ?? false,
       selectModel: (id) => this.selectModel(id),
       saveState: () => this.saveState(),
       newChat: () => this.newChat(),
       focusComposer: () => this.composer.focus(),
     }));
-    this.agent = new AgentControls({
-      onChanged: () => this.saveState(),
-      onPickTools: () => this.host.postMessage({ method: 'agent/pickTools' }),
-    });
-    this.agent.set(saved?.agent ?? false);
-    this.controls.element.prepend(this.agent.element);
     this.transcript = new TranscriptView({ onAction: (b) => this.onTurnAction(b), onScrolled: () => this.saveState() });
     this.tray = new AttachmentTray({ post: (m) => this.host.postMessage(m) });
     this.composer = new Composer({
@@ -136,9 +130,6 @@ export class ChatApp {
     this.composer.focus();
   }
 
-  // -------------------------------------------------------------------------------------------
-  // Host messages
-  // -------------------------------------------------------------------------------------------
 
   private onHostMessage(m: HostToWebviewMessage): void {
     routeHostMessage(m, {
@@ -181,9 +172,6 @@ export class ChatApp {
     this.transcript.scrollToEndIfFollowing();
   }
 
-  // -------------------------------------------------------------------------------------------
-  // Models
-  // -------------------------------------------------------------------------------------------
 
   private selectModel(id: string): void {
     this.picker.show(id);
@@ -202,9 +190,6 @@ export class ChatApp {
     this.controls.showActive(this.settings.active());
   }
 
-  // -------------------------------------------------------------------------------------------
-  // Conversation
-  // -------------------------------------------------------------------------------------------
 
   private send(replaceFromTurn?: number, textOverride?: string, overrides: { image?: ImageTurnOptions; context?: ChatContext } = {}): void {
     if (this.gate.active) return;
@@ -227,7 +212,8 @@ export class ChatApp {
     const userView = this.sent.userTurn(text, attachments, context);
     userView.imageOptions = image;
     this.transcript.add(userView);
-    const view = new AssistantTurnView(this.makeMarkdown, true, (toolId, decision) => this.approve(requestId, toolId, decision));
+    // One answer per approval, only while its reply streams.
+    const view = new AssistantTurnView(this.makeMarkdown, true, (toolId, decision) => this.gate.active === requestId && this.host.postMessage({ method: 'agent/approve', requestId, toolId, decision }));
     this.streamingView = view;
     const agent = this.agent.enabled && !image;
     this.transcript.add(view);
@@ -254,12 +240,6 @@ export class ChatApp {
     this.updateControls();
     this.transcript.startFollowing();
     this.saveState();
-  }
-
-  /** One answer per approval; after the reply ended there is nothing waiting for it. */
-  private approve(requestId: string, toolId: string, decision: ApprovalDecision): void {
-    if (this.gate.active !== requestId) return;
-    this.host.postMessage({ method: 'agent/approve', requestId, toolId, decision });
   }
 
   private stop(): void {

@@ -1,7 +1,8 @@
 // Builds the header and what it opens: the model picker, the settings panel, the history panel,
-// and the composer's reasoning/settings controls, wired to each other and to the host. Split out of
+// and the composer's controls (agent mode, reasoning, settings indicators), wired to each other and to the host. Split out of
 // chatApp.ts so its constructor keeps only the conversation's own wiring.
 import type { ChatParams } from '../../src/shared/protocol';
+import { AgentControls } from './agentControls';
 import { ChatHeader } from './chatHeader';
 import { ComposerControls } from './composerControls';
 import { HistoryPanel } from './historyPanel';
@@ -13,6 +14,7 @@ export interface HeaderPanels {
   picker: ModelPicker;
   settings: SettingsPanel;
   controls: ComposerControls;
+  agent: AgentControls;
   history: HistoryPanel;
   header: ChatHeader;
 }
@@ -20,6 +22,8 @@ export interface HeaderPanels {
 export interface HeaderPanelsOptions {
   host: HostApi;
   initialModelId: string | undefined;
+  /** Agent mode as this view left it. */
+  initialAgent: boolean;
   selectModel(id: string): void;
   saveState(): void;
   newChat(): void;
@@ -46,6 +50,12 @@ export function createHeaderPanels(o: HeaderPanelsOptions): HeaderPanels {
       settings.focusField(field);
     },
   }));
+  const agent = new AgentControls({
+    onChanged: () => o.saveState(),
+    onPickTools: () => host.postMessage({ method: 'agent/pickTools' }),
+  });
+  agent.set(o.initialAgent);
+  controls.element.prepend(agent.element);
   const history = new HistoryPanel({
     open: (conversationId) => {
       host.postMessage({ method: 'history/open', conversationId });
@@ -61,7 +71,7 @@ export function createHeaderPanels(o: HeaderPanelsOptions): HeaderPanels {
     onHistoryOpened: () => host.postMessage({ method: 'history/list' }),
     onNewChat: () => o.newChat(),
   }));
-  return { picker, settings, controls, history, header };
+  return { picker, settings, controls, agent, history, header };
 }
 
 /** The settings panel's parameters plus the reasoning level; undefined when nothing is set. */
