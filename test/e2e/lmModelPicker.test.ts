@@ -39,7 +39,7 @@ describe("VS Code's Chat view model picker (real workbench)", () => {
     const search = menu.locator('input').first();
     for (const [name, detail] of [
       ['Nova Micro', /Amazon · Converse/],
-      ['gpt-5.5', /OpenAI · Chat Completions \(mantle\)/],
+      ['GPT-5.5', /OpenAI · Chat Completions \(mantle\)/],
     ] as const) {
       await search.fill(name);
       const row = menu.locator('.monaco-list-row', { hasText: name }).first();

@@ -75,6 +75,7 @@ describe('router: runtime and mantle routes, id forms (emulator)', function () {
     const d = t.rig.catalog.describe(FRONTIER);
     assert.ok(d?.mantleOnly, 'a model only mantle lists is in the catalog');
     assert.equal(d.provider, 'OpenAI');
+    assert.equal(d.name, 'GPT-5.5', 'mantle lists ids only: the name comes from the shipped table');
     assert.equal(t.rig.catalog.describe(OSS)?.mantleId, 'openai.gpt-oss-120b');
     assert.equal(t.rig.catalog.mantleError, undefined);
 

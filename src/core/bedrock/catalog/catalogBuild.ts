@@ -7,6 +7,7 @@ import type { Modality, ModelDescriptor, ProfileRef } from './modelDescriptor';
 import { EMBED_LIMITS, embedFamilyOf } from './modelFamily';
 import { mantleIdFromRuntimeId } from '../adapters/compatRoutes';
 import type { MantleModelInfo } from './mantleModels';
+import { readableModelName, rowNamedLike } from './modelNames';
 import { modelIdFromArn, profilePrefix, regionFromArn } from './modelRef';
 import type { ShippedModel } from './shippedModel';
 
@@ -46,9 +47,12 @@ export class ShippedIndex {
   constructor(rows: readonly ShippedModel[]) {
     for (const r of rows) {
       if (r.id) this.byId.set(r.id, r);
+      else this.unnamed.push(r);
       this.byName.set(nameKey(r.p, r.n), r);
     }
   }
+  /** The rows known by name alone (no published id), for ids no listing names. */
+  readonly unnamed: ShippedModel[] = [];
   find(modelId: string, provider?: string, name?: string): ShippedModel | undefined {
     return this.byId.get(modelId) ?? (provider && name ? this.byName.get(nameKey(provider, name)) : undefined);
   }
@@ -186,9 +190,10 @@ function mergeMantle(models: ModelDescriptor[], list: readonly MantleModelInfo[]
   return list
     .filter((m) => !claimed.has(m.id))
     .map((m) => {
-      const row = shipped.find(m.id);
+      // Mantle's list has ids only: the name comes from the shipped table, else from the id itself.
+      const row = shipped.find(m.id) ?? rowNamedLike(m.id, shipped.unnamed);
       const provider = providerByPrefix.get(m.id.slice(0, m.id.indexOf('.'))) ?? row?.p ?? m.ownedBy;
-      const d = modelDescriptor({ modelId: m.id, providerName: provider }, row, learned[m.id], []);
+      const d = modelDescriptor({ modelId: m.id, providerName: provider, modelName: row?.n ?? readableModelName(m.id) }, row, learned[m.id], []);
       // The runtime did not list it: its APIs are out; mantle's (chat, Responses, Messages) stay as known.
       for (const api of RUNTIME_ONLY_APIS) if (d.apis[api].source !== 'learned') d.apis[api] = { supported: false, source: 'service' };
       if (!d.inputModalities.length) d.inputModalities = ['TEXT'];

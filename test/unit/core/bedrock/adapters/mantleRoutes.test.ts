@@ -45,7 +45,8 @@ describe('mantle ids, list and routes', () => {
     assert.equal(grok.apis.responses.supported, true, 'the shipped table still speaks for mantle’s APIs');
     assert.deepEqual([grok.apis.converse.supported, grok.apis.invoke.supported], [false, false]);
     const frontier = byId.get('openai.gpt-5.5')!;
-    assert.deepEqual([frontier.provider, frontier.apis['chat-completions'].supported, frontier.inputModalities], ['OpenAI', null, ['TEXT']]);
+    // Known to the shipped table by name alone: its name and APIs come from there.
+    assert.deepEqual([frontier.name, frontier.provider, frontier.apis['chat-completions'].supported, frontier.inputModalities], ['GPT-5.5', 'OpenAI', true, ['TEXT']]);
     // Without mantle's list nothing is claimed either way.
     const none = buildDescriptors({ models: [{ modelId: 'openai.gpt-oss-120b-1:0' }], profiles: [], shipped: SHIPPED_MODELS, learned: {} });
     assert.equal(none[0].mantleId, undefined);

@@ -65,7 +65,7 @@ describe('routePlanner', () => {
         { inferenceProfileId: `us.${sol}`, inferenceProfileArn: 'arn:aws:bedrock:us-east-1:1:inference-profile/s', models: [{ modelArn: `arn:aws:bedrock:us-east-1::foundation-model/${sol}` }], type: 'SYSTEM_DEFINED' },
         { inferenceProfileId: `us.${sonnet}`, inferenceProfileArn: 'arn:aws:bedrock:us-east-1:1:inference-profile/u', models: [{ modelArn: `arn:aws:bedrock:us-east-1::foundation-model/${sonnet}` }], type: 'SYSTEM_DEFINED' },
       ],
-      mantle: [{ id: 'openai.gpt-oss-120b' }, { id: sol }, { id: 'openai.gpt-5.5' }],
+      mantle: [{ id: 'openai.gpt-oss-120b' }, { id: sol }, { id: 'openai.gpt-9-nano' }],
       shipped: SHIPPED_MODELS,
       learned: {},
     });
@@ -106,8 +106,10 @@ describe('routePlanner', () => {
     });
 
     it('a model only mantle lists, support unknown: probes mantle, with the learned path prefix', () => {
-      const d = byId('openai.gpt-5.5');
+      // An id the shipped table does not know, by id or by name.
+      const d = byId('openai.gpt-9-nano');
       assert.equal(d.mantleOnly, true);
+      assert.equal(d.name, 'GPT-9 Nano', 'a name from the id, not the id');
       assert.equal(d.provider, 'OpenAI', 'provider from the runtime models sharing its prefix');
       const plan = planRoute(chatReq(d.id), d, { ...ctx, learned: { mantlePrefix: '/openai/v1' } });
       assert.deepEqual(plan.steps.map((s) => `${s.api}@${s.endpoint}`), ['chat-completions@mantle', 'responses@mantle']);
