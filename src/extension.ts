@@ -25,6 +25,8 @@ import { imageFamilyOf } from './core/bedrock/images/imageFamily';
 import { registerImages } from './vscode/images/imageCommands';
 import { registerVoice, type VoiceRegistration } from './vscode/speech/registerVoice';
 import { imageStoreFor } from './vscode/images/imageFileStore';
+import { registerAgentTools, type AgentToolsRegistration } from './vscode/agent/registerAgentTools';
+import { agentToolSettings } from './vscode/agent/agentToolSettings';
 
 /** What activate() hands back: used by the in-extension-host tests, not a public API. */
 export interface WorkbenchApi {
@@ -47,6 +49,8 @@ export interface WorkbenchApi {
   readonly jobs: JobsRegistration;
   /** Voice chat with Nova Sonic (tests read the last session's panel). */
   readonly voice: VoiceRegistration;
+  /** The agent's tools: the provider the chat asks each turn, the built-ins, the picker. */
+  readonly agentTools: AgentToolsRegistration;
   /** Setting problems reported to the user so far (each once), and an event for each new one. */
   readonly settingProblems: readonly string[];
   readonly onDidReportSettingProblem: typeof onDidReportSettingProblem;
@@ -148,8 +152,13 @@ async function startWorkbench(context: vscode.ExtensionContext): Promise<Omit<Wo
   const imaging = registerImages({ catalog, store: images, send: (text, modelId, image) => chat.prefill(text, true, modelId, { image }) });
   const jobs = registerJobs(context, { router, connection, descriptors: () => catalog.descriptors, modelName: (id) => catalog.describe(id)?.name, log });
   const voice = registerVoice({ router, listedModels: async () => (catalog.descriptors.length ? catalog.descriptors : (await catalog.refresh(), catalog.descriptors)), log });
+  const agentTools = registerAgentTools({
+    settings: agentToolSettings(),
+    // This extension's own VS Code tools are for other agents; ours does not call back into itself.
+    ownToolNames: new Set(((context.extension.packageJSON as { contributes?: { languageModelTools?: Array<{ name?: string }> } }).contributes?.languageModelTools ?? []).flatMap((t) => (t.name ? [t.name] : []))),
+  });
   const logFeature = { commands: { 'bedrock.showLog': () => log.show() }, disposables: [] } satisfies FeatureRegistration;
-  for (const feature of [explorer, connectionFeature, chat, explain, languageModels, embed, imaging, jobs, voice, logFeature]) subs.push(...feature.disposables);
+  for (const feature of [explorer, connectionFeature, chat, explain, languageModels, embed, imaging, jobs, voice, agentTools, logFeature]) subs.push(...feature.disposables);
   subs.push(
     ...registerCommands({
       ...explorer.commands,
@@ -160,6 +169,7 @@ async function startWorkbench(context: vscode.ExtensionContext): Promise<Omit<Wo
       ...imaging.commands,
       ...jobs.commands,
       ...voice.commands,
+      ...agentTools.commands,
       ...logFeature.commands,
     }),
   );
@@ -167,7 +177,7 @@ async function startWorkbench(context: vscode.ExtensionContext): Promise<Omit<Wo
   log.info(`Bedrock Workbench ${context.extension.packageJSON.version} activated (region ${connection.info.region})`);
   // After first paint: nothing above touched the network or loaded the AWS SDK.
   setTimeout(() => void explorer.refresh(), 0);
-  return { log, connection, catalog, router, tree: explorer.tree, modelDetails: explorer.details, connectionStatus: connectionFeature.status, chat, modelChoice, trustedEndpoints, languageModels, jobs, voice, settingProblems: reportedSettingProblems, onDidReportSettingProblem, storageWarnings };
+  return { log, connection, catalog, router, tree: explorer.tree, modelDetails: explorer.details, connectionStatus: connectionFeature.status, chat, modelChoice, trustedEndpoints, languageModels, jobs, voice, agentTools, settingProblems: reportedSettingProblems, onDidReportSettingProblem, storageWarnings };
 }
 
 export function deactivate(): void {

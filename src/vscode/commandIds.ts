@@ -23,6 +23,7 @@ export const COMMAND_IDS = [
   'bedrock.openChat',
   'bedrock.openChatInEditor',
   'bedrock.chatWithModel',
+  'bedrock.chat.pickTools',
   'bedrock.embedSelection',
   'bedrock.compareEmbeddings',
   'bedrock.copyLastVector',

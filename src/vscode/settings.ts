@@ -158,3 +158,14 @@ export function readColorThemeSetting(): string | undefined {
   const value: unknown = vscode.workspace.getConfiguration('workbench').get('colorTheme');
   return typeof value === 'string' && value.length <= 200 ? value : undefined;
 }
+
+/**
+ * The globs VS Code's own `files.exclude` or `search.exclude` set to `true` for `scope` (a folder);
+ * conditional entries (`{ "when": … }`) and anything malformed are skipped.
+ */
+export function readExcludeGlobs(setting: 'files.exclude' | 'search.exclude', scope?: vscode.Uri): string[] {
+  const [section, key] = sectionAndKey(setting);
+  const value: unknown = vscode.workspace.getConfiguration(section, scope).get(key);
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return [];
+  return Object.entries(value as Record<string, unknown>).flatMap(([glob, on]) => (on === true && glob.length > 0 && glob.length <= 1000 ? [glob] : []));
+}

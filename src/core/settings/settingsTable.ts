@@ -33,7 +33,22 @@ export interface TextSetting extends SettingBase {
   readonly default: '';
 }
 
-export type SettingSpec = NumberSetting | TextSetting;
+/** One of a fixed set of words (an enum in the manifest). */
+export interface ChoiceSetting extends SettingBase {
+  readonly type: 'string';
+  readonly choices: readonly string[];
+  readonly default: string;
+}
+
+/** A list of names (tool names): non-string or oversized entries are dropped. */
+export interface NameListSetting extends SettingBase {
+  readonly type: 'array';
+  readonly default: readonly string[];
+}
+
+export type SettingSpec = NumberSetting | TextSetting | ChoiceSetting | NameListSetting;
+
+const APPROVAL_CHOICES = ['ask', 'askOncePerChat', 'allow'] as const;
 
 export const SETTINGS = {
   region: { key: 'bedrock.region', type: 'string', format: 'region', default: '', userOnly: true },
@@ -52,12 +67,35 @@ export const SETTINGS = {
   embeddingConcurrency: { key: 'bedrock.embedding.concurrency', type: 'integer', default: 10, minimum: 1, maximum: 32 },
   // The prompt built from this many characters must stay under the webview protocol's message limit.
   explainMaxCharacters: { key: 'bedrock.explain.maxCharacters', type: 'integer', default: 60_000, minimum: 1000, maximum: 1_000_000 },
+  // What the agent may do without asking, and which tools it has: a repository's settings could
+  // otherwise let its own instructions run commands unasked, so only the user sets these.
+  agentDisabledTools: { key: 'bedrock.agent.disabledTools', type: 'array', default: [], userOnly: true },
+  agentApprovalRead: { key: 'bedrock.agent.approval.read', type: 'string', choices: APPROVAL_CHOICES, default: 'allow', userOnly: true },
+  agentApprovalEdit: { key: 'bedrock.agent.approval.edit', type: 'string', choices: APPROVAL_CHOICES, default: 'ask', userOnly: true },
+  agentApprovalCreate: { key: 'bedrock.agent.approval.create', type: 'string', choices: APPROVAL_CHOICES, default: 'ask', userOnly: true },
+  agentApprovalTerminal: { key: 'bedrock.agent.approval.terminal', type: 'string', choices: APPROVAL_CHOICES, default: 'ask', userOnly: true },
+  agentApprovalExternal: { key: 'bedrock.agent.approval.external', type: 'string', choices: APPROVAL_CHOICES, default: 'ask', userOnly: true },
 } as const satisfies Record<string, SettingSpec>;
 
 export type SettingName = keyof typeof SETTINGS;
 
-/** What reading a setting gives: a number for numeric settings, else a trimmed string ('' = not set). */
-export type SettingValue<N extends SettingName> = (typeof SETTINGS)[N]['default'] extends number ? number : string;
+/** What reading a setting gives: a number for numeric settings, a list for lists, else a trimmed string ('' = not set). */
+export type SettingValue<N extends SettingName> = (typeof SETTINGS)[N]['default'] extends number
+  ? number
+  : (typeof SETTINGS)[N]['default'] extends readonly string[]
+    ? string[]
+    : (typeof SETTINGS)[N] extends { choices: readonly (infer C)[] }
+      ? C
+      : string;
+
+/** The approval-policy setting of each tool kind. */
+export const APPROVAL_SETTING = {
+  read: 'agentApprovalRead',
+  edit: 'agentApprovalEdit',
+  create: 'agentApprovalCreate',
+  terminal: 'agentApprovalTerminal',
+  external: 'agentApprovalExternal',
+} as const satisfies Record<string, SettingName>;
 
 export const SETTING_NAMES = Object.keys(SETTINGS) as SettingName[];
 

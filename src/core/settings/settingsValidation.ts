@@ -4,7 +4,7 @@
 // or to the nearest end of the range) and says what was wrong, naming the setting and the value.
 import { s3UriProblem } from '../bedrock/async/s3Uri';
 import { isRegionId } from '../bedrock/connection/regions';
-import type { NumberSetting, SettingSpec, TextSetting } from './settingsTable';
+import type { ChoiceSetting, NameListSetting, NumberSetting, SettingSpec, TextSetting } from './settingsTable';
 
 export interface CheckedSetting<T> {
   value: T;
@@ -34,9 +34,27 @@ export function showValue(raw: unknown): string {
   return s.length > 80 ? `${s.slice(0, 79)}…` : s;
 }
 
-export function checkSetting(spec: SettingSpec, raw: unknown): CheckedSetting<number | string> {
-  if (raw === undefined) return { value: spec.default };
+export function checkSetting(spec: SettingSpec, raw: unknown): CheckedSetting<number | string | string[]> {
+  if (raw === undefined) return { value: spec.type === 'array' ? [...spec.default] : spec.default };
+  if (spec.type === 'array') return checkNameList(spec, raw);
+  if ('choices' in spec) return checkChoice(spec, raw);
   return spec.type === 'string' ? checkText(spec, raw) : checkNumber(spec, raw);
+}
+
+const MAX_NAME = 128;
+
+function checkNameList(spec: NameListSetting, raw: unknown): CheckedSetting<string[]> {
+  const name = `\`${spec.key}\``;
+  if (!Array.isArray(raw)) return { value: [...spec.default], problem: `${name} is not a list of names: ${showValue(raw)}. Using the default, an empty list.` };
+  const isName = (v: unknown): v is string => typeof v === 'string' && v.trim().length > 0 && v.length <= MAX_NAME;
+  const value = raw.filter(isName).map((v) => v.trim());
+  if (value.length === raw.length) return { value };
+  return { value, problem: `${name} holds entries that are not names (${showValue(raw.filter((v) => !isName(v)))}); they are ignored.` };
+}
+
+function checkChoice(spec: ChoiceSetting, raw: unknown): CheckedSetting<string> {
+  if (typeof raw === 'string' && spec.choices.includes(raw)) return { value: raw };
+  return { value: spec.default, problem: `\`${spec.key}\` is ${showValue(raw)}, not one of ${spec.choices.join(', ')}. Using the default, ${spec.default}.` };
 }
 
 function checkNumber(spec: NumberSetting, raw: unknown): CheckedSetting<number> {

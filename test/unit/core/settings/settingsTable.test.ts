@@ -17,7 +17,12 @@ describe('settings table', () => {
       const m = contributed[spec.key];
       assert.equal(m.type, spec.type);
       assert.deepEqual(m.default, spec.default);
-      if (spec.type === 'string') {
+      if (spec.type === 'array') {
+        assert.deepEqual(m.items, { type: 'string' });
+      } else if ('choices' in spec) {
+        assert.deepEqual(m.enum, spec.choices);
+        assert.ok(spec.choices.includes(spec.default), 'the default is a choice');
+      } else if (spec.type === 'string') {
         assert.equal(m.minimum, undefined);
         assert.equal(m.maximum, undefined);
       } else {
@@ -31,7 +36,15 @@ describe('settings table', () => {
 
   it('restricts in untrusted workspaces exactly the contributed settings read from user settings only', () => {
     const userOnly = specs.filter((s) => 'userOnly' in s && !('external' in s)).map((s) => s.key).sort();
-    assert.deepEqual(userOnly, ['bedrock.async.s3OutputUri', 'bedrock.endpoints.control', 'bedrock.endpoints.mantle', 'bedrock.endpoints.runtime', 'bedrock.endpoints.s3', 'bedrock.profile', 'bedrock.region']);
+    assert.deepEqual(userOnly, [
+      'bedrock.agent.approval.create',
+      'bedrock.agent.approval.edit',
+      'bedrock.agent.approval.external',
+      'bedrock.agent.approval.read',
+      'bedrock.agent.approval.terminal',
+      'bedrock.agent.disabledTools',
+      'bedrock.async.s3OutputUri',
+      'bedrock.endpoints.control', 'bedrock.endpoints.mantle', 'bedrock.endpoints.runtime', 'bedrock.endpoints.s3', 'bedrock.profile', 'bedrock.region']);
     assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
     assert.deepEqual([...manifest.capabilities.untrustedWorkspaces.restrictedConfigurations].sort(), userOnly);
   });

@@ -5,7 +5,7 @@ import { checkSetting, showValue } from '../../../../src/core/settings/settingsV
 const check = (name: SettingName, raw: unknown) => checkSetting(SETTINGS[name], raw);
 
 /** Hostile or mistaken values: each must give a usable value and a problem naming the setting and the value. */
-const BAD: ReadonlyArray<[SettingName, unknown, number | string, RegExp]> = [
+const BAD: ReadonlyArray<[SettingName, unknown, number | string | string[], RegExp]> = [
   ['streamIdleTimeoutSeconds', 0, 5, /outside its range 5–3600\. Using the minimum, 5/],
   ['streamIdleTimeoutSeconds', -1, 5, /is -1, outside/],
   ['streamIdleTimeoutSeconds', 'abc', 60, /is not a number: abc\. Using the default, 60/],
@@ -51,6 +51,13 @@ const BAD: ReadonlyArray<[SettingName, unknown, number | string, RegExp]> = [
   ['s3Endpoint', 'ftp://s3.example.com', '', /`bedrock\.endpoints\.s3` is not an http\(s\) URL/],
   ['asyncS3OutputUri', 'my-bucket/videos', '', /`bedrock\.async\.s3OutputUri` is not an S3 URI/],
   ['asyncS3OutputUri', 's3://My_Bucket/videos', '', /not a usable S3 URI: "My_Bucket" is not a bucket name/],
+  ['agentDisabledTools', 'run_in_terminal', [], /`bedrock\.agent\.disabledTools` is not a list of names: run_in_terminal\. Using the default/],
+  ['agentDisabledTools', ['read_file', 3, '', { x: 1 }], ['read_file'], /holds entries that are not names \(\[3,"",\{"x":1\}\]\); they are ignored/],
+  ['agentApprovalRead', 'never', 'allow', /`bedrock\.agent\.approval\.read` is never, not one of ask, askOncePerChat, allow\. Using the default, allow/],
+  ['agentApprovalEdit', 1, 'ask', /is 1, not one of/],
+  ['agentApprovalCreate', 'ALLOW', 'ask', /is ALLOW, not one of/],
+  ['agentApprovalTerminal', 'allow; rm -rf /', 'ask', /`bedrock\.agent\.approval\.terminal` is allow; rm -rf \/, not one of/],
+  ['agentApprovalExternal', null, 'ask', /is null, not one of/],
 ];
 
 describe('settings validation', () => {
@@ -60,8 +67,8 @@ describe('settings validation', () => {
   for (const [name, raw, expected, problem] of BAD) {
     it(`${SETTINGS[name].key} = ${showValue(raw).slice(0, 40)} → ${JSON.stringify(expected)}`, () => {
       const r = check(name, raw);
-      assert.equal(r.value, expected);
-      assert.ok(typeof r.value === 'number' ? Number.isFinite(r.value) : typeof r.value === 'string');
+      assert.deepEqual(r.value, expected);
+      assert.ok(typeof r.value === 'number' ? Number.isFinite(r.value) : typeof r.value === 'string' || Array.isArray(r.value));
       assert.match(r.problem ?? '', problem);
       assert.ok(r.problem?.includes(SETTINGS[name].key), 'the problem names the setting');
       handled++;

@@ -1,0 +1,116 @@
+// A small .gitignore matcher for the file-listing tool. The built-in git extension's API has no
+// "is this ignored" call, and VS Code's findFiles does not read .gitignore, so the tool reads the
+// .gitignore files of the workspace itself and matches paths here. It covers what .gitignore files
+// hold in practice: comments, `!` negation, a leading or inner `/` anchoring the pattern to its
+// file's folder, a trailing `/` for folders only, `*`, `?`, `**` and character classes. A file
+// inside an ignored folder is ignored, and (as in git) cannot be re-included by a later `!`.
+
+interface Rule {
+  readonly regex: RegExp;
+  readonly negated: boolean;
+  readonly folderOnly: boolean;
+  /** The folder holding the .gitignore, relative to the workspace folder ('' for the root). */
+  readonly base: string;
+}
+
+export class GitignoreMatcher {
+  private readonly rules: Rule[] = [];
+
+  /** Adds the rules of the .gitignore in `folder` (relative to the workspace folder, '' for its root). */
+  add(folder: string, text: string): this {
+    const base = folder.replace(/^\/+|\/+$/g, '');
+    for (const raw of text.split(/\r?\n/)) {
+      const rule = parseRule(raw, base);
+      if (rule) this.rules.push(rule);
+    }
+    return this;
+  }
+
+  get size(): number {
+    return this.rules.length;
+  }
+
+  /** Whether `path` (a file, relative to the workspace folder, `/`-separated) is ignored. */
+  ignores(path: string): boolean {
+    const segments = path.split('/').filter(Boolean);
+    // A parent folder that is ignored hides everything under it.
+    for (let i = 1; i < segments.length; i++) {
+      if (this.decide(segments.slice(0, i).join('/'), true)) return true;
+    }
+    return this.decide(segments.join('/'), false);
+  }
+
+  private decide(path: string, isFolder: boolean): boolean {
+    let ignored = false;
+    for (const rule of this.rules) {
+      if (rule.folderOnly && !isFolder) continue;
+      let rel = path;
+      if (rule.base) {
+        if (!path.startsWith(`${rule.base}/`)) continue;
+        rel = path.slice(rule.base.length + 1);
+      }
+      if (rule.regex.test(rel)) ignored = !rule.negated;
+    }
+    return ignored;
+  }
+}
+
+function parseRule(raw: string, base: string): Rule | undefined {
+  let line = raw.replace(/(?<!\\)\s+$/, '');
+  if (!line || line.startsWith('#')) return undefined;
+  let negated = false;
+  if (line.startsWith('!')) {
+    negated = true;
+    line = line.slice(1);
+  } else if (line.startsWith('\\!') || line.startsWith('\\#')) line = line.slice(1);
+  let folderOnly = false;
+  if (line.endsWith('/')) {
+    folderOnly = true;
+    line = line.slice(0, -1);
+  }
+  if (!line) return undefined;
+  // A slash at the start or in the middle anchors the pattern to the .gitignore's folder;
+  // otherwise it matches a name at any depth.
+  const anchored = line.includes('/');
+  line = line.replace(/^\//, '');
+  const body = globToRegex(line);
+  const regex = new RegExp(anchored ? `^${body}$` : `^(?:.*/)?${body}$`);
+  return { regex, negated, folderOnly, base };
+}
+
+function globToRegex(glob: string): string {
+  let out = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]!;
+    if (c === '*') {
+      if (glob[i + 1] === '*') {
+        const slashAfter = glob[i + 2] === '/';
+        const atStart = i === 0 || glob[i - 1] === '/';
+        if (atStart && slashAfter) {
+          out += '(?:.*/)?';
+          i += 2;
+        } else {
+          out += '.*';
+          i += 1;
+        }
+      } else out += '[^/]*';
+    } else if (c === '?') out += '[^/]';
+    else if (c === '[') {
+      const close = glob.indexOf(']', i + 2);
+      if (close < 0) out += '\\[';
+      else {
+        const inner = glob.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\');
+        out += `[${inner}]`;
+        i = close;
+      }
+    } else if (c === '\\' && i + 1 < glob.length) {
+      out += escapeRegex(glob[i + 1]!);
+      i++;
+    } else out += escapeRegex(c);
+  }
+  return out;
+}
+
+function escapeRegex(c: string): string {
+  return /[.*+?^${}()|[\]\\/]/.test(c) ? `\\${c}` : c;
+}

@@ -1,0 +1,101 @@
+// The tools other extensions and MCP servers register with VS Code (`vscode.lm.tools`), offered to
+// our agent as kind `external` and run through `vscode.lm.invokeTool`. Outside a chat request VS
+// Code runs a tool's own confirmation as a modal dialog, so a tool that asks still asks, after
+// our approval. This extension's own language-model tools are left out: they exist so other
+// agents can reach Bedrock (list models, count tokens, generate a billed image) and would only
+// call back into this extension for what the chat already does itself.
+import * as vscode from 'vscode';
+import type { AgentTool, ToolOutcome } from '../../core/agent/agentTool';
+import { oneLine } from '../../core/agent/defineTool';
+import { capResult } from '../../core/agent/toolText';
+import { tokenOf } from './workspaceExcludes';
+
+/** The part of `vscode.lm` the adapter uses (the real one in the product). */
+export interface LanguageModelTools {
+  readonly tools: readonly vscode.LanguageModelToolInformation[];
+  invokeTool(name: string, options: vscode.LanguageModelToolInvocationOptions<object>, token?: vscode.CancellationToken): Thenable<vscode.LanguageModelToolResult>;
+}
+
+/** Where a VS Code tool comes from, for the picker's groups. */
+export interface ExternalToolInfo {
+  readonly tool: AgentTool;
+  /** "GitHub Pull Requests", "MCP: github", "Other tools". */
+  readonly group: string;
+}
+
+const NAME_RULE = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** A name the strictest API accepts, kept recognisable. */
+export function agentToolName(vscodeName: string): string {
+  if (NAME_RULE.test(vscodeName)) return vscodeName;
+  return vscodeName.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 64) || 'tool';
+}
+
+export function externalTools(lm: LanguageModelTools, ownToolNames: ReadonlySet<string>): ExternalToolInfo[] {
+  const declaredBy = toolDeclarers();
+  return lm.tools
+    .filter((info) => !ownToolNames.has(info.name))
+    .map((info) => ({ tool: adapt(info, lm), group: groupOf(info, declaredBy) }));
+}
+
+function adapt(info: vscode.LanguageModelToolInformation, lm: LanguageModelTools): AgentTool {
+  const schema = info.inputSchema && typeof info.inputSchema === 'object' ? (info.inputSchema as Record<string, unknown>) : { type: 'object', properties: {} };
+  return {
+    name: agentToolName(info.name),
+    title: info.name,
+    description: info.description || info.name,
+    inputSchema: schema,
+    kind: 'external',
+    source: 'extension',
+    describe: (input) => {
+      const shown = input && typeof input === 'object' && Object.keys(input).length ? ` ${oneLine(JSON.stringify(input), 60)}` : '';
+      return `${info.name}${shown}`;
+    },
+    invoke: async (input, context): Promise<ToolOutcome> => {
+      const object = input && typeof input === 'object' && !Array.isArray(input) ? input : {};
+      try {
+        const result = await lm.invokeTool(info.name, { input: object, toolInvocationToken: undefined }, tokenOf(context.signal));
+        const text = resultText(result);
+        return { text: capResult(text || `${info.name} returned nothing.`, context.maxResultBytes, 'Ask the tool for less.').text };
+      } catch (e) {
+        if (e instanceof vscode.CancellationError || context.signal.aborted) return { text: `${info.name} was cancelled (stopped, or the user declined its confirmation).`, isError: true };
+        return { text: `${info.name} failed: ${e instanceof Error ? e.message : String(e)}`, isError: true };
+      }
+    },
+  };
+}
+
+/** A tool result's parts as text: text as is, data described (text-like data decoded). */
+export function resultText(result: vscode.LanguageModelToolResult): string {
+  const parts: string[] = [];
+  for (const part of result.content) {
+    if (part instanceof vscode.LanguageModelTextPart) parts.push(part.value);
+    else if (part instanceof vscode.LanguageModelDataPart) {
+      const textual = /^text\/|json|xml|yaml/.test(part.mimeType);
+      parts.push(textual ? new TextDecoder().decode(part.data) : `[${part.mimeType}, ${part.data.byteLength} bytes, not shown]`);
+    } else if (part instanceof vscode.LanguageModelPromptTsxPart) parts.push(JSON.stringify(part.value));
+    else parts.push(JSON.stringify(part));
+  }
+  return parts.join('\n');
+}
+
+/** Tool name → the display name of the extension that declares it in its manifest. */
+function toolDeclarers(): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const ext of vscode.extensions.all) {
+    const pkg = ext.packageJSON as { displayName?: unknown; name?: unknown; contributes?: { languageModelTools?: unknown } };
+    const declared = pkg.contributes?.languageModelTools;
+    if (!Array.isArray(declared)) continue;
+    const label = typeof pkg.displayName === 'string' && pkg.displayName && !pkg.displayName.startsWith('%') ? pkg.displayName : ext.id;
+    for (const t of declared) if (t && typeof (t as { name?: unknown }).name === 'string') out.set((t as { name: string }).name, label);
+  }
+  return out;
+}
+
+function groupOf(info: vscode.LanguageModelToolInformation, declaredBy: Map<string, string>): string {
+  // Newer VS Code says where a tool comes from (`source`, not in the stable typings yet).
+  const source = (info as { source?: { label?: unknown; name?: unknown; id?: unknown } }).source;
+  const label = typeof source?.label === 'string' ? source.label : undefined;
+  if (label && typeof source?.name === 'string') return `MCP: ${label}`;
+  return declaredBy.get(info.name) ?? label ?? 'Other tools';
+}

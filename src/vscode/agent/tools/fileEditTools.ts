@@ -1,0 +1,124 @@
+// The tools that change files. Each shows its change first (a diff editor, through the approval
+// gate's preview), then, once approved, applies it as one WorkspaceEdit (one Undo reverts it) and
+// saves, so terminals and later reads see it.
+import * as vscode from 'vscode';
+import type { AgentTool } from '../../../core/agent/agentTool';
+import { defineTool, ToolRefusal } from '../../../core/agent/defineTool';
+import { describePlannedEdit, planEdit, type EditRequest } from '../../../core/agent/textEdit';
+import { ToolInputError, optionalBoolean, requiredString } from '../../../core/agent/toolText';
+import type { ProposedChanges } from '../proposedChanges';
+import type { WorkspaceAccess } from '../workspaceAccess';
+
+const MAX_CONTENT_CHARS = 2_000_000;
+
+function textField(o: Record<string, unknown>, field: string): string | undefined {
+  const v = o[field];
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'string') throw new ToolInputError(`"${field}" must be a string; got ${typeof v}.`);
+  if (v.length > MAX_CONTENT_CHARS) throw new ToolInputError(`"${field}" is longer than ${MAX_CONTENT_CHARS} characters; make the change in smaller edits.`);
+  return v;
+}
+
+function editRequest(o: Record<string, unknown>): EditRequest {
+  const content = textField(o, 'content');
+  const oldText = textField(o, 'oldText');
+  const newText = textField(o, 'newText');
+  if (content !== undefined) {
+    if (oldText !== undefined) throw new ToolInputError('Give either oldText and newText, or content (the whole new file), not both.');
+    return { content };
+  }
+  if (oldText === undefined || newText === undefined) throw new ToolInputError('Give oldText (the exact text to replace) and newText (what replaces it), or content with the whole new file.');
+  return { oldText, newText };
+}
+
+function lineCount(text: unknown): number {
+  return typeof text === 'string' && text ? text.split('\n').length - (text.endsWith('\n') ? 1 : 0) : 0;
+}
+
+export function proposeEditTool(access: WorkspaceAccess, proposals: ProposedChanges): AgentTool {
+  const plan = async (o: Record<string, unknown>, conversationId: string | undefined) => {
+    const request = editRequest(o);
+    const file = await access.resolve(requiredString(o, 'path', 'src/index.ts'), conversationId);
+    if (!(await access.exists(file))) throw new ToolRefusal(`${file.relative} does not exist; use create_file to make a new file.`);
+    await access.readText(file); // refuses folders, binary and huge files
+    // The document as the editor holds it (unsaved typing included), which the edit applies to.
+    const doc = await vscode.workspace.openTextDocument(file.uri);
+    return { file, doc, edit: planEdit(doc.getText(), request, file.relative) };
+  };
+  return defineTool({
+    name: 'propose_edit',
+    title: 'Edit file',
+    kind: 'edit',
+    description:
+      'Proposes a change to an existing workspace file: replace oldText (copied exactly from the file, without line numbers, occurring exactly once) with newText, or give content to replace the whole file. The user sees the change as a diff and approves or rejects it; it is applied only when approved. Read the file first.',
+    inputSchema: {
+      type: 'object',
+      properties: {
+        path: { type: 'string', description: 'File path relative to the workspace root.' },
+        oldText: { type: 'string', description: 'The exact text to replace, with enough surrounding lines to occur only once.' },
+        newText: { type: 'string', description: 'The text that replaces oldText (empty to delete it).' },
+        content: { type: 'string', description: 'Instead of oldText/newText: the whole new content of the file.' },
+      },
+      required: ['path'],
+    },
+    describe: (o) => {
+      const path = typeof o.path === 'string' ? o.path : 'a file';
+      if (typeof o.content === 'string') return `Rewrite ${path} (${lineCount(o.content)} lines)`;
+      return `Edit ${path}: replace ${lineCount(o.oldText)} line(s) with ${lineCount(o.newText)}`;
+    },
+    async preview(o) {
+      // The preview never asks about credentials files; the call itself will.
+      const { file, edit } = await plan(o, undefined);
+      return proposals.show(file.relative, file.uri, edit.after, `${file.relative}: proposed edit (${describePlannedEdit(edit)})`);
+    },
+    async run(o, context) {
+      // Planned again on the text as it is now: the user may have typed since the preview.
+      const { file, doc, edit } = await plan(o, context.conversationId);
+      const we = new vscode.WorkspaceEdit();
+      we.replace(file.uri, new vscode.Range(doc.positionAt(edit.start), doc.positionAt(edit.end)), edit.replacement, { needsConfirmation: false, label: `Bedrock agent: ${describePlannedEdit(edit)}` });
+      if (!(await vscode.workspace.applyEdit(we))) throw new ToolRefusal(`VS Code did not apply the edit to ${file.relative} (the file may be read-only).`);
+      const saved = await doc.save();
+      return `Edited ${file.relative}: ${describePlannedEdit(edit)}${saved ? ', saved' : ' (not saved: the file could not be written)'}. It is now ${doc.lineCount} lines. The user can revert it with Undo in the editor.`;
+    },
+  });
+}
+
+export function createFileTool(access: WorkspaceAccess, proposals: ProposedChanges): AgentTool {
+  const target = async (o: Record<string, unknown>, conversationId: string | undefined) => {
+    const content = textField(o, 'content') ?? '';
+    const overwrite = optionalBoolean(o, 'overwrite') ?? false;
+    const file = await access.resolve(requiredString(o, 'path', 'src/newFile.ts'), conversationId);
+    const stat = await vscode.workspace.fs.stat(file.uri).then(undefined, () => undefined);
+    if (stat && stat.type & vscode.FileType.Directory) throw new ToolRefusal(`${file.relative} is a folder.`);
+    if (stat && !overwrite) throw new ToolRefusal(`${file.relative} already exists. Edit it with propose_edit, or pass overwrite: true to replace it (the user will see the change first).`);
+    return { file, content, exists: !!stat };
+  };
+  return defineTool({
+    name: 'create_file',
+    title: 'Create file',
+    kind: 'create',
+    description:
+      'Creates a new file in the workspace with the given content (folders are created as needed). Refuses to replace an existing file unless overwrite is true. The user sees the new file first and approves or rejects it.',
+    inputSchema: {
+      type: 'object',
+      properties: {
+        path: { type: 'string', description: 'Path of the new file, relative to the workspace root.' },
+        content: { type: 'string', description: 'The whole content of the file.' },
+        overwrite: { type: 'boolean', description: 'Replace the file if it exists. Default false.' },
+      },
+      required: ['path', 'content'],
+    },
+    describe: (o) => `${o.overwrite === true ? 'Create or replace' : 'Create'} ${typeof o.path === 'string' ? o.path : 'a file'} (${lineCount(o.content)} lines)`,
+    async preview(o) {
+      const { file, content, exists } = await target(o, undefined);
+      return proposals.show(file.relative, exists ? file.uri : undefined, content, `${file.relative}: ${exists ? 'proposed replacement' : 'proposed new file'}`);
+    },
+    async run(o, context) {
+      const { file, content, exists } = await target(o, context.conversationId);
+      const we = new vscode.WorkspaceEdit();
+      we.createFile(file.uri, { overwrite: exists, contents: new TextEncoder().encode(content) }, { needsConfirmation: false, label: `Bedrock agent: create ${file.relative}` });
+      if (!(await vscode.workspace.applyEdit(we))) throw new ToolRefusal(`VS Code did not create ${file.relative}.`);
+      return `${exists ? 'Replaced' : 'Created'} ${file.relative} (${lineCount(content)} lines). The user can remove it with Undo.`;
+    },
+  });
+}

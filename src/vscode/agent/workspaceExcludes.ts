@@ -1,0 +1,48 @@
+// What the file tools leave out, as the user set it: `files.exclude` and `search.exclude` (their
+// `true` entries; conditional `when` entries are left to VS Code's own search) and the workspace's
+// .gitignore files, read and matched by the small matcher in core.
+import * as vscode from 'vscode';
+import { GitignoreMatcher } from '../../core/agent/gitignore';
+import { readExcludeGlobs } from '../settings';
+
+/** Exclude globs from `files.exclude` and `search.exclude` for this folder (those set to `true`). */
+export function excludeGlobs(folder?: vscode.WorkspaceFolder): string[] {
+  const all = [...readExcludeGlobs('files.exclude', folder?.uri), ...readExcludeGlobs('search.exclude', folder?.uri)];
+  // A brace or comma inside a pattern would break the one `{a,b}` pattern findFiles takes.
+  return [...new Set(all.filter((g) => !/[{},]/.test(g)))];
+}
+
+/** The excludes as one glob for `findFiles`, or undefined when there are none. */
+export function excludePattern(folder?: vscode.WorkspaceFolder): string | undefined {
+  const globs = excludeGlobs(folder);
+  return globs.length ? `{${globs.join(',')}}` : undefined;
+}
+
+/** Every .gitignore in the folder (outside excluded folders), as one matcher. */
+export async function gitignoreOf(folder: vscode.WorkspaceFolder, signal?: AbortSignal): Promise<GitignoreMatcher> {
+  const matcher = new GitignoreMatcher();
+  const files = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/.gitignore'), excludePattern(folder), 500, tokenOf(signal));
+  // Shallow first, so a nested file's rules come after (and override) its parents'.
+  files.sort((a, b) => a.path.split('/').length - b.path.split('/').length);
+  for (const uri of files) {
+    const bytes = await vscode.workspace.fs.readFile(uri).then(undefined, () => undefined);
+    if (!bytes || bytes.byteLength > 1_000_000) continue;
+    matcher.add(relativeTo(folder, vscode.Uri.joinPath(uri, '..')), new TextDecoder().decode(bytes));
+  }
+  return matcher;
+}
+
+/** `uri`'s path relative to `folder`, `/`-separated ('' for the folder itself). */
+export function relativeTo(folder: vscode.WorkspaceFolder, uri: vscode.Uri): string {
+  const base = folder.uri.path.replace(/\/+$/, '');
+  return uri.path.startsWith(`${base}/`) ? uri.path.slice(base.length + 1) : uri.path === base ? '' : uri.path;
+}
+
+/** A cancellation token that follows an AbortSignal. */
+export function tokenOf(signal: AbortSignal | undefined): vscode.CancellationToken | undefined {
+  if (!signal) return undefined;
+  const source = new vscode.CancellationTokenSource();
+  if (signal.aborted) source.cancel();
+  else signal.addEventListener('abort', () => source.cancel(), { once: true });
+  return source.token;
+}
