@@ -1,4 +1,4 @@
-// A small .gitignore matcher for the file-listing tool. The built-in git extension's API has no
+// A small .gitignore matcher for the file tools, and the glob matcher they share. The built-in git extension's API has no
 // "is this ignored" call, and VS Code's findFiles does not read .gitignore, so the tool reads the
 // .gitignore files of the workspace itself and matches paths here. It covers what .gitignore files
 // hold in practice: comments, `!` negation, a leading or inner `/` anchoring the pattern to its
@@ -78,11 +78,43 @@ function parseRule(raw: string, base: string): Rule | undefined {
   return { regex, negated, folderOnly, base };
 }
 
-function globToRegex(glob: string): string {
+/**
+ * A VS Code style glob (`*`, `**`, `?`, `[…]`, `{a,b}`) as a test of a whole `/`-separated path;
+ * undefined when the glob does not compile.
+ */
+export function globMatcher(glob: string): ((path: string) => boolean) | undefined {
+  try {
+    const re = new RegExp(`^${globToRegex(glob.replace(/^\.\//, ''), true)}$`);
+    return (path) => re.test(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The folder part of a glob before its first wildcard ("src/lib" for "src/lib/**\/*.ts"), or ''. */
+export function literalPrefix(glob: string): string {
+  const parts = glob.replace(/^\.\//, '').split('/');
+  const literal: string[] = [];
+  for (const part of parts.slice(0, -1)) {
+    if (/[*?[\]{}]/.test(part)) break;
+    literal.push(part);
+  }
+  return literal.join('/');
+}
+
+function globToRegex(glob: string, braces = false): string {
   let out = '';
+  let braceDepth = 0;
   for (let i = 0; i < glob.length; i++) {
     const c = glob[i]!;
-    if (c === '*') {
+    if (braces && c === '{') {
+      braceDepth++;
+      out += '(?:';
+    } else if (braces && c === '}' && braceDepth > 0) {
+      braceDepth--;
+      out += ')';
+    } else if (braces && c === ',' && braceDepth > 0) out += '|';
+    else if (c === '*') {
       if (glob[i + 1] === '*') {
         const slashAfter = glob[i + 2] === '/';
         const atStart = i === 0 || glob[i - 1] === '/';

@@ -14,16 +14,20 @@ export interface WorkspaceFolderPath {
 }
 
 export type PathDecision =
-  /** Inside a folder: `absolute` is the real path to use, `relative` the name to show. */
-  | { readonly kind: 'inside'; readonly absolute: string; readonly relative: string; readonly folder: WorkspaceFolderPath }
+  /**
+   * Inside a folder: `absolute` is the path as VS Code knows it (under the folder's own path, links
+   * not resolved: documents, diagnostics and edits are keyed by it), `real` where it really is,
+   * `relative` the name to show.
+   */
+  | { readonly kind: 'inside'; readonly absolute: string; readonly real: string; readonly relative: string; readonly folder: WorkspaceFolderPath }
   /** Inside a folder but a credentials file the user has not allowed: `reason` says why it is one. */
-  | { readonly kind: 'secret'; readonly absolute: string; readonly relative: string; readonly reason: string }
+  | { readonly kind: 'secret'; readonly absolute: string; readonly real: string; readonly relative: string; readonly reason: string }
   | { readonly kind: 'refused'; readonly reason: string };
 
 export interface PathPolicyOptions {
   /** Resolves symlinks; node's realpath unless a test passes another. Rejects when nothing is there. */
   realpath?: (path: string) => Promise<string>;
-  /** Whether the user allowed this credentials file (by its real absolute path). */
+  /** Whether the user allowed this credentials file (by its real path). */
   isAllowed?: (absolute: string) => boolean;
   /** Path flavour; the platform's unless a test asks for another. */
   path?: nodePath.PlatformPath;
@@ -53,11 +57,12 @@ export async function resolveToolPath(input: unknown, folders: readonly Workspac
   const realFolders = await Promise.all(folders.map(async (f) => ({ folder: f, real: await realpath(f.fsPath).catch(() => path.resolve(f.fsPath)) })));
   const home = realFolders.find((f) => isInside(real, f.real, path));
   if (!home) return refused(`${raw} leads outside the workspace folders (${folderNames(folders)}) through a link; the agent works only inside them.`);
-  const relative = displayName(home.folder, path.relative(home.real, real), folders.length, path);
+  const logicalFolder = folders.find((f) => isInside(candidate.absolute, path.resolve(f.fsPath), path)) ?? home.folder;
+  const relative = displayName(logicalFolder, path.relative(path.resolve(logicalFolder.fsPath), candidate.absolute), folders.length, path);
   // The name as given and the name of what it really is: a link called notes.txt to a .env is still a .env.
   const reason = credentialFileReason(relative) ?? credentialFileReason(path.relative(home.real, real));
-  if (reason && !opts.isAllowed?.(real)) return { kind: 'secret', absolute: real, relative, reason };
-  return { kind: 'inside', absolute: real, relative, folder: home.folder };
+  if (reason && !opts.isAllowed?.(real)) return { kind: 'secret', absolute: candidate.absolute, real, relative, reason };
+  return { kind: 'inside', absolute: candidate.absolute, real, relative, folder: logicalFolder };
 }
 
 /** The refusal the model reads for a credentials file: why, and that only the user can allow it. */

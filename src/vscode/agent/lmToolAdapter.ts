@@ -3,7 +3,8 @@
 // Code runs a tool's own confirmation as a modal dialog, so a tool that asks still asks, after
 // our approval. This extension's own language-model tools are left out: they exist so other
 // agents can reach Bedrock (list models, count tokens, generate a billed image) and would only
-// call back into this extension for what the chat already does itself.
+// call back into this extension for what the chat already does itself. VS Code's own tools are
+// left out too (see externalTools).
 import * as vscode from 'vscode';
 import type { AgentTool, ToolOutcome } from '../../core/agent/agentTool';
 import { oneLine } from '../../core/agent/defineTool';
@@ -19,7 +20,7 @@ export interface LanguageModelTools {
 /** Where a VS Code tool comes from, for the picker's groups. */
 export interface ExternalToolInfo {
   readonly tool: AgentTool;
-  /** "GitHub Pull Requests", "MCP: github", "Other tools". */
+  /** "GitHub Pull Requests", "MCP: github". */
   readonly group: string;
 }
 
@@ -31,11 +32,17 @@ export function agentToolName(vscodeName: string): string {
   return vscodeName.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 64) || 'tool';
 }
 
+/**
+ * The VS Code tools our agent is offered: those an extension or an MCP server provides. VS Code's
+ * own tools (no extension, no server: editing, terminals, todo lists, confirmations) are left out:
+ * they serve VS Code's chat sessions and expect one, and the built-in tools cover their ground.
+ */
 export function externalTools(lm: LanguageModelTools, ownToolNames: ReadonlySet<string>): ExternalToolInfo[] {
   const declaredBy = toolDeclarers();
-  return lm.tools
-    .filter((info) => !ownToolNames.has(info.name))
-    .map((info) => ({ tool: adapt(info, lm), group: groupOf(info, declaredBy) }));
+  return lm.tools.flatMap((info) => {
+    const group = ownToolNames.has(info.name) ? undefined : groupOf(info, declaredBy);
+    return group ? [{ tool: adapt(info, lm), group }] : [];
+  });
 }
 
 function adapt(info: vscode.LanguageModelToolInformation, lm: LanguageModelTools): AgentTool {
@@ -92,10 +99,12 @@ function toolDeclarers(): Map<string, string> {
   return out;
 }
 
-function groupOf(info: vscode.LanguageModelToolInformation, declaredBy: Map<string, string>): string {
-  // Newer VS Code says where a tool comes from (`source`, not in the stable typings yet).
-  const source = (info as { source?: { label?: unknown; name?: unknown; id?: unknown } }).source;
-  const label = typeof source?.label === 'string' ? source.label : undefined;
+/** The picker group of a tool: its extension or MCP server; undefined for VS Code's own tools. */
+function groupOf(info: vscode.LanguageModelToolInformation, declaredBy: Map<string, string>): string | undefined {
+  // VS Code says where a tool comes from in `source` (not in the stable typings yet): an
+  // extension ({ id, label }) or an MCP server ({ label, name }); VS Code's own tools have none.
+  const source = (info as { source?: { label?: unknown; name?: unknown } }).source;
+  const label = typeof source?.label === 'string' && source.label ? source.label : undefined;
   if (label && typeof source?.name === 'string') return `MCP: ${label}`;
-  return declaredBy.get(info.name) ?? label ?? 'Other tools';
+  return declaredBy.get(info.name) ?? label;
 }

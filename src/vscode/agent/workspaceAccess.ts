@@ -41,7 +41,7 @@ export class WorkspaceAccess {
     if (decision.kind === 'secret') {
       if (conversationId === undefined || !(await this.confirmSecretFile(decision.relative, decision.reason))) throw new ToolRefusal(secretRefusal(decision));
       const set = allowedHere ?? new Set<string>();
-      set.add(decision.absolute);
+      set.add(decision.real);
       this.allowed.set(conversationId, set);
     }
     return { uri: vscode.Uri.file(decision.absolute), relative: decision.relative };
@@ -78,10 +78,12 @@ export class WorkspaceAccess {
 /** The modal that lets the user allow one credentials file for the agent in this chat. */
 async function askToAllow(relative: string, reason: string): Promise<boolean> {
   const allow = `Allow Reading ${relative}`;
-  const pick = await showWarningMessage(
-    `The agent wants to use ${relative}.`,
-    { modal: true, detail: `${reason}. Its contents would be sent to the model. Allow it only if it holds nothing secret; this applies to this file in this chat only.` },
-    allow,
-  );
+  const pick = await Promise.resolve(
+    showWarningMessage(
+      `The agent wants to use ${relative}.`,
+      { modal: true, detail: `${reason}. Its contents would be sent to the model. Allow it only if it holds nothing secret; this applies to this file in this chat only.` },
+      allow,
+    ),
+  ).catch(() => undefined); // no dialog could be shown: that is not a yes
   return pick === allow;
 }

@@ -76,7 +76,8 @@ export function gitDiffTool(access: WorkspaceAccess): AgentTool {
         const { diffs, hidden, outside } = await changedFileDiffs(access, repo, staged);
         const untracked: string[] = [];
         if (!staged) {
-          for (const c of repo.state.untrackedChanges ?? repo.state.workingTreeChanges.filter((c) => c.status === UNTRACKED)) {
+          // Untracked files sit in their own list or among the working-tree changes (`git.untrackedChanges`).
+          for (const c of [...(repo.state.untrackedChanges ?? []), ...repo.state.workingTreeChanges.filter((c) => c.status === UNTRACKED)]) {
             if (await access.isOpenToTools(c.uri)) untracked.push(vscode.workspace.asRelativePath(c.uri, multi));
           }
         }

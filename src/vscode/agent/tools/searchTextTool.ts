@@ -6,6 +6,7 @@ import type { AgentTool } from '../../../core/agent/agentTool';
 import { defineTool, oneLine, ToolRefusal } from '../../../core/agent/defineTool';
 import { credentialFileReason } from '../../../core/chat/attachments/attachmentPolicy';
 import { capResult, looksBinary, optionalBoolean, optionalInteger, optionalString, requiredString } from '../../../core/agent/toolText';
+import { globMatcher, literalPrefix } from '../../../core/agent/gitignore';
 import { bundledRipgrep, runRipgrep, type RipgrepMatch } from '../ripgrep';
 import { excludeGlobs, excludePattern, gitignoreOf, relativeTo, tokenOf } from '../workspaceExcludes';
 
@@ -43,7 +44,12 @@ export function searchTextTool(): AgentTool {
       const folders = vscode.workspace.workspaceFolders ?? [];
       if (!folders.length) throw new ToolRefusal('No workspace folder is open, so there is nothing to search.');
       let hidden = 0;
+      // The include glob filters rg's answers rather than going to rg as --glob: a glob given to rg
+      // overrides .gitignore and the excludes, so ignored files would be searched.
+      const included = include ? globMatcher(include) : undefined;
+      if (include && !included) throw new ToolRefusal(`include "${include}" is not a glob pattern VS Code understands.`);
       const accept = (m: RipgrepMatch) => {
+        if (included && !included(m.path)) return false;
         if (!credentialFileReason(m.path)) return true;
         hidden++;
         return false;
@@ -74,12 +80,13 @@ export function searchTextTool(): AgentTool {
 }
 
 function ripgrepArgs(query: string, isRegexp: boolean, ignoreCase: boolean, include: string | undefined, folder: vscode.WorkspaceFolder): string[] {
+  // Only the folder the include glob starts with is searched.
+  const root = include ? literalPrefix(include) : '';
   const args = ['--line-number', '--hidden', '--no-require-git', '--no-config', '--max-columns', '1000', '--max-filesize', '5M', '--glob', '!.git'];
   args.push(ignoreCase ? '--ignore-case' : '--case-sensitive');
   if (!isRegexp) args.push('--fixed-strings');
   for (const glob of excludeGlobs(folder)) args.push('--glob', `!${glob}`);
-  if (include) args.push('--glob', include);
-  args.push('--regexp', query, '--', '.');
+  args.push('--regexp', query, '--', root || '.');
   return args;
 }
 
@@ -101,7 +108,7 @@ async function searchByReading(
     throw new ToolRefusal(`The regular expression does not compile: ${e instanceof Error ? e.message : String(e)}.`);
   }
   const ignore = await gitignoreOf(folder, signal);
-  const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, include ?? '**/*'), excludePattern(folder), 20_000, tokenOf(signal));
+  const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, include ?? '**/*'), excludePattern(folder) ?? null, 20_000, tokenOf(signal));
   const matches: RipgrepMatch[] = [];
   for (const uri of uris.sort((a, b) => a.path.localeCompare(b.path))) {
     if (signal.aborted) throw new Error('cancelled');

@@ -28,6 +28,8 @@ export function documentSymbolsTool(access: WorkspaceAccess): AgentTool {
     async run(o, context) {
       const file = await access.resolve(requiredString(o, 'path', 'src/index.ts'), context.conversationId);
       await access.readText(file); // the same refusals as reading: missing, a folder, binary
+      // Opening the document activates the extension for its language, which provides the symbols.
+      await vscode.workspace.openTextDocument(file.uri);
       const symbols = (await vscode.commands.executeCommand<Array<vscode.DocumentSymbol | vscode.SymbolInformation> | undefined>('vscode.executeDocumentSymbolProvider', file.uri)) ?? [];
       if (!symbols.length) return `No symbols found in ${file.relative} (no language extension reports symbols for it, or it declares none).`;
       const lines: string[] = [];

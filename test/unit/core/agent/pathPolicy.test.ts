@@ -43,6 +43,12 @@ describe('agent path policy', () => {
     }
   });
 
+  it('a workspace opened through a link keeps its own path for VS Code and checks the real one', async () => {
+    await symlink(join(root, 'ws'), join(root, 'ws-link'));
+    const d = inside(await resolveToolPath('src/a.ts', [{ name: 'ws', fsPath: join(root, 'ws-link') }]));
+    assert.deepEqual([d.absolute, d.real, d.relative], [join(root, 'ws-link', 'src', 'a.ts'), join(root, 'ws', 'src', 'a.ts'), 'src/a.ts']);
+  });
+
   it('a file that does not exist yet is checked through its parent', async () => {
     const d = inside(await resolveToolPath('src/new/deep.ts', [ws]));
     assert.equal(d.absolute, join(root, 'ws', 'src', 'new', 'deep.ts'));
@@ -86,7 +92,8 @@ describe('agent path policy', () => {
     assert.equal(d.relative, 'other/secret.txt');
     assert.equal(d.folder.name, 'other');
     assert.equal(inside(await resolveToolPath('src/a.ts', [ws, other])).relative, 'ws/src/a.ts');
-    // With both open, the link out of ws lands inside "other": allowed, named by where it really is.
-    assert.equal(inside(await resolveToolPath('link-out.txt', [ws, other])).relative, 'other/secret.txt');
+    // With both open, the link out of ws lands inside "other": allowed, under the name it was given.
+    const link = inside(await resolveToolPath('link-out.txt', [ws, other]));
+    assert.deepEqual([link.relative, link.absolute, link.real], ['ws/link-out.txt', join(root, 'ws', 'link-out.txt'), outside]);
   });
 });
