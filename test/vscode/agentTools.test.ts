@@ -223,6 +223,19 @@ describe('agent tools (extension host, fixture workspace)', () => {
     assert.equal(await read('edit.ts'), 'whole\n');
   });
 
+  it('propose_edit on a file with unsaved typing edits the editor text and leaves saving to the user', async () => {
+    await write('dirty.ts', 'one\ntwo\n');
+    const doc = await vscode.workspace.openTextDocument(fixture('dirty.ts'));
+    const typing = new vscode.WorkspaceEdit();
+    typing.insert(doc.uri, new vscode.Position(0, 0), '// typed\n');
+    assert.ok(await vscode.workspace.applyEdit(typing));
+    assert.equal(doc.isDirty, true);
+    assert.match(await ok('propose_edit', { path: `${FIXTURE}/dirty.ts`, oldText: 'two', newText: 'TWO' }), /in the editor, not saved \(the file already had unsaved changes/);
+    assert.equal(doc.getText(), '// typed\none\nTWO\n');
+    assert.equal(await read('dirty.ts'), 'one\ntwo\n', 'the file on disk keeps what the user last saved');
+    await vscode.commands.executeCommand('workbench.action.files.revert', doc.uri);
+  });
+
   it('create_file: a new file (folders made), an existing one only with overwrite', async () => {
     const input = { path: `${FIXTURE}/made/deep/new.ts`, content: 'export const made = true;\n' };
     assert.equal(tool('create_file').describe(input), 'Create agent-fixture/made/deep/new.ts (1 lines)');
@@ -333,6 +346,58 @@ describe('agent terminal tool (extension host)', () => {
     const r = await run({ command: 'echo started; sleep 30', timeoutSeconds: 1 });
     assert.match(r.text, /still running after 1 s, so it was stopped \(Ctrl\+C\)/);
     assert.match(r.text, /started/);
+  });
+
+  it('Stop interrupts the running command and says so', async function () {
+    this.timeout(60_000);
+    const stop = new AbortController();
+    const tool = api.agentTools.builtins.find((t) => t.name === 'run_in_terminal')!;
+    const closed = vscode.window.onDidStartTerminalShellExecution((e) => {
+      if (e.execution.commandLine.value.includes('sleep 40')) stop.abort();
+    });
+    try {
+      const r = await tool.invoke({ command: 'echo waiting; sleep 40' }, { signal: stop.signal, conversationId: 'chat-t', maxResultBytes: 20_000 });
+      assert.match(r.text, /The command was stopped by the user/);
+    } finally {
+      closed.dispose();
+    }
+  });
+
+  it('without shell integration the command is not run, and the model and the user are told', async function () {
+    this.timeout(60_000);
+    const warnings: string[] = [];
+    const original = vscode.window.showWarningMessage;
+    (vscode.window as { showWarningMessage: unknown }).showWarningMessage = async (message: string) => {
+      warnings.push(message);
+      return undefined;
+    };
+    const agentTerminals = vscode.window.terminals.filter((t) => t.name.startsWith('Bedrock Agent'));
+    const allClosed = new Promise<void>((resolve) => {
+      const left = new Set(agentTerminals);
+      if (!left.size) resolve();
+      const sub = vscode.window.onDidCloseTerminal((t) => {
+        left.delete(t);
+        if (!left.size) {
+          sub.dispose();
+          resolve();
+        }
+      });
+    });
+    agentTerminals.forEach((t) => t.dispose());
+    await allClosed;
+    await vscode.workspace.getConfiguration('terminal.integrated').update('shellIntegration.enabled', false, vscode.ConfigurationTarget.Global);
+    try {
+      const r = await run({ command: 'touch should-not-exist.txt' });
+      assert.equal(r.isError, true);
+      assert.match(r.text, /has no shell integration .* so the command's output and exit code cannot be captured\. The command was not run\./);
+      assert.match(warnings.join('\n'), /The agent did not run `touch should-not-exist\.txt`/);
+      const made = await vscode.workspace.fs.stat(vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, 'should-not-exist.txt')).then(() => true, () => false);
+      assert.equal(made, false);
+    } finally {
+      (vscode.window as { showWarningMessage: unknown }).showWarningMessage = original;
+      await vscode.workspace.getConfiguration('terminal.integrated').update('shellIntegration.enabled', undefined, vscode.ConfigurationTarget.Global);
+      vscode.window.terminals.filter((t) => t.name.startsWith('Bedrock Agent')).forEach((t) => t.dispose());
+    }
   });
 
   it('refuses a multi-line command', async () => {

@@ -74,11 +74,14 @@ export function proposeEditTool(access: WorkspaceAccess, proposals: ProposedChan
     async run(o, context) {
       // Planned again on the text as it is now: the user may have typed since the preview.
       const { file, doc, edit } = await plan(o, context.conversationId);
+      // Unsaved typing of the user's is theirs to save: then the edit stays in the editor, unsaved, too.
+      const hadUnsavedChanges = doc.isDirty;
       const we = new vscode.WorkspaceEdit();
       we.replace(file.uri, new vscode.Range(doc.positionAt(edit.start), doc.positionAt(edit.end)), edit.replacement, { needsConfirmation: false, label: `Bedrock agent: ${describePlannedEdit(edit)}` });
       if (!(await vscode.workspace.applyEdit(we))) throw new ToolRefusal(`VS Code did not apply the edit to ${file.relative} (the file may be read-only).`);
-      const saved = await doc.save();
-      return `Edited ${file.relative}: ${describePlannedEdit(edit)}${saved ? ', saved' : ' (not saved: the file could not be written)'}. It is now ${doc.lineCount} lines. The user can revert it with Undo in the editor.`;
+      const saved = hadUnsavedChanges ? false : await doc.save();
+      const state = saved ? ', saved' : hadUnsavedChanges ? ' in the editor, not saved (the file already had unsaved changes of the user\'s)' : ' (not saved: the file could not be written)';
+      return `Edited ${file.relative}: ${describePlannedEdit(edit)}${state}. It is now ${doc.lineCount} lines. The user can revert it with Undo in the editor.`;
     },
   });
 }
