@@ -158,13 +158,15 @@ async function startWorkbench(context: vscode.ExtensionContext): Promise<Omit<Wo
     ownToolNames: new Set(((context.extension.packageJSON as { contributes?: { languageModelTools?: Array<{ name?: string }> } }).contributes?.languageModelTools ?? []).flatMap((t) => (t.name ? [t.name] : []))),
   });
   const logFeature = { commands: { 'bedrock.showLog': () => log.show() }, disposables: [] } satisfies FeatureRegistration;
-  for (const feature of [explorer, connectionFeature, chat, explain, languageModels, embed, imaging, jobs, voice, agentTools, logFeature]) subs.push(...feature.disposables);
+  const features = [explorer, connectionFeature, chat, explain, languageModels, embed, imaging, jobs, voice, agentTools, logFeature] satisfies FeatureRegistration[];
+  for (const feature of features) subs.push(...feature.disposables);
   subs.push(
     ...registerCommands({
       ...explorer.commands,
       ...connectionFeature.commands,
       ...chat.commands,
       ...explain.commands,
+      ...languageModels.commands,
       ...embed.commands,
       ...imaging.commands,
       ...jobs.commands,

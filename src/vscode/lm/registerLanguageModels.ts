@@ -11,6 +11,7 @@ import { registerBedrockParticipant } from './bedrockParticipant';
 import { registerLmTools } from './lmTools';
 import { imageTool } from './imageTool';
 import type { ImageFileStore } from '../images/imageFileStore';
+import type { FeatureRegistration } from '../commands';
 
 export interface LanguageModelDeps {
   catalog: Catalog;
@@ -24,10 +25,10 @@ export interface LanguageModelDeps {
   images: ImageFileStore;
 }
 
-export interface LanguageModelRegistration {
+/** No commands of its own: VS Code reaches the provider, the tools and the participant through its own APIs. */
+export interface LanguageModelRegistration extends FeatureRegistration<Record<never, never>> {
   provider: BedrockChatProvider;
   tokens: TokenCounter;
-  disposables: vscode.Disposable[];
 }
 
 export function registerLanguageModels(deps: LanguageModelDeps): LanguageModelRegistration {
@@ -64,5 +65,5 @@ export function registerLanguageModels(deps: LanguageModelDeps): LanguageModelRe
     ),
     registerBedrockParticipant({ router, catalog, describe: (id) => catalog.describe(id), region, defaultModel: deps.defaultModel, log }, deps.extensionUri),
   ];
-  return { provider, tokens, disposables };
+  return { commands: {}, disposables, provider, tokens };
 }
