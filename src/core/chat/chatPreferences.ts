@@ -2,23 +2,15 @@
 // picker) and the system prompt new chats start with. Stored versioned in global state; a stored
 // value that is not what this version wrote reads as "none" rather than as a guess.
 import { STORAGE_VERSIONS } from '../storageKeys';
+import { readStoredModelIds } from '../storedModelIds';
 
 /** More favourites than anyone stars; a corrupt list cannot grow without bound. */
 export const MAX_FAVOURITES = 100;
-const MAX_ID_CHARS = 2048;
 /** A saved default system prompt longer than this is not one the chat wrote. */
 export const MAX_DEFAULT_SYSTEM_CHARS = 100_000;
 
 export function readFavouriteModels(raw: unknown): string[] {
-  if (typeof raw !== 'object' || raw === null) return [];
-  const { v, ids } = raw as { v?: unknown; ids?: unknown };
-  if (v !== STORAGE_VERSIONS.favouriteChatModels || !Array.isArray(ids)) return [];
-  const out: string[] = [];
-  for (const id of ids) {
-    if (typeof id === 'string' && id.trim() && id.length <= MAX_ID_CHARS && !out.includes(id)) out.push(id);
-    if (out.length === MAX_FAVOURITES) break;
-  }
-  return out;
+  return readStoredModelIds(raw, STORAGE_VERSIONS.favouriteChatModels, MAX_FAVOURITES);
 }
 
 /** The value to store after starring (`favourite`) or unstarring `id`; starred last = listed last. */

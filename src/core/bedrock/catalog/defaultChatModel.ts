@@ -2,11 +2,11 @@
 // they used last, else the `bedrock.chat.defaultModel` setting, else a current mid-size model from the
 // catalog. Never the first alphabetically: that is an old or tiny model in every region's list.
 import { STORAGE_VERSIONS } from '../../storageKeys';
+import { readStoredModelIds } from '../../storedModelIds';
 import { isChatModel, type ModelDescriptor } from './modelDescriptor';
 
 /** How many recently used models the picker lists first. */
 export const RECENT_MODELS_KEPT = 5;
-const MAX_ID_CHARS = 2048;
 
 export interface ChatModelCandidate {
   id: string;
@@ -104,15 +104,7 @@ function compareVersions(a: number[], b: number[]): number {
 
 /** The stored recent list as far as it is readable: `{ v, ids }` with string ids; anything else is an empty list. */
 export function readRecentModels(raw: unknown): string[] {
-  if (typeof raw !== 'object' || raw === null) return [];
-  const { v, ids } = raw as { v?: unknown; ids?: unknown };
-  if (v !== STORAGE_VERSIONS.recentChatModels || !Array.isArray(ids)) return [];
-  const out: string[] = [];
-  for (const id of ids) {
-    if (typeof id === 'string' && id.trim() && id.length <= MAX_ID_CHARS && !out.includes(id)) out.push(id);
-    if (out.length === RECENT_MODELS_KEPT) break;
-  }
-  return out;
+  return readStoredModelIds(raw, STORAGE_VERSIONS.recentChatModels, RECENT_MODELS_KEPT);
 }
 
 /** The value to store after `id` was used: it moves to the front, the list stays short. */
