@@ -1,7 +1,7 @@
 // A compact drop-down for a few fixed choices (the reasoning level): a toolbar button showing the
 // current choice, opening a listbox. Keyboard: arrows, Home/End, Enter or Space chooses, Escape
 // closes; focus returns to the button.
-import { el } from './dom';
+import { closeOnEscapeOrTab, el } from './dom';
 import { icon } from './icons';
 
 export interface Choice<T extends string> {
@@ -109,13 +109,7 @@ export class ChoiceMenu<T extends string> {
     } else if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
       this.choose(this.active);
-    } else if (e.key === 'Escape') {
-      e.preventDefault();
-      e.stopPropagation();
-      this.close(true);
-    } else if (e.key === 'Tab') {
-      this.close(false);
-    }
+    } else closeOnEscapeOrTab(e, (returnFocus) => this.close(returnFocus));
   }
 
   private choose(i: number): void {

@@ -18,3 +18,22 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<
 export function newId(): string {
   return crypto.randomUUID();
 }
+
+/**
+ * The keys that close an open popup list, the same in every one: Escape closes it and gives focus
+ * back to its button (and goes no further, so the view behind does not see it); Tab closes it and
+ * lets focus move on. Says whether `e` was one of them.
+ */
+export function closeOnEscapeOrTab(e: KeyboardEvent, close: (returnFocus: boolean) => void): boolean {
+  if (e.key === 'Escape') {
+    e.preventDefault();
+    e.stopPropagation();
+    close(true);
+    return true;
+  }
+  if (e.key === 'Tab') {
+    close(false);
+    return true;
+  }
+  return false;
+}

@@ -5,7 +5,7 @@
 // Home/End, PageUp/PageDown, Enter chooses, Alt+Enter stars, Escape closes; typing on the button
 // opens the list with that text as the search.
 import type { ModelOption } from '../../src/shared/protocol';
-import { el } from './dom';
+import { closeOnEscapeOrTab, el } from './dom';
 import { icon } from './icons';
 import { modelSections } from './modelList';
 
@@ -235,13 +235,7 @@ export class ModelPicker {
     } else if (e.key === 'Enter' && !e.isComposing) {
       e.preventDefault();
       if (this.active >= 0) this.choose(this.active);
-    } else if (e.key === 'Escape') {
-      e.preventDefault();
-      e.stopPropagation();
-      this.close(true);
-    } else if (e.key === 'Tab') {
-      this.close(false);
-    }
+    } else closeOnEscapeOrTab(e, (returnFocus) => this.close(returnFocus));
   }
 
   private choose(i: number): void {
