@@ -4,8 +4,7 @@
 // Bedrock's at all (a proxy's HTML page, JSON cut short).
 import assert from 'node:assert/strict';
 import type { ErrorFaultKind } from '../../emulator/serviceError';
-import type { EmulatorHandle } from '../../emulator/emulator';
-import { chat, makeRig, startEmulator, textOf, type Rig } from './routerHarness';
+import { chat, textOf, useEmulatorRig } from './routerHarness';
 import { failure, runStep, stepName, type Step } from './routeStepHarness';
 
 const REPLY = 'Hello there friend, here is a longer answer that streams in many small pieces.';
@@ -27,19 +26,8 @@ const IN_BAND: Array<[ErrorFaultKind, string, string, RegExp]> = [
 ];
 
 describe('decoding: errors on every route (emulator)', function () {
-  let emu: EmulatorHandle;
-  let rig: Rig;
-
-  before(async () => {
-    emu = await startEmulator({ scenario: { defaults: { text: REPLY, chunkChars: 6 } } });
-    rig = await makeRig(emu);
-  });
-  after(async () => {
-    rig.dispose();
-    await emu.close();
-  });
-  beforeEach(() => emu.clearFaults());
-  const last = () => emu.requests[emu.requests.length - 1];
+  const t = useEmulatorRig({ scenario: { defaults: { text: REPLY, chunkChars: 6 } } });
+  const last = () => t.emu.requests[t.emu.requests.length - 1];
 
   /** A failed turn keeps exactly the text that streamed before the error. */
   function assertPartial(ev: Parameters<typeof failure>[0], partialText: string) {
@@ -57,8 +45,8 @@ describe('decoding: errors on every route (emulator)', function () {
     for (const step of anthropicStreams) {
       for (const [exception, type, kind, message] of IN_BAND) {
         it(`${stepName(step)}: ${type} after text → ${kind}, partial text kept`, async () => {
-          emu.fault({ kind: 'inBandError', exception, afterEvents: 6 });
-          const ev = await runStep(rig, step, chat(step.target));
+          t.emu.fault({ kind: 'inBandError', exception, afterEvents: 6 });
+          const ev = await runStep(t.rig, step, chat(step.target));
           const { error, partialText } = failure(ev);
           assert.equal(last().status, 200, 'the HTTP response itself succeeded');
           assert.equal(error.kind, kind);
@@ -71,8 +59,8 @@ describe('decoding: errors on every route (emulator)', function () {
     }
 
     it('InvokeModelWithResponseStream: the exception frame form still works beside the in-band form', async () => {
-      emu.fault({ kind: 'exceptionAfter', exception: 'throttling', afterEvents: 6 });
-      const ev = await runStep(rig, { api: 'invoke-stream', endpoint: 'runtime', target: CLAUDE }, chat(CLAUDE));
+      t.emu.fault({ kind: 'exceptionAfter', exception: 'throttling', afterEvents: 6 });
+      const ev = await runStep(t.rig, { api: 'invoke-stream', endpoint: 'runtime', target: CLAUDE }, chat(CLAUDE));
       const { error, partialText } = failure(ev);
       assert.equal(error.kind, 'throttled');
       assert.equal(error.code, 'ThrottlingException');
@@ -91,16 +79,16 @@ describe('decoding: errors on every route (emulator)', function () {
     ];
     for (const step of compat) {
       it(`${stepName(step)}: HTTP 400 quota error whose type says invalid_request_error, name only in the body → throttled`, async () => {
-        emu.fault({ kind: 'quotaExceeded', errorTypeHeader: false });
-        const { error } = failure(await runStep(rig, step, chat(step.target)));
+        t.emu.fault({ kind: 'quotaExceeded', errorTypeHeader: false });
+        const { error } = failure(await runStep(t.rig, step, chat(step.target)));
         assert.equal(last().headers['x-amzn-errortype'], undefined);
         assert.equal(error.code, 'ServiceQuotaExceededException');
         assert.equal(error.kind, 'throttled');
         assert.match(error.message, /quota/);
       });
       it(`${stepName(step)}: HTTP 403 expired token (type permission_error) → expired credentials`, async () => {
-        emu.fault({ kind: 'expiredToken', errorTypeHeader: false });
-        const { error } = failure(await runStep(rig, step, chat(step.target)));
+        t.emu.fault({ kind: 'expiredToken', errorTypeHeader: false });
+        const { error } = failure(await runStep(t.rig, step, chat(step.target)));
         assert.equal(error.kind, 'credentials');
       });
     }
@@ -113,8 +101,8 @@ describe('decoding: errors on every route (emulator)', function () {
         ['modelStreamError', 'serviceError', /temporary problem/],
       ] as const) {
         it(`${stepName(step)}: mid-stream ${exception} error event → ${kind}, partial text kept`, async () => {
-          emu.fault({ kind: 'exceptionAfter', exception, afterEvents: 4 });
-          const ev = await runStep(rig, step, chat(step.target));
+          t.emu.fault({ kind: 'exceptionAfter', exception, afterEvents: 4 });
+          const ev = await runStep(t.rig, step, chat(step.target));
           const { error, partialText } = failure(ev);
           assert.equal(error.kind, kind);
           assert.match(error.message, message);
@@ -125,9 +113,9 @@ describe('decoding: errors on every route (emulator)', function () {
 
     for (const endpoint of ['runtime', 'mantle'] as const) {
       it(`messages@${endpoint}: HTTP quota error with x-amzn-ErrorType → throttled, not the body's invalid_request_error`, async () => {
-        emu.fault({ kind: 'quotaExceeded' });
+        t.emu.fault({ kind: 'quotaExceeded' });
         const target = endpoint === 'runtime' ? RUNTIME_MESSAGES_MODEL : MESSAGES_MODEL;
-        const { error } = failure(await runStep(rig, { api: 'messages', endpoint, target }, chat(target)));
+        const { error } = failure(await runStep(t.rig, { api: 'messages', endpoint, target }, chat(target)));
         assert.equal(error.code, 'ServiceQuotaExceededException');
         assert.equal(error.kind, 'throttled');
       });
@@ -143,8 +131,8 @@ describe('decoding: errors on every route (emulator)', function () {
           ['internal', 'serviceError'],
         ] as const) {
           it(`${stepName(step)}: ${form} form, ${exception} after text → ${kind}, partial text kept`, async () => {
-            emu.fault({ kind: 'exceptionAfter', exception, responsesForm: form, afterEvents: 6 });
-            const ev = await runStep(rig, step, chat(step.target));
+            t.emu.fault({ kind: 'exceptionAfter', exception, responsesForm: form, afterEvents: 6 });
+            const ev = await runStep(t.rig, step, chat(step.target));
             const { error, partialText } = failure(ev);
             assert.equal(error.kind, kind);
             assertPartial(ev, partialText);
@@ -152,15 +140,15 @@ describe('decoding: errors on every route (emulator)', function () {
         }
       }
       it(`${stepName(step)} (non-streaming): a 200 response whose status is failed → its error's class, not a finished turn`, async () => {
-        emu.fault({ kind: 'exceptionAfter', exception: 'throttling', responsesForm: 'failed' });
-        const { error } = failure(await runStep(rig, { ...step, nonStreaming: true }, chat(step.target)));
+        t.emu.fault({ kind: 'exceptionAfter', exception: 'throttling', responsesForm: 'failed' });
+        const { error } = failure(await runStep(t.rig, { ...step, nonStreaming: true }, chat(step.target)));
         assert.equal(last().status, 200);
         assert.equal(error.code, 'rate_limit_exceeded');
         assert.equal(error.kind, 'throttled');
       });
       it(`${stepName(step)}: an error event naming a Bedrock exception keeps that name`, async () => {
-        emu.fault({ kind: 'exceptionAfter', exception: 'quotaExceeded', responsesForm: 'error', afterEvents: 6 });
-        const { error } = failure(await runStep(rig, step, chat(step.target)));
+        t.emu.fault({ kind: 'exceptionAfter', exception: 'quotaExceeded', responsesForm: 'error', afterEvents: 6 });
+        const { error } = failure(await runStep(t.rig, step, chat(step.target)));
         assert.equal(error.code, 'ServiceQuotaExceededException');
         assert.equal(error.kind, 'throttled');
       });
@@ -180,8 +168,8 @@ describe('decoding: errors on every route (emulator)', function () {
     for (const step of oneShot) {
       for (const status of [200, 502]) {
         it(`${stepName(step)}: an HTML page with ${status} → "not Bedrock's", the page's start in Details`, async () => {
-          emu.fault({ kind: 'htmlBody', status });
-          const { error } = failure(await runStep(rig, step, chat(step.target)));
+          t.emu.fault({ kind: 'htmlBody', status });
+          const { error } = failure(await runStep(t.rig, step, chat(step.target)));
           assert.equal(error.kind, 'network');
           assert.equal(error.message, PROXY);
           assert.equal(error.action.id, 'checkEndpoints'); // the emulator is an endpoint override: its setting is the likelier cause
@@ -191,8 +179,8 @@ describe('decoding: errors on every route (emulator)', function () {
         });
       }
       it(`${stepName(step)}: JSON cut short with 200 → "not Bedrock's"`, async () => {
-        emu.fault({ kind: 'truncatedFrame' });
-        const { error } = failure(await runStep(rig, step, chat(step.target)));
+        t.emu.fault({ kind: 'truncatedFrame' });
+        const { error } = failure(await runStep(t.rig, step, chat(step.target)));
         assert.equal(last().status, 200);
         assert.equal(error.message, PROXY);
         assert.match(error.detail ?? '', /JSON|\{/);
@@ -209,8 +197,8 @@ describe('decoding: errors on every route (emulator)', function () {
     ];
     for (const step of streams) {
       it(`${stepName(step)}: a captive portal's 200 HTML page instead of the stream → "not Bedrock's", not a reset`, async () => {
-        emu.fault({ kind: 'htmlBody' });
-        const { error } = failure(await runStep(rig, step, chat(step.target)));
+        t.emu.fault({ kind: 'htmlBody' });
+        const { error } = failure(await runStep(t.rig, step, chat(step.target)));
         assert.equal(error.message, PROXY);
         assert.match(error.detail ?? '', /HTTP 200/);
       });

@@ -83,6 +83,24 @@ export function useEmulatorRig(options: EmulatorOptions = {}, settings: Partial<
   return t;
 }
 
+/**
+ * Like useEmulatorRig, but a new emulator and rig for every test: for tests that count connections,
+ * sessions or recorded frames, which a shared emulator would carry from one test into the next.
+ */
+export function useEmulatorRigPerTest(options: EmulatorOptions = {}, settings: Partial<ConnectionSettings> = {}): EmulatorRig {
+  const t = {} as { emu: EmulatorHandle; rig: Rig };
+  beforeEach(async () => {
+    t.emu = await startEmulator(options);
+    t.rig = await makeRig(t.emu, settings);
+    t.emu.clearRequests();
+  });
+  afterEach(async () => {
+    t.rig.dispose();
+    await t.emu.close();
+  });
+  return t;
+}
+
 export async function collect(it: AsyncIterable<ChatEvent>): Promise<ChatEvent[]> {
   const out: ChatEvent[] = [];
   for await (const e of it) out.push(e);

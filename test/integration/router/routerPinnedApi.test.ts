@@ -3,22 +3,12 @@ import assert from 'node:assert/strict';
 import { pinToApi } from '../../../src/core/bedrock/routing/router';
 import { chatModelOptions } from '../../../src/core/chat/modelOptions';
 import type { RoutePlan } from '../../../src/core/bedrock/routing/routePlan';
-import { chat, collect, makeRig, routesOf, startEmulator, textOf, type Rig } from './routerHarness';
-import type { EmulatorHandle } from '../../emulator/emulator';
+import { chat, collect, routesOf, textOf, useEmulatorRig } from './routerHarness';
 
 const HAIKU = 'anthropic.claude-3-haiku-20240307-v1:0';
 
 describe('router: pinned API (chat panel override)', () => {
-  let emu: EmulatorHandle;
-  let rig: Rig;
-  before(async () => {
-    emu = await startEmulator({ scenario: { defaults: { text: 'pinned reply' } } });
-    rig = await makeRig(emu);
-  });
-  after(async () => {
-    rig.dispose();
-    await emu.close();
-  });
+  const t = useEmulatorRig({ scenario: { defaults: { text: 'pinned reply' } } });
 
   it('keeps only the pinned family, streaming variant included, and says so in the reason', () => {
     const step = (api: RoutePlan['steps'][number]['api']) => ({ api, endpoint: 'runtime' as const, target: HAIKU, reason: 'r', adjustments: {} });
@@ -31,26 +21,26 @@ describe('router: pinned API (chat panel override)', () => {
   });
 
   it('a request pinned to InvokeModel goes to invoke-with-response-stream, not ConverseStream', async () => {
-    emu.clearRequests();
-    const ev = await collect(rig.router.stream(chat(HAIKU), undefined, { api: 'invoke' }));
+    t.emu.clearRequests();
+    const ev = await collect(t.rig.router.stream(chat(HAIKU), undefined, { api: 'invoke' }));
     assert.deepEqual(routesOf(ev).map((r) => r.split('@')[0]), ['invoke-stream']);
     assert.equal(textOf(ev), 'pinned reply');
-    assert.deepEqual(emu.requests.map((r) => r.route), ['InvokeModelWithResponseStream']);
+    assert.deepEqual(t.emu.requests.map((r) => r.route), ['InvokeModelWithResponseStream']);
   });
   it('the picker offers every API in the plan, also for a model nobody has described, and each pin works', async () => {
-    const plan = (modelId: string) => rig.router.plan({ modelId, task: 'chat', features: { streaming: true } });
-    const options = chatModelOptions(rig.catalog.descriptors, plan);
+    const plan = (modelId: string) => t.rig.router.plan({ modelId, task: 'chat', features: { streaming: true } });
+    const options = chatModelOptions(t.rig.catalog.descriptors, plan);
     // Only mantle lists it and no table row says what it speaks: before, this offered "auto" only.
     const frontier = options.find((o) => o.id === 'openai.gpt-5.5');
     assert.deepEqual(frontier?.apis, ['chat-completions', 'responses']);
     const sol = options.find((o) => o.id === 'openai.gpt-6.1-sol');
     // Streaming and non-streaming variants are one choice; an API on two hosts is one choice.
     assert.deepEqual(sol?.apis, ['converse', 'chat-completions', 'responses']);
-    emu.clearRequests();
-    const ev = await collect(rig.router.stream(chat('openai.gpt-5.5'), undefined, { api: 'responses' }));
+    t.emu.clearRequests();
+    const ev = await collect(t.rig.router.stream(chat('openai.gpt-5.5'), undefined, { api: 'responses' }));
     assert.equal(textOf(ev), 'pinned reply');
     assert.deepEqual(
-      emu.requests.filter((r) => r.route === 'Responses').map((r) => `${r.service} ${(r.body as { model?: string }).model}`),
+      t.emu.requests.filter((r) => r.route === 'Responses').map((r) => `${r.service} ${(r.body as { model?: string }).model}`),
       ['bedrock-mantle openai.gpt-5.5', 'bedrock-mantle openai.gpt-5.5'],
       'the other path prefix once',
     );

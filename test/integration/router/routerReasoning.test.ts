@@ -6,8 +6,7 @@ import type { ApiId } from '../../../src/core/bedrock/catalog/apiId';
 import type { ChatRequest } from '../../../src/core/bedrock/adapters/chatRequest';
 import { resolveReasoning } from '../../../src/core/bedrock/adapters/reasoningFields';
 import { reasoningStyleOf, type ReasoningLevel } from '../../../src/core/bedrock/catalog/reasoningSupport';
-import { chat, collect, errorOf, makeRig, startEmulator, textOf, type Rig } from './routerHarness';
-import type { EmulatorHandle } from '../../emulator/emulator';
+import { chat, collect, errorOf, textOf, useEmulatorRig } from './routerHarness';
 
 type J = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -27,25 +26,15 @@ function reasoned(modelId: string, level: ReasoningLevel, extra: Partial<ChatReq
 }
 
 describe('router: the reasoning control on every API (emulator)', function () {
-  let emu: EmulatorHandle;
-  let rig: Rig;
-  before(async () => {
-    emu = await startEmulator({ scenario: { defaults: { text: 'thought-through reply' } } });
-    rig = await makeRig(emu);
-  });
-  after(async () => {
-    rig.dispose();
-    await emu.close();
-  });
-  beforeEach(() => emu.clearRequests());
+  const t = useEmulatorRig({ scenario: { defaults: { text: 'thought-through reply' } } });
 
   async function run(req: ChatRequest, api?: ApiId) {
-    const ev = await collect(rig.router.stream(req, undefined, api ? { api } : undefined));
+    const ev = await collect(t.rig.router.stream(req, undefined, api ? { api } : undefined));
     const err = errorOf(ev);
     assert.equal(err, undefined, `no error expected: ${err?.error.message}`);
     assert.equal(textOf(ev), 'thought-through reply');
-    const ok = emu.requests.filter((r) => r.status === 200);
-    assert.equal(ok.length, 1, `one accepted request: ${emu.requests.map((r) => `${r.route} ${r.status} ${r.errorCode ?? ''}`).join(', ')}`);
+    const ok = t.emu.requests.filter((r) => r.status === 200);
+    assert.equal(ok.length, 1, `one accepted request: ${t.emu.requests.map((r) => `${r.route} ${r.status} ${r.errorCode ?? ''}`).join(', ')}`);
     return { route: ok[0].route, body: ok[0].body as J };
   }
 
@@ -76,7 +65,7 @@ describe('router: the reasoning control on every API (emulator)', function () {
     const invoke = await run(reasoned(SONNET_46, 'low'), 'invoke');
     assert.deepEqual(invoke.body.thinking, { type: 'adaptive' });
     assert.deepEqual(invoke.body.output_config, { effort: 'low' });
-    emu.clearRequests();
+    t.emu.clearRequests();
     const messages = await run(reasoned(OPUS_47, 'medium'), 'messages');
     assert.equal(messages.route, 'Messages');
     assert.deepEqual(messages.body.thinking, { type: 'adaptive' });
@@ -85,13 +74,13 @@ describe('router: the reasoning control on every API (emulator)', function () {
 
   it('gpt-oss: reasoning_effort on Converse, InvokeModel and Chat Completions; reasoning.effort on Responses', async () => {
     assert.deepEqual((await run(reasoned(GPT_OSS, 'high'))).body.additionalModelRequestFields, { reasoning_effort: 'high' });
-    emu.clearRequests();
+    t.emu.clearRequests();
     assert.equal((await run(reasoned(GPT_OSS, 'low'), 'invoke')).body.reasoning_effort, 'low');
-    emu.clearRequests();
+    t.emu.clearRequests();
     const cc = await run(reasoned(GPT_OSS, 'medium'), 'chat-completions');
     assert.equal(cc.route, 'ChatCompletions');
     assert.equal(cc.body.reasoning_effort, 'medium');
-    emu.clearRequests();
+    t.emu.clearRequests();
     const responses = await run(reasoned(GPT_OSS, 'high'), 'responses');
     assert.equal(responses.route, 'Responses');
     assert.deepEqual(responses.body.reasoning, { effort: 'high' });
@@ -100,7 +89,7 @@ describe('router: the reasoning control on every API (emulator)', function () {
   it('Nova 2: reasoningConfig on Converse (additional fields) and on InvokeModel (inferenceConfig)', async () => {
     const converse = await run(reasoned(NOVA_2, 'medium'));
     assert.deepEqual(converse.body.additionalModelRequestFields, { reasoningConfig: { type: 'enabled', maxReasoningEffort: 'medium' } });
-    emu.clearRequests();
+    t.emu.clearRequests();
     const invoke = await run(reasoned(NOVA_2, 'low'), 'invoke');
     assert.deepEqual(invoke.body.inferenceConfig.reasoningConfig, { type: 'enabled', maxReasoningEffort: 'low' });
   });
@@ -114,11 +103,11 @@ describe('router: the reasoning control on every API (emulator)', function () {
 
   it('the emulator refuses what Bedrock refuses: adaptive thinking on Claude 4, a budget not below max tokens, effort for Nova', async () => {
     const refused = async (req: ChatRequest, api: ApiId, pattern: RegExp) => {
-      emu.clearRequests();
-      const ev = await collect(rig.router.stream(req, undefined, { api }));
+      t.emu.clearRequests();
+      const ev = await collect(t.rig.router.stream(req, undefined, { api }));
       const err = errorOf(ev);
       assert.ok(err, 'refused');
-      assert.ok(emu.requests.some((r) => r.status === 400 && pattern.test(JSON.stringify(r.errorCode))), emu.requests.map((r) => `${r.status} ${r.errorCode}`).join());
+      assert.ok(t.emu.requests.some((r) => r.status === 400 && pattern.test(JSON.stringify(r.errorCode))), t.emu.requests.map((r) => `${r.status} ${r.errorCode}`).join());
     };
     await refused({ ...chat(SONNET_4), reasoning: { style: 'claudeAdaptive', level: 'high' } }, 'converse', /ValidationException/);
     await refused({ ...chat(SONNET_4, { maxTokens: 2000 }), reasoning: { style: 'claudeBudget', level: 'low', budgetTokens: 2048 } }, 'invoke', /ValidationException/);

@@ -1,7 +1,7 @@
 // Voice chat over InvokeModelWithBidirectionalStream: the real SDK command, full duplex over HTTP/2,
 // signed input frames, against the emulator's Nova Sonic.
 import * as assert from 'node:assert/strict';
-import { makeRig, startEmulator, type Rig } from '../router/routerHarness';
+import { makeRig, useEmulatorRigPerTest } from '../router/routerHarness';
 import type { EmulatorHandle } from '../../emulator/emulator';
 import { HEARD_TEXT, SPOKEN_REPLY } from '../../emulator/sonic';
 import { OUTPUT_RATE, type VoiceEvent } from '../../../src/core/bedrock/speech/voiceSession';
@@ -45,21 +45,10 @@ async function collect(it: AsyncIterable<VoiceEvent>): Promise<VoiceEvent[]> {
 const sonicEventsOf = (emu: EmulatorHandle) => (emu.requests.find((r) => r.route === 'InvokeModelWithBidirectionalStream') as { sonicEvents?: string[] } | undefined)?.sonicEvents ?? [];
 
 describe('voice chat with Nova Sonic (bidirectional HTTP/2 stream against the emulator)', () => {
-  let emu: EmulatorHandle;
-  let rig: Rig;
-
-  beforeEach(async () => {
-    emu = await startEmulator();
-    rig = await makeRig(emu);
-    emu.clearRequests();
-  });
-  afterEach(async () => {
-    rig.dispose();
-    await emu.close();
-  });
+  const t = useEmulatorRigPerTest();
 
   it('sends the audio and gets the transcript, the reply text and the spoken reply', async () => {
-    const events = await collect(rig.router.voice({ modelId: SONIC, audio: speech(), system: 'Be brief.' }));
+    const events = await collect(t.rig.router.voice({ modelId: SONIC, audio: speech(), system: 'Be brief.' }));
     const transcripts = events.flatMap((e) => (e.type === 'transcript' ? [`${e.role}/${e.stage}: ${e.text}`] : []));
     assert.deepEqual(transcripts, [`user/final: ${HEARD_TEXT}`, `assistant/speculative: ${SPOKEN_REPLY}`, `assistant/final: ${SPOKEN_REPLY}`]);
     const audioBytes = events.reduce((n, e) => n + (e.type === 'audio' ? e.pcm.length : 0), 0);
@@ -67,11 +56,11 @@ describe('voice chat with Nova Sonic (bidirectional HTTP/2 stream against the em
     assert.deepEqual(events.at(-1), { type: 'end', stopReason: 'END_TURN' });
     assert.ok(events.some((e) => e.type === 'usage' && e.outputTokens > 0));
 
-    const record = emu.requests.find((r) => r.route === 'InvokeModelWithBidirectionalStream')!;
+    const record = t.emu.requests.find((r) => r.route === 'InvokeModelWithBidirectionalStream')!;
     assert.equal(record.httpVersion, '2');
     assert.equal(record.auth.kind, 'sigv4');
     assert.equal(record.headers['content-type'], 'application/vnd.amazon.eventstream');
-    const order = sonicEventsOf(emu);
+    const order = sonicEventsOf(t.emu);
     assert.deepEqual(order.slice(0, 6), ['sessionStart', 'promptStart', 'contentStart', 'textInput', 'contentEnd', 'contentStart']);
     assert.ok(order.filter((n) => n === 'audioInput').length >= 16, 'the audio went in frames');
     assert.deepEqual(order.slice(-3), ['contentEnd', 'promptEnd', 'sessionEnd'], 'the session closed cleanly after the reply');
@@ -93,7 +82,7 @@ describe('voice chat with Nova Sonic (bidirectional HTTP/2 stream against the em
       inputEnded = true;
     }
     const events: VoiceEvent[] = [];
-    for await (const e of rig.router.voice({ modelId: SONIC, audio: microphone() })) {
+    for await (const e of t.rig.router.voice({ modelId: SONIC, audio: microphone() })) {
       events.push(e);
       if (e.type === 'audio') replyBegan();
     }
@@ -104,32 +93,32 @@ describe('voice chat with Nova Sonic (bidirectional HTTP/2 stream against the em
       'user/final', 'assistant/speculative', 'audio', 'assistant/final', 'usage', 'end',
     ]);
     assert.deepEqual(events.filter((e) => e.type === 'end').map((e) => e.type === 'end' && e.stopReason), ['INTERRUPTED', 'END_TURN']);
-    const order = sonicEventsOf(emu);
+    const order = sonicEventsOf(t.emu);
     assert.deepEqual(order.slice(-3), ['contentEnd', 'promptEnd', 'sessionEnd'], 'closed cleanly once the speech after the barge-in was answered');
-    const record = emu.requests.find((r) => r.route === 'InvokeModelWithBidirectionalStream')!;
+    const record = t.emu.requests.find((r) => r.route === 'InvokeModelWithBidirectionalStream')!;
     assert.deepEqual(await record.closed, { aborted: false });
   });
 
   it('closes cleanly when the input ends and the model has nothing to answer', async () => {
-    const events = await collect(rig.router.voice({ modelId: SONIC, audio: silence(0.5) }));
+    const events = await collect(t.rig.router.voice({ modelId: SONIC, audio: silence(0.5) }));
     assert.deepEqual(events, [], 'silence gets no reply');
-    assert.deepEqual(sonicEventsOf(emu).slice(-3), ['contentEnd', 'promptEnd', 'sessionEnd']);
-    const record = emu.requests.find((r) => r.route === 'InvokeModelWithBidirectionalStream')!;
+    assert.deepEqual(sonicEventsOf(t.emu).slice(-3), ['contentEnd', 'promptEnd', 'sessionEnd']);
+    const record = t.emu.requests.find((r) => r.route === 'InvokeModelWithBidirectionalStream')!;
     assert.deepEqual(await record.closed, { aborted: false });
   });
 
   it('a recorder streams into the session; done speaking lets the reply finish and closes cleanly', async () => {
     const mic = fakeMicrophone([speech(1), silence(1.6)]);
     const events: VoiceEvent[] = [];
-    for await (const e of rig.router.voice({ modelId: SONIC, audio: mic })) {
+    for await (const e of t.rig.router.voice({ modelId: SONIC, audio: mic })) {
       events.push(e);
       if (e.type === 'end') mic.finish();
     }
     await mic.exited;
     assert.ok(events.some((e) => e.type === 'transcript' && e.role === 'user' && e.text === HEARD_TEXT));
     assert.ok(mic.captured().length >= 16000 * 2.6 * 2, 'every sample the recorder wrote was kept');
-    assert.deepEqual(sonicEventsOf(emu).slice(-3), ['contentEnd', 'promptEnd', 'sessionEnd']);
-    const record = emu.requests.find((r) => r.route === 'InvokeModelWithBidirectionalStream')!;
+    assert.deepEqual(sonicEventsOf(t.emu).slice(-3), ['contentEnd', 'promptEnd', 'sessionEnd']);
+    const record = t.emu.requests.find((r) => r.route === 'InvokeModelWithBidirectionalStream')!;
     assert.deepEqual(await record.closed, { aborted: false });
   });
 
@@ -138,22 +127,22 @@ describe('voice chat with Nova Sonic (bidirectional HTTP/2 stream against the em
     const mic = fakeMicrophone([speech(1), silence(1.6)]);
     await assert.rejects(
       (async () => {
-        for await (const e of rig.router.voice({ modelId: SONIC, audio: mic, signal: ac.signal })) if (e.type === 'transcript') ac.abort(new Error('Stopped by the user'));
+        for await (const e of t.rig.router.voice({ modelId: SONIC, audio: mic, signal: ac.signal })) if (e.type === 'transcript') ac.abort(new Error('Stopped by the user'));
       })(),
       (err: unknown) => err instanceof BedrockError && err.classified.kind === 'cancelled',
     );
     await mic.exited; // the recorder would otherwise run until killed
-    const record = emu.requests.find((r) => r.route === 'InvokeModelWithBidirectionalStream')!;
+    const record = t.emu.requests.find((r) => r.route === 'InvokeModelWithBidirectionalStream')!;
     assert.deepEqual(await record.closed, { aborted: true });
   });
 
   it('a recorder that cannot start fails the session with what went wrong', async () => {
     const mic = startRecording({ name: 'arecord', command: '/nonexistent/arecord', args: [] }, spawn);
-    await assert.rejects(collect(rig.router.voice({ modelId: SONIC, audio: mic })), /arecord could not start/);
+    await assert.rejects(collect(t.rig.router.voice({ modelId: SONIC, audio: mic })), /arecord could not start/);
   });
 
   it('answers a typed turn', async () => {
-    const events = await collect(rig.router.voice({ modelId: SONIC, text: 'Hello there' }));
+    const events = await collect(t.rig.router.voice({ modelId: SONIC, text: 'Hello there' }));
     const heard = events.find((e) => e.type === 'transcript' && e.role === 'user');
     assert.equal(heard && heard.type === 'transcript' && heard.text, 'Hello there');
   });
@@ -163,7 +152,7 @@ describe('voice chat with Nova Sonic (bidirectional HTTP/2 stream against the em
     const seen: VoiceEvent[] = [];
     await assert.rejects(
       (async () => {
-        for await (const e of rig.router.voice({ modelId: SONIC, audio: speech(), signal: ac.signal })) {
+        for await (const e of t.rig.router.voice({ modelId: SONIC, audio: speech(), signal: ac.signal })) {
           seen.push(e);
           if (e.type === 'audio') ac.abort(new Error('Stopped by the user'));
         }
@@ -171,27 +160,27 @@ describe('voice chat with Nova Sonic (bidirectional HTTP/2 stream against the em
       (err: unknown) => err instanceof BedrockError && err.classified.kind === 'cancelled',
     );
     assert.ok(seen.some((e) => e.type === 'transcript'), 'what arrived before Stop was delivered');
-    const record = emu.requests.find((r) => r.route === 'InvokeModelWithBidirectionalStream')!;
+    const record = t.emu.requests.find((r) => r.route === 'InvokeModelWithBidirectionalStream')!;
     assert.deepEqual(await record.closed, { aborted: true }, 'the stream was reset, not finished');
   });
 
   it('ends at the session limit with a message saying so, closing the session with its closing events', async () => {
-    await assert.rejects(collect(rig.router.voice({ modelId: SONIC, audio: speech(), limitMs: 1 })), (err: unknown) => err instanceof BedrockError && /8-minute limit/.test(err.message));
-    assert.deepEqual(sonicEventsOf(emu).slice(-3), ['contentEnd', 'promptEnd', 'sessionEnd']);
+    await assert.rejects(collect(t.rig.router.voice({ modelId: SONIC, audio: speech(), limitMs: 1 })), (err: unknown) => err instanceof BedrockError && /8-minute limit/.test(err.message));
+    assert.deepEqual(sonicEventsOf(t.emu).slice(-3), ['contentEnd', 'promptEnd', 'sessionEnd']);
   });
 
   it('refuses with only an API key configured, before sending anything', async () => {
-    const keyRig = await makeRig(emu, { apiKey: 'bedrock-api-key-test-0000', staticCredentials: undefined });
-    emu.clearRequests();
+    const keyRig = await makeRig(t.emu, { apiKey: 'bedrock-api-key-test-0000', staticCredentials: undefined });
+    t.emu.clearRequests();
     try {
       await assert.rejects(collect(keyRig.router.voice({ modelId: SONIC, audio: speech() })), (err: unknown) => err instanceof BedrockError && /API keys cannot call InvokeModelWithBidirectionalStream/.test(err.message));
-      assert.equal(emu.requests.length, 0);
+      assert.equal(t.emu.requests.length, 0);
     } finally {
       keyRig.dispose();
     }
   });
 
   it('refuses a model that has no voice API', () => {
-    assert.throws(() => rig.router.voice({ modelId: 'amazon.nova-micro-v1:0', text: 'hi' }), /does not take voice input/);
+    assert.throws(() => t.rig.router.voice({ modelId: 'amazon.nova-micro-v1:0', text: 'hi' }), /does not take voice input/);
   });
 });
