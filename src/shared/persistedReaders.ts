@@ -1,9 +1,10 @@
-// The reader for the webview's own saved state (draft, open conversation, scroll position). What
+// The reader for the webview's own saved state (draft, unsent chips, open conversation, scroll position). What
 // comes back may be from another version, hand-edited or corrupt: it is checked field by field,
 // bad fields are dropped, and it never throws. Stored conversations are read by `persistedRecords.ts`.
 import { isPlainRecord } from '../core/schema';
 import type { PersistedWebviewState } from './protocol';
 import { isId } from './protocolValidation';
+import { MAX_ATTACHMENTS, readAttachment, type WireAttachment } from './attachments';
 
 /** Webview state saved by any version: the current shape with every bad field dropped, or undefined for another version. */
 export function readPersistedWebviewState(raw: unknown): PersistedWebviewState | undefined {
@@ -14,6 +15,9 @@ export function readPersistedWebviewState(raw: unknown): PersistedWebviewState |
     if (isId(raw.selectedModelId) && raw.selectedModelId.trim()) state.selectedModelId = raw.selectedModelId;
     if (isFiniteNumber(raw.scrollTop) && raw.scrollTop >= 0) state.scrollTop = raw.scrollTop;
     if (raw.agent === true) state.agent = true;
+    // Each chip on its own: a malformed one is dropped, the others stay.
+    const chips = Array.isArray(raw.attachments) ? raw.attachments.slice(0, MAX_ATTACHMENTS).map(readAttachment).filter((a): a is WireAttachment => typeof a !== 'string') : [];
+    if (chips.length) state.attachments = chips;
     return state;
   } catch {
     return undefined;

@@ -86,6 +86,8 @@ export interface PersistedWebviewState {
   scrollTop?: number;
   /** Agent mode is on in this chat (the toggle in the composer). */
   agent?: boolean;
+  /** Chips in the tray, not yet sent: references only (a workspace file or a stored copy's hash). */
+  attachments?: WireAttachment[];
 }
 
 /** Summary line of one conversation in the history list. */

@@ -93,6 +93,14 @@ describe('chat attachments in the real workbench (paste, open dialog, downscale,
     await trayChip(file).waitFor({ timeout: 15_000 });
   }
 
+  /** Runs a palette command by clicking its row (a built-in suggestion can rank above it). */
+  async function runCommand(title: string): Promise<void> {
+    await wb.page.keyboard.press('F1');
+    const quick = wb.page.locator('.quick-input-widget');
+    await quick.locator('input').fill('>' + title);
+    await quick.locator('.monaco-list-row', { hasText: title }).first().click({ timeout: 30_000 });
+  }
+
   /** A new chat with nothing left in the tray (from an earlier test that stopped half way). */
   async function newChat(): Promise<void> {
     await chat().locator('#new-chat').click();
@@ -118,10 +126,13 @@ describe('chat attachments in the real workbench (paste, open dialog, downscale,
   /** Sends the message box's text with the tray's chips; waits for the finished turn line naming `apiLabel`. */
   async function send(text: string, apiLabel: string): Promise<string> {
     wb.emulator!.clearRequests();
+    const replies = await chat().locator('.turn-assistant').count();
     const input = chat().locator('#prompt');
     await input.click();
     await input.fill(text);
     await input.press('Enter');
+    // The new reply, not the one before it (which has its finished line already).
+    await chat().locator('.turn-assistant').nth(replies).waitFor({ timeout: 30_000 });
     await lastReply().locator('.turn-line', { hasText: apiLabel }).filter({ hasText: / · total \d/ }).waitFor({ timeout: 30_000 });
     return (await lastReply().textContent()) ?? '';
   }
@@ -267,5 +278,25 @@ describe('chat attachments in the real workbench (paste, open dialog, downscale,
       }
     }
     assert.equal(shots, 12);
+  });
+
+  it('chips not yet sent come back after the window reloads, and are sent from there', async () => {
+    const page = wb.page;
+    assert.equal(await chat().locator('.attachment-tray .attachment-chip').count(), 3, 'the screenshots left three chips in the tray');
+    await runCommand('Developer: Reload Window');
+    await page.waitForSelector('.monaco-workbench .part.activitybar', { timeout: 60_000 });
+    // The chat view was showing when the window reloaded: it comes back by itself.
+    await trayChip('wide-architecture-diagram.png').waitFor({ timeout: 60_000 });
+    assert.deepEqual(await chat().locator('.attachment-tray .attachment-chip-label').allTextContents(), ['screenshot-of-the-failing-build.png', 'Q3 report.pdf', 'wide-architecture-diagram.png']);
+    // The conversation comes back from the host's history too (after the tray, which the view keeps itself).
+    await chat().locator('.turn-assistant .turn-line', { hasText: / · total \d/ }).first().waitFor({ timeout: 30_000 });
+    const reply = await send('And now?', 'ConverseStream');
+    // The earlier message of this chat carries its own two; the restored three come last.
+    assert.match(reply, /; image png 70 bytes 1x1; document pdf "Q3 report" 29 bytes; image png \d+ bytes 8000x266\.\n/);
+    const messages = sentBody('ConverseStream').messages as J[];
+    assert.deepEqual(
+      (messages.at(-1)!.content as J[]).map((b) => Object.keys(b)[0]),
+      ['text', 'image', 'document', 'image'],
+    );
   });
 });

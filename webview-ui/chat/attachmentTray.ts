@@ -17,6 +17,8 @@ export interface AttachmentTrayOptions {
   post: AttachPost;
   /** The chips changed (for saving state or re-checking the model). */
   onChange?(): void;
+  /** Chips not yet sent when the view was last saved (the host re-checks each when it is sent). */
+  initial?: readonly WireAttachment[];
 }
 
 const ICONS: Record<string, string> = { image: 'file-media', pdf: 'file-pdf', text: 'file-code', document: 'file' };
@@ -88,6 +90,8 @@ export class AttachmentTray {
     this.menu.addEventListener('keydown', (e) => this.menuKey(e));
     this.toggle.addEventListener('click', () => (this.menu.hidden ? this.openMenu() : this.closeMenu()));
     this.button = el('div', { class: 'attach-control' }, this.toggle, this.menu);
+    this.items = [...(opts.initial ?? [])];
+    this.renderChips();
   }
 
   /** The error line, for the composer to place. */
@@ -177,9 +181,13 @@ export class AttachmentTray {
   }
 
   private render(): void {
+    this.renderChips();
+    this.opts.onChange?.();
+  }
+
+  private renderChips(): void {
     this.chips.replaceChildren(...this.items.map((a) => el('span', { role: 'listitem' }, attachmentChip(a, () => this.remove(a.id)))));
     this.chips.hidden = this.items.length === 0;
-    this.opts.onChange?.();
   }
 
   private openMenu(): void {

@@ -78,7 +78,7 @@ export class ChatApp {
       focusComposer: () => this.composer.focus(),
     }));
     this.transcript = new TranscriptView({ onAction: (b) => this.onTurnAction(b), onScrolled: () => this.saveState() });
-    this.tray = new AttachmentTray({ post: (m) => this.host.postMessage(m) });
+    this.tray = new AttachmentTray({ post: (m) => this.host.postMessage(m), initial: saved?.attachments, onChange: () => this.saveState() });
     this.composer = new Composer({
       above: [this.tray.chips, this.tray.errorElement],
       tools: this.tray.button,
@@ -340,6 +340,8 @@ export class ChatApp {
       v: 1,
       conversationId: this.conversationId,
       draft: this.editing.index === undefined ? this.composer.text : '',
+      // While a message is edited the tray holds that message's chips, which the transcript keeps.
+      ...(this.editing.index === undefined && this.tray.attachments.length ? { attachments: [...this.tray.attachments] } : {}),
       ...(modelId ? { selectedModelId: modelId } : {}),
       ...(this.agent.chosen ? { agent: true } : {}),
       scrollTop: this.transcript.scrollTop,

@@ -206,6 +206,13 @@ describe('protocol: readPersistedWebviewState', () => {
       scrollTop: 5,
     });
   });
+  it('keeps the tray`s well-formed chips and drops each malformed one', () => {
+    const chip = { id: 'a1', kind: 'image', name: 'shot.png', format: 'png', size: 70, source: { sha256: 'a'.repeat(64) } };
+    const read = readPersistedWebviewState({ v: 1, draft: '', attachments: [chip, { ...chip, id: 'a2', source: { path: '/etc/passwd' } }, 'x', { ...chip, id: 'a3', kind: 'script' }] });
+    assert.deepEqual(read, { v: 1, draft: '', attachments: [chip] });
+    assert.deepEqual(readPersistedWebviewState({ v: 1, draft: '', attachments: 'all' }), { v: 1, draft: '' });
+    assert.equal(readPersistedWebviewState({ v: 1, draft: '', attachments: Array(40).fill(chip) })!.attachments!.length, 25, 'at most one message`s worth');
+  });
   it('drops a blank model id and a non-finite scroll position', () => {
     assert.deepEqual(readPersistedWebviewState({ v: 1, draft: 'd', selectedModelId: '   ', scrollTop: Infinity }), { v: 1, draft: 'd' });
   });

@@ -13,6 +13,7 @@ import { manualFrameScheduler } from '../../../../webview-ui/markdown/frameSched
 import { createMarkdownHtmlRenderer } from '../../../../webview-ui/markdown/markdownHtml';
 import { createSanitizer } from '../../../../webview-ui/markdown/sanitizer';
 import { StreamingMarkdown } from '../../../../webview-ui/markdown/streamingMarkdown';
+import { setup as setupWithState } from './chatAppFixture';
 
 const IMAGE: WireAttachment = { id: 'a1', kind: 'image', name: 'shot.png', format: 'png', size: 70, source: { sha256: 'f'.repeat(64) }, note: 'downscaled from 9,000 × 10 to 8,000 × 8 px' };
 const DOC: WireAttachment = { id: 'a2', kind: 'document', name: 'docs/Q3.pdf', format: 'pdf', size: 900, source: { uri: 'file:///ws/docs/Q3.pdf' } };
@@ -98,6 +99,22 @@ describe('attachment chips (jsdom)', () => {
     const next = app.send('And without it?');
     assert.notEqual(next.requestId, again.requestId);
     assert.equal(next.attachments, undefined);
+  });
+
+  it('chips not yet sent are kept in the view`s saved state and come back when it reloads; a malformed one is dropped', () => {
+    const first = setupWithState();
+    first.fromHost({ method: 'attach/added', attachment: IMAGE });
+    first.fromHost({ method: 'attach/added', attachment: DOC });
+    first.$<HTMLButtonElement>('.attachment-chip-remove').click();
+    assert.deepEqual(first.state().attachments, [DOC]);
+    first.fromHost({ method: 'attach/added', attachment: IMAGE });
+    const saved = structuredClone(first.state());
+    const reloaded = setupWithState({ ...saved, attachments: [...saved.attachments!, { ...IMAGE, id: 'a3', source: { sha256: 'not-a-hash' } }] });
+    assert.deepEqual(reloaded.$$('.attachment-tray .attachment-chip-label').map((c) => c.textContent), ['Q3.pdf', 'shot.png']);
+    reloaded.type('Compare them');
+    reloaded.key(reloaded.$('#prompt'), 'Enter');
+    assert.deepEqual(reloaded.last('chat/send').attachments, [DOC, IMAGE]);
+    assert.equal(reloaded.state().attachments, undefined, 'sent chips leave the saved state');
   });
 
   it('a reloaded conversation shows each message`s chips', () => {
