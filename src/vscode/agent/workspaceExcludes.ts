@@ -46,3 +46,14 @@ export function tokenOf(signal: AbortSignal | undefined): vscode.CancellationTok
   else signal.addEventListener('abort', () => source.cancel(), { once: true });
   return source.token;
 }
+
+/**
+ * The glob to use inside `folder`: in a multi-root workspace "api/src/**" means the folder named
+ * api (the name is taken off), and other folders are skipped (undefined).
+ */
+export function globInFolder(glob: string, folder: vscode.WorkspaceFolder, folders: readonly vscode.WorkspaceFolder[]): string | undefined {
+  if (folders.length < 2) return glob;
+  const [first, ...rest] = glob.split('/');
+  if (!folders.some((f) => f.name === first)) return glob;
+  return first === folder.name && rest.length ? rest.join('/') : undefined;
+}

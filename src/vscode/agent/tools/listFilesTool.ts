@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { AgentTool } from '../../../core/agent/agentTool';
 import { defineTool, ToolRefusal } from '../../../core/agent/defineTool';
 import { capResult, optionalInteger, optionalString } from '../../../core/agent/toolText';
-import { excludePattern, gitignoreOf, relativeTo, tokenOf } from '../workspaceExcludes';
+import { excludePattern, gitignoreOf, globInFolder, relativeTo, tokenOf } from '../workspaceExcludes';
 
 const DEFAULT_RESULTS = 200;
 const MAX_RESULTS = 2000;
@@ -37,10 +37,8 @@ export function listFilesTool(): AgentTool {
       let ignoredCount = 0;
       let scanCapped = false;
       for (const folder of folders) {
-        // Multi-root: "api/**" means the folder named api when one is; other folders then skip it.
-        const [first, ...rest] = pattern.split('/');
-        const own = folders.length > 1 && first === folder.name && rest.length ? rest.join('/') : pattern;
-        if (folders.length > 1 && folders.some((f) => f.name === first) && first !== folder.name) continue;
+        const own = globInFolder(pattern, folder, folders);
+        if (own === undefined) continue;
         const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, own), excludePattern(folder), SCAN_LIMIT, tokenOf(context.signal));
         if (uris.length >= SCAN_LIMIT) scanCapped = true;
         const ignore = await gitignoreOf(folder, context.signal);

@@ -8,7 +8,7 @@ import { credentialFileReason } from '../../../core/chat/attachments/attachmentP
 import { capResult, looksBinary, optionalBoolean, optionalInteger, optionalString, requiredString } from '../../../core/agent/toolText';
 import { globMatcher, literalPrefix } from '../../../core/agent/gitignore';
 import { bundledRipgrep, runRipgrep, type RipgrepMatch } from '../ripgrep';
-import { excludeGlobs, excludePattern, gitignoreOf, relativeTo, tokenOf } from '../workspaceExcludes';
+import { excludeGlobs, excludePattern, gitignoreOf, globInFolder, relativeTo, tokenOf } from '../workspaceExcludes';
 
 const DEFAULT_RESULTS = 50;
 const MAX_RESULTS = 500;
@@ -44,27 +44,29 @@ export function searchTextTool(): AgentTool {
       const folders = vscode.workspace.workspaceFolders ?? [];
       if (!folders.length) throw new ToolRefusal('No workspace folder is open, so there is nothing to search.');
       let hidden = 0;
-      // The include glob filters rg's answers rather than going to rg as --glob: a glob given to rg
-      // overrides .gitignore and the excludes, so ignored files would be searched.
-      const included = include ? globMatcher(include) : undefined;
-      if (include && !included) throw new ToolRefusal(`include "${include}" is not a glob pattern VS Code understands.`);
-      const accept = (m: RipgrepMatch) => {
-        if (included && !included(m.path)) return false;
-        if (!credentialFileReason(m.path)) return true;
-        hidden++;
-        return false;
-      };
       const rg = bundledRipgrep();
       const lines: string[] = [];
       let limitHit = false;
       for (const folder of folders) {
         const left = limit - lines.length;
         if (left <= 0) break;
+        const own = include === undefined ? undefined : globInFolder(include, folder, folders);
+        if (include !== undefined && own === undefined) continue;
+        // The include glob filters rg's answers rather than going to rg as --glob: a glob given to
+        // rg overrides .gitignore and the excludes, so ignored files would be searched.
+        const included = own ? globMatcher(own) : undefined;
+        if (own && !included) throw new ToolRefusal(`include "${include}" is not a glob pattern VS Code understands.`);
+        const accept = (m: RipgrepMatch) => {
+          if (included && !included(m.path)) return false;
+          if (!credentialFileReason(m.path)) return true;
+          hidden++;
+          return false;
+        };
         const result = rg
-          ? await runRipgrep(rg, ripgrepArgs(query, isRegexp, ignoreCase, include, folder), folder.uri.fsPath, left, context.signal, accept).catch((e: unknown) => {
+          ? await runRipgrep(rg, ripgrepArgs(query, isRegexp, ignoreCase, own, folder), folder.uri.fsPath, left, context.signal, accept).catch((e: unknown) => {
               throw new ToolRefusal(`The search failed: ${e instanceof Error ? e.message : String(e)}${isRegexp ? ' (check the regular expression)' : ''}.`);
             })
-          : await searchByReading(folder, query, isRegexp, ignoreCase, include, left, context.signal, accept);
+          : await searchByReading(folder, query, isRegexp, ignoreCase, own, left, context.signal, accept);
         limitHit ||= result.limitHit;
         const prefix = folders.length > 1 ? `${folder.name}/` : '';
         for (const m of result.matches) lines.push(`${prefix}${m.path}:${m.line}: ${oneLine(m.text, MAX_LINE_CHARS)}`);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { GitignoreMatcher } from '../../../../src/core/agent/gitignore';
+import { GitignoreMatcher, globMatcher, literalPrefix } from '../../../../src/core/agent/gitignore';
 
 describe('gitignore matcher', () => {
   const m = new GitignoreMatcher()
@@ -37,5 +37,23 @@ describe('gitignore matcher', () => {
   it('a file in an ignored folder cannot be re-included', () => {
     const n = new GitignoreMatcher().add('', 'vendor/\n!vendor/keep.js\n');
     assert.equal(n.ignores('vendor/keep.js'), true);
+  });
+});
+
+describe('glob matcher (the include of search_text)', () => {
+  it('matches whole paths with *, **, ? and {a,b}', () => {
+    const m = globMatcher('src/**/*.{ts,tsx}')!;
+    assert.equal(m('src/a.ts'), true);
+    assert.equal(m('src/deep/er/b.tsx'), true);
+    assert.equal(m('src/a.js'), false);
+    assert.equal(m('lib/src/a.ts'), false);
+    assert.equal(globMatcher('**/*.md')!('docs/x/readme.md'), true);
+    assert.equal(globMatcher('**/*.md')!('readme.md'), true);
+    assert.equal(globMatcher('file?.txt')!('file1.txt'), true);
+    assert.equal(globMatcher('file?.txt')!('dir/file1.txt'), false);
+    assert.equal(literalPrefix('src/lib/**/*.ts'), 'src/lib');
+    assert.equal(literalPrefix('**/*.ts'), '');
+    assert.equal(literalPrefix('./agent-fixture/**'), 'agent-fixture');
+    assert.equal(literalPrefix('a/{b,c}/d.ts'), 'a');
   });
 });
