@@ -1,6 +1,6 @@
 // What the file tools leave out, as the user set it: `files.exclude` and `search.exclude` (their
 // `true` entries; conditional `when` entries are left to VS Code's own search) and the workspace's
-// .gitignore files, read and matched by the small matcher in core.
+// .gitignore files and `.git/info/exclude`, read and matched by the small matcher in core.
 import * as vscode from 'vscode';
 import { GitignoreMatcher } from '../../core/agent/gitignore';
 import { readExcludeGlobs } from '../settings';
@@ -18,9 +18,12 @@ export function excludePattern(folder?: vscode.WorkspaceFolder): string | undefi
   return globs.length ? `{${globs.join(',')}}` : undefined;
 }
 
-/** Every .gitignore in the folder (outside excluded folders), as one matcher. */
+/** Every .gitignore in the folder (outside excluded folders) and `.git/info/exclude`, as one matcher. */
 export async function gitignoreOf(folder: vscode.WorkspaceFolder, signal?: AbortSignal): Promise<GitignoreMatcher> {
   const matcher = new GitignoreMatcher();
+  // The repository's own exclude file holds root-level rules like a .gitignore.
+  const infoExclude = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, '.git', 'info', 'exclude')).then(undefined, () => undefined);
+  if (infoExclude && infoExclude.byteLength <= 1_000_000) matcher.add('', new TextDecoder().decode(infoExclude));
   const files = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/.gitignore'), excludePattern(folder), 500, tokenOf(signal));
   // Shallow first, so a nested file's rules come after (and override) its parents'.
   files.sort((a, b) => a.path.split('/').length - b.path.split('/').length);
