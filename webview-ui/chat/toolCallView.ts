@@ -14,7 +14,7 @@ const STATUS: Readonly<Record<WireToolCall['status'], { icon: string; label: str
   done: { icon: 'check', label: 'done' },
   failed: { icon: 'error', label: 'failed' },
   denied: { icon: 'circle-slash', label: 'denied' },
-  cancelled: { icon: 'debug-stop', label: 'cancelled' },
+  cancelled: { icon: 'stop-circle', label: 'cancelled' },
 };
 
 const KIND_ICONS: Readonly<Record<NonNullable<WireToolCall['kind']>, string>> = {
