@@ -75,7 +75,7 @@ function truncateToTokens(text: string, max: number): string {
 }
 
 export function planReply(conv: Conversation, ctx: PlanContext): ReplyPlan {
-  const script: ScenarioReply = ctx.scenario.pick(ctx.route, ctx.modelId, conv.prompt);
+  const script: ScenarioReply = ctx.scenario.pick(ctx.route, ctx.modelId, conv.prompt, conv.afterToolResult);
   const rand = prng(hash32(`ids|${ctx.seed}|${ctx.modelId}|${conv.prompt}`));
   let toolCalls: PlannedToolCall[] = (script.toolCalls ?? []).map((t) => ({
     id: t.id ?? `tooluse_${randomId(rand, 22)}`,

@@ -42,6 +42,8 @@ export interface ScenarioMatch {
   route?: string;
   /** Substring of the last user message. */
   promptIncludes?: string;
+  /** Only when the request's last turn is (true) or is not (false) a tool result: an agent's next step. */
+  afterToolResult?: boolean;
 }
 
 export interface ScenarioRule {
@@ -67,13 +69,14 @@ export class ScenarioPlayer {
   private readonly used = new Map<ScenarioRule, number>();
   constructor(readonly scenario: Scenario) {}
 
-  pick(route: string, model: string | undefined, prompt: string): ScenarioReply {
+  pick(route: string, model: string | undefined, prompt: string, afterToolResult = false): ScenarioReply {
     const defaults = this.scenario.defaults ?? {};
     for (const rule of this.scenario.rules ?? []) {
       const m = rule.match ?? {};
       if (m.model && m.model !== model) continue;
       if (m.route && m.route.toLowerCase() !== route.toLowerCase()) continue;
       if (m.promptIncludes && !prompt.includes(m.promptIncludes)) continue;
+      if (m.afterToolResult !== undefined && m.afterToolResult !== afterToolResult) continue;
       const n = this.used.get(rule) ?? 0;
       if (rule.times !== undefined && n >= rule.times) continue;
       this.used.set(rule, n + 1);

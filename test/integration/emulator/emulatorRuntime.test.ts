@@ -51,6 +51,7 @@ describe('emulator runtime', () => {
           { match: { promptIncludes: 'SCRIPTED' }, reply: { text: 'Scripted **reply**.', usage: { inputTokens: 11, outputTokens: 4 } } },
           { match: { promptIncludes: 'THINK' }, reply: { reasoning: { text: 'Let me think it through.', signature: 'c2lnbmF0dXJl' }, text: 'Answer after thinking.' } },
           { match: { promptIncludes: 'WEATHER' }, reply: { text: 'Checking.', toolCalls: [{ name: 'get_weather', input: { city: 'Paris', unit: 'C' }, id: 'tooluse_weather01' }] } },
+          { match: { afterToolResult: true }, reply: { text: 'From the tool: 18 degrees.' } },
         ],
       },
     });
@@ -110,6 +111,17 @@ describe('emulator runtime', () => {
       assert.equal(tools.stopReason, 'tool_use');
       const use = tools.output!.message!.content!.find((b) => b.toolUse)!.toolUse!;
       assert.deepEqual([use.toolUseId, use.name, use.input], ['tooluse_weather01', 'get_weather', { city: 'Paris', unit: 'C' }]);
+      // The agent's next step: a rule for requests whose last turn is the tool's result.
+      const toolConfig = { tools: [{ toolSpec: { name: 'get_weather', inputSchema: { json: { type: 'object' } } } }] };
+      const answer = await c.send(
+        new ConverseCommand({
+          modelId: SONNET,
+          toolConfig,
+          messages: [...user('WEATHER in Paris'), tools.output!.message!, { role: 'user', content: [{ toolResult: { toolUseId: use.toolUseId, content: [{ text: '18' }] } }] }],
+        }),
+      );
+      assert.equal(answer.output!.message!.content![0]!.text, 'From the tool: 18 degrees.');
+      assert.equal(answer.stopReason, 'end_turn');
       const think = await c.send(new ConverseCommand({ modelId: SONNET, messages: user('THINK hard') }));
       const r = think.output!.message!.content![0]!.reasoningContent!.reasoningText!;
       assert.deepEqual([r.text, r.signature], ['Let me think it through.', 'c2lnbmF0dXJl']);
