@@ -3,6 +3,7 @@
 import type { ChatMessage, ChatRequest, ContentPart } from '../bedrock/adapters/chatRequest';
 import { resolveReasoning } from '../bedrock/adapters/reasoningFields';
 import type { ChatParams, ChatSendMessage, ModelOption, PersistedConversation, PersistedTurn, WireReasoning } from '../../shared/protocol';
+import { stepMessages } from '../agent/stepReplay';
 
 const TITLE_CHARS = 60;
 
@@ -94,6 +95,13 @@ export function replayableReasoning(blocks: readonly WireReasoning[] | undefined
   return out;
 }
 
+/** Roles must alternate; a dropped assistant turn leaves two user turns, which are merged. */
+function push(messages: ChatMessage[], message: ChatMessage): void {
+  const last = messages[messages.length - 1];
+  if (last?.role === message.role) last.content.push(...message.content);
+  else messages.push(message);
+}
+
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
@@ -114,6 +122,11 @@ export function toChatRequest(
     // A stored turn that is not a user or assistant message with text cannot be replayed: skip it.
     if (!isRecord(turn) || (turn.role !== 'user' && turn.role !== 'assistant') || typeof turn.text !== 'string') continue;
     let content: ContentPart[];
+    // An agent reply's steps go first, each tool use paired with its result; its text is the final answer.
+    const steps = turn.role === 'assistant' && Array.isArray(turn.steps) ? stepMessages(turn.steps, index) : [];
+    if (steps.length && messages.length) {
+      for (const m of steps) push(messages, m);
+    }
     if (turn.role === 'user') {
       const text = userMessageText(turn);
       if (!text.trim()) continue;
@@ -124,10 +137,7 @@ export function toChatRequest(
       if (!turn.text.trim()) continue;
       content = [...replayableReasoning(turn.reasoning), { type: 'text', text: turn.text }];
     }
-    const last = messages[messages.length - 1];
-    // Roles must alternate; a dropped assistant turn leaves two user turns, which are merged.
-    if (last?.role === turn.role) last.content.push(...content);
-    else messages.push({ role: turn.role, content });
+    push(messages, { role: turn.role, content });
   }
   while (messages.length && messages[0].role !== 'user') messages.shift();
   const req: ChatRequest = { modelId, task: 'chat', messages, stream: true };

@@ -4,6 +4,7 @@ import { CHAT_APIS, type ApiId } from '../bedrock/catalog/apiId';
 import { isChatModel, outputKindOf, type ModelDescriptor } from '../bedrock/catalog/modelDescriptor';
 import { imageTraitsOf } from '../bedrock/images/imageFamily';
 import { reasoningStyleOf } from '../bedrock/catalog/reasoningSupport';
+import { takesTools } from '../bedrock/catalog/toolSupport';
 import type { RoutePlan } from '../bedrock/routing/routePlan';
 import { badgesOf } from '../explorer/modelTree';
 import type { ModelOption } from '../../shared/protocol';
@@ -41,6 +42,7 @@ export function toModelOption(d: ModelDescriptor, plan: ChatPlanner): ModelOptio
   if (reasoning) opt.reasoning = reasoning;
   if (d.kind === 'model' && (d.profileOnly || d.onDemand === false)) opt.needsProfile = true;
   if (d.legacy) opt.legacy = true;
+  if (takesTools(d.baseModelId ?? d.id)) opt.tools = true;
   return opt;
 }
 

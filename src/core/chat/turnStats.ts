@@ -39,6 +39,17 @@ export class TurnStatsTracker {
     this.lastTokenAt = t;
   }
 
+  /** Tokens of the earlier model calls of an agent reply (each call reports its own usage). */
+  private bankedInput = 0;
+  private bankedOutput = 0;
+
+  /** The next model call of the same reply begins: what the last one used is added to the total. */
+  nextCall(): void {
+    this.bankedInput += this.inputTokens ?? 0;
+    this.bankedOutput += this.outputTokens ?? 0;
+    this.inputTokens = this.outputTokens = undefined;
+  }
+
   usage(input: number | undefined, output: number | undefined): void {
     // Some APIs report usage twice (start and end); the later, larger figure wins.
     if (input !== undefined) this.inputTokens = input;
@@ -53,15 +64,22 @@ export class TurnStatsTracker {
     const s: TurnStats = { modelId: this.modelId, api: this.api };
     const end = this.endedAt ?? this.clock();
     if (this.firstTokenAt !== undefined) s.timeToFirstTokenMs = Math.round(this.firstTokenAt - this.startedAt);
-    if (this.inputTokens !== undefined) s.inputTokens = this.inputTokens;
-    if (this.outputTokens !== undefined) s.outputTokens = this.outputTokens;
+    const input = sumOf(this.bankedInput, this.inputTokens);
+    const output = sumOf(this.bankedOutput, this.outputTokens);
+    if (input !== undefined) s.inputTokens = input;
+    if (output !== undefined) s.outputTokens = output;
     s.totalLatencyMs = Math.round(end - this.startedAt);
-    const rate = tokensPerSecond(this.outputTokens, this.firstTokenAt, this.lastTokenAt);
+    const rate = tokensPerSecond(output, this.firstTokenAt, this.lastTokenAt);
     if (rate !== undefined) s.tokensPerSecond = rate;
     const notes = this.routeNote ? [...this.notices, this.routeNote] : this.notices;
     if (notes.length) s.routeNote = notes.join('; ');
     return s;
   }
+}
+
+/** Earlier calls' figure plus this call's; undefined when no call reported one. */
+function sumOf(banked: number, current: number | undefined): number | undefined {
+  return banked || current !== undefined ? banked + (current ?? 0) : undefined;
 }
 
 /** Below these the rate is noise: a reply that arrived in one burst would read "36,226 tok/s". */

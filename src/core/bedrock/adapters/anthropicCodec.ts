@@ -10,6 +10,7 @@ import { b64, DEFAULT_MAX, stop, text, type InvokeCodec } from './invoke/invokeC
 import { TEXT_DOCUMENT_FORMATS } from './mediaFormats';
 import { anthropicEffort, anthropicThinking, thinkingDropsSampling } from './reasoningFields';
 import type { WireJson } from '../wireJson';
+import { declaredTools } from './historyTools';
 
 /** The `anthropic-version` header of the Messages API. */
 export const ANTHROPIC_VERSION = '2023-06-01';
@@ -61,9 +62,10 @@ function anthropicBody(req: ChatRequest): WireJson {
   if (req.temperature !== undefined && sampling) body.temperature = req.temperature;
   if (req.topP !== undefined && sampling) body.top_p = req.topP;
   if (req.stopSequences?.length) body.stop_sequences = req.stopSequences;
-  if (req.tools?.length) {
-    body.tools = req.tools.map((t) => ({ name: t.name, description: t.description, input_schema: t.inputSchema }));
-    const c = req.toolChoice;
+  const declared = declaredTools(req);
+  if (declared) {
+    body.tools = declared.tools.map((t) => ({ name: t.name, description: t.description, input_schema: t.inputSchema }));
+    const c = declared.choice;
     body.tool_choice = !c || c === 'auto' ? { type: 'auto' } : c === 'any' ? { type: 'any' } : { type: 'tool', name: c.name };
   }
   const thinking = anthropicThinking(req.reasoning);

@@ -11,6 +11,7 @@ import { replayableHistory } from '../routing/requestShaping';
 import type { RouteStep } from '../routing/routePlan';
 import { anthropicEffort, anthropicThinking, novaReasoningConfig, openaiEffort, thinkingDropsSampling } from './reasoningFields';
 import { normalizeStopReason } from './stopReason';
+import { declaredTools } from './historyTools';
 
 function block(p: ContentPart): ContentBlock {
   switch (p.type) {
@@ -42,9 +43,10 @@ export function converseInput(req: ChatRequest, target: string): ConverseRequest
   if (req.topP !== undefined && sampling) inf.topP = req.topP;
   if (req.stopSequences?.length) inf.stopSequences = req.stopSequences;
   if (Object.keys(inf).length) input.inferenceConfig = inf;
-  if (req.tools?.length) {
-    const tools: Tool[] = req.tools.map((t) => ({ toolSpec: { name: t.name, description: t.description, inputSchema: { json: t.inputSchema as never } } }));
-    const choice = req.toolChoice;
+  const declared = declaredTools(req);
+  if (declared) {
+    const tools: Tool[] = declared.tools.map((t) => ({ toolSpec: { name: t.name, description: t.description, inputSchema: { json: t.inputSchema as never } } }));
+    const choice = declared.choice;
     input.toolConfig = {
       tools,
       toolChoice: !choice || choice === 'auto' ? { auto: {} } : choice === 'any' ? { any: {} } : { tool: { name: choice.name } },

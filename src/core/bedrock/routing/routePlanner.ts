@@ -10,6 +10,7 @@ import { mantleIdFromRuntimeId } from '../adapters/compatRoutes';
 import { parseModelRef, stripProfilePrefix } from '../catalog/modelRef';
 import { mediaRefusal, modelMediaRefusal } from './mediaSupport';
 import type { PlanRequest, RouteAdjustments, RoutePlan, RouteStep } from './routePlan';
+import { invokeBodyTakesTools } from '../catalog/toolSupport';
 
 export interface PlanContext {
   region: string;
@@ -76,6 +77,10 @@ export function planRoute(req: PlanRequest, d: ModelDescriptor | undefined, ctx:
     const media = mediaRefusal(api, fam, req.features);
     if (media) {
       notes.push(`Skipped ${api} on ${endpoint}: ${media}.`);
+      return;
+    }
+    if (req.features.tools && (api === 'invoke' || api === 'invoke-stream') && fam && !invokeBodyTakesTools(fam)) {
+      notes.push(`Skipped ${api} on ${endpoint}: the ${fam} InvokeModel body carries no tools.`);
       return;
     }
     const refused = learned?.apis?.[api];

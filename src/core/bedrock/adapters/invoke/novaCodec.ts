@@ -7,6 +7,7 @@ import { documentName } from '../mediaFormats';
 import { novaReasoningConfig } from '../reasoningFields';
 import type { WireJson } from '../../wireJson';
 import { b64, DEFAULT_MAX, stop, text, usage, type InvokeCodec } from './invokeCodec';
+import { declaredTools } from '../historyTools';
 
 export const novaCodec: InvokeCodec = {
   body(req) {
@@ -37,10 +38,11 @@ export const novaCodec: InvokeCodec = {
     if (req.stopSequences?.length) body.inferenceConfig.stopSequences = req.stopSequences;
     const reasoningConfig = novaReasoningConfig(req.reasoning);
     if (reasoningConfig) body.inferenceConfig.reasoningConfig = reasoningConfig;
-    if (req.tools?.length) {
-      const c = req.toolChoice;
+    const declared = declaredTools(req);
+    if (declared) {
+      const c = declared.choice;
       body.toolConfig = {
-        tools: req.tools.map((t) => ({ toolSpec: { name: t.name, description: t.description, inputSchema: { json: t.inputSchema } } })),
+        tools: declared.tools.map((t) => ({ toolSpec: { name: t.name, description: t.description, inputSchema: { json: t.inputSchema } } })),
         toolChoice: !c || c === 'auto' ? { auto: {} } : c === 'any' ? { any: {} } : { tool: { name: c.name } },
       };
     }

@@ -1,0 +1,45 @@
+// Tools and a scripted model for the agent loop's unit tests. The model is a scripted backend
+// (no network in this tier); the integration tier runs the same loop against the emulator.
+import type { ChatEvent } from '../../../../src/core/bedrock/adapters/chatEvent';
+import type { ChatRequest } from '../../../../src/core/bedrock/adapters/chatRequest';
+import type { AgentTool, ToolKind, ToolOutcome } from '../../../../src/core/agent/agentTool';
+import { ScriptedBackend, route } from '../chat/fakeBackend';
+
+export function fixtureTool(name: string, kind: ToolKind, run: (input: Record<string, unknown>, signal: AbortSignal) => Promise<ToolOutcome> | ToolOutcome, schema?: Record<string, unknown>): AgentTool & { calls: unknown[] } {
+  const calls: unknown[] = [];
+  return {
+    calls,
+    name,
+    description: `${name} for tests`,
+    title: name,
+    kind,
+    source: 'builtin',
+    inputSchema: schema ?? { type: 'object', properties: { path: { type: 'string' } }, required: ['path'] },
+    describe: (input) => `${name} ${(input as { path?: string })?.path ?? ''}`.trim(),
+    async invoke(input, context) {
+      calls.push(input);
+      return run(input as Record<string, unknown>, context.signal);
+    },
+  };
+}
+
+/** One model reply of a script: text, then the tool calls (ids as given), then stop. */
+export interface ScriptedStep {
+  text?: string;
+  calls?: Array<{ id: string; name: string; input: unknown }>;
+  reasoning?: { text: string; signature: string };
+}
+
+/** A backend that answers the n-th request with the n-th step; the last step repeats. */
+export function scriptedModel(steps: ScriptedStep[]): ScriptedBackend & { requests: Array<{ request: ChatRequest }> } {
+  let n = 0;
+  return new ScriptedBackend(async function* () {
+    const step = steps[Math.min(n++, steps.length - 1)];
+    const out: ChatEvent[] = [route()];
+    if (step.reasoning) out.push({ type: 'reasoning', text: step.reasoning.text }, { type: 'reasoning', text: '', signature: step.reasoning.signature });
+    if (step.text) out.push({ type: 'text', text: step.text });
+    for (const c of step.calls ?? []) out.push({ type: 'toolCall', ...c });
+    out.push({ type: 'usage', inputTokens: 10, outputTokens: 5 }, { type: 'stop', reason: step.calls?.length ? 'tool_use' : 'end_turn' });
+    for (const e of out) yield e;
+  });
+}
