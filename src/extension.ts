@@ -139,6 +139,8 @@ async function startWorkbench(context: vscode.ExtensionContext): Promise<Omit<Wo
     preferences: modelChoice,
     warm: (modelId) => router.warm(modelId),
     onDidChangeConnection: connection.onDidChange,
+    // Read at each agent reply (registered below: the tools outlive any one turn).
+    agentTools: { tools: () => agentTools.provider.tools() },
     log,
   });
   const explain = registerExplain({

@@ -157,6 +157,7 @@ export const persistedConversationSchema = object<PersistedConversation>({
   system: optional(str({ max: MAX_TEXT })),
   params: optional(paramsSchema),
   api: optional(oneOf(API_IDS)),
+  agent: optional(bool),
   turns: arrayOf(persistedTurnSchema, { max: MAX_TURNS }),
 });
 

@@ -68,6 +68,8 @@ export interface PersistedConversation {
   params?: ChatParams;
   /** API override (absent = the router picks). */
   api?: ApiId;
+  /** Agent mode was on for the last message sent (the composer's toggle follows it). */
+  agent?: boolean;
   /** The turns, oldest first. */
   turns: PersistedTurn[];
 }

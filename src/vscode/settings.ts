@@ -37,7 +37,7 @@ function report(key: string, problem: string): void {
 function reportWorkspaceValue(spec: SettingSpec, value: unknown): void {
   report(
     spec.key,
-    `This workspace's settings set \`${spec.key}\` to ${showValue(value)}. It is ignored: only your user settings choose where your credentials are sent and which are used.`,
+    `This workspace's settings set \`${spec.key}\` to ${showValue(value)}. It is ignored: ${spec.userOnlyBecause ?? 'only your user settings choose where your credentials are sent and which are used'}.`,
   );
 }
 

@@ -14,6 +14,8 @@ import { runTurn } from './turnRunner';
 import { runImageTurn, type ImageStore } from './imageTurn';
 import { resolveAttachments, type AttachmentReader } from './attachments/attachmentParts';
 import type { ContentPart } from '../bedrock/adapters/chatRequest';
+import { runAgentTurn } from '../agent/agentLoop';
+import { agentRefusal, type AgentSession } from '../agent/agentSession';
 
 export interface ChatTurnsDeps {
   backend: ChatBackend;
@@ -30,7 +32,11 @@ export interface ChatTurnsDeps {
   images?: ImageStore;
   /** Reads attachments back (workspace files, the content store); without it, none can be sent. */
   attachments?: AttachmentReader;
+  /** Tools, approvals and limits for agent-mode replies; without it, agent mode is refused. */
+  agent?: AgentSession;
 }
+
+const NO_AGENT: WireError = { kind: 'validation', message: 'Agent mode is not available in this chat. Turn it off to send the message.', action: errorAction('none') };
 
 const NO_MODEL: WireError = {
   kind: 'validation',
@@ -129,6 +135,11 @@ export class ChatTurns {
       stream.fail(NO_MODEL);
       return undefined;
     }
+    const agentProblem = msg.agent ? (this.deps.agent ? agentRefusal(model, modelId) : NO_AGENT) : undefined;
+    if (agentProblem) {
+      stream.fail(agentProblem);
+      return undefined;
+    }
     const now = this.deps.now ?? (() => Date.now());
     const params = clampParams(msg.params, model);
     // Read field by field whatever the store returned: a corrupt turn is dropped here, not replayed.
@@ -145,7 +156,7 @@ export class ChatTurns {
       await this.keepFailure(conv, attached.refusal);
       return undefined;
     }
-    const turn = imageOptions ? await this.runImage(msg, modelId, imageOptions, conv.id, signal, stream) : await runTurn({
+    const turnOptions = {
       backend: this.deps.backend,
       request: toChatRequest(conv, modelId, params, attached.parts, model),
       notice: attached.notice,
@@ -154,8 +165,20 @@ export class ChatTurns {
       conversationId: conv.id,
       signal,
       clock: this.deps.clock,
-      post: (m) => stream.post(m),
-    });
+      post: (m: ChatStreamMessage) => stream.post(m),
+    };
+    const agent = msg.agent ? this.deps.agent : undefined;
+    const turn = imageOptions
+      ? await this.runImage(msg, modelId, imageOptions, conv.id, signal, stream)
+      : agent
+        ? await runAgentTurn({
+            ...turnOptions,
+            tools: await agent.provider.tools(),
+            gate: agent.gate,
+            ask: (call) => agent.ask(msg.requestId, call, signal),
+            limits: agent.settings.limits(),
+          })
+        : await runTurn(turnOptions);
     if (turn.error) this.deps.log?.info(`chat: turn ${msg.requestId} ended with ${turn.error.kind}: ${turn.error.message}`);
     conv = { ...conv, turns: [...conv.turns, turn], updatedAt: now() };
     await this.save(conv);

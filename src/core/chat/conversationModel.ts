@@ -35,7 +35,9 @@ export function beginTurn(conv: PersistedConversation, send: ChatSendMessage, mo
   if (params !== undefined) next.params = params;
   // An absent override means "auto": the user switched back, so forget the old one.
   next.api = send.api;
-  for (const k of ['system', 'params', 'api'] as const) if (next[k] === undefined) delete next[k];
+  // Agent mode is remembered per chat, as the last message was sent.
+  next.agent = send.agent || undefined;
+  for (const k of ['system', 'params', 'api', 'agent'] as const) if (next[k] === undefined) delete next[k];
   return next;
 }
 

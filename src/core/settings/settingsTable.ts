@@ -12,6 +12,8 @@ interface SettingBase {
    * remote) settings: a value in a workspace's `.vscode/settings.json` is ignored, with a warning.
    */
   readonly userOnly?: true;
+  /** What a user-only setting guards, for the warning when a workspace sets it (default: where credentials go). */
+  readonly userOnlyBecause?: string;
   /** Declared by VS Code itself, not by this extension's manifest (we only read it). */
   readonly external?: true;
 }
@@ -49,6 +51,7 @@ export interface NameListSetting extends SettingBase {
 export type SettingSpec = NumberSetting | TextSetting | ChoiceSetting | NameListSetting;
 
 const APPROVAL_CHOICES = ['ask', 'askOncePerChat', 'allow'] as const;
+const AGENT_IS_THE_USERS = 'only your user settings decide which tools the agent has and what it may do without asking';
 
 export const SETTINGS = {
   region: { key: 'bedrock.region', type: 'string', format: 'region', default: '', userOnly: true },
@@ -67,14 +70,17 @@ export const SETTINGS = {
   embeddingConcurrency: { key: 'bedrock.embedding.concurrency', type: 'integer', default: 10, minimum: 1, maximum: 32 },
   // The prompt built from this many characters must stay under the webview protocol's message limit.
   explainMaxCharacters: { key: 'bedrock.explain.maxCharacters', type: 'integer', default: 60_000, minimum: 1000, maximum: 1_000_000 },
+  agentMaxSteps: { key: 'bedrock.agent.maxSteps', type: 'integer', default: 25, minimum: 1, maximum: 200 },
+  // A result larger than this is cut with "[truncated: …]": enough for a long file, small next to any model's context.
+  agentMaxResultBytes: { key: 'bedrock.agent.maxResultBytes', type: 'integer', default: 32_768, minimum: 1024, maximum: 1_048_576 },
   // What the agent may do without asking, and which tools it has: a repository's settings could
   // otherwise let its own instructions run commands unasked, so only the user sets these.
-  agentDisabledTools: { key: 'bedrock.agent.disabledTools', type: 'array', default: [], userOnly: true },
-  agentApprovalRead: { key: 'bedrock.agent.approval.read', type: 'string', choices: APPROVAL_CHOICES, default: 'allow', userOnly: true },
-  agentApprovalEdit: { key: 'bedrock.agent.approval.edit', type: 'string', choices: APPROVAL_CHOICES, default: 'ask', userOnly: true },
-  agentApprovalCreate: { key: 'bedrock.agent.approval.create', type: 'string', choices: APPROVAL_CHOICES, default: 'ask', userOnly: true },
-  agentApprovalTerminal: { key: 'bedrock.agent.approval.terminal', type: 'string', choices: APPROVAL_CHOICES, default: 'ask', userOnly: true },
-  agentApprovalExternal: { key: 'bedrock.agent.approval.external', type: 'string', choices: APPROVAL_CHOICES, default: 'ask', userOnly: true },
+  agentDisabledTools: { key: 'bedrock.agent.disabledTools', type: 'array', default: [], userOnly: true, userOnlyBecause: AGENT_IS_THE_USERS },
+  agentApprovalRead: { key: 'bedrock.agent.approval.read', type: 'string', choices: APPROVAL_CHOICES, default: 'allow', userOnly: true, userOnlyBecause: AGENT_IS_THE_USERS },
+  agentApprovalEdit: { key: 'bedrock.agent.approval.edit', type: 'string', choices: APPROVAL_CHOICES, default: 'ask', userOnly: true, userOnlyBecause: AGENT_IS_THE_USERS },
+  agentApprovalCreate: { key: 'bedrock.agent.approval.create', type: 'string', choices: APPROVAL_CHOICES, default: 'ask', userOnly: true, userOnlyBecause: AGENT_IS_THE_USERS },
+  agentApprovalTerminal: { key: 'bedrock.agent.approval.terminal', type: 'string', choices: APPROVAL_CHOICES, default: 'ask', userOnly: true, userOnlyBecause: AGENT_IS_THE_USERS },
+  agentApprovalExternal: { key: 'bedrock.agent.approval.external', type: 'string', choices: APPROVAL_CHOICES, default: 'ask', userOnly: true, userOnlyBecause: AGENT_IS_THE_USERS },
 } as const satisfies Record<string, SettingSpec>;
 
 export type SettingName = keyof typeof SETTINGS;

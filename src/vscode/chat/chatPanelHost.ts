@@ -23,7 +23,8 @@ import type { ConnectionWarmer, WarmReason } from '../../core/bedrock/connection
 import type { CodeActions } from './codeActions';
 import { deleteStoredTurns } from './transcriptEdits';
 import { runChatEditorAction } from './chatEditorActions';
-import { PendingApprovals } from '../../core/agent/pendingApprovals';
+import { AgentSession, type AgentSettings } from '../../core/agent/agentSession';
+import type { ToolProvider } from '../../core/agent/agentLoop';
 import { deleteConversation, readConversation, readHistoryList, readModelsList, type ChatPreferences, type ReadWarning } from '../../core/chat/panelModelsAndHistory';
 
 export type { ChatPreferences };
@@ -62,6 +63,8 @@ export interface ChatPanelDeps {
   preferences?: ChatPreferences;
   /** Opens the tool picker (agent mode's "Tools" button). */
   pickTools?(): unknown;
+  /** Agent mode: where tools come from, and the approval policies and limits (absent: agent mode is refused). */
+  agent?: { provider: ToolProvider; settings: AgentSettings };
 }
 
 export interface ChatPanelRestore {
@@ -79,8 +82,8 @@ export class ChatPanelHost<S extends ChatSurface = ChatSurface> extends Disposab
   private conversationId: string | undefined;
   private selectedModelId: string | undefined;
   private models: ModelOption[] = [];
-  /** Agent tool calls waiting for the user's Allow or Deny. */
-  private readonly approvals = new PendingApprovals();
+  /** Agent replies of this surface: tools, the approvals awaited, and what the user allowed per chat. */
+  private readonly agent: AgentSession | undefined;
   private readonly onDidPostEmitter = this._register(new Emitter<HostToWebviewMessage>());
   private readonly onDidReceiveEmitter = this._register(new Emitter<WebviewToHostMessage>());
   private readonly onDidDisposeEmitter = this._register(new Emitter<void>());
@@ -103,7 +106,9 @@ export class ChatPanelHost<S extends ChatSurface = ChatSurface> extends Disposab
     this.conversationId = restore.conversationId;
     this.selectedModelId = restore.modelId;
     this.logThrottle = deps.logThrottle ?? new LogThrottle();
+    this.agent = deps.agent && new AgentSession(deps.agent.provider, deps.agent.settings);
     this.turns = new ChatTurns({
+      agent: this.agent,
       backend: deps.backend,
       history: deps.history,
       post: (m) => this.post(m),
@@ -266,7 +271,7 @@ export class ChatPanelHost<S extends ChatSurface = ChatSurface> extends Disposab
         return;
       case 'agent/approve':
         // An answer nobody waits for (already answered, or the turn stopped) changes nothing.
-        this.approvals.answer(msg.requestId, msg.toolId, msg.decision);
+        this.agent?.answer(msg.requestId, msg.toolId, msg.decision);
         return;
       case 'agent/pickTools':
         await this.deps.pickTools?.();

@@ -19,6 +19,8 @@ import { APPLY_SCHEME, CodeActions } from './codeActions';
 import { ThemeTokenColors } from './themeColors';
 import { ContentStore } from '../../core/chat/attachments/contentStore';
 import { WorkspaceAttachments } from './workspaceAttachments';
+import type { ToolProvider } from '../../core/agent/agentLoop';
+import { agentSettings } from './agentSettings';
 
 interface ChatCommands {
   'bedrock.openChat': () => Promise<ChatPanelHost<vscode.WebviewView>>;
@@ -63,6 +65,8 @@ export interface RegisterChatPanelDeps {
   warm?(modelId: string): Promise<boolean>;
   /** Connections are rebuilt when this fires, so earlier warm-ups no longer count. */
   onDidChangeConnection?: vscode.Event<unknown>;
+  /** The tools agent mode offers (the workspace's and VS Code's); without it, agent mode is refused with a message. */
+  agentTools?: ToolProvider;
 }
 
 export function registerChat(context: vscode.ExtensionContext, deps: RegisterChatPanelDeps): ChatPanelRegistration {
@@ -108,6 +112,7 @@ export function registerChat(context: vscode.ExtensionContext, deps: RegisterCha
         preferences: deps.preferences,
         // The tool picker is its own command (also in the palette); the chat's "Tools" button runs it.
         pickTools: () => vscode.commands.executeCommand('bedrock.chat.pickTools'),
+        agent: deps.agentTools && { provider: deps.agentTools, settings: agentSettings },
         images: deps.images,
         warmer,
         attachments,

@@ -58,6 +58,9 @@ const BAD: ReadonlyArray<[SettingName, unknown, number | string | string[], RegE
   ['agentApprovalCreate', 'ALLOW', 'ask', /is ALLOW, not one of/],
   ['agentApprovalTerminal', 'allow; rm -rf /', 'ask', /`bedrock\.agent\.approval\.terminal` is allow; rm -rf \/, not one of/],
   ['agentApprovalExternal', null, 'ask', /is null, not one of/],
+  ['agentMaxSteps', 0, 1, /`bedrock\.agent\.maxSteps` is 0, outside its range 1–200\. Using the minimum, 1/],
+  ['agentMaxSteps', 'lots', 25, /not a number/],
+  ['agentMaxResultBytes', 1e12, 1_048_576, /maximum, 1048576/],
 ];
 
 describe('settings validation', () => {
