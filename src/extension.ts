@@ -126,6 +126,7 @@ async function startWorkbench(context: vscode.ExtensionContext): Promise<Omit<Wo
   });
   const connectionFeature = registerConnection({ connection, secrets: context.secrets, trustedEndpoints, refreshModels: explorer.refresh, catalog, log });
   const images = imageStoreFor(context);
+  const isVoiceModel = (id: string) => catalog.descriptors.some((d) => d.id === id && d.apis.bidirectional?.supported === true);
   const chat = registerChat(context, {
     images,
     warnStored,
@@ -134,8 +135,9 @@ async function startWorkbench(context: vscode.ExtensionContext): Promise<Omit<Wo
       read: () => modelChoice.current(),
       onDidChange: (listener) => onDidChangeSettings(['chatDefaultModel'], listener),
     }),
-    // An image model is a choice for image turns only: Explain and Ask keep the last chat model.
-    rememberModel: (id) => (imageFamilyOf(id) ? undefined : modelChoice.remember(id)),
+    // An image or voice model is a choice for those turns only: Explain and Ask keep the last chat model.
+    rememberModel: (id) => (imageFamilyOf(id) || isVoiceModel(id) ? undefined : modelChoice.remember(id)),
+    voiceSession: router,
     preferences: modelChoice,
     warm: (modelId) => router.warm(modelId),
     onDidChangeConnection: connection.onDidChange,
@@ -153,7 +155,7 @@ async function startWorkbench(context: vscode.ExtensionContext): Promise<Omit<Wo
   const embed = registerEmbed({ router, embeddingModels: () => embeddingPickerModels(catalog.descriptors), describe: (id) => catalog.describe(id), log });
   const imaging = registerImages({ catalog, store: images, send: (text, modelId, image) => chat.prefill(text, true, modelId, { image }) });
   const jobs = registerJobs(context, { router, connection, descriptors: () => catalog.descriptors, modelName: (id) => catalog.describe(id)?.name, log });
-  const voice = registerVoice({ router, listedModels: async () => (catalog.descriptors.length ? catalog.descriptors : (await catalog.refresh(), catalog.descriptors)), log });
+  const voice = registerVoice({ listedModels: async () => (catalog.descriptors.length ? catalog.descriptors : (await catalog.refresh(), catalog.descriptors)), openChatWith: (modelId) => chat.commands['bedrock.chatWithModel'](modelId) });
   const agentTools = registerAgentTools({
     settings: agentToolSettings(),
     // This extension's own VS Code tools are for other agents; ours does not call back into itself.

@@ -12,6 +12,7 @@ import '@vscode/codicons/dist/codicon.css';
 import './styles/chat.css';
 import './styles/markdown.css';
 import './styles/images.css';
+import './styles/voice.css';
 import './styles/messages.css';
 import './styles/tokens.css';
 import './styles/attachments.css';

@@ -9,6 +9,7 @@ import { ERROR_ACTION_IDS, ERROR_KINDS, errorAction, type ErrorKind } from '../c
 import { arrayOf, bool, isPlainRecord, num, object, oneOf, optional, problem, readStored, str, type Issues, type Validator } from '../core/schema';
 import { MAX_ATTACHMENTS, readAttachment, type WireAttachment } from './attachments';
 import { imageTurnOptionsSchema, storedImagesSchema } from './imageMessages';
+import { readStoredAudio, type StoredAudio } from './voiceProtocol';
 import { STORAGE_VERSIONS } from '../core/storageKeys';
 import {
   type ChatContext,
@@ -122,6 +123,8 @@ const attachmentSchema: Validator<WireAttachment> = (raw, issues) => {
   return typeof read === 'string' ? problem(issues, read) : read;
 };
 
+const storedAudioSchema: Validator<StoredAudio> = (raw, issues) => readStoredAudio(raw) ?? problem(issues, 'not a stored audio clip (sha256 and seconds)');
+
 /** One turn: a bad role or text drops the turn; a bad reasoning block or stats drops only that part; a bad error stays a failure. */
 export const persistedTurnSchema = object<PersistedTurn>({
   role: oneOf(['user', 'assistant']),
@@ -136,6 +139,7 @@ export const persistedTurnSchema = object<PersistedTurn>({
   tools: optional(arrayOf(toolCallSchema, { max: 1000 })),
   steps: optional(arrayOf(stepSchema, { max: 10_000 })),
   attachments: optional(arrayOf(attachmentSchema, { max: MAX_ATTACHMENTS })),
+  audio: optional(storedAudioSchema),
 });
 
 // The same ranges the host accepts from the webview.

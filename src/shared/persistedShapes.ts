@@ -6,6 +6,7 @@ import type { StopReason } from '../core/bedrock/adapters/chatEvent';
 import type { ChatContext, ChatParams, TurnStats, WireError, WireReasoning, WireToolCall } from './wireValues';
 import type { ImageTurnOptions, StoredImage } from './imageProtocol';
 import type { WireAttachment } from './attachments';
+import type { StoredAudio } from './voiceProtocol';
 
 /** One turn of a stored conversation. */
 export interface PersistedTurn {
@@ -34,6 +35,8 @@ export interface PersistedTurn {
    * `reasoning` are then the final answer (the step after the last tool results).
    */
   steps?: PersistedStep[];
+  /** A voice turn's clip, by its hash: the user's recording or file, or the spoken reply. */
+  audio?: StoredAudio;
   /** What a user turn attached, by reference (a workspace file or a content hash), never the bytes. */
   attachments?: WireAttachment[];
 }

@@ -26,6 +26,7 @@ import type { ChatImagesMessage, ImageActionMessage, ImageDataMessage, ImageTurn
 import type { CodeApplyMessage, CodeCopyMessage, CodeInsertMessage, CodeOpenInNewFileMessage, EditorFocusMessage, EditorRevealMessage } from './editorMessages';
 import type { WireAttachment } from './attachments';
 import type { AttachAddedMessage, AttachDataMessage, AttachPickMessage, AttachPrepareImageMessage, AttachRefusedMessage, AttachUrisMessage } from './attachmentMessages';
+import type { ChatVoiceMessage, VoiceDataMessage, VoiceEndInputMessage, VoiceInput, VoiceLoadMessage, VoicePickedMessage, VoicePickFileMessage } from './voiceProtocol';
 import type { HistoryDeleteMessage, HistoryListMessage, HistoryListRequestMessage, HistoryLoadMessage, HistoryNewMessage, HistoryOpenMessage } from './historyMessages';
 import type { AgentApproveMessage, AgentPickToolsMessage } from './agentMessages';
 
@@ -72,6 +73,8 @@ export interface ChatSendMessage {
   attachments?: WireAttachment[];
   /** Agent mode for this turn: the model may call tools, and the reply runs until its final answer. */
   agent?: boolean;
+  /** How the user speaks, when the model is a voice model (the turn is then a voice turn; absent = typed). */
+  voice?: VoiceInput;
 }
 
 /** Delete turns of a stored conversation (a message and its reply). */
@@ -168,7 +171,10 @@ export type WebviewToHostMessage =
   | AttachDataMessage
   | AttachUrisMessage
   | AgentApproveMessage
-  | AgentPickToolsMessage;
+  | AgentPickToolsMessage
+  | VoicePickFileMessage
+  | VoiceEndInputMessage
+  | VoiceLoadMessage;
 
 // ---------------------------------------------------------------------------------------------
 // Host → webview
@@ -332,7 +338,10 @@ export type HostToWebviewMessage =
   | ThemeTokenColorsMessage
   | AttachAddedMessage
   | AttachRefusedMessage
-  | AttachPrepareImageMessage;
+  | AttachPrepareImageMessage
+  | ChatVoiceMessage
+  | VoicePickedMessage
+  | VoiceDataMessage;
 
 /** The stream-lifecycle subset of host messages, all keyed by `requestId` + `seq`. */
-export type ChatStreamMessage = ChatStartMessage | ChatDeltaMessage | ChatRouteMessage | ChatRetryMessage | ChatToolMessage | ChatImagesMessage | ChatEndMessage | ChatErrorMessage;
+export type ChatStreamMessage = ChatStartMessage | ChatDeltaMessage | ChatRouteMessage | ChatRetryMessage | ChatToolMessage | ChatImagesMessage | ChatVoiceMessage | ChatEndMessage | ChatErrorMessage;

@@ -14,6 +14,7 @@ import { isReasoningLevel } from '../core/bedrock/catalog/reasoningSupport';
 import type { AttachPickMessage, ChatContext, ChatParams, WebviewToHostMessage } from './protocol';
 import { MAX_ATTACHMENT_BASE64, MAX_ATTACHMENTS, readAttachments, type WireAttachment } from './attachments';
 import { imageActionRule, imageIdRule, imageTurnOptionsRule } from './imageMessages';
+import { isSha256, readVoiceInput, type VoiceInput } from './voiceProtocol';
 import { agentFlagRule, approvalDecisionRule } from './agentMessages';
 
 /** Longest user message the host accepts (characters); far above any model's context. */
@@ -112,6 +113,11 @@ const params: FieldRule<ChatParams> = (v) => {
   return read ? { value: read } : { problem: 'the temperature, max tokens, top-p or reasoning value is out of range' };
 };
 
+const voiceInput: FieldRule<VoiceInput> = (v) => {
+  const read = readVoiceInput(v);
+  return read ? { value: read } : { problem: 'the voice input is not the microphone, a stored WAV file or text' };
+};
+
 /** What each message may hold, field by field, checked in this order (the first problem is reported). */
 export const WEBVIEW_MESSAGE_FIELDS: WebviewMessageTable = {
   'webview/ready': {},
@@ -128,6 +134,7 @@ export const WEBVIEW_MESSAGE_FIELDS: WebviewMessageTable = {
     context: optional(context),
     attachments: optional(attachments),
     agent: optional(agentFlagRule),
+    voice: optional(voiceInput),
   },
   'chat/cancel': { requestId: id('requestId') },
   'error/action': { requestId: id('requestId'), actionId: errorActionId },
@@ -161,6 +168,9 @@ export const WEBVIEW_MESSAGE_FIELDS: WebviewMessageTable = {
   },
   'agent/approve': { requestId: id('requestId'), toolId: id('toolId'), decision: approvalDecisionRule },
   'agent/pickTools': {},
+  'voice/pickFile': {},
+  'voice/endInput': { requestId: id('requestId') },
+  'voice/load': { sha256: rule(isSha256, () => 'sha256 is not a content hash') },
   'attach/uris': {
     uris: rule((v): v is string[] => Array.isArray(v) && v.length > 0 && v.length <= MAX_ATTACHMENTS && v.every((u) => typeof u === 'string' && u.length > 0 && u.length <= 8192), () => `uris is not a list of 1 to ${MAX_ATTACHMENTS} URIs`),
   },

@@ -1,6 +1,7 @@
 // The value shapes the chat protocol's messages carry (models, parameters, figures, errors,
 // reasoning). Types only; the messages themselves are in protocol.ts.
 import type { ImageModelTraits } from './imageProtocol';
+import type { VoiceModelTraits } from './voiceProtocol';
 import type { ApiId } from '../core/bedrock/catalog/apiId';
 import type { ErrorActionId, ErrorKind } from '../core/bedrock/errors/classifiedError';
 import type { ReasoningLevel, ReasoningStyle } from '../core/bedrock/catalog/reasoningSupport';
@@ -75,6 +76,8 @@ export interface ModelOption {
   maxOutputTokens?: number;
   /** Set for image models: a turn with this model is an image turn, with these options. */
   image?: ImageModelTraits;
+  /** Set for voice models (Nova Sonic): a turn with this model is a voice turn. */
+  voice?: VoiceModelTraits;
   /** How the model takes a reasoning control (absent = it takes none, and the picker hides the control). */
   reasoning?: ReasoningStyle;
   /** The model is called through an inference profile only (its bare id is refused). */

@@ -1,6 +1,6 @@
 // Every screen a user meets, in the light, dark and high-contrast themes, at 350 px and 1,200 px
 // wide, into test-output/screenshots/ for people to look at: the chat view (empty, with a reply,
-// with the model picker open), the chat in an editor tab, the explorer with a filter, a model's
+// with the model picker open, with a voice turn), the chat in an editor tab, the explorer with a filter, a model's
 // details, the explorer hover and the status bar menu. Each shot checks that its screen is up.
 import * as assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -145,6 +145,26 @@ describe('screenshots of every screen: three themes, two widths', function () {
     await chat.locator('.turn-assistant .turn-line').filter({ hasText: / · total \d/ }).first().waitFor({ timeout: 30_000 });
     await everyThemeAndWidth('chat-view-reply', 'sidebar', async () => {
       await (await chatFrame('sidebar')).locator('.turn-assistant .turn-line').first().waitFor();
+    }, sidebar);
+  });
+
+  it('chat view: a voice turn', async () => {
+    await page().locator('.activitybar .action-item a[aria-label^="Bedrock Chat"]').waitFor({ timeout: 60_000 });
+    // Rows clicked rather than Enter: the palette may rank a built-in suggestion first.
+    await page().keyboard.press('F1');
+    const quick = page().locator('.quick-input-widget');
+    await quick.locator('input').fill('>Bedrock: Voice Chat');
+    await quick.locator('.monaco-list-row', { hasText: 'Bedrock: Voice Chat' }).first().click({ timeout: 30_000 });
+    await quick.locator('.monaco-list-row', { hasText: 'amazon.nova-2-sonic-v1:0' }).first().click({ timeout: 30_000 });
+    const chat = await chatFrame('sidebar');
+    await chat.locator('.voice-bar').waitFor({ timeout: 30_000 });
+    const input = chat.locator('#prompt');
+    await input.click();
+    await input.fill('What does the cache module export?');
+    await input.press('Enter');
+    await chat.locator('.turn-assistant .voice-clip audio').first().waitFor({ timeout: 30_000 });
+    await everyThemeAndWidth('chat-view-voice', 'sidebar', async () => {
+      await (await chatFrame('sidebar')).locator('.turn-assistant .voice-clip audio').first().waitFor();
     }, sidebar);
   });
 

@@ -78,7 +78,8 @@ export async function startCodeServer(opts = {}) {
   const env = {
     ...process.env,
     ...opts.env,
-    PATH: `${paths.nodeBin}:${process.env.PATH}`,
+    // A spec may put its own programs first (a stand-in recorder); code-server's Node still comes first.
+    PATH: `${paths.nodeBin}:${opts.env?.PATH ?? process.env.PATH}`,
     XDG_CONFIG_HOME: join(dirs.xdg, 'config'),
     XDG_DATA_HOME: join(dirs.xdg, 'data'),
     XDG_CACHE_HOME: join(dirs.xdg, 'cache'),

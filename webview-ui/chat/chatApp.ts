@@ -27,6 +27,8 @@ import { AssistantTurnView, UserTurnView, type MarkdownFactory } from './turnVie
 import type { HostApi } from './vscodeApi';
 import { ImageTurns } from '../images/imageTurns';
 import type { ImageTurnOptions } from '../../src/shared/imageProtocol';
+import type { VoiceInput } from '../../src/shared/voiceProtocol';
+import { VoiceTurns } from '../voice/voiceTurns';
 
 export interface ChatAppOptions {
   host: HostApi;
@@ -57,6 +59,7 @@ export class ChatApp {
   private readonly sent = new SentTurns();
   private readonly status: HTMLElement;
   private readonly images: ImageTurns;
+  private readonly voice: VoiceTurns;
   /** The text and image options of the image turn streaming now (its gallery's buttons reuse them). */
   private streamingImage: { text: string; options: ImageTurnOptions } | undefined;
   private readonly typing: TypingNotice;
@@ -110,12 +113,13 @@ export class ChatApp {
       model: () => this.picker.model,
       announce: (text) => (this.status.textContent = text),
     });
+    this.voice = new VoiceTurns({ host: this.host, send: (text, voice) => this.send(undefined, text, { voice }), announce: (text) => (this.status.textContent = text) });
     this.composer.input.addEventListener('paste', (e) => this.tray.onPaste(e));
     this.composer.element.addEventListener('dragover', (e) => e.preventDefault());
     this.composer.element.addEventListener('drop', (e) => this.tray.onDrop(e));
 
     opts.root.replaceChildren(
-      el('div', { class: 'chat-root' }, this.header.element, this.settings.element, this.history.element, this.transcript.element, this.images.bar.element, this.composer.element, this.status),
+      el('div', { class: 'chat-root' }, this.header.element, this.settings.element, this.history.element, this.transcript.element, this.images.bar.element, this.voice.bar, this.composer.element, this.status),
     );
     opts.attachInteractions(this.transcript.element);
     opts.root.addEventListener('keydown', (e) => {
@@ -138,6 +142,7 @@ export class ChatApp {
       history: this.history,
       tray: this.tray,
       images: this.images,
+      voice: this.voice,
       composer: this.composer,
       conversationId: () => this.conversationId,
       isEmpty: () => !this.transcript.turns.length,
@@ -162,7 +167,9 @@ export class ChatApp {
       done: (announcement) => this.streamDone(announcement),
       announce: (text) => (this.status.textContent = text),
       gallery: (images) => this.images.live(images, this.streamingImage ?? { text: '', options: {} }),
+      voice: (v) => this.voice.onMessage(v, view),
     });
+    if (m.method === 'chat/end' || m.method === 'chat/error') this.voice.ended(m.requestId);
   }
 
   private streamDone(announcement: string): void {
@@ -184,17 +191,19 @@ export class ChatApp {
     const model = this.picker.model;
     this.settings.setModel(model);
     this.images.setModel(model);
-    this.composer.input.placeholder = model?.image ? 'Describe the image…' : 'Message the model…';
+    this.voice.setModel(model);
+    this.composer.input.placeholder = model?.image ? 'Describe the image…' : (this.voice.placeholder(model) ?? 'Message the model…');
     this.controls.setModel(model);
     this.agent.setModel(model);
     this.controls.showActive(this.settings.active());
   }
 
 
-  private send(replaceFromTurn?: number, textOverride?: string, overrides: { image?: ImageTurnOptions; context?: ChatContext } = {}): void {
+  private send(replaceFromTurn?: number, textOverride?: string, overrides: { image?: ImageTurnOptions; context?: ChatContext; voice?: VoiceInput } = {}): void {
     if (this.gate.active) return;
     const text = textOverride ?? this.composer.text;
-    if (!text.trim()) return;
+    if (!text.trim() && !overrides.voice) return;
+    const voice = overrides.voice ?? (this.picker.model?.voice ? { source: 'text' as const } : undefined);
     const from = replaceFromTurn ?? this.editing.index;
     // Sending a turn again keeps what it was asked with (a removed background stays a removal), with a new seed.
     const again = from !== undefined ? (this.transcript.turns[from] as UserTurnView | undefined)?.imageOptions : undefined;
@@ -204,7 +213,7 @@ export class ChatApp {
     const context = overrides.context ?? (from !== undefined ? (this.transcript.turns[from] as UserTurnView | undefined)?.context : undefined);
     // A resend carries the attachments of the message it repeats; a new or edited message the tray's.
     const repeated = from !== undefined ? this.transcript.turns[from] : undefined;
-    const attachments = image ? [] : textOverride !== undefined && repeated instanceof UserTurnView ? this.sent.attachmentsOf(repeated) : this.tray.take();
+    const attachments = image || voice ? [] : textOverride !== undefined && repeated instanceof UserTurnView ? this.sent.attachmentsOf(repeated) : this.tray.take();
     if (from !== undefined) this.transcript.truncate(from);
     this.editing.set(undefined);
     const requestId = newId();
@@ -230,7 +239,8 @@ export class ChatApp {
       ...(from !== undefined ? { replaceFromTurn: from } : {}),
       system: this.settings.system,
       ...(params ? { params } : {}),
-      ...(api && !image ? { api } : {}),
+      ...(api && !image && !voice ? { api } : {}),
+      ...(voice ? { voice } : {}),
       ...(image ? { image } : {}),
       ...(context ? { context } : {}),
       ...(attachments.length ? { attachments } : {}),
@@ -245,6 +255,7 @@ export class ChatApp {
   private stop(): void {
     const id = this.gate.active;
     if (id) this.host.postMessage({ method: 'chat/cancel', requestId: id });
+    this.voice.playback.stop();
   }
 
   /**
@@ -297,7 +308,8 @@ export class ChatApp {
     this.conversationId = conv.id;
     this.transcript.truncate(0);
     this.images.clear();
-    this.sent.restore(conv.turns, this.makeMarkdown, this.images, (view) => this.transcript.add(view));
+    this.voice.clear();
+    this.sent.restore(conv.turns, this.makeMarkdown, this.images, this.voice, (view) => this.transcript.add(view));
     if (conv.modelId) this.picker.show(conv.modelId);
     this.onModelChanged();
     // A conversation not yet begun (Chat with Model) starts from the saved default system prompt.
@@ -319,6 +331,7 @@ export class ChatApp {
     this.conversationId = newId();
     this.transcript.truncate(0);
     this.images.clear();
+    this.voice.clear();
     // A new chat carries nothing over: the saved default system prompt (if any), the API on auto,
     // the model's default parameters. The model and the reasoning level stay as chosen.
     this.settings.load(this.settings.savedDefaultSystem, undefined, undefined);

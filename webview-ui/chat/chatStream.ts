@@ -3,6 +3,7 @@
 import { handledEveryMessage } from '../../src/shared/exhaustive';
 import type { ChatImagesMessage } from '../../src/shared/imageProtocol';
 import type { ChatStreamMessage } from '../../src/shared/protocol';
+import type { ChatVoiceMessage } from '../../src/shared/voiceProtocol';
 import type { AssistantTurnView } from './turnViews';
 
 export interface StreamRendering {
@@ -14,6 +15,8 @@ export interface StreamRendering {
   announce(text: string): void;
   /** The gallery for images the reply streamed. */
   gallery(m: ChatImagesMessage): HTMLElement;
+  /** A voice turn's progress (what was heard and said, the voice, the clips). */
+  voice(m: ChatVoiceMessage): void;
 }
 
 export function renderStreamMessage(view: AssistantTurnView, m: ChatStreamMessage, r: StreamRendering): void {
@@ -34,6 +37,10 @@ export function renderStreamMessage(view: AssistantTurnView, m: ChatStreamMessag
       return;
     case 'chat/images':
       view.attach(r.gallery(m));
+      r.follow();
+      return;
+    case 'chat/voice':
+      r.voice(m);
       r.follow();
       return;
     case 'chat/tool':

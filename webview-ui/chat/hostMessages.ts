@@ -7,6 +7,7 @@ import type { ChatContext, ChatStreamMessage, HostToWebviewMessage, PersistedCon
 import type { ImageTurnOptions } from '../../src/shared/imageProtocol';
 import { readContext } from '../../src/shared/protocolValidation';
 import type { ImageTurns } from '../images/imageTurns';
+import type { VoiceTurns } from '../voice/voiceTurns';
 import type { AttachmentTray } from './attachmentTray';
 import type { Composer } from './composer';
 import type { HistoryPanel } from './historyPanel';
@@ -20,6 +21,7 @@ export interface HostMessageTarget {
   history: HistoryPanel;
   tray: AttachmentTray;
   images: ImageTurns;
+  voice: VoiceTurns;
   composer: Composer;
   conversationId(): string;
   /** Whether the transcript has no turns yet. */
@@ -44,7 +46,12 @@ export function routeHostMessage(m: HostToWebviewMessage, t: HostMessageTarget):
     case 'chat/end':
     case 'chat/error':
     case 'chat/images':
+    case 'chat/voice':
       return t.stream(m);
+    case 'voice/picked':
+      return t.voice.onPicked(m);
+    case 'voice/data':
+      return t.voice.onData(m);
     case 'image/data':
       return t.images.onData(m);
     case 'models/list':

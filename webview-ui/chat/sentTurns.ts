@@ -4,6 +4,7 @@
 import type { WireAttachment } from '../../src/shared/attachments';
 import type { ChatContext, PersistedConversation } from '../../src/shared/protocol';
 import type { ImageTurns } from '../images/imageTurns';
+import type { VoiceTurns } from '../voice/voiceTurns';
 import { attachmentChips } from './attachmentTray';
 import type { TurnView } from './transcriptView';
 import { AssistantTurnView, UserTurnView, type MarkdownFactory } from './turnViews';
@@ -27,18 +28,22 @@ export class SentTurns {
   }
 
   /** Rebuilds a stored conversation's turns, in order, handing each to `add`. */
-  restore(turns: PersistedConversation['turns'], makeMarkdown: MarkdownFactory, images: ImageTurns, add: (view: TurnView) => void): void {
+  restore(turns: PersistedConversation['turns'], makeMarkdown: MarkdownFactory, images: ImageTurns, voice: VoiceTurns, add: (view: TurnView) => void): void {
     let lastUser: UserTurnView | undefined;
     for (const t of turns) {
       if (t.role === 'user') {
         lastUser = this.userTurn(t.text, t.attachments ?? [], t.context);
         lastUser.imageOptions = t.imageOptions;
+        const recording = voice.restored(t);
+        if (recording) lastUser.element.querySelector('.user-text')?.after(recording);
         add(lastUser);
         continue;
       }
       const view = AssistantTurnView.restore(makeMarkdown, t);
       const gallery = images.restored(t, { text: lastUser?.text ?? '', options: lastUser?.imageOptions ?? {} });
       if (gallery) view.attach(gallery);
+      const spoken = voice.restored(t);
+      if (spoken) view.attach(spoken);
       add(view);
     }
   }

@@ -33,8 +33,6 @@ export interface ToolInvocationContext {
 export interface ToolOutcome {
   text: string;
   isError?: boolean;
-  /** The tool already cut its result to `maxResultBytes` (and said so in the text). */
-  truncated?: boolean;
 }
 
 export interface AgentTool {

@@ -12,6 +12,8 @@ import { beginTurn, clampParams, newConversation, toChatRequest } from './conver
 import type { HistoryStore } from './historyStore';
 import { runTurn } from './turnRunner';
 import { runImageTurn, type ImageStore } from './imageTurn';
+import { prepareVoiceInput, runVoiceChatTurn, type VoiceChatDeps } from './voiceTurn';
+import type { VoiceInput } from '../../shared/voiceProtocol';
 import { resolveAttachments, type AttachmentReader } from './attachments/attachmentParts';
 import type { ContentPart } from '../bedrock/adapters/chatRequest';
 import { runAgentTurn } from '../agent/agentLoop';
@@ -34,6 +36,8 @@ export interface ChatTurnsDeps {
   attachments?: AttachmentReader;
   /** Tools, approvals and limits for agent-mode replies; without it, agent mode is refused. */
   agent?: AgentSession;
+  /** Voice turns: the session, the microphone and where clips are kept; without it, voice turns say they cannot run here. */
+  voice?: VoiceChatDeps;
 }
 
 const NO_AGENT: WireError = { kind: 'validation', message: 'Agent mode is not available in this chat. Turn it off to send the message.', action: errorAction('none') };
@@ -64,6 +68,8 @@ interface RunningTurn {
 export class ChatTurns {
   private latest: RunningTurn | undefined;
   private readonly running = new Map<string, RunningTurn>();
+  /** Open microphones, by the voice turn they speak into. */
+  private readonly microphones = new Map<string, { finish(): void }>();
 
   constructor(private readonly deps: ChatTurnsDeps) {}
 
@@ -90,6 +96,11 @@ export class ChatTurns {
   /** Stops the reply `requestId`, if it is still running. */
   cancel(requestId: string, reason: Error): void {
     this.running.get(requestId)?.abort.abort(reason);
+  }
+
+  /** The user is done speaking in voice turn `requestId`: its microphone stops and the reply finishes. */
+  endVoiceInput(requestId: string): void {
+    this.microphones.get(requestId)?.finish();
   }
 
   abortAll(reason: Error): void {
@@ -146,16 +157,18 @@ export class ChatTurns {
     const existing = readStoredConversation(this.deps.history.get(msg.conversationId)) ?? newConversation(msg.conversationId, now());
     let conv = beginTurn(existing, msg, modelId, params, now());
     const imageOptions = model?.image ? (msg.image ?? {}) : undefined;
+    const voice: VoiceInput | undefined = model?.voice ? (msg.voice ?? { source: 'text' }) : undefined;
     if (imageOptions) conv.turns[conv.turns.length - 1] = { ...conv.turns[conv.turns.length - 1]!, imageOptions };
     await this.save(conv);
     saved.conversation = conv;
     // Image turns take no attachments; chat turns read theirs again (they may have changed or gone).
-    const attached: TurnAttachments = imageOptions ? { parts: new Map() } : await attachmentsOf(conv, this.deps.attachments);
+    const attached: TurnAttachments = imageOptions || voice ? { parts: new Map() } : await attachmentsOf(conv, this.deps.attachments);
     if (attached.refusal) {
       stream.fail(attached.refusal);
       await this.keepFailure(conv, attached.refusal);
       return undefined;
     }
+    if (voice) return this.runVoice(msg, modelId, voice, model?.voice?.typedTurns === true, conv, signal, stream);
     const turnOptions = {
       backend: this.deps.backend,
       request: toChatRequest(conv, modelId, params, attached.parts, model),
@@ -202,6 +215,33 @@ export class ChatTurns {
       clock: this.deps.clock,
       post: (m) => stream.post(m),
     });
+  }
+
+  /** A voice turn: the user's turn then holds what the model heard and their clip, the reply what it said and its voice. */
+  private async runVoice(msg: ChatSendMessage, modelId: string, input: VoiceInput, typedTurns: boolean, conv: PersistedConversation, signal: AbortSignal, stream: StreamTracker): Promise<PersistedConversation> {
+    const now = this.deps.now ?? (() => Date.now());
+    const deps = this.deps.voice;
+    const prepared = deps
+      ? await prepareVoiceInput(input, msg.text, typedTurns, deps)
+      : { kind: 'validation' as const, message: 'Voice turns cannot run here: open the Bedrock chat view and try again.', action: errorAction('none') };
+    if ('kind' in prepared) {
+      stream.fail(prepared);
+      await this.keepFailure(conv, prepared);
+      return conv;
+    }
+    if (prepared.microphone) this.microphones.set(msg.requestId, prepared.microphone);
+    try {
+      const r = await runVoiceChatTurn({ voice: deps!.voice, clips: deps!.clips, modelId, input: prepared.input, system: conv.system, requestId: msg.requestId, conversationId: conv.id, signal, clock: this.deps.clock, post: (m) => stream.post(m) });
+      if (r.reply.error) this.deps.log?.info(`chat: voice turn ${msg.requestId} ended with ${r.reply.error.kind}: ${r.reply.error.message}`);
+      const turns = [...conv.turns];
+      const user = turns[turns.length - 1]!;
+      turns[turns.length - 1] = { ...user, ...(r.heard && input.source !== 'text' ? { text: r.heard } : {}), ...(r.userAudio ? { audio: r.userAudio } : {}) };
+      const saved = { ...conv, turns: [...turns, r.reply], updatedAt: now() };
+      await this.save(saved);
+      return saved;
+    } finally {
+      this.microphones.delete(msg.requestId);
+    }
   }
 
   private async save(conv: PersistedConversation): Promise<void> {

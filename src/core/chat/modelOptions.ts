@@ -9,6 +9,7 @@ import type { RoutePlan } from '../bedrock/routing/routePlan';
 import { badgesOf } from '../explorer/modelTree';
 import type { ModelOption } from '../../shared/protocol';
 import type { ImageModelTraits } from '../../shared/imageProtocol';
+import { takesTypedTurns } from '../bedrock/speech/voiceModels';
 
 /** Streaming and non-streaming variants are one choice (the router pins the family). */
 const FAMILY: Partial<Record<ApiId, ApiId>> = { 'converse-stream': 'converse', 'invoke-stream': 'invoke' };
@@ -88,6 +89,26 @@ export function imageModelOptions(descriptors: readonly ModelDescriptor[]): Mode
       badges: ['Image'],
       image: imageModelTraits(d.baseModelId ?? d.id)!,
       ...(d.inputModalities.includes('IMAGE') ? { images: true } : {}),
+    }));
+}
+
+/** The group voice models are listed under in the picker, after the image models. */
+export const VOICE_GROUP = 'Voice';
+
+/**
+ * Speech-to-speech models (the bidirectional stream): choosing one in the chat makes the composer a
+ * voice composer. Listed last.
+ */
+export function voiceModelOptions(descriptors: readonly ModelDescriptor[]): ModelOption[] {
+  return descriptors
+    .filter((d) => d.apis.bidirectional?.supported === true)
+    .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id))
+    .map((d) => ({
+      id: d.id,
+      label: `${d.name}${d.kind === 'model' ? '' : ' (profile)'}`,
+      provider: VOICE_GROUP,
+      badges: ['Voice'],
+      voice: { typedTurns: takesTypedTurns(d.baseModelId ?? d.id) },
     }));
 }
 

@@ -6,7 +6,7 @@ import type { ModelDescriptor } from '../bedrock/catalog/modelDescriptor';
 import type { IDisposable } from '../lifecycle';
 import type { PlanRequest, RoutePlan } from '../bedrock/routing/routePlan';
 import type { ChatBackend, StreamOptions } from './chatBackend';
-import { chatModelOptions, imageModelOptions } from './modelOptions';
+import { chatModelOptions, imageModelOptions, voiceModelOptions } from './modelOptions';
 import type { ImageRequest, ImageResult } from '../bedrock/images/imageRequest';
 
 export interface RouterLike {
@@ -35,6 +35,7 @@ export function routerChatBackend(router: RouterLike, catalog: CatalogLike, defa
     chatModels: () => [
       ...chatModelOptions(catalog.descriptors, (modelId) => router.plan({ modelId, task: 'chat', features: { streaming: true } })),
       ...imageModelOptions(catalog.descriptors),
+      ...voiceModelOptions(catalog.descriptors),
     ],
     defaultModelId: () => defaultModel.read() || undefined,
     onDidChangeModels: (listener) => {

@@ -19,6 +19,7 @@ import { errorAction, type ErrorActionId } from '../../core/bedrock/errors/class
 import type { ImageStore } from '../../core/chat/imageTurn';
 import type { ImageTurnOptions } from '../../shared/imageProtocol';
 import { runImageAction } from '../images/imageActions';
+import { runVoiceMessage, type VoiceHostDeps } from '../speech/voiceChat';
 import type { ConnectionWarmer, WarmReason } from '../../core/bedrock/connection/connectionWarmer';
 import type { CodeActions } from './codeActions';
 import { deleteStoredTurns } from './transcriptEdits';
@@ -59,6 +60,8 @@ export interface ChatPanelDeps {
   images?: ImageStore;
   /** Opens the connection a turn will use before the user sends (the view shows, the user types or picks a model). */
   warmer?: Pick<ConnectionWarmer, 'request' | 'noteUsed'>;
+  /** Voice turns: the microphone, WAV files and the clips (absent: voice turns say they cannot run here). */
+  voice?: VoiceHostDeps;
   /** The shared model choice, favourites and default system prompt (one for every chat surface, Explain and Ask). */
   preferences?: ChatPreferences;
   /** Opens the tool picker (agent mode's "Tools" button). */
@@ -120,6 +123,7 @@ export class ChatPanelHost<S extends ChatSurface = ChatSurface> extends Disposab
       clock: deps.clock,
       images: deps.images,
       attachments: deps.attachments?.reader,
+      voice: deps.voice,
     });
     this._register(panel.webview.onDidReceiveMessage((raw) => this.receive(raw)));
     this._register(
@@ -263,6 +267,10 @@ export class ChatPanelHost<S extends ChatSurface = ChatSurface> extends Disposab
       case 'composer/typing':
         this.warm('typing');
         return;
+      case 'voice/pickFile':
+      case 'voice/endInput':
+      case 'voice/load':
+        return runVoiceMessage(msg, this.deps.voice, this.turns, (m) => this.post(m));
       case 'attach/pick':
       case 'attach/data':
       case 'attach/uris':

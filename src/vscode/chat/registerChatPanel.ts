@@ -21,6 +21,8 @@ import { ContentStore } from '../../core/chat/attachments/contentStore';
 import { WorkspaceAttachments } from './workspaceAttachments';
 import type { ToolProvider } from '../../core/agent/agentLoop';
 import { agentSettings } from './agentSettings';
+import { voiceHostDeps } from '../speech/voiceChat';
+import type { Router } from '../../core/bedrock/routing/router';
 
 interface ChatCommands {
   'bedrock.openChat': () => Promise<ChatPanelHost<vscode.WebviewView>>;
@@ -61,6 +63,8 @@ export interface RegisterChatPanelDeps {
   preferences?: ChatPreferences;
   /** Where image turns keep their images. */
   images?: ImageStore;
+  /** Runs voice sessions (the router); absent: voice turns say they cannot run here. */
+  voiceSession?: Pick<Router, 'voice'>;
   /** Opens the connection a chat turn with `modelId` will use (nothing billed); false if nothing was warmed. */
   warm?(modelId: string): Promise<boolean>;
   /** Connections are rebuilt when this fires, so earlier warm-ups no longer count. */
@@ -94,7 +98,10 @@ export function registerChat(context: vscode.ExtensionContext, deps: RegisterCha
 
   // Attachment bytes that are not workspace files (pasted images, selections) live in the extension's
   // own storage by hash; conversations keep only the reference.
-  const attachments = new WorkspaceAttachments(new ContentStore(vscode.Uri.joinPath(context.globalStorageUri, 'attachments').fsPath), () =>
+  // Voice clips (recordings, WAV files sent, spoken replies) are kept the same way.
+  const contentStore = new ContentStore(vscode.Uri.joinPath(context.globalStorageUri, 'attachments').fsPath);
+  const voice = deps.voiceSession ? voiceHostDeps(deps.voiceSession, contentStore) : undefined;
+  const attachments = new WorkspaceAttachments(contentStore, () =>
     lastEditor && !lastEditor.document.isClosed ? lastEditor : undefined,
   );
   const hostFor = <S extends ChatSurface>(surface: S, restore?: ChatPanelRestore): ChatPanelHost<S> =>
@@ -116,6 +123,7 @@ export function registerChat(context: vscode.ExtensionContext, deps: RegisterCha
         images: deps.images,
         warmer,
         attachments,
+        voice,
       },
       restore,
     );

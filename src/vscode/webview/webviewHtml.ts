@@ -8,8 +8,9 @@ export function createNonce(): string {
 
 /**
  * The only Content-Security-Policy our webviews get: scripts only with this load's nonce, styles
- * and fonts only from the extension, images only from the extension or inline data, and no network
- * at all — model output can't exfiltrate anything even if it slipped past the sanitizer.
+ * and fonts only from the extension, images only from the extension or inline data, audio (a voice
+ * turn's clips) only from inline data, and no network at all — model output can't exfiltrate
+ * anything even if it slipped past the sanitizer.
  */
 export function contentSecurityPolicy(cspSource: string, nonce: string): string {
   return [
@@ -18,6 +19,7 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
     `style-src ${cspSource}`,
     `font-src ${cspSource}`,
     `img-src ${cspSource} data:`,
+    'media-src data:',
     "connect-src 'none'",
     "frame-src 'none'",
     "form-action 'none'",

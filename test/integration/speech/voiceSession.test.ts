@@ -173,7 +173,7 @@ describe('voice chat with Nova Sonic (bidirectional HTTP/2 stream against the em
     const keyRig = await makeRig(t.emu, { apiKey: 'bedrock-api-key-test-0000', staticCredentials: undefined });
     t.emu.clearRequests();
     try {
-      await assert.rejects(collect(keyRig.router.voice({ modelId: SONIC, audio: speech() })), (err: unknown) => err instanceof BedrockError && /API keys cannot call InvokeModelWithBidirectionalStream/.test(err.message));
+      await assert.rejects(collect(keyRig.router.voice({ modelId: SONIC, audio: speech() })), (err: unknown) => err instanceof BedrockError && /API keys cannot call InvokeModelWithBidirectionalStream.*Configure an AWS profile or SSO \(Bedrock: Choose AWS Profile…\)/.test(err.message));
       assert.equal(t.emu.requests.length, 0);
     } finally {
       keyRig.dispose();

@@ -115,4 +115,7 @@ const WEBVIEW_METHODS: readonly WebviewToHostMessage['method'][] = [
   'attach/uris',
   'agent/approve',
   'agent/pickTools',
+  'voice/pickFile',
+  'voice/endInput',
+  'voice/load',
 ];

@@ -42,6 +42,8 @@ export function pcmSamples(raw: Buffer): Int16Array {
 
 /** A recorder as it runs: its PCM as it is captured, everything captured so far, and Stop. */
 export interface Recording extends AsyncIterableIterator<Int16Array> {
+  /** The recorder's name (arecord, sox, ffmpeg). */
+  readonly name: string;
   /** The user is done speaking: the recorder is asked to finish, and the pieces end once it has. */
   finish(): void;
   /** Every sample captured so far, as little-endian bytes. */
@@ -115,6 +117,7 @@ export function startRecording(recorder: Pick<Recorder, 'command' | 'args'> & { 
       notify();
       return { value: undefined, done: true };
     },
+    name: recorder.name,
     finish: () => stop('SIGINT'),
     captured: () => Buffer.concat(all),
     exited,

@@ -3,7 +3,7 @@
 // integration; without it the command is not run, since its result could not be reported. The
 // command text is handed to the shell as is: we never build another command line around it.
 import * as vscode from 'vscode';
-import type { AgentTool, ToolOutcome } from '../../../core/agent/agentTool';
+import type { AgentTool } from '../../../core/agent/agentTool';
 import { defineTool, ToolRefusal } from '../../../core/agent/defineTool';
 import { capResult, optionalInteger, requiredString, ToolInputError } from '../../../core/agent/toolText';
 import { cleanTerminalOutput, OutputKeeper } from '../../../core/agent/terminalOutput';
@@ -107,7 +107,7 @@ function shellIntegrationOf(terminal: vscode.Terminal, signal: AbortSignal): Pro
   });
 }
 
-async function execute(terminal: vscode.Terminal, integration: vscode.TerminalShellIntegration, command: string, timeoutSeconds: number, signal: AbortSignal, maxBytes: number): Promise<ToolOutcome> {
+async function execute(terminal: vscode.Terminal, integration: vscode.TerminalShellIntegration, command: string, timeoutSeconds: number, signal: AbortSignal, maxBytes: number): Promise<string> {
   if (signal.aborted) throw new Error('cancelled');
   const output = new OutputKeeper(maxBytes);
   let ended: ((code: number | undefined) => void) | undefined;
@@ -156,7 +156,7 @@ async function execute(terminal: vscode.Terminal, integration: vscode.TerminalSh
         : `Exit code ${exitCode}.`;
     const body = `Ran \`${command}\` in the ${terminal.name} terminal. ${status}${output.cut ? ' (The middle of the output was cut to fit.)' : ''}\nOutput:\n${text.trim() || '(no output)'}`;
     const capped = capResult(body, maxBytes, 'Run a narrower command or filter its output.');
-    return { text: capped.text, truncated: capped.truncated || output.cut };
+    return capped.text;
   } finally {
     clearTimeout(timer);
     timers.forEach(clearTimeout);

@@ -9,6 +9,7 @@ describe('webview page and CSP', () => {
     assert.match(csp, /default-src 'none'/);
     assert.match(csp, /script-src 'nonce-N0nce'(;|$)/);
     assert.match(csp, /connect-src 'none'/);
+    assert.match(csp, /media-src data:(;|$)/, 'voice clips play from inline data only');
     assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|\*/);
   });
 

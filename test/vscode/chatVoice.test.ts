@@ -1,0 +1,133 @@
+// Named chat* so it runs before storedState.test.ts restarts the extension: after that restart the
+// side-bar chat view is not resolved again, and these tests drive it.
+// Voice turns in the chat view, in a real extension host against the emulator's Nova Sonic: Voice
+// Chat opens the view with the model chosen; a microphone turn streams a recorder's PCM into the
+// open session and ends when the user is done speaking; a WAV file turn goes through "Send WAV
+// file…"'s store. What the model heard and said, the clips (kept by hash, played from inline WAV
+// data) and the stored conversation are checked as the webview would see them.
+import * as assert from 'node:assert/strict';
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import * as vscode from 'vscode';
+import type { WorkbenchApi } from '../../src/extension';
+import type { HostToWebviewMessage } from '../../src/shared/protocol';
+import type { VoiceStreamEvent } from '../../src/shared/voiceProtocol';
+import { encodeWav, pcmBytes } from '../../src/core/bedrock/speech/wav';
+import { EXTENSION_ID } from './extensionId';
+import { clearEmulator, recordedRequests } from './emulatorClient';
+import { waitFor } from './waitFor';
+
+const SONIC = 'amazon.nova-sonic-v1:0';
+type ChatView = Awaited<ReturnType<WorkbenchApi['chat']['commands']['bedrock.openChat']>>;
+
+/** A second of speech-level tone, then quiet long enough for the model's turn detection. */
+function speechWav(rate: number): Buffer {
+  const samples = Int16Array.from({ length: rate * 2.7 }, (_, i) => (i < rate ? Math.round(Math.sin((2 * Math.PI * 300 * i) / rate) * 6000) : 0));
+  return encodeWav(pcmBytes(samples), rate);
+}
+
+/**
+ * CI has no microphone, so `arecord` on PATH is a shim that runs test/fixtures/fakeRecorder.mjs: it
+ * writes a WAV's samples as raw PCM, then silence in real time, until SIGINT — as arecord does.
+ */
+function fakeArecordOnPath(extensionPath: string): () => void {
+  const dir = mkdtempSync(join(tmpdir(), 'bedrock-fake-mic-'));
+  writeFileSync(join(dir, 'speech.wav'), speechWav(16000));
+  const shim = join(dir, 'arecord');
+  writeFileSync(shim, `#!/bin/sh\nexec "${process.execPath}" "${join(extensionPath, 'test', 'fixtures', 'fakeRecorder.mjs')}" "$@"\n`);
+  chmodSync(shim, 0o755);
+  const before = { path: process.env.PATH, wav: process.env.BEDROCK_FAKE_RECORDER_WAV };
+  process.env.PATH = `${dir}${delimiter}${before.path ?? ''}`;
+  process.env.BEDROCK_FAKE_RECORDER_WAV = join(dir, 'speech.wav');
+  return () => {
+    process.env.PATH = before.path;
+    if (before.wav === undefined) delete process.env.BEDROCK_FAKE_RECORDER_WAV;
+    else process.env.BEDROCK_FAKE_RECORDER_WAV = before.wav;
+  };
+}
+
+describe('voice turns in the chat view (real extension host, against the emulator’s Nova Sonic)', () => {
+  let api: WorkbenchApi;
+  let host: ChatView;
+
+  before(async () => {
+    api = (await vscode.extensions.getExtension<WorkbenchApi>(EXTENSION_ID)!.activate())!;
+    await api.catalog.refresh();
+  });
+  beforeEach(() => clearEmulator());
+
+  it('Voice Chat opens the chat view with the Nova Sonic model chosen, offered as a voice model', async () => {
+    host = (await vscode.commands.executeCommand('bedrock.voiceChat', SONIC)) as ChatView;
+    assert.ok(host, 'the chat view host');
+    assert.equal(host, api.chat.viewForTests());
+    await waitFor(host.onDidPost, () => host.isReady, 'the webview ready handshake');
+    const posts: HostToWebviewMessage[] = [];
+    const sub = host.onDidPost((m) => posts.push(m));
+    await host.receive({ method: 'models/list' });
+    sub.dispose();
+    const list = posts.find((m) => m.method === 'models/list');
+    assert.ok(list?.method === 'models/list');
+    assert.equal(list.selectedModelId, SONIC);
+    assert.deepEqual(list.models.find((m) => m.id === SONIC)?.voice, { typedTurns: false });
+  });
+
+  it('a microphone turn streams while recording, answers, and keeps both clips by hash', async () => {
+    const restore = fakeArecordOnPath(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath);
+    const posts: HostToWebviewMessage[] = [];
+    const sub = host.onDidPost((m) => posts.push(m));
+    const events = () => posts.flatMap((m): VoiceStreamEvent[] => (m.method === 'chat/voice' && m.requestId === 'mic-1' ? [m.event] : []));
+    try {
+      const sent = host.receive({ method: 'chat/send', requestId: 'mic-1', conversationId: 'conv-voice', text: '', modelId: SONIC, voice: { source: 'microphone' } });
+      // The model answers while the recorder still runs: full duplex.
+      await waitFor(host.onDidPost, () => events().some((e) => e.kind === 'transcript' && e.role === 'assistant' && !e.draft), 'the reply while the microphone is open', 30_000);
+      assert.deepEqual(events()[0], { kind: 'listening', recorder: 'arecord' });
+      await host.receive({ method: 'voice/endInput', requestId: 'mic-1' });
+      await sent;
+    } finally {
+      sub.dispose();
+      restore();
+    }
+    const end = posts.filter((m) => 'requestId' in m && m.requestId === 'mic-1').at(-1);
+    assert.equal(end?.method, 'chat/end', JSON.stringify(end));
+    const heard = events().find((e) => e.kind === 'transcript' && e.role === 'user');
+    assert.match(heard?.kind === 'transcript' ? heard.text : '', /cache module/);
+    const clips = events().flatMap((e) => (e.kind === 'clip' ? [e] : []));
+    assert.deepEqual(clips.map((c) => c.role).sort(), ['assistant', 'user']);
+    const reply = clips.find((c) => c.role === 'assistant')!;
+    assert.ok(reply.src.startsWith('data:audio/wav;base64,UklGR'), 'a playable WAV (RIFF header)');
+    assert.equal(reply.audio.seconds, 0.5);
+    assert.ok(events().some((e) => e.kind === 'audio'), 'the voice was posted piece by piece for playback');
+
+    // Stored by reference: the conversation holds hashes, the WAV comes back on request.
+    const stored = api.chat.history.get('conv-voice') as { turns: Array<{ role: string; text: string; audio?: { sha256: string } }> };
+    assert.match(stored.turns[0]!.text, /cache module/, 'the user turn holds what the model heard');
+    assert.equal(stored.turns[1]!.audio?.sha256, reply.audio.sha256);
+    assert.ok(JSON.stringify(stored).length < 5000, 'no audio bytes in the stored conversation');
+    const loaded: HostToWebviewMessage[] = [];
+    const sub2 = host.onDidPost((m) => loaded.push(m));
+    await host.receive({ method: 'voice/load', sha256: reply.audio.sha256 });
+    sub2.dispose();
+    const data = loaded.find((m) => m.method === 'voice/data');
+    assert.equal(data?.method === 'voice/data' && data.src, reply.src);
+
+    const request = (await recordedRequests()).find((r) => r.route === 'InvokeModelWithBidirectionalStream');
+    assert.ok(request, 'the emulator served the bidirectional stream');
+    assert.equal(request.httpVersion, '2');
+  });
+
+  it('a typed turn to a model that takes speech only is refused with what to do instead', async () => {
+    const posts: HostToWebviewMessage[] = [];
+    const sub = host.onDidPost((m) => posts.push(m));
+    await host.receive({ method: 'chat/send', requestId: 'typed-1', conversationId: 'conv-voice-2', text: 'hello', modelId: SONIC, voice: { source: 'text' } });
+    sub.dispose();
+    const end = posts.filter((m) => 'requestId' in m && m.requestId === 'typed-1').at(-1);
+    assert.ok(end?.method === 'chat/error' && /speech only: press Speak, or Send WAV file/.test(end.error.message), JSON.stringify(end));
+    assert.equal((await recordedRequests()).filter((r) => r.route === 'InvokeModelWithBidirectionalStream').length, 0);
+  });
+
+  it('names the model it cannot use for voice', async () => {
+    const result = await vscode.commands.executeCommand('bedrock.voiceChat', 'amazon.nova-micro-v1:0');
+    assert.equal(result, undefined);
+  });
+});
