@@ -1,8 +1,9 @@
 // Image models on InvokeModel, as Bedrock answers them: Nova Canvas and Titan Image Generator v2
 // (one envelope: `taskType`, a params member, `imageGenerationConfig`) and the Stability models
-// (flat snake_case body; per-image `seeds` and `finish_reasons`). Bodies are checked field by field
-// like the service's JSON-schema validator, and the images are real PNGs, a pure function of the
-// seed and the prompt, sized 1/16 of what was asked (a 1024×1024 request gets 64×64).
+// (flat snake_case body; per-image `seeds` and `finish_reasons`; the image services' bodies are in
+// stabilityServices.ts). Bodies are checked field by field like the service's JSON-schema
+// validator, and the images are real PNGs, a pure function of the seed and the prompt, sized 1/16
+// of what was asked (a 1024×1024 request gets 64×64).
 //
 // Content-filter triggers, in the prompt text:
 //   `[filter:input]`  → 400, the prompt blocked     `[filter:image]` → 400, the input image blocked
@@ -11,6 +12,7 @@ import type { CatalogModel } from './catalog';
 import { generatedPicture, pngSize } from './png';
 import { hash32 } from './random';
 import { schemaMessage, validation } from './serviceError';
+import { stabilityServiceInvoke } from './stabilityServices';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -50,11 +52,11 @@ const TASK_PARAMS: Record<string, string> = {
   VIRTUAL_TRY_ON: 'virtualTryOnParams',
 };
 const NOVA_STYLES = ['3D_ANIMATED_FAMILY_FILM', 'DESIGN_SKETCH', 'FLAT_VECTOR_ILLUSTRATION', 'GRAPHIC_NOVEL_ILLUSTRATION', 'MAXIMALISM', 'MIDCENTURY_RETRO', 'PHOTOREALISM', 'SOFT_DIGITAL_PAINTING'];
-const STABILITY_RATIOS = ['16:9', '1:1', '21:9', '2:3', '3:2', '4:5', '5:4', '9:16', '9:21'];
+export const STABILITY_RATIOS = ['16:9', '1:1', '21:9', '2:3', '3:2', '4:5', '5:4', '9:16', '9:21'];
 
-const fail = (detail: string) => validation(schemaMessage(detail));
+export const fail = (detail: string) => validation(schemaMessage(detail));
 
-function allowOnly(obj: Json, path: string, keys: string[]): void {
+export function allowOnly(obj: Json, path: string, keys: string[]): void {
   for (const k of Object.keys(obj)) if (!keys.includes(k)) throw fail(`${path}: extraneous key [${k}] is not permitted`);
 }
 
@@ -65,20 +67,20 @@ function requireObject(obj: Json, key: string, path: string): Json {
   return v as Json;
 }
 
-function checkString(v: unknown, path: string, min: number, max: number | undefined): void {
+export function checkString(v: unknown, path: string, min: number, max: number | undefined): void {
   if (typeof v !== 'string') throw fail(`${path}: expected type: String, found: ${typeof v === 'number' ? 'Integer' : 'JSONObject'}`);
   if (v.length < min) throw fail(`${path}: expected minLength: ${min}, actual: ${v.length}`);
   if (max !== undefined && v.length > max) throw fail(`${path}: expected maxLength: ${max}, actual: ${v.length}`);
 }
 
-function checkNumber(v: unknown, path: string, min: number, max: number, integer: boolean): void {
+export function checkNumber(v: unknown, path: string, min: number, max: number, integer: boolean): void {
   if (typeof v !== 'number' || (integer && !Number.isInteger(v))) throw fail(`${path}: expected type: ${integer ? 'Integer' : 'Number'}, found: ${typeof v === 'string' ? 'String' : typeof v}`);
   if (v < min) throw fail(`${path}: ${v} is not greater or equal to ${min}`);
   if (v > max) throw fail(`${path}: ${v} is not less or equal to ${max}`);
 }
 
 /** A base64 PNG or JPEG; returns its bytes. */
-function checkImage(v: unknown, path: string): Buffer {
+export function checkImage(v: unknown, path: string): Buffer {
   if (typeof v !== 'string') throw fail(`${path}: expected type: String, found: JSONObject`);
   const bytes = Buffer.from(v, 'base64');
   const png = bytes.subarray(0, 4).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47]));
@@ -98,7 +100,7 @@ function outputSize(width: number, height: number): [number, number] {
   return [Math.max(8, Math.round(width / 16)), Math.max(8, Math.round(height / 16))];
 }
 
-function sizeOfInput(image: Buffer | undefined): [number, number] {
+export function sizeOfInput(image: Buffer | undefined): [number, number] {
   const s = image ? pngSize(image) : undefined;
   if (!s) return [64, 64];
   const scale = Math.min(1, 256 / Math.max(s.width, s.height));
@@ -192,11 +194,7 @@ function amazonInvoke(canvas: boolean, body: Json): Json {
 function stabilityInvoke(model: CatalogModel, body: Json): Json {
   const sd35 = model.modelId.startsWith('stability.sd3-5-large');
   const textToImage = STABILITY_TEXT_TO_IMAGE_ROWS.some((r) => r.modelId === model.modelId);
-  if (!textToImage) {
-    // The image-editing services take other bodies; all of them need an input image.
-    if (body.image === undefined) throw fail('#: required key [image] not found');
-    return { seeds: [hash32(JSON.stringify(body).slice(0, 500))], finish_reasons: [null], images: [generatedPicture(String(body.image).slice(0, 200), 64, 64).toString('base64')] };
-  }
+  if (!textToImage) return stabilityServiceInvoke(model, body);
   allowOnly(body, '#', ['prompt', 'negative_prompt', 'aspect_ratio', 'seed', 'output_format', 'image', 'strength', ...(sd35 ? ['mode'] : [])]);
   if (body.prompt === undefined) throw fail('#: required key [prompt] not found');
   checkString(body.prompt, '#/prompt', 0, 10_000);

@@ -11,36 +11,10 @@ import { generatedPicture } from '../emulator/png';
 import { EXTENSION_ID } from './extensionId';
 import { clearEmulator, recordedRequests } from './emulatorClient';
 import { waitFor } from './waitFor';
+import { answering, nextTurn, type ChatHost } from './imageTurns';
 
 type J = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-type ChatHost = NonNullable<ReturnType<WorkbenchApi['chat']['viewForTests']>>;
 const CANVAS = 'amazon.nova-canvas-v1:0';
-
-/** Answers the next input boxes and quick picks as a user would; restores the real ones after. */
-function answering(inputs: string[], pick: (items: readonly { id?: string; label: string }[]) => number = () => 0): vscode.Disposable {
-  const w = vscode.window as unknown as Record<string, unknown>;
-  const real = { showInputBox: w.showInputBox, showQuickPick: w.showQuickPick };
-  w.showInputBox = async () => inputs.shift();
-  w.showQuickPick = async (items: readonly { id?: string; label: string }[]) => items[pick(items)];
-  return new vscode.Disposable(() => Object.assign(w, real));
-}
-
-/** The stream messages of the next turn the host runs, once it ended. */
-async function nextTurn(host: ChatHost, run: () => PromiseLike<unknown>): Promise<HostToWebviewMessage[]> {
-  const posts: HostToWebviewMessage[] = [];
-  const sub = host.onDidPost((m) => posts.push(m));
-  try {
-    await run();
-    return await waitFor(host.onDidPost, () => {
-      const start = posts.find((m) => m.method === 'chat/start');
-      if (!start || !('requestId' in start)) return undefined;
-      const mine = posts.filter((m) => 'requestId' in m && m.requestId === start.requestId);
-      return ['chat/end', 'chat/error'].includes(mine.at(-1)!.method) ? mine : undefined;
-    }, 'the image turn to end');
-  } finally {
-    sub.dispose();
-  }
-}
 
 describe('images (real VS Code, against the emulator)', () => {
   let api: WorkbenchApi;

@@ -17,8 +17,16 @@ export function matchesQuery(m: ModelOption, query: string): boolean {
   return words.every((w) => hay.includes(w));
 }
 
+/**
+ * Models that only edit an image (remove its background, edit a part of it) are run from the
+ * explorer's image commands, not picked for a conversation: the list leaves them out.
+ */
+export function isPickable(m: ModelOption): boolean {
+  return !m.image || m.image.tasks.includes('textToImage');
+}
+
 export function modelSections(models: readonly ModelOption[], opts: { query: string; favourites: readonly string[]; recent: readonly string[] }): ModelSection[] {
-  const matching = models.filter((m) => matchesQuery(m, opts.query));
+  const matching = models.filter((m) => isPickable(m) && matchesQuery(m, opts.query));
   const byId = new Map(matching.map((m) => [m.id, m]));
   const taken = new Set<string>();
   const pick = (ids: readonly string[]) =>

@@ -76,7 +76,8 @@ export const IMAGE_GROUP = 'Image generation';
 /**
  * Image models the extension can call (a known body family, InvokeModel not known unsupported):
  * choosing one in the chat makes the turn an image turn. Listed after the chat models, so a list's
- * first entry is still a chat model.
+ * first entry is still a chat model. Models that only edit images are listed too, with their tasks,
+ * so the explorer's image commands can run them in the chat; the picker leaves them out.
  */
 export function imageModelOptions(descriptors: readonly ModelDescriptor[]): ModelOption[] {
   return descriptors

@@ -1,6 +1,6 @@
 // How each explorer node looks as a row: label, description, icon, menu context. Pure, so the
 // tree provider is a thin mapping to vscode.TreeItem and the whole paint can be benchmarked.
-import { imageTraitsOf } from '../bedrock/images/imageFamily';
+import { imageTraitsOf, type ImageTask } from '../bedrock/images/imageFamily';
 import type { ApiId } from '../bedrock/catalog/apiId';
 import type { ModelNode, ProfileNode, ProviderNode, TreeNode } from './modelTree';
 import { profileScopeLabel } from './modelTree';
@@ -72,9 +72,16 @@ function asyncFlags(d: ModelDescriptor): string[] {
   return [outputKindOf(d) === 'video' ? 'video' : '', isEmbeddingModel(d) && mediaEmbeddingFamily(d.id) ? 'mediaEmbed' : ''];
 }
 
+/** `image`: Generate Image; `imageVariation` / `imageRemoveBackground` / `imageEdit`: the tasks on an input image. */
+function imageFlags(d: ModelDescriptor): string[] {
+  const tasks = imageTraitsOf(d.baseModelId ?? d.id)?.tasks ?? [];
+  const flag: Record<ImageTask, string> = { textToImage: 'image', variation: 'imageVariation', removeBackground: 'imageRemoveBackground', inpaint: 'imageEdit' };
+  return tasks.map((t) => flag[t]);
+}
+
 function contextFor(d: ModelDescriptor, extra: string[]): string {
   // Space-separated flags; menus match with regex, e.g. `viewItem =~ /\bchat\b/`.
-  const flags = ['model', isChatModel(d) ? 'chat' : '', isEmbeddingModel(d) ? 'embed' : '', imageTraitsOf(d.baseModelId ?? d.id) ? 'image' : '', d.apis.bidirectional?.supported ? 'speech' : '', ...asyncFlags(d), ...extra];
+  const flags = ['model', isChatModel(d) ? 'chat' : '', isEmbeddingModel(d) ? 'embed' : '', ...imageFlags(d), d.apis.bidirectional?.supported ? 'speech' : '', ...asyncFlags(d), ...extra];
   return flags.filter(Boolean).join(' ');
 }
 

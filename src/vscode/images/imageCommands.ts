@@ -1,10 +1,12 @@
 // "Generate Image…" (palette, and the explorer on image models) and, from the file explorer on a
-// PNG or JPEG, "Generate Variations", "Remove Background" and "Edit with Prompt". Each asks only
-// what the task needs, then runs as an image turn in the chat view, where the gallery shows the
-// result with the chat's image options (size, count, seed, quality, style).
+// PNG or JPEG or from the models view on a model that does the task, "Generate Variations",
+// "Remove Background" and "Edit with Prompt" (Nova Canvas, Titan Image Generator v2, and
+// Stability's image services and SD3.5 where they do the task). Each asks only what the task and
+// the model need, then runs as an image turn in the chat view, where the gallery shows the result
+// with the chat's image options (size, count, seed, quality, style).
 import * as vscode from 'vscode';
 import type { ModelDescriptor } from '../../core/bedrock/catalog/modelDescriptor';
-import { IMAGE_TASK_LABELS, supportsImageTask, type ImageTask } from '../../core/bedrock/images/imageFamily';
+import { IMAGE_TASK_LABELS, imageTraitsOf, supportsImageTask, type ImageFamilyTraits, type ImageTask } from '../../core/bedrock/images/imageFamily';
 import { sniffImageMime } from '../../core/bedrock/images/imageRequest';
 import type { ImageStore } from '../../core/chat/imageTurn';
 import { modelIdFromArgument } from '../../core/chat/modelOptions';
@@ -23,6 +25,7 @@ export interface ImageCommandDeps {
 }
 
 const baseOf = (d: ModelDescriptor) => d.baseModelId ?? d.id;
+const candidateNames = (ds: readonly ModelDescriptor[]) => [...new Set(ds.filter((d) => d.kind === 'model').map((d) => d.name))].join(', ') || 'none in this region';
 
 /** The image commands, registered like every feature. */
 export function registerImages(deps: ImageCommandDeps): FeatureRegistration<ReturnType<typeof imageCommands>> {
@@ -37,11 +40,11 @@ export function imageCommands(deps: ImageCommandDeps) {
     const fromExplorer = modelIdFromArgument(arg);
     if (fromExplorer) {
       if (supportsImageTask(candidates.find((d) => d.id === fromExplorer)?.baseModelId ?? fromExplorer, task)) return fromExplorer;
-      void showWarningMessage(`${fromExplorer} cannot ${IMAGE_TASK_LABELS[task].toLowerCase()}. Choose Nova Canvas, Titan Image Generator v2 or a Stability model.`);
+      void showWarningMessage(`${fromExplorer} cannot ${IMAGE_TASK_LABELS[task].toLowerCase()}. Choose a model that can: ${candidateNames(candidates)}.`);
       return undefined;
     }
     if (!candidates.length) {
-      void showWarningMessage(`No model in this region can ${IMAGE_TASK_LABELS[task].toLowerCase()}. Nova Canvas and Titan Image Generator v2 can; try another region (Bedrock: Select Region).`);
+      void showWarningMessage(`No model in this region can ${IMAGE_TASK_LABELS[task].toLowerCase()}. Nova Canvas and Titan Image Generator v2 can${task === 'textToImage' ? '' : ", and Stability's image services"}; try another region (Bedrock: Select Region).`);
       return undefined;
     }
     if (candidates.length === 1) return candidates[0]!.id;
@@ -78,6 +81,20 @@ export function imageCommands(deps: ImageCommandDeps) {
   const ask = (prompt: string, placeHolder: string, required: boolean) =>
     vscode.window.showInputBox({ prompt, placeHolder, ignoreFocusOut: true, validateInput: (v) => (required && !v.trim() ? 'Say what the image should show.' : undefined) });
 
+  /** The input image and the model, in the order the command was run from: a file first, or a model row first. */
+  async function imageAndModel(task: ImageTask, arg: unknown): Promise<{ source: { id: string; name: string }; modelId: string; traits: ImageFamilyTraits | undefined } | undefined> {
+    const fromModelRow = arg !== undefined && !(arg instanceof vscode.Uri) ? arg : undefined;
+    let modelId = fromModelRow ? await pickModel(task, fromModelRow) : undefined;
+    if (fromModelRow && !modelId) return undefined;
+    const source = await inputImage(fromModelRow ? undefined : arg);
+    if (!source) return undefined;
+    modelId ??= await pickModel(task, undefined);
+    if (!modelId) return undefined;
+    return { source, modelId, traits: imageTraitsOf(baseIdOf(modelId)) };
+  }
+
+  const baseIdOf = (id: string) => deps.catalog.descriptors.find((d) => d.id === id)?.baseModelId ?? id;
+
   return {
     'bedrock.generateImage': async (arg?: unknown) => {
       const modelId = await pickModel('textToImage', arg);
@@ -86,37 +103,32 @@ export function imageCommands(deps: ImageCommandDeps) {
       if (!prompt?.trim()) return;
       await deps.send(prompt, modelId, { task: 'textToImage' });
     },
-    'bedrock.generateImageVariations': async (uri?: unknown) => {
-      const source = await inputImage(uri);
-      if (!source) return;
-      const modelId = await pickModel('variation', undefined);
-      if (!modelId) return;
-      const stability = modelId.includes('stability.');
-      const prompt = await ask(
-        stability ? 'Describe the variations (required by this model)' : 'Steer the variations (optional)',
-        'same scene, at night',
-        stability,
-      );
-      if (prompt === undefined) return;
+    'bedrock.generateImageVariations': async (arg?: unknown) => {
+      const chosen = await imageAndModel('variation', arg);
+      if (!chosen) return;
+      const { source, modelId, traits } = chosen;
+      // Stability's image-to-image models always need a prompt; the Amazon models take one to steer.
+      const required = traits?.family === 'stability';
+      const prompt = await ask(traits?.promptQuestion ?? (required ? 'Describe the variations (required by this model)' : 'Steer the variations (optional)'), 'same scene, at night', required);
+      if (prompt === undefined || (required && !prompt.trim())) return;
       const text = prompt.trim() ? prompt : `Variations of ${source.name}`;
       await deps.send(text, modelId, { task: 'variation', sourceImageId: source.id, ...(prompt.trim() ? {} : { captionOnly: true }) });
     },
-    'bedrock.removeImageBackground': async (uri?: unknown) => {
-      const source = await inputImage(uri);
-      if (!source) return;
-      const modelId = await pickModel('removeBackground', undefined);
-      if (!modelId) return;
-      await deps.send(`Remove the background of ${source.name}`, modelId, { task: 'removeBackground', sourceImageId: source.id, captionOnly: true });
+    'bedrock.removeImageBackground': async (arg?: unknown) => {
+      const chosen = await imageAndModel('removeBackground', arg);
+      if (!chosen) return;
+      await deps.send(`Remove the background of ${chosen.source.name}`, chosen.modelId, { task: 'removeBackground', sourceImageId: chosen.source.id, captionOnly: true });
     },
-    'bedrock.editImageWithPrompt': async (uri?: unknown) => {
-      const source = await inputImage(uri);
-      if (!source) return;
-      const modelId = await pickModel('inpaint', undefined);
-      if (!modelId) return;
+    'bedrock.editImageWithPrompt': async (arg?: unknown) => {
+      const chosen = await imageAndModel('inpaint', arg);
+      if (!chosen) return;
+      const { source, modelId, traits } = chosen;
       const mask = await vscode.window.showInputBox({ prompt: 'Which part of the image should change?', placeHolder: 'the sky', ignoreFocusOut: true, validateInput: (v) => (v.trim() ? undefined : 'Name the part to change, e.g. "the sky".') });
       if (!mask?.trim()) return;
-      const prompt = await ask('What should be painted there? Leave empty to erase it.', 'a stormy sunset', false);
-      if (prompt === undefined) return;
+      // Nova Canvas and Titan erase the part when no prompt is given; Stability's services need one.
+      const required = traits?.promptQuestion !== undefined;
+      const prompt = await ask(traits?.promptQuestion ?? 'What should be painted there? Leave empty to erase it.', 'a stormy sunset', required);
+      if (prompt === undefined || (required && !prompt.trim())) return;
       const text = prompt.trim() ? prompt : `Erase ${mask} in ${source.name}`;
       await deps.send(text, modelId, { task: 'inpaint', sourceImageId: source.id, maskPrompt: mask, ...(prompt.trim() ? {} : { captionOnly: true }) });
     },

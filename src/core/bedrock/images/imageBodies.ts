@@ -4,6 +4,8 @@
 // flat snake_case fields and answer with per-image seeds and finish reasons.
 import { IMAGE_TASK_LABELS, imageTraitsOf, type ImageFamily, type ImageFamilyTraits } from './imageFamily';
 import { sniffImageMime, type GeneratedImage, type ImageFilterNotice, type ImageRequest } from './imageRequest';
+import { serviceImageProblem, stabilityServiceBody, stabilityServiceOf } from './stabilityServices';
+import { stripProfilePrefix } from '../catalog/modelRef';
 
 type Json = Record<string, unknown>;
 
@@ -18,25 +20,27 @@ export const STABILITY_PROMPT_CHARS = 10_000;
  * undefined when it can be sent.
  */
 export function imageRequestProblem(req: ImageRequest, traits: ImageFamilyTraits | undefined = imageTraitsOf(req.modelId)): string | undefined {
-  if (!traits) return `${req.modelId} is not an image model this extension can call (Nova Canvas, Titan Image Generator v2, Stable Diffusion 3.5 Large, Stable Image Ultra or Core).`;
+  if (!traits) return `${req.modelId} is not an image model this extension can call (Nova Canvas, Titan Image Generator v2, Stable Diffusion 3.5 Large, Stable Image Ultra or Core, or Stability's Remove Background, Search and Replace, Search and Recolor and Control Structure).`;
   if (!traits.tasks.includes(req.task)) return `${traits.label} (${req.modelId}) cannot ${IMAGE_TASK_LABELS[req.task].toLowerCase()}; it supports: ${traits.tasks.map((t) => IMAGE_TASK_LABELS[t]).join(', ')}.`;
   const prompt = req.prompt ?? '';
   const promptMax = traits.family === 'stability' ? STABILITY_PROMPT_CHARS : AMAZON_LIMITS.promptChars;
   // Inpainting without text erases the masked area; Stability's image-to-image always needs a prompt.
-  const needsPrompt = req.task === 'textToImage' || (traits.family === 'stability' && req.task === 'variation');
-  if (needsPrompt && !prompt.trim()) return 'The prompt is empty: say what the image should show.';
+  const needsPrompt = req.task === 'textToImage' || (traits.family === 'stability' && req.task === 'variation') || traits.promptQuestion !== undefined;
+  if (needsPrompt && !prompt.trim()) return traits.promptQuestion ? `${traits.label} needs a prompt: ${traits.promptQuestion}` : 'The prompt is empty: say what the image should show.';
   if (prompt.length > promptMax) return `The prompt has ${prompt.length} characters; ${traits.label} takes at most ${promptMax}.`;
   if ((req.negativePrompt?.length ?? 0) > promptMax) return `The negative prompt has ${req.negativePrompt!.length} characters; ${traits.label} takes at most ${promptMax}.`;
   if (req.task !== 'textToImage' && !req.image?.length) return `${IMAGE_TASK_LABELS[req.task]} needs an input image.`;
   if (req.image?.length && !sniffImageMime(req.image)) return 'The input image is not a PNG or JPEG file.';
+  const imageProblem = traits.service && req.image?.length ? serviceImageProblem(req.image, traits.label) : undefined;
+  if (imageProblem) return imageProblem;
   if (req.task === 'inpaint' && !req.maskPrompt?.trim()) return 'Edit with Prompt needs a mask prompt: name the part of the image to change (e.g. "the sky").';
   const count = req.count ?? 1;
   if (!Number.isInteger(count) || count < 1 || count > traits.maxImages) return `Number of images must be a whole number from 1 to ${traits.maxImages} for ${traits.label}; got ${count}.`;
   if (req.seed !== undefined && (!Number.isInteger(req.seed) || req.seed < 0 || req.seed > traits.maxSeed)) return `Seed must be a whole number from 0 to ${traits.maxSeed}; got ${req.seed}.`;
   if (req.quality !== undefined && !traits.qualities?.includes(req.quality)) return `Quality "${req.quality}" is not offered by ${traits.label}${traits.qualities ? ` (choose ${traits.qualities.join(' or ')})` : ''}.`;
   if (req.style !== undefined && !traits.styles?.includes(req.style)) return `Style "${req.style}" is not offered by ${traits.label}.`;
-  if (req.aspectRatio !== undefined && traits.family === 'stability' && !traits.aspectRatios?.includes(req.aspectRatio)) {
-    return `Aspect ratio "${req.aspectRatio}" is not offered by ${traits.label} (choose ${traits.aspectRatios!.join(', ')}).`;
+  if (req.aspectRatio !== undefined && traits.aspectRatios && traits.family === 'stability' && !traits.aspectRatios.includes(req.aspectRatio)) {
+    return `Aspect ratio "${req.aspectRatio}" is not offered by ${traits.label} (choose ${traits.aspectRatios.join(', ')}).`;
   }
   if (req.cfgScale !== undefined && (req.cfgScale < AMAZON_LIMITS.minCfg || req.cfgScale > AMAZON_LIMITS.maxCfg)) return `Prompt strength (cfgScale) must be from ${AMAZON_LIMITS.minCfg} to ${AMAZON_LIMITS.maxCfg}; got ${req.cfgScale}.`;
   if (req.similarityStrength !== undefined && (req.similarityStrength < 0.2 || req.similarityStrength > 1)) return `Similarity must be from 0.2 to 1.0; got ${req.similarityStrength}.`;
@@ -99,6 +103,8 @@ function amazonBody(family: ImageFamily, req: ImageRequest): Json {
 }
 
 function stabilityBody(req: ImageRequest): Json {
+  const service = stabilityServiceOf(stripProfilePrefix(req.modelId));
+  if (service) return stabilityServiceBody(service.service, req);
   const sd35 = /sd3-5-large/.test(req.modelId);
   const common = {
     prompt: req.prompt ?? '',

@@ -2,6 +2,7 @@
 // InvokeModel only; every family has its own JSON body, so a model with no family here is not
 // offered for images (a guessed body fails with a validation error the user cannot act on).
 import { stripProfilePrefix } from '../catalog/modelRef';
+import { stabilityServiceOf, type StabilityService } from './stabilityServices';
 
 /** Nova Canvas and Titan Image Generator v2 share one envelope; the Stability models another. */
 export type ImageFamily = 'novaCanvas' | 'titanImage' | 'stability';
@@ -37,6 +38,10 @@ export interface ImageFamilyTraits {
   styles?: readonly string[];
   /** The seed the model uses when the request has none (absent: random). */
   defaultSeed?: number;
+  /** Stability's image services: one editing task per model, each with its own body. */
+  service?: StabilityService;
+  /** What the prompt asks for, when the model requires one for its task. */
+  promptQuestion?: string;
 }
 
 /** Sizes both Amazon models accept (each side a multiple of 16, within Nova Canvas's 1:4–4:1). */
@@ -79,7 +84,7 @@ export function imageFamilyOf(modelId: string): ImageFamily | undefined {
   const id = stripProfilePrefix(modelId);
   if (/^amazon\.nova-canvas/.test(id)) return 'novaCanvas';
   if (/^amazon\.titan-image-generator-v2/.test(id)) return 'titanImage';
-  if (STABILITY_TEXT_TO_IMAGE.test(id)) return 'stability';
+  if (STABILITY_TEXT_TO_IMAGE.test(id) || stabilityServiceOf(id)) return 'stability';
   return undefined;
 }
 
@@ -88,10 +93,20 @@ export function imageTraitsOf(modelId: string): ImageFamilyTraits | undefined {
   const family = imageFamilyOf(modelId);
   if (!family) return undefined;
   const id = stripProfilePrefix(modelId);
+  const service = stabilityServiceOf(id);
+  if (service) {
+    const { family, maxImages, maxSeed } = TRAITS.stability;
+    return { family, label: service.label, maxImages, maxSeed, tasks: [service.task], service: service.service, ...(service.promptQuestion ? { promptQuestion: service.promptQuestion } : {}) };
+  }
   const tasks: readonly ImageTask[] = family === 'stability' ? (STABILITY_IMAGE_TO_IMAGE.test(id) ? ['textToImage', 'variation'] : ['textToImage']) : AMAZON_TASKS;
   return { ...TRAITS[family], tasks };
 }
 
 export function supportsImageTask(modelId: string, task: ImageTask): boolean {
   return imageTraitsOf(modelId)?.tasks.includes(task) ?? false;
+}
+
+/** Whether the model makes images from text: the chat's image turns and "Generate Image…". */
+export function generatesImages(modelId: string): boolean {
+  return supportsImageTask(modelId, 'textToImage');
 }
