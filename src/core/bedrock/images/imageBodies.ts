@@ -4,7 +4,8 @@
 // flat snake_case fields and answer with per-image seeds and finish reasons.
 import { IMAGE_TASK_LABELS, imageTraitsOf, type ImageFamily, type ImageFamilyTraits } from './imageFamily';
 import { sniffImageMime, type GeneratedImage, type ImageFilterNotice, type ImageRequest } from './imageRequest';
-import { serviceImageProblem, stabilityServiceBody, stabilityServiceOf } from './stabilityServices';
+import { stabilityServiceOf } from './stabilityServices';
+import { serviceImageProblem, stabilityServiceBody } from './stabilityServiceBodies';
 import { stripProfilePrefix } from '../catalog/modelRef';
 
 type Json = Record<string, unknown>;
