@@ -116,6 +116,38 @@ describe('voice turns in the chat view (real extension host, against the emulato
     assert.equal(request.httpVersion, '2');
   });
 
+  it('Send WAV file…: any rate and channels, converted and kept by hash; the turn sends it', async () => {
+    // The open dialog is VS Code's; the test answers it as the user would, with a 44.1 kHz stereo file.
+    const dir = mkdtempSync(join(tmpdir(), 'bedrock-voice-wav-'));
+    const frames = 44100 * 2.7;
+    const stereo = Int16Array.from({ length: frames * 2 }, (_, i) => (i / 2 < 44100 ? Math.round(Math.sin((2 * Math.PI * 300 * Math.floor(i / 2)) / 44100) * 6000) : 0));
+    const wav = encodeWav(pcmBytes(stereo), 44100);
+    wav.writeUInt16LE(2, 22); // two channels
+    wav.writeUInt32LE(44100 * 4, 28);
+    wav.writeUInt16LE(4, 32);
+    writeFileSync(join(dir, 'question.wav'), wav);
+    const original = vscode.window.showOpenDialog;
+    vscode.window.showOpenDialog = async () => [vscode.Uri.file(join(dir, 'question.wav'))];
+    const posts: HostToWebviewMessage[] = [];
+    const sub = host.onDidPost((m) => posts.push(m));
+    try {
+      await host.receive({ method: 'voice/pickFile' });
+      const picked = posts.find((m) => m.method === 'voice/picked');
+      assert.ok(picked?.method === 'voice/picked' && picked.audio, JSON.stringify(picked));
+      assert.equal(picked.name, 'question.wav');
+      assert.equal(picked.audio.seconds, 2.7, 'resampled to 16 kHz mono, same length');
+      await host.receive({ method: 'chat/send', requestId: 'wav-1', conversationId: 'conv-voice-wav', text: 'question.wav', modelId: SONIC, voice: { source: 'file', audio: picked.audio, name: 'question.wav' } });
+      const end = posts.filter((m) => 'requestId' in m && m.requestId === 'wav-1').at(-1);
+      assert.equal(end?.method, 'chat/end', JSON.stringify(end));
+      const stored = api.chat.history.get('conv-voice-wav') as { turns: Array<{ text: string; audio?: { sha256: string } }> };
+      assert.match(stored.turns[0]!.text, /cache module/);
+      assert.equal(stored.turns[0]!.audio?.sha256, picked.audio.sha256, 'the user turn keeps the file by its hash');
+    } finally {
+      vscode.window.showOpenDialog = original;
+      sub.dispose();
+    }
+  });
+
   it('a typed turn to a model that takes speech only is refused with what to do instead', async () => {
     const posts: HostToWebviewMessage[] = [];
     const sub = host.onDidPost((m) => posts.push(m));
@@ -123,7 +155,9 @@ describe('voice turns in the chat view (real extension host, against the emulato
     sub.dispose();
     const end = posts.filter((m) => 'requestId' in m && m.requestId === 'typed-1').at(-1);
     assert.ok(end?.method === 'chat/error' && /speech only: press Speak, or Send WAV file/.test(end.error.message), JSON.stringify(end));
-    assert.equal((await recordedRequests()).filter((r) => r.route === 'InvokeModelWithBidirectionalStream').length, 0);
+    // Refused before any session started: a lone chat/error, no chat/start.
+    assert.equal(end.seq, 0);
+    assert.ok(!posts.some((m) => m.method === 'chat/start' && m.requestId === 'typed-1'));
   });
 
   it('names the model it cannot use for voice', async () => {
