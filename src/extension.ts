@@ -14,7 +14,7 @@ import { TrustedEndpoints } from './vscode/connection/trustedEndpoints';
 import { registerEmbed } from './vscode/editor/embedSelection';
 import { registerExplain } from './vscode/editor/explainSelection';
 import type { ModelTreeProvider } from './vscode/explorer/modelTreeProvider';
-import type { ModelDetailsPanel } from './vscode/explorer/modelDetailsPanel';
+import type { ModelDetailsViewProvider } from './vscode/explorer/modelDetailsView';
 import type { ConnectionStatusBar } from './vscode/connection/connectionStatusBar';
 import { registerExplorer } from './vscode/explorer/registerExplorer';
 import { registerJobs, type JobsRegistration } from './vscode/jobs/registerJobs';
@@ -38,8 +38,8 @@ export interface WorkbenchApi {
   readonly modelChoice: ModelChoice;
   readonly router: Router;
   readonly tree: ModelTreeProvider;
-  /** The model details tab (the model on show, its page). */
-  readonly modelDetails: ModelDetailsPanel;
+  /** The Model Details view beside the tree (the model on show, its markup). */
+  readonly modelDetails: ModelDetailsViewProvider;
   /** The connection's status bar item (the endpoint failures it shows). */
   readonly connectionStatus: ConnectionStatusBar;
   readonly trustedEndpoints: TrustedEndpoints;

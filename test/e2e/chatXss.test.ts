@@ -13,6 +13,7 @@ import { emulatorSettings, hermeticAwsEnv } from '../harness/emulatorWiring.mjs'
 import { findUnsafeDom } from '../unit/webview-ui/markdown/domSafety';
 import { XSS_CORPUS } from '../unit/webview-ui/markdown/xssCorpus';
 import { openWorkbench, projectRoot, type Workbench } from './workbench';
+import { webviewOver } from './webviewOver';
 
 const MODEL = 'anthropic.claude-3-haiku-20240307-v1:0';
 /** `XSS_LIMIT=n` runs the first n payloads (local iteration); the default is the whole corpus. */
@@ -93,10 +94,12 @@ describe('chat panel XSS corpus in Chromium (streamed from the emulator, whole a
     await wb.page.locator('.statusbar-item', { hasText: 'us-east-1' }).first().waitFor({ timeout: 60_000 });
     // The editor-tab chat: the same page as the side view, with room for 300 turns without wrapping every line.
     await wb.runCommand('Bedrock: Open Chat in Editor');
-    chat = wb.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    // The explorer's Model Details view is a webview too: take the one in the editor area.
+    chat = await webviewOver(wb.page, wb.page.locator('.part.editor'));
     await chat.locator(`#model-picker[data-model-id="${MODEL}"]`).waitFor({ timeout: 30_000 });
     inner = await findFrame(wb, () => !!document.getElementById('transcript'));
-    outer = await findFrame(wb, () => !!document.getElementById('active-frame'));
+    // The chat's own host frame (the Model Details view's page has one too).
+    outer = inner.parentFrame() ?? (await findFrame(wb, () => !!document.getElementById('active-frame')));
     await inner.evaluate(installProbe);
     await outer.evaluate(INSTALL_MESSAGE_TAP);
     wb.page.on('request', (r) => {

@@ -1,5 +1,5 @@
 // The model explorer as a user meets it: rows that fit, the inline Chat action, marked defaults,
-// a click that opens the details tab (timed, printed), the live filter picker and its empty state,
+// a click that shows the model in the details view beside the tree (timed, printed), the live filter picker and its empty state,
 // the short hover, the status bar's endpoint overrides and failures, and region switching.
 import * as assert from 'node:assert/strict';
 import type { Frame } from 'playwright-core';
@@ -62,6 +62,8 @@ describe('model explorer in the real workbench', () => {
     await showExplorer();
     const anthropic = row(/^Anthropic/).first();
     await anthropic.waitFor({ timeout: 30_000 });
+    // The details view beside the list loads with the side bar, before any click, and says what it is for.
+    await webviewWith('p.empty', 'Click a model in the Models list');
     assert.match(await anthropic.innerText(), /\d+ models/);
     await openAnthropic();
     const claude = runtimeClaude();
@@ -100,26 +102,32 @@ describe('model explorer in the real workbench', () => {
     await wb.page.mouse.move(700, 850);
   });
 
-  it('a click on a row opens the details tab fast, with Chat, Set as Default and Copy ID that work', async () => {
+  it('a click on a row shows its details beside the tree fast, focus staying in the tree, with Chat, Set as Default and Copy ID that work', async () => {
     const nova = modelRow(/^Nova Lite$/).first();
     if (!(await nova.count())) await row(/^Amazon/).first().click();
     await nova.waitFor();
+    const details = sidebar().locator('.pane', { has: wb.page.locator('.pane-header', { hasText: /Model Details/i }) });
+    await details.waitFor();
     const started = Date.now();
     await nova.locator('.label-name').click();
     let page = await webviewWith('h1', 'Nova Lite');
     const cold = Date.now() - started;
     assert.match(await page.locator('.id').innerText(), /amazon\.nova-lite/);
     assert.ok(await page.locator('table tr', { hasText: 'ConverseStream' }).count());
-    assert.equal(await wb.page.locator('.tabs-container .tab', { hasText: 'Nova Lite' }).count(), 1);
+    assert.equal(await wb.page.locator('.tabs-container .tab', { hasText: 'Nova Lite' }).count(), 0, 'no editor tab covers the user’s files');
+    const focusedPane = await wb.page.evaluate(() => document.activeElement?.closest('.pane')?.querySelector('.pane-header')?.textContent ?? '');
+    assert.match(focusedPane, /^Models/i, 'the tree keeps focus: arrow keys walk the list');
     await wb.screenshot('explorer-details');
-    // Once the tab is open, the next click replaces its page.
+    // The next click replaces the page.
     const micro = modelRow(/^Nova Micro$/).first();
     const again = Date.now();
     await micro.locator('.label-name').click();
     await webviewWith('h1', 'Nova Micro');
     const warm = Date.now() - again;
-    console.log(`    e2e: model details open: ${cold} ms from click (first details tab of the session), ${warm} ms (tab already open)`);
-    await nova.locator('.label-name').click();
+    console.log(`    e2e: model details open: ${cold} ms from click (first click of the session), ${warm} ms (next click)`);
+    // Focus stayed in the list: the keyboard walks it, Enter shows the model.
+    await wb.page.keyboard.press('ArrowUp');
+    await wb.page.keyboard.press('Enter');
     page = await webviewWith('h1', 'Nova Lite');
 
     await page.locator('button[data-action="copyId"]').click();
@@ -127,6 +135,8 @@ describe('model explorer in the real workbench', () => {
 
     await page.locator('button[data-action="setDefault"]').click();
     await nova.locator('.label-description', { hasText: /^★ default/ }).waitFor({ timeout: 10_000 });
+    await page.locator('button[data-action="setDefault"][disabled]', { hasText: 'Default Chat Model' }).waitFor({ timeout: 10_000 });
+    assert.match(await page.locator('.badge').innerText(), /default chat model/);
 
     await page.locator('button[data-action="chat"]').click();
     await sidebar().locator('.composite.title', { hasText: /Bedrock Chat/i }).waitFor({ timeout: 30_000 });

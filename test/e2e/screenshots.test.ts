@@ -210,10 +210,16 @@ describe('screenshots of every screen: three themes, two widths', function () {
     const claude = sidebar().locator('.monaco-list-row', { hasText: 'Claude' }).filter({ hasText: 'Converse' }).first();
     const name = (await claude.locator('.label-name').innerText()).trim();
     await claude.locator('.label-name').click();
-    await everyThemeAndWidth('model-details', 'editor', async () => {
-      await page().locator('.tabs-container .tab', { hasText: name }).waitFor();
-    }, editorPart);
-    await page().keyboard.press('Control+W');
+    await everyThemeAndWidth('model-details', 'sidebar', async () => {
+      const deadline = Date.now() + 15_000;
+      for (;;) {
+        let shown = false;
+        for (const f of page().frames()) if (await f.locator('h1', { hasText: name }).count().catch(() => 0)) shown = true;
+        if (shown) break;
+        if (Date.now() > deadline) throw new Error(`the details view does not show ${name}`);
+        await page().waitForTimeout(50); // polling for the page to show the model
+      }
+    }, sidebar);
     await wb.runCommand('Bedrock: Clear Model Filter');
   });
 

@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FrameLocator } from 'playwright-core';
 import { openWorkbench, screenshotDir, type Workbench } from './workbench';
+import { webviewOver } from './webviewOver';
 
 const THEMES: Array<[name: string, theme: string, rootClass: string]> = [
   ['dark', 'Default Dark Modern', 'vs-dark'],
@@ -35,8 +36,12 @@ describe('video generation in the real workbench (Jobs view, player)', () => {
     }
   }
 
-  /** The player's page: the only webview in this window. */
-  const player = (): FrameLocator => wb.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+  /** The player's page: the webview in the editor area (the Model Details view beside the Jobs view is one too). */
+  let playerPage: FrameLocator | undefined;
+  const player = (): FrameLocator => {
+    assert.ok(playerPage, 'the player tab is open');
+    return playerPage;
+  };
   const jobsView = () => wb.page.locator('.pane', { has: wb.page.locator('.pane-header', { hasText: /^Jobs/i }) });
 
   it('Generate Video → Jobs view: in progress, then completed → Open Result plays the MP4 from S3', async () => {
@@ -70,6 +75,7 @@ describe('video generation in the real workbench (Jobs view, player)', () => {
     const toast = page.locator('.notification-toast', { hasText: /is done/ });
     await toast.locator('.monaco-button', { hasText: 'Open Result' }).click({ timeout: 30_000 });
     await page.locator('.tabs-container .tab', { hasText: /Nova Reel/ }).waitFor({ timeout: 30_000 });
+    playerPage = await webviewOver(page, page.locator('.part.editor'));
     await player().locator('body[data-loaded="metadata"]').waitFor({ timeout: 30_000 });
     const meta = await player().locator('#player').evaluate((v: HTMLVideoElement) => ({ readyState: v.readyState, duration: v.duration, width: v.videoWidth, height: v.videoHeight, error: v.error?.message }));
     assert.ok(meta.readyState >= 1, `metadata loaded (readyState ${meta.readyState})`);

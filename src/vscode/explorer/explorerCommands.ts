@@ -5,13 +5,13 @@ import { isChatModel, isEmbeddingModel, type OutputKind } from '../../core/bedro
 import { isFilterActive, type ModelFilter } from '../../core/explorer/modelFilter';
 import { updateSetting } from '../settings';
 import { descriptorOf, type ModelTreeProvider } from './modelTreeProvider';
-import type { ModelDetailsPanel } from './modelDetailsPanel';
+import type { ModelDetailsViewProvider } from './modelDetailsView';
 import type { DetailsAction } from './modelDetailsHtml';
 import { showInformationMessage, showWarningMessage } from '../notify';
 
 export interface ExplorerDeps {
   tree: ModelTreeProvider;
-  details: ModelDetailsPanel;
+  details: ModelDetailsViewProvider;
 }
 
 const PRODUCES: ReadonlyArray<[OutputKind, string]> = [
@@ -165,7 +165,7 @@ export function explorerCommands(deps: ExplorerDeps) {
     /** A single click on a model row runs this with the row's node. */
     'bedrock.showModelDetails': async (node?: unknown) => {
       const d = await pickModel('Show model details', node, () => true);
-      if (d) deps.details.show(d);
+      if (d) await deps.details.show(d);
       return d?.id;
     },
   };

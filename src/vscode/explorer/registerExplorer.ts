@@ -1,5 +1,5 @@
 // Registers the model explorer: the tree (painted from the catalog's cache at once), the details
-// tab, the refresh that runs with the view's progress bar, and the explorer's commands.
+// view beside it, the refresh that runs with the view's progress bar, and the explorer's commands.
 import * as vscode from 'vscode';
 import type { Catalog } from '../../core/bedrock/catalog/catalog';
 import { BEDROCK_REGIONS } from '../../core/bedrock/connection/regions';
@@ -7,7 +7,7 @@ import type { ModelDescriptor } from '../../core/bedrock/catalog/modelDescriptor
 import { modelPlans, type RoutePlanner } from '../../core/explorer/modelPlans';
 import type { FeatureRegistration } from '../commands';
 import { explorerCommands, runDetailsAction } from './explorerCommands';
-import { ModelDetailsPanel } from './modelDetailsPanel';
+import { ModelDetailsViewProvider } from './modelDetailsView';
 import { ModelTreeProvider, type DefaultModelsSource } from './modelTreeProvider';
 
 export interface ExplorerFeatureDeps {
@@ -27,7 +27,7 @@ export function registerExplorer(deps: ExplorerFeatureDeps) {
   const { catalog, log } = deps;
   const plansFor = (d: ModelDescriptor) => modelPlans(deps.router, d, (message) => log.warn(message));
   const tree = new ModelTreeProvider(catalog, plansFor, deps.state, (region) => BEDROCK_REGIONS.some((r) => r.id === region), deps.warnStored, deps.defaults);
-  const details = new ModelDetailsPanel(deps.extensionUri, plansFor, runDetailsAction);
+  const details = new ModelDetailsViewProvider(deps.extensionUri, plansFor, deps.defaults, runDetailsAction);
   /** Refreshes the model list with the view's progress bar, and logs how it went. */
   const refresh = () =>
     vscode.window.withProgress({ location: { viewId: 'bedrock.models' } }, async () => {

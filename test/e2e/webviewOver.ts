@@ -1,0 +1,22 @@
+// Finds a webview's page by where it shows. Webviews are overlaid on the workbench, not inside the
+// part that shows them, so "the only webview" stops being true as soon as a second one shows (the
+// Model Details view beside the explorer, a player in an editor tab): pick the one over `part`.
+import type { FrameLocator, Locator, Page } from 'playwright-core';
+
+/** The page of the webview shown over `part` (e.g. `.part.editor`), once there is one. */
+export async function webviewOver(page: Page, part: Locator, timeoutMs = 30_000): Promise<FrameLocator> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const area = await part.boundingBox();
+    const frames = await page.locator('iframe.webview.ready').evaluateAll((els) =>
+      els.map((el) => {
+        const r = el.getBoundingClientRect();
+        return { name: el.getAttribute('name') ?? '', x: r.x + r.width / 2, y: r.y + r.height / 2, shown: r.width > 0 && r.height > 0 };
+      }),
+    );
+    const over = area && frames.find((f) => f.shown && f.name && f.x >= area.x && f.x <= area.x + area.width && f.y >= area.y && f.y <= area.y + area.height);
+    if (over) return page.frameLocator(`iframe.webview.ready[name="${over.name}"]`).frameLocator('iframe#active-frame');
+    if (Date.now() > deadline) throw new Error('no webview shows over the given part of the workbench');
+    await page.waitForTimeout(50); // polling for the webview to be created and laid out
+  }
+}
