@@ -1,16 +1,17 @@
 // Anthropic Messages shapes, shared by Claude InvokeModel bodies and the mantle Messages endpoint.
 import type { Conversation, ReplyPlan } from './conversation';
-import { jsonFragments, textOf } from './conversation';
+import { argumentsText, jsonFragments, textOf } from './conversation';
 import { hash32, prng, randomId } from './random';
+import { toolHistory } from './toolExchange';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 export function anthropicConversation(body: Json): Conversation {
   const messages: Json[] = Array.isArray(body.messages) ? body.messages : [];
-  const lastUser = [...messages].reverse().find((m) => m.role === 'user');
-  const last = messages[messages.length - 1];
   const userText = (c: unknown): string =>
     typeof c === 'string' ? c : Array.isArray(c) ? c.filter((b: Json) => b.type === 'text').map((b: Json) => b.text).join('\n') : '';
+  const lastUser = [...messages].reverse().find((m) => m.role === 'user');
+  const last = messages[messages.length - 1];
   return {
     prompt: lastUser ? userText(lastUser.content) : '',
     inputText: [textOf(body.system ?? ''), ...messages.map((m) => textOf(m.content))].join('\n'),
@@ -18,6 +19,7 @@ export function anthropicConversation(body: Json): Conversation {
     stopSequences: body.stop_sequences,
     tools: (body.tools ?? []).filter((t: Json) => t.name).map((t: Json) => ({ name: t.name, schema: t.input_schema })),
     afterToolResult: Array.isArray(last?.content) && last.content.some((b: Json) => b.type === 'tool_result'),
+    ...toolHistory('anthropic', body),
     thinking: body.thinking?.type === 'enabled' || body.thinking?.type === 'adaptive',
   };
 }
@@ -82,7 +84,7 @@ export function anthropicStreamEvents(plan: ReplyPlan, model: string, idPrefix =
   }
   plan.toolCalls.forEach((t, i) => {
     out.push([{ type: 'content_block_start', index, content_block: { type: 'tool_use', id: tool(i), name: t.name, input: {} } }, false]);
-    for (const f of jsonFragments(JSON.stringify(t.input))) out.push([{ type: 'content_block_delta', index, delta: { type: 'input_json_delta', partial_json: f } }, true]);
+    for (const f of jsonFragments(argumentsText(t))) out.push([{ type: 'content_block_delta', index, delta: { type: 'input_json_delta', partial_json: f } }, true]);
     out.push([{ type: 'content_block_stop', index }, false]);
     index++;
   });

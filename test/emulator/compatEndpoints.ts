@@ -3,7 +3,7 @@
 // bedrock-mantle.
 import type { CatalogModel } from './catalog';
 import type { Conversation, ReplyPlan } from './conversation';
-import { jsonFragments, planReply, textOf } from './conversation';
+import { argumentsText, jsonFragments, planReply, textOf } from './conversation';
 import { acceptMedia } from './media';
 import { anthropicConversation, anthropicMessage, anthropicStreamEvents } from './anthropicFormat';
 import { chatChunks, chatCompletion, chatConversation } from './openaiFormat';
@@ -15,6 +15,7 @@ import { countTokens } from './replyText';
 import type { StreamErrorEncoder } from './exchange';
 import type { RouteCall } from './routeContext';
 import { MESSAGES, ServiceError, anthropicErrorBody, errorForKind, onDemandMessage, openAiErrorBody } from './serviceError';
+import { toolHistory, toolProblem, type ToolFormat } from './toolExchange';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -66,6 +67,11 @@ function plan(call: RouteCall, model: CatalogModel, conv: Conversation): ReplyPl
   return planReply(conv, { seed: call.state.seed, scenario: call.state.scenario, route: call.route, modelId: model.modelId });
 }
 
+function checkTools(format: ToolFormat, body: Json, anthropicModel: boolean): void {
+  const problem = toolProblem(format, body, anthropicModel);
+  if (problem) throw badRequest(problem);
+}
+
 function sseHeaders(): Record<string, string> {
   return { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' };
 }
@@ -86,6 +92,7 @@ export async function chatCompletions(call: RouteCall): Promise<void> {
   if (!model.apis.chatCompletions) throw badRequest(`The model '${body.model}' does not support the '/v1/chat/completions' API`);
   if (!Array.isArray(body.messages) || body.messages.length === 0) throw badRequest("Missing required parameter: 'messages'.");
   checkReasoning(model, openAiReasoningFields(body));
+  checkTools('chat', body, false);
   const p = plan(call, model, { ...chatConversation(body), media: acceptMedia(model, 'chatCompletions', body, badRequest) });
   const id = `chatcmpl-${randomId(prng(hash32(call.record.requestId)), 24, 'abcdef0123456789')}`;
   if (!body.stream) {
@@ -111,6 +118,7 @@ function responsesConversation(body: Json): Conversation {
     maxTokens: body.max_output_tokens,
     tools: (body.tools ?? []).filter((t: Json) => t.type === 'function').map((t: Json) => ({ name: t.name, schema: t.parameters })),
     afterToolResult: last?.type === 'function_call_output',
+    ...toolHistory('responses', body),
     thinking: !!body.reasoning?.effort,
   };
 }
@@ -119,7 +127,7 @@ function responseOutput(p: ReplyPlan, ids: { msg: string; rs: string; fc: (i: nu
   const out: Json[] = [];
   if (p.reasoning) out.push({ type: 'reasoning', id: ids.rs, summary: [{ type: 'summary_text', text: p.reasoning.text }] });
   if (p.text) out.push({ type: 'message', id: ids.msg, status: 'completed', role: 'assistant', content: [{ type: 'output_text', text: p.text, annotations: [], logprobs: [] }] });
-  p.toolCalls.forEach((t, i) => out.push({ type: 'function_call', id: ids.fc(i), call_id: `call_${t.id.replace(/^tooluse_/, '')}`, name: t.name, arguments: JSON.stringify(t.input), status: 'completed' }));
+  p.toolCalls.forEach((t, i) => out.push({ type: 'function_call', id: ids.fc(i), call_id: `call_${t.id.replace(/^tooluse_/, '')}`, name: t.name, arguments: argumentsText(t), status: 'completed' }));
   return out;
 }
 
@@ -170,6 +178,7 @@ export async function responses(call: RouteCall): Promise<void> {
     if (serverTool) throw badRequest(`Tool type '${serverTool.type}' is not supported on bedrock-runtime: only function tools are.`);
   }
   checkReasoning(model, openAiReasoningFields(body));
+  checkTools('responses', body, false);
   const p = plan(call, model, { ...responsesConversation(body), media: acceptMedia(model, 'responses', body, badRequest) });
   const rand = prng(hash32(call.record.requestId));
   const id = `resp_${randomId(rand, 32, 'abcdef0123456789')}`;
@@ -235,6 +244,7 @@ export async function messages(call: RouteCall): Promise<void> {
   if (typeof body.max_tokens !== 'number') throw badRequest('max_tokens: Field required');
   if (!Array.isArray(body.messages)) throw badRequest('messages: Field required');
   checkReasoning(model, anthropicReasoningFields(body));
+  checkTools('anthropic', body, true);
   const p = plan(call, model, { ...anthropicConversation(body), media: acceptMedia(model, 'anthropic', body, badRequest) });
   if (!body.stream) {
     await call.ex.sendJson(200, anthropicMessage(p, body.model, ''));

@@ -3,6 +3,7 @@
 import type { ScenarioPlayer, ScenarioReply } from './scenario';
 import { countTokens, generateMarkdown, generateReasoning, splitDeltas } from './replyText';
 import { hash32, prng, randomId } from './random';
+import { agentStep } from './toolExchange';
 
 export interface ToolDef {
   name: string;
@@ -22,12 +23,20 @@ export interface Conversation {
   thinking: boolean;
   /** What images and documents arrived (`Received image png 68 bytes…`); the reply starts with it. */
   media?: string;
+  /** Assistant messages that already called tools (a scripted agent's step). */
+  toolRounds?: number;
+  /** What the tools returned so far, in order. */
+  toolResults?: string[];
+  /** The user's last words, which a scripted agent's rule matches on every step. */
+  question?: string;
 }
 
 export interface PlannedToolCall {
   id: string;
   name: string;
   input: Record<string, unknown>;
+  /** Arguments as sent where the API carries text (may be broken JSON on purpose). */
+  rawArguments?: string;
 }
 
 export interface ReplyPlan {
@@ -75,19 +84,25 @@ function truncateToTokens(text: string, max: number): string {
 }
 
 export function planReply(conv: Conversation, ctx: PlanContext): ReplyPlan {
-  const script: ScenarioReply = ctx.scenario.pick(ctx.route, ctx.modelId, conv.prompt, conv.afterToolResult);
-  const rand = prng(hash32(`ids|${ctx.seed}|${ctx.modelId}|${conv.prompt}`));
-  let toolCalls: PlannedToolCall[] = (script.toolCalls ?? []).map((t) => ({
-    id: t.id ?? `tooluse_${randomId(rand, 22)}`,
-    name: t.name,
-    input: t.input,
-  }));
-  if (!script.toolCalls && !script.text && conv.tools.length > 0 && !conv.afterToolResult) {
+  const script: ScenarioReply = ctx.scenario.pick(ctx.route, ctx.modelId, conv.prompt, conv.afterToolResult, conv.question);
+  // Each model step gets its own ids, as the service's are unique.
+  const rand = prng(hash32(`ids|${ctx.seed}|${ctx.modelId}|${conv.prompt}${conv.toolRounds ? `|${conv.toolRounds}` : ''}`));
+  const scripted = script.agent ? agentStep(script.agent, conv, () => `tooluse_${randomId(rand, 22)}`) : undefined;
+  let toolCalls: PlannedToolCall[] =
+    scripted?.toolCalls ??
+    (script.toolCalls ?? []).map((t) => ({
+      id: t.id ?? `tooluse_${randomId(rand, 22)}`,
+      name: t.name,
+      input: t.input,
+      ...(t.rawArguments !== undefined ? { rawArguments: t.rawArguments } : {}),
+    }));
+  if (!scripted && !script.toolCalls && !script.text && conv.tools.length > 0 && !conv.afterToolResult) {
     // Default: call a tool only when the user names it, so tool-free prompts still get text.
     const named = conv.tools.find((t) => conv.prompt.includes(t.name));
     if (named) toolCalls = [{ id: `tooluse_${randomId(rand, 22)}`, name: named.name, input: sampleInput(named.schema) }];
   }
   let text =
+    scripted?.text ??
     script.text ??
     (toolCalls.length > 0 ? `I'll call ${toolCalls.map((t) => t.name).join(', ')} to answer that.` : generateMarkdown(ctx.seed, ctx.modelId, conv.prompt));
   if (conv.media && !script.text) text = `${conv.media}\n\n${text}`;
@@ -132,6 +147,11 @@ export function planReply(conv: Conversation, ctx: PlanContext): ReplyPlan {
     invocationMetrics: script.invocationMetrics,
     pace: { tokensPerSecond: script.tokensPerSecond, firstTokenLatencyMs: script.firstTokenLatencyMs },
   };
+}
+
+/** A tool call's arguments as text: the scripted raw text, or the input as JSON. */
+export function argumentsText(t: PlannedToolCall): string {
+  return t.rawArguments ?? JSON.stringify(t.input);
 }
 
 /** Splits a JSON string into a few fragments, like real tool-input deltas. */

@@ -1,7 +1,7 @@
 // Converse, ConverseStream and CountTokens.
 import type { CatalogModel } from './catalog';
 import type { Conversation, ReplyPlan } from './conversation';
-import { jsonFragments, planReply, textOf } from './conversation';
+import { argumentsText, jsonFragments, planReply, textOf } from './conversation';
 import { eventFrame } from './eventStream';
 import { awsExceptionFrame } from './exchange';
 import { parseInvokeConversation } from './invokeFamilies';
@@ -11,6 +11,7 @@ import { countTokens as countText } from './replyText';
 import { converseReasoningFields, reasoningProblem } from './reasoningRules';
 import type { RouteCall } from './routeContext';
 import { MESSAGES, maxTokensMessage, schemaMessage, validation } from './serviceError';
+import { toolHistory, toolProblem } from './toolExchange';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -36,6 +37,7 @@ export function converseConversation(body: Json): Conversation {
     stopSequences: body.inferenceConfig?.stopSequences,
     tools: (body.toolConfig?.tools ?? []).filter((t: Json) => t.toolSpec).map((t: Json) => ({ name: t.toolSpec.name, schema: t.toolSpec.inputSchema?.json })),
     afterToolResult: Array.isArray(last?.content) && last.content.some((c: Json) => c.toolResult),
+    ...toolHistory('converse', body),
     thinking:
       (thinking && (thinking.type === 'enabled' || thinking.type === 'adaptive')) ||
       !!body.additionalModelRequestFields?.reasoningConfig ||
@@ -64,6 +66,8 @@ function validateConverse(model: CatalogModel, body: Json, stream: boolean): voi
     const usesTools = lastAssistant?.content?.some((c: Json) => c.toolUse);
     if (usesTools && !lastAssistant.content[0]?.reasoningContent) throw validation(THINKING_MESSAGE);
   }
+  const tools = toolProblem('converse', body, model.family === 'anthropic');
+  if (tools) throw validation(tools);
 }
 
 function usage(plan: ReplyPlan, body: Json): Json {
@@ -120,7 +124,7 @@ export function converseStreamEvents(p: ReplyPlan, body: Json): Array<[string, J
   }
   for (const t of p.toolCalls) {
     ev.push(['contentBlockStart', { start: { toolUse: { toolUseId: t.id, name: t.name } }, contentBlockIndex: index }, false]);
-    for (const f of jsonFragments(JSON.stringify(t.input))) ev.push(['contentBlockDelta', { delta: { toolUse: { input: f } }, contentBlockIndex: index }, true]);
+    for (const f of jsonFragments(argumentsText(t))) ev.push(['contentBlockDelta', { delta: { toolUse: { input: f } }, contentBlockIndex: index }, true]);
     ev.push(['contentBlockStop', { contentBlockIndex: index }, false]);
     index++;
   }

@@ -2,7 +2,7 @@
 // each family parses its native request into a Conversation and renders the plan natively.
 import type { CatalogModel } from './catalog';
 import type { Conversation, ReplyPlan } from './conversation';
-import { planReply } from './conversation';
+import { argumentsText, planReply } from './conversation';
 import { acceptMedia } from './media';
 import { anthropicConversation, anthropicMessage, anthropicModelName, anthropicStreamEvents } from './anthropicFormat';
 import { chatChunks, chatCompletion, chatConversation, finishReason } from './openaiFormat';
@@ -14,6 +14,7 @@ import { hash32, prng, randomId } from './random';
 import { invokeReasoningFields, reasoningProblem } from './reasoningRules';
 import type { RouteCall } from './routeContext';
 import { MESSAGES, anthropicErrorBody, maxTokensMessage, schemaMessage, validation } from './serviceError';
+import { toolProblem } from './toolExchange';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -172,7 +173,7 @@ function renderChunks(model: CatalogModel, body: Json, plan: ReplyPlan): Array<[
       }
       for (const t of plan.toolCalls) {
         out.push([{ contentBlockStart: { start: { toolUse: { toolUseId: t.id, name: t.name } }, contentBlockIndex: index } }, false]);
-        out.push([{ contentBlockDelta: { delta: { toolUse: { input: JSON.stringify(t.input) } }, contentBlockIndex: index } }, true]);
+        out.push([{ contentBlockDelta: { delta: { toolUse: { input: argumentsText(t) } }, contentBlockIndex: index } }, true]);
         out.push([{ contentBlockStop: { contentBlockIndex: index++ } }, false]);
       }
       out.push([{ messageStop: { stopReason: plan.stopReason } }, false]);
@@ -226,6 +227,8 @@ function renderChunks(model: CatalogModel, body: Json, plan: ReplyPlan): Array<[
 }
 
 function validateInvoke(model: CatalogModel, conv: Conversation, body: Json): void {
+  const tools = model.family === 'anthropic' ? toolProblem('anthropic', body, true) : model.family === 'nova' ? toolProblem('converse', body, false) : undefined;
+  if (tools) throw validation(tools);
   if (conv.maxTokens !== undefined && conv.maxTokens > model.maxOutputTokens) throw validation(maxTokensMessage(model.maxOutputTokens));
   const reasoning = reasoningProblem(model, invokeReasoningFields(model, body));
   if (reasoning) throw validation(reasoning);

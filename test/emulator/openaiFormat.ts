@@ -1,8 +1,9 @@
 // OpenAI Chat Completions shapes, shared by gpt-oss-style InvokeModel bodies and the
 // OpenAI-compatible endpoints.
 import type { Conversation, ReplyPlan } from './conversation';
-import { jsonFragments, textOf } from './conversation';
+import { argumentsText, jsonFragments, textOf } from './conversation';
 import { splitDeltas } from './replyText';
+import { toolHistory } from './toolExchange';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -17,6 +18,7 @@ export function chatConversation(body: Json): Conversation {
     stopSequences: typeof body.stop === 'string' ? [body.stop] : body.stop,
     tools: (body.tools ?? []).filter((t: Json) => t.function).map((t: Json) => ({ name: t.function.name, schema: t.function.parameters })),
     afterToolResult: last?.role === 'tool',
+    ...toolHistory('chat', body),
     thinking: !!body.reasoning_effort || !!body.reasoning,
   };
 }
@@ -26,7 +28,7 @@ export function finishReason(stop: string): string {
 }
 
 function toolCalls(plan: ReplyPlan): Json[] {
-  return plan.toolCalls.map((t) => ({ id: `call_${t.id.replace(/^tooluse_/, '')}`, type: 'function', function: { name: t.name, arguments: JSON.stringify(t.input) } }));
+  return plan.toolCalls.map((t) => ({ id: `call_${t.id.replace(/^tooluse_/, '')}`, type: 'function', function: { name: t.name, arguments: argumentsText(t) } }));
 }
 
 /** Where reasoning goes: gpt-oss writes `<reasoning>` tags, DeepSeek/MiniMax/Kimi/Qwen `<think>`, others a field. */

@@ -1,11 +1,14 @@
 // Scripted replies. A scenario is JSON (file path or object): the first rule whose `match` fits the
 // request decides the reply; `defaults` fill what a rule leaves out.
 import { readFileSync } from 'node:fs';
+import type { AgentScript } from './toolExchange';
 
 export interface ScenarioToolCall {
   name: string;
   input: Record<string, unknown>;
   id?: string;
+  /** Arguments sent as this text instead of `input` where the API carries them as text (streamed JSON, OpenAI `arguments`): e.g. broken JSON. */
+  rawArguments?: string;
 }
 
 export interface ScenarioReply {
@@ -14,6 +17,8 @@ export interface ScenarioReply {
   /** A reasoning block before the text; streamed with a signature. */
   reasoning?: string | { text: string; signature?: string };
   toolCalls?: ScenarioToolCall[];
+  /** A multi-step tool conversation: each step's calls in turn, then an answer quoting every result (see toolExchange.ts). */
+  agent?: AgentScript;
   stopReason?: string;
   /** Streaming pace: tokens (deltas) per second; unset = as fast as possible. */
   tokensPerSecond?: number;
@@ -69,13 +74,14 @@ export class ScenarioPlayer {
   private readonly used = new Map<ScenarioRule, number>();
   constructor(readonly scenario: Scenario) {}
 
-  pick(route: string, model: string | undefined, prompt: string, afterToolResult = false): ScenarioReply {
+  /** `question`: the user's last words, which an `agent` rule's `promptIncludes` matches on every step. */
+  pick(route: string, model: string | undefined, prompt: string, afterToolResult = false, question = prompt): ScenarioReply {
     const defaults = this.scenario.defaults ?? {};
     for (const rule of this.scenario.rules ?? []) {
       const m = rule.match ?? {};
       if (m.model && m.model !== model) continue;
       if (m.route && m.route.toLowerCase() !== route.toLowerCase()) continue;
-      if (m.promptIncludes && !prompt.includes(m.promptIncludes)) continue;
+      if (m.promptIncludes && !(rule.reply.agent ? question : prompt).includes(m.promptIncludes)) continue;
       if (m.afterToolResult !== undefined && m.afterToolResult !== afterToolResult) continue;
       const n = this.used.get(rule) ?? 0;
       if (rule.times !== undefined && n >= rule.times) continue;
