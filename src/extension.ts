@@ -130,11 +130,17 @@ async function startWorkbench(context: vscode.ExtensionContext): Promise<Omit<Wo
   const chat = registerChat(context, {
     images,
     warnStored,
-    backend: routerChatBackend(router, catalog, {
-      // The shared choice: last used, else the setting, else a mid-size default; re-read when the setting changes.
-      read: () => modelChoice.current(),
-      onDidChange: (listener) => onDidChangeSettings(['chatDefaultModel'], listener),
-    }),
+    backend: routerChatBackend(
+      router,
+      catalog,
+      {
+        // The shared choice: last used, else the setting, else a mid-size default; re-read when the setting changes.
+        read: () => modelChoice.current(),
+        onDidChange: (listener) => onDidChangeSettings(['chatDefaultModel'], listener),
+      },
+      // A turn that could not reach its endpoint shows in the status bar, as a failed listing does.
+      (endpoint, failure) => connectionFeature.status.setFailure(endpoint, failure),
+    ),
     // An image or voice model is a choice for those turns only: Explain and Ask keep the last chat model.
     rememberModel: (id) => (imageFamilyOf(id) || isVoiceModel(id) ? undefined : modelChoice.remember(id)),
     voiceSession: router,

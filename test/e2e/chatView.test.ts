@@ -107,4 +107,33 @@ describe('chat view in the real workbench (keybinding, Escape, themes, widths)',
     }
     assert.equal(shots.length, 6);
   });
+
+  it('a turn that cannot reach the runtime endpoint says so in the status bar and its menu, with what was being done', async () => {
+    const page = wb.page;
+    const emulator = wb.emulator!.url;
+    // Nothing listens on port 1 of this machine: the turn's connection is refused. The extension
+    // has the new endpoint once it lists the models again (every connection change does).
+    wb.emulator!.clearRequests();
+    wb.updateSettings({ 'bedrock.endpoints.runtime': 'http://127.0.0.1:1' });
+    const failed = page.locator('.statusbar-item', { hasText: 'runtime failed' }).first();
+    try {
+      await wb.emulator!.waitForRequest((r) => r.route === 'ListFoundationModels', 30_000);
+      const input = sideChat().locator('#prompt');
+      await input.click();
+      await input.fill('Are you there?');
+      await input.press('Enter');
+      await sideChat().locator('.turn-assistant .turn-error').last().waitFor({ timeout: 60_000 });
+      await failed.waitFor({ timeout: 10_000 });
+      await failed.click();
+      const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'runtime endpoint failed' });
+      await row.waitFor();
+      assert.match(await row.innerText(), /127\.0\.0\.1:1\) failed running a chat turn \(ConverseStream\)/);
+      await wb.screenshot('status-menu-runtime-failed');
+      await page.keyboard.press('Escape');
+    } finally {
+      wb.updateSettings({ 'bedrock.endpoints.runtime': emulator });
+    }
+    // Another connection: what failed on the old one is no longer said.
+    await failed.waitFor({ state: 'detached', timeout: 30_000 });
+  });
 });

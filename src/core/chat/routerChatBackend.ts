@@ -7,6 +7,7 @@ import type { IDisposable } from '../lifecycle';
 import type { PlanRequest, RoutePlan } from '../bedrock/routing/routePlan';
 import type { ChatBackend, StreamOptions } from './chatBackend';
 import { chatModelOptions, imageModelOptions, voiceModelOptions } from './modelOptions';
+import { reportEndpointOutcomes, type EndpointReport } from './endpointOutcomes';
 import type { ImageRequest, ImageResult } from '../bedrock/images/imageRequest';
 
 export interface RouterLike {
@@ -28,9 +29,10 @@ export interface DefaultModelSource {
   onDidChange(listener: () => void): IDisposable;
 }
 
-export function routerChatBackend(router: RouterLike, catalog: CatalogLike, defaultModel: DefaultModelSource): ChatBackend {
+/** `reportEndpoint` hears which endpoint each turn reached and whether it answered (for the status bar). */
+export function routerChatBackend(router: RouterLike, catalog: CatalogLike, defaultModel: DefaultModelSource, reportEndpoint?: EndpointReport): ChatBackend {
   return {
-    stream: (request, signal, options) => router.stream(request, signal, options),
+    stream: (request, signal, options) => (reportEndpoint ? reportEndpointOutcomes(router.stream(request, signal, options), reportEndpoint) : router.stream(request, signal, options)),
     ...(router.generateImage ? { generateImage: (request: ImageRequest, signal: AbortSignal) => router.generateImage!(request, signal) } : {}),
     chatModels: () => [
       ...chatModelOptions(catalog.descriptors, (modelId) => router.plan({ modelId, task: 'chat', features: { streaming: true } })),
