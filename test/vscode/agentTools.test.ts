@@ -60,7 +60,9 @@ describe('agent tools (extension host, fixture workspace)', () => {
     const whole = await ok('read_file', { path: `${FIXTURE}/src/cache.ts` });
     assert.match(whole, /^agent-fixture\/src\/cache\.ts \(5 lines\)\n1 \| export const ttl = 60;\n2 \| export const size = 100;/);
     assert.equal(await ok('read_file', { path: `${FIXTURE}/src/cache.ts`, startLine: 3, endLine: 4 }), 'agent-fixture/src/cache.ts, lines 3-4 of 5\n3 | export function createCache() {\n4 |   return new Map<string, string>();');
-    const capped = await ok('read_file', { path: `${FIXTURE}/src/cache.ts` }, { maxResultBytes: 120 });
+    const cappedOutcome = await call('read_file', { path: `${FIXTURE}/src/cache.ts` }, { maxResultBytes: 120 });
+    assert.equal(cappedOutcome.truncated, true, 'the outcome says it was cut');
+    const capped = cappedOutcome.text;
     assert.ok(new TextEncoder().encode(capped).byteLength <= 120, capped);
     assert.match(capped, /\[truncated: .*Read a smaller range with startLine\/endLine\.\]$/);
     assert.match(await failure('read_file', { path: `${FIXTURE}/blob.bin` }), /agent-fixture\/blob\.bin is a binary file/);

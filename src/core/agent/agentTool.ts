@@ -33,6 +33,8 @@ export interface ToolInvocationContext {
 export interface ToolOutcome {
   text: string;
   isError?: boolean;
+  /** The tool already cut its result to `maxResultBytes` (and said so in the text). */
+  truncated?: boolean;
 }
 
 export interface AgentTool {

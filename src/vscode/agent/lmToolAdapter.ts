@@ -63,7 +63,7 @@ function adapt(info: vscode.LanguageModelToolInformation, lm: LanguageModelTools
       try {
         const result = await lm.invokeTool(info.name, { input: object, toolInvocationToken: undefined }, tokenOf(context.signal));
         const text = resultText(result);
-        return { text: capResult(text || `${info.name} returned nothing.`, context.maxResultBytes, 'Ask the tool for less.').text };
+        return capResult(text || `${info.name} returned nothing.`, context.maxResultBytes, 'Ask the tool for less.');
       } catch (e) {
         if (e instanceof vscode.CancellationError || context.signal.aborted) return { text: `${info.name} was cancelled (stopped, or the user declined its confirmation).`, isError: true };
         return { text: `${info.name} failed: ${e instanceof Error ? e.message : String(e)}`, isError: true };

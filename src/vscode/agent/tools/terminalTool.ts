@@ -3,7 +3,7 @@
 // integration; without it the command is not run, since its result could not be reported. The
 // command text is handed to the shell as is: we never build another command line around it.
 import * as vscode from 'vscode';
-import type { AgentTool } from '../../../core/agent/agentTool';
+import type { AgentTool, ToolOutcome } from '../../../core/agent/agentTool';
 import { defineTool, ToolRefusal } from '../../../core/agent/defineTool';
 import { capResult, optionalInteger, requiredString, ToolInputError } from '../../../core/agent/toolText';
 import { cleanTerminalOutput, OutputKeeper } from '../../../core/agent/terminalOutput';
@@ -35,6 +35,12 @@ export class AgentTerminals implements vscode.Disposable {
 
   release(terminal: vscode.Terminal): void {
     this.busy.delete(terminal);
+  }
+
+  /** A terminal whose command did not end after Ctrl+C: left to the user, never reused. */
+  retire(terminal: vscode.Terminal): void {
+    this.busy.delete(terminal);
+    this.ours.delete(terminal);
   }
 
   private create(): vscode.Terminal {
@@ -81,7 +87,9 @@ export function terminalTool(terminals: AgentTerminals): AgentTool {
           void showWarningMessage(`${problem} The agent did not run \`${command}\`; run it yourself if you want it.`);
           throw new ToolRefusal(`${problem} The command was not run. Tell the user, or continue without running it.`);
         }
-        return await execute(terminal, integration, command.trim(), timeoutSeconds, context.signal, context.maxResultBytes);
+        const { outcome, finished } = await execute(terminal, integration, command.trim(), timeoutSeconds, context.signal, context.maxResultBytes);
+        if (!finished) terminals.retire(terminal);
+        return outcome;
       } finally {
         terminals.release(terminal);
       }
@@ -107,7 +115,7 @@ function shellIntegrationOf(terminal: vscode.Terminal, signal: AbortSignal): Pro
   });
 }
 
-async function execute(terminal: vscode.Terminal, integration: vscode.TerminalShellIntegration, command: string, timeoutSeconds: number, signal: AbortSignal, maxBytes: number): Promise<string> {
+async function execute(terminal: vscode.Terminal, integration: vscode.TerminalShellIntegration, command: string, timeoutSeconds: number, signal: AbortSignal, maxBytes: number): Promise<{ outcome: ToolOutcome; finished: boolean }> {
   if (signal.aborted) throw new Error('cancelled');
   const output = new OutputKeeper(maxBytes);
   let ended: ((code: number | undefined) => void) | undefined;
@@ -156,7 +164,7 @@ async function execute(terminal: vscode.Terminal, integration: vscode.TerminalSh
         : `Exit code ${exitCode}.`;
     const body = `Ran \`${command}\` in the ${terminal.name} terminal. ${status}${output.cut ? ' (The middle of the output was cut to fit.)' : ''}\nOutput:\n${text.trim() || '(no output)'}`;
     const capped = capResult(body, maxBytes, 'Run a narrower command or filter its output.');
-    return capped.text;
+    return { outcome: { text: capped.text, truncated: capped.truncated || output.cut }, finished };
   } finally {
     clearTimeout(timer);
     timers.forEach(clearTimeout);
