@@ -217,11 +217,13 @@ describe('agent tools (extension host, fixture workspace)', () => {
     await vscode.window.showTextDocument(doc);
     await vscode.commands.executeCommand('undo');
     assert.equal(doc.getText(), 'const a = 1;\nconst b = 2;\nconst c = 3;\n', 'one Undo reverts the whole edit');
-    await doc.save();
+    // Back to the file on disk (the applied edit) for the calls below.
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    assert.equal(doc.isDirty, false);
     assert.match(await failure('propose_edit', { path: `${FIXTURE}/edit.ts`, oldText: 'const z', newText: 'x' }), /oldText was not found in agent-fixture\/edit\.ts/);
     assert.match(await failure('propose_edit', { path: `${FIXTURE}/missing.ts`, oldText: 'a', newText: 'b' }), /does not exist; use create_file/);
     assert.match(await failure('propose_edit', { path: `${FIXTURE}/edit.ts` }), /Give oldText .* or content/);
-    assert.match(await ok('propose_edit', { path: `${FIXTURE}/edit.ts`, content: 'whole\n' }), /^Edited agent-fixture\/edit\.ts/);
+    assert.match(await ok('propose_edit', { path: `${FIXTURE}/edit.ts`, content: 'whole\n' }), /^Edited agent-fixture\/edit\.ts: replace lines 1-4 with 1 line, saved\./);
     assert.equal(await read('edit.ts'), 'whole\n');
   });
 
