@@ -61,6 +61,14 @@ export class ReplySteps {
       .join('\n\n');
   }
 
+  /** What the reply waits on now: the user's approval, or a running tool; undefined for neither. */
+  get waitingFor(): string | undefined {
+    const calls = [...this.calls.values()];
+    if (calls.some((c) => c.status === 'awaitingApproval')) return 'waiting for your approval…';
+    const running = calls.find((c) => c.status === 'running');
+    return running ? `running ${running.label ?? running.name}…` : undefined;
+  }
+
   get hasReasoning(): boolean {
     return this.steps.some((s) => s.reasoning);
   }
@@ -124,6 +132,8 @@ export class ReplySteps {
       let step = this.current;
       // Calls of a later model step with no text between them still begin a new step.
       if (step.tools && call.step !== undefined && step.tools.step !== undefined && call.step !== step.tools.step) step = this.begin();
+      // The step's text is complete once it calls a tool: its renderer flushes (no cursor left there).
+      step.md?.finish();
       step.tools ??= this.addTools(step, call.step);
       view = step.tools;
     }

@@ -173,6 +173,7 @@ export class AssistantTurnView {
   tool(call: WireToolCall): void {
     this.contentArrived();
     this.steps.tool(call);
+    if (this.streaming) this.showStreaming();
   }
 
   static restore(makeMarkdown: MarkdownFactory, turn: PersistedTurn, onApprove?: (toolId: string, decision: ApprovalDecision) => void): AssistantTurnView {
@@ -222,8 +223,11 @@ export class AssistantTurnView {
     this.showStreaming();
   }
 
+  /** The line while streaming: what the reply waits for (the user, a tool, the first token) or "streaming…". */
   private showStreaming(): void {
-    this.setLine(this.hasContent ? `${this.serving} · streaming…` : this.waitingFor, !this.hasContent);
+    const waiting = this.steps.waitingFor;
+    if (waiting) this.setLine(`${this.serving} · ${waiting}`, waiting.startsWith('running'));
+    else this.setLine(this.hasContent ? `${this.serving} · streaming…` : this.waitingFor, !this.hasContent);
     this.line.removeAttribute('title');
     this.retryShown = false;
   }

@@ -98,6 +98,24 @@ describe('chat webview: agent mode, tool steps and approvals', () => {
     assert.equal(app.last('code/copy').code, 'Let me read it.\n\nIt exports `Cache`.', 'Copy takes every run of text');
   });
 
+  it('the text before a call is complete once the call comes (no cursor left in it); the turn line says what the reply waits on', () => {
+    const app = agentApp();
+    const send = startAgentTurn(app);
+    const line = () => app.$('.turn-assistant .turn-line').textContent;
+    app.fromHost({ method: 'chat/delta', requestId: send.requestId, seq: 1, channel: 'text', text: 'I will edit it.' });
+    app.scheduler.runFrame();
+    assert.equal(app.$$('.turn-assistant .md-caret').length, 1, 'the cursor follows the text while it streams');
+    app.fromHost({ method: 'chat/tool', requestId: send.requestId, seq: 2, tool: EDIT });
+    app.scheduler.runFrame();
+    assert.equal(app.$$('.turn-assistant .md-caret').length, 0);
+    assert.equal(line(), 'm1 · ConverseStream · waiting for your approval…');
+    app.$<HTMLButtonElement>('.tool-approval button[data-decision="once"]').click();
+    app.fromHost({ method: 'chat/tool', requestId: send.requestId, seq: 3, tool: { ...EDIT, status: 'running' } });
+    assert.equal(line(), 'm1 · ConverseStream · running Edit src/cache.ts…');
+    app.fromHost({ method: 'chat/tool', requestId: send.requestId, seq: 4, tool: { ...EDIT, status: 'done', result: 'Edited.' } });
+    assert.equal(line(), 'm1 · ConverseStream · streaming…');
+  });
+
   it('an approval shows inline with focus on Allow once; one click posts exactly one agent/approve and disables the buttons', () => {
     const app = agentApp();
     const send = startAgentTurn(app);
