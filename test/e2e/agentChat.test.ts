@@ -1,0 +1,171 @@
+// Agent mode in the real workbench against the emulator: the composer's toggle, a question about
+// the workspace answered after a read-file step ("what does cache.ts export?"), an acting tool's
+// approval shown inline, focused and answered, and screenshots of a step waiting for approval in
+// light, dark and high contrast at 350 and 1,200 px.
+import * as assert from 'node:assert/strict';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FrameLocator, Locator } from 'playwright-core';
+import { startEmulator, type EmulatorHandle } from '../emulator/emulator';
+import type { Scenario } from '../emulator/scenario';
+// @ts-expect-error plain ESM harness module without types
+import { emulatorSettings, hermeticAwsEnv } from '../harness/emulatorWiring.mjs';
+import { openWorkbench, projectRoot, type Workbench } from './workbench';
+
+const MODEL = 'anthropic.claude-3-haiku-20240307-v1:0';
+const CACHE = 'export class Cache<K, V> {\n  private readonly map = new Map<K, V>();\n}\n\nexport function cacheKey(parts: string[]): string {\n  return parts.join(":");\n}\n';
+
+const scenario: Scenario = {
+  rules: [
+    // The question: the model reads the file, then (its next step, after the tool's result) answers.
+    { match: { promptIncludes: 'what does cache.ts export?' }, reply: { text: 'Let me read the file.', toolCalls: [{ name: 'read_file', input: { path: 'cache.ts' } }] } },
+    { match: { afterToolResult: true }, times: 1, reply: { text: 'cache.ts exports the class `Cache` and the function `cacheKey`.' } },
+    // An acting tool: creating a file asks first.
+    { match: { promptIncludes: 'write a notes file' }, reply: { text: 'I will create it.', toolCalls: [{ name: 'create_file', input: { path: 'notes.md', content: '# Notes\n' } }] } },
+    { match: { afterToolResult: true }, reply: { text: 'Understood: no file was created.' } },
+  ],
+};
+
+const THEMES: Array<[name: string, theme: string, rootClass: string]> = [
+  ['light', 'Default Light Modern', 'vs'],
+  ['dark', 'Default Dark Modern', 'vs-dark'],
+  ['high-contrast', 'Default High Contrast', 'hc-black'],
+];
+
+describe('agent mode in the real workbench (toggle, read-file step and answer, approval, screenshots)', function () {
+  this.timeout(300_000);
+  let emulator: EmulatorHandle;
+  let wb: Workbench;
+  let workspace: string;
+  const chat = (): FrameLocator => wb.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+  const lastReply = (): Locator => chat().locator('.turn-assistant').last();
+
+  before(async () => {
+    emulator = await startEmulator({ scenario });
+    wb = await openWorkbench({
+      emulator: false,
+      settings: { ...emulatorSettings(emulator.url), 'bedrock.chat.defaultModel': MODEL, 'workbench.colorTheme': 'Default Light Modern' },
+      env: hermeticAwsEnv(projectRoot),
+      workspaceFiles: { 'cache.ts': CACHE },
+    });
+    workspace = workspaceFolder(wb);
+    // The extension's contributions are in once its icons are in the activity bar.
+    await wb.page.locator('.activitybar .action-item a[aria-label^="Bedrock Chat"]').waitFor({ timeout: 60_000 });
+    await wb.runCommand('Bedrock: Open Chat');
+    await chat().locator('#prompt').waitFor({ timeout: 60_000 });
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await wb?.screenshot(`FAILED-agent-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`);
+  });
+  after(async () => {
+    await wb?.close();
+    await emulator?.close();
+  });
+
+  async function send(prompt: string): Promise<Locator> {
+    const before = await chat().locator('.turn-assistant').count();
+    const input = chat().locator('#prompt');
+    await input.click();
+    await input.fill(prompt);
+    await input.press('Enter');
+    return chat().locator('.turn-assistant').nth(before);
+  }
+
+  it('agent mode is a toggle in the composer for a model that takes tools', async () => {
+    const toggle = chat().locator('#agent-mode');
+    await toggle.waitFor({ timeout: 30_000 });
+    assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
+    await toggle.click();
+    assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
+    assert.match((await toggle.getAttribute('title')) ?? '', /Agent mode is on/);
+    await chat().locator('#agent-tools').waitFor();
+  });
+
+  it('"what does cache.ts export?": a read-file step, then the answer from what it read, below it', async () => {
+    const reply = await send('what does cache.ts export?');
+    const step = reply.locator('.tool-step', { hasText: 'cache.ts' });
+    await step.locator('.tool-call-status.is-done').waitFor({ timeout: 60_000 });
+    assert.equal(await step.getAttribute('data-kind'), 'read');
+    await reply.locator('.md-message', { hasText: 'exports the class Cache and the function cacheKey' }).waitFor({ timeout: 30_000 });
+    await reply.locator('.turn-line', { hasText: / · total \d/ }).waitFor({ timeout: 30_000 });
+    // Text before the call above its block, the answer below it.
+    const order = await reply.locator('.md-message, .tool-step').evaluateAll((els) => els.map((e) => (e.classList.contains('tool-step') ? '[step]' : (e.textContent ?? '').trim())));
+    assert.deepEqual(order, ['Let me read the file.', '[step]', 'cache.ts exports the class Cache and the function cacheKey.']);
+    assert.equal(await reply.locator('.agent-summary').innerText(), 'Read 1 file');
+    // The result the model read is in the block.
+    await step.locator('summary').click();
+    assert.match(await step.locator('.tool-call-result').innerText(), /export function cacheKey/);
+  });
+
+  it('an acting tool asks inline: the buttons take the focus, Deny answers once, nothing is created', async () => {
+    const reply = await send('write a notes file please');
+    const approval = reply.locator('.tool-approval');
+    await approval.waitFor({ timeout: 60_000 });
+    // The keyboard is on Allow once as soon as the approval shows.
+    await approval.locator('button:focus', { hasText: 'Allow once' }).waitFor({ timeout: 10_000 });
+    await shootEveryThemeAndWidth();
+    // Keyboard: Tab to Allow for this chat, Tab to Deny, Enter.
+    await wb.page.keyboard.press('Tab');
+    await wb.page.keyboard.press('Tab');
+    await wb.page.keyboard.press('Enter');
+    const step = reply.locator('.tool-step').first();
+    await step.locator('.tool-call-status.is-denied').waitFor({ timeout: 30_000 });
+    assert.equal(await reply.locator('.tool-approval').count(), 0);
+    await reply.locator('.turn-line', { hasText: / · total \d/ }).waitFor({ timeout: 30_000 });
+    assert.equal(existsSync(join(workspace, 'notes.md')), false, 'a denied file is not created');
+  });
+
+  /** The step waiting for approval, in each theme at 350 and 1,200 px, into test-output/screenshots/. */
+  async function shootEveryThemeAndWidth(): Promise<void> {
+    const page = wb.page;
+    const sidebar = page.locator('.part.sidebar');
+    const out = join(projectRoot, 'test-output', 'screenshots');
+    // Only the chat in the window: an editor the tool opened for a preview stays where it is.
+    async function widenTo(width: number): Promise<void> {
+      const box = (await sidebar.boundingBox())!;
+      const y = box.y + box.height / 2;
+      await page.mouse.move(box.x + box.width, y);
+      await page.mouse.down();
+      await page.mouse.move(box.x + width, y, { steps: 10 });
+      await page.mouse.up();
+      const actual = (await sidebar.boundingBox())!.width;
+      assert.ok(Math.abs(actual - width) <= 4, `side bar is ${actual} px wide, wanted ${width}`);
+    }
+    let shots = 0;
+    for (const width of [350, 1200]) {
+      if (width > 1000) await page.setViewportSize({ width: 1600, height: 900 });
+      await widenTo(width);
+      for (const [name, theme, rootClass] of THEMES) {
+        setTheme(theme);
+        await page.locator(`.monaco-workbench.${rootClass}`).waitFor({ timeout: 30_000 });
+        await lastReply().locator('.tool-approval').scrollIntoViewIfNeeded();
+        const overflow = await chat()
+          .locator('body')
+          .evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        assert.equal(overflow, 0, `nothing wider than the view at ${width} px (${name})`);
+        await sidebar.screenshot({ path: join(out, `agent-approval-${name}-${width}.png`) });
+        shots++;
+      }
+    }
+    await widenTo(350);
+    setTheme('Default Light Modern');
+    await page.locator('.monaco-workbench.vs').waitFor({ timeout: 30_000 });
+    assert.equal(shots, 6);
+  }
+
+  function setTheme(theme: string): void {
+    for (const scope of ['User', 'Machine']) {
+      const file = join(wb.userDataDir, scope, 'settings.json');
+      const settings = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+      writeFileSync(file, JSON.stringify({ ...settings, 'workbench.colorTheme': theme }, null, 2));
+    }
+  }
+});
+
+/** The folder code-server opened (the workspace files were written there). */
+function workspaceFolder(wb: Workbench): string {
+  const url = new URL(wb.url);
+  const folder = url.searchParams.get('folder');
+  assert.ok(folder, `the workbench URL names its folder: ${wb.url}`);
+  return folder;
+}
