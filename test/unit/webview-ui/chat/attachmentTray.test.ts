@@ -4,57 +4,21 @@
 // and drops from VS Code's explorer post their requests. (Image downscaling needs a real canvas: the
 // e2e tier covers it in Chromium.)
 import * as assert from 'node:assert/strict';
-import createDOMPurify from 'dompurify';
-import { JSDOM } from 'jsdom';
-import type { HostToWebviewMessage, WebviewToHostMessage } from '../../../../src/shared/protocol';
+import type { WebviewToHostMessage } from '../../../../src/shared/protocol';
 import type { WireAttachment } from '../../../../src/shared/attachments';
-import { ChatApp } from '../../../../webview-ui/chat/chatApp';
-import { manualFrameScheduler } from '../../../../webview-ui/markdown/frameScheduler';
-import { createMarkdownHtmlRenderer } from '../../../../webview-ui/markdown/markdownHtml';
-import { createSanitizer } from '../../../../webview-ui/markdown/sanitizer';
-import { StreamingMarkdown } from '../../../../webview-ui/markdown/streamingMarkdown';
-import { setup as setupWithState } from './chatAppFixture';
+import { setup as chatApp, teardown } from './chatAppFixture';
 
 const IMAGE: WireAttachment = { id: 'a1', kind: 'image', name: 'shot.png', format: 'png', size: 70, source: { sha256: 'f'.repeat(64) }, note: 'downscaled from 9,000 × 10 to 8,000 × 8 px' };
 const DOC: WireAttachment = { id: 'a2', kind: 'document', name: 'docs/Q3.pdf', format: 'pdf', size: 900, source: { uri: 'file:///ws/docs/Q3.pdf' } };
 
 function setup() {
-  const dom = new JSDOM('<!DOCTYPE html><html><body></body></html>');
-  const window = dom.window as unknown as Window & typeof globalThis;
-  const g = globalThis as Record<string, unknown>;
-  g.document = window.document;
-  g.window = window;
-  g.requestAnimationFrame = () => 0;
-  const renderer = createMarkdownHtmlRenderer();
-  const sanitizer = createSanitizer(createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0]));
-  const posted: WebviewToHostMessage[] = [];
-  let state: unknown;
-  new ChatApp({
-    host: { postMessage: (m) => posted.push(m), getState: () => state, setState: (s) => (state = s) },
-    root: window.document.body,
-    makeMarkdown: (announce) => new StreamingMarkdown({ document: window.document, renderer, sanitizer, scheduler: manualFrameScheduler(), announce }),
-    attachInteractions: () => {},
-  });
-  const $ = <T extends Element = HTMLElement>(sel: string) => window.document.querySelector(sel) as T;
-  const $$ = (sel: string) => Array.from(window.document.querySelectorAll(sel)) as HTMLElement[];
-  const fromHost = (m: HostToWebviewMessage) => window.dispatchEvent(new window.MessageEvent('message', { data: m }));
-  const key = (el: Element, k: string) => el.dispatchEvent(new window.KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true }));
-  const sends = () => posted.filter((m): m is Extract<WebviewToHostMessage, { method: 'chat/send' }> => m.method === 'chat/send');
-  const send = (text: string) => {
-    $<HTMLTextAreaElement>('#prompt').value = text;
-    key($('#prompt'), 'Enter');
-    return sends().pop()!;
-  };
-  return { window, posted, $, $$, fromHost, key, send, sends };
+  const app = chatApp();
+  const sends = () => app.posted.filter((m): m is Extract<WebviewToHostMessage, { method: 'chat/send' }> => m.method === 'chat/send');
+  return { ...app, sends };
 }
 
 describe('attachment chips (jsdom)', () => {
-  afterEach(() => {
-    const g = globalThis as Record<string, unknown>;
-    delete g.document;
-    delete g.window;
-    delete g.requestAnimationFrame;
-  });
+  afterEach(teardown);
 
   it('shows accepted attachments as chips with an icon, the name and the downscaling note', () => {
     const app = setup();
@@ -102,14 +66,14 @@ describe('attachment chips (jsdom)', () => {
   });
 
   it('chips not yet sent are kept in the view`s saved state and come back when it reloads; a malformed one is dropped', () => {
-    const first = setupWithState();
+    const first = chatApp();
     first.fromHost({ method: 'attach/added', attachment: IMAGE });
     first.fromHost({ method: 'attach/added', attachment: DOC });
     first.$<HTMLButtonElement>('.attachment-chip-remove').click();
     assert.deepEqual(first.state().attachments, [DOC]);
     first.fromHost({ method: 'attach/added', attachment: IMAGE });
     const saved = structuredClone(first.state());
-    const reloaded = setupWithState({ ...saved, attachments: [...saved.attachments!, { ...IMAGE, id: 'a3', source: { sha256: 'not-a-hash' } }] });
+    const reloaded = chatApp({ ...saved, attachments: [...saved.attachments!, { ...IMAGE, id: 'a3', source: { sha256: 'not-a-hash' } }] });
     assert.deepEqual(reloaded.$$('.attachment-tray .attachment-chip-label').map((c) => c.textContent), ['Q3.pdf', 'shot.png']);
     reloaded.type('Compare them');
     reloaded.key(reloaded.$('#prompt'), 'Enter');

@@ -40,6 +40,8 @@ export function setup(savedState?: PersistedWebviewState) {
   });
   const $ = <T extends Element = HTMLElement>(sel: string) => window.document.querySelector(sel) as T;
   const $$ = (sel: string) => Array.from(window.document.querySelectorAll(sel)) as HTMLElement[];
+  const key = (el: Element, key: string, init: KeyboardEventInit = {}) => el.dispatchEvent(new window.KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, ...init }));
+  const last = <M extends WebviewToHostMessage['method']>(method: M) => [...posted].reverse().find((m) => m.method === method) as Extract<WebviewToHostMessage, { method: M }>;
   return {
     window,
     errors,
@@ -51,13 +53,19 @@ export function setup(savedState?: PersistedWebviewState) {
     $$,
     state: () => state as PersistedWebviewState,
     fromHost: (m: HostToWebviewMessage) => window.dispatchEvent(new window.MessageEvent('message', { data: m })),
-    key: (el: Element, key: string, init: KeyboardEventInit = {}) => el.dispatchEvent(new window.KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, ...init })),
+    key,
     type: (text: string) => {
       const input = $<HTMLTextAreaElement>('#prompt');
       input.value = text;
       input.dispatchEvent(new window.Event('input'));
     },
-    last: <M extends WebviewToHostMessage['method']>(method: M) => [...posted].reverse().find((m) => m.method === method) as Extract<WebviewToHostMessage, { method: M }>,
+    last,
+    /** Puts `text` in the composer without an input event (so no typing notice) and presses Enter; returns the chat/send it posted. */
+    send: (text: string) => {
+      $<HTMLTextAreaElement>('#prompt').value = text;
+      key($('#prompt'), 'Enter');
+      return last('chat/send');
+    },
   };
 }
 

@@ -1,8 +1,7 @@
 // The model picker, reasoning control, indicators and new-chat defaults in the chat webview (jsdom).
 import * as assert from 'node:assert/strict';
-import { JSDOM } from 'jsdom';
-import type { HostToWebviewMessage, ModelOption, WebviewToHostMessage } from '../../../../src/shared/protocol';
-import { ChatApp } from '../../../../webview-ui/chat/chatApp';
+import type { ModelOption } from '../../../../src/shared/protocol';
+import { setup as chatApp, teardown } from './chatAppFixture';
 import { modelSections } from '../../../../webview-ui/chat/modelList';
 
 const MODELS: ModelOption[] = [
@@ -13,46 +12,18 @@ const MODELS: ModelOption[] = [
 ];
 
 function setup() {
-  const dom = new JSDOM('<!DOCTYPE html><html><body></body></html>');
-  const window = dom.window as unknown as Window & typeof globalThis;
-  const g = globalThis as Record<string, unknown>;
-  g.document = window.document;
-  g.window = window;
-  g.requestAnimationFrame = () => 0;
-  const posted: WebviewToHostMessage[] = [];
-  let state: unknown;
-  new ChatApp({
-    host: { postMessage: (m) => posted.push(m), getState: () => state, setState: (s) => (state = s) },
-    root: window.document.body,
-    makeMarkdown: () => ({ element: window.document.createElement('div'), append() {}, finish() {} }) as never,
-    attachInteractions: () => {},
-  });
-  const $ = <T extends Element = HTMLElement>(sel: string) => window.document.querySelector(sel) as T;
-  const $$ = (sel: string) => Array.from(window.document.querySelectorAll(sel)) as HTMLElement[];
-  const key = (el: Element, k: string, init: KeyboardEventInit = {}) => el.dispatchEvent(new window.KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true, ...init }));
-  const fromHost = (m: HostToWebviewMessage) => window.dispatchEvent(new window.MessageEvent('message', { data: m }));
-  const last = <M extends WebviewToHostMessage['method']>(method: M) => [...posted].reverse().find((m) => m.method === method) as Extract<WebviewToHostMessage, { method: M }>;
+  const app = chatApp();
   const search = (text: string) => {
-    const input = $<HTMLInputElement>('#model-search');
+    const input = app.$<HTMLInputElement>('#model-search');
     input.value = text;
-    input.dispatchEvent(new window.Event('input'));
+    input.dispatchEvent(new app.window.Event('input'));
   };
-  const active = () => $('#model-search').getAttribute('aria-activedescendant') && $(`#${$('#model-search').getAttribute('aria-activedescendant')}`).getAttribute('data-model-id');
-  const send = (text: string) => {
-    $<HTMLTextAreaElement>('#prompt').value = text;
-    key($('#prompt'), 'Enter');
-    return last('chat/send');
-  };
-  return { window, posted, $, $$, key, fromHost, last, search, active, send };
+  const active = () => app.$('#model-search').getAttribute('aria-activedescendant') && app.$(`#${app.$('#model-search').getAttribute('aria-activedescendant')}`).getAttribute('data-model-id');
+  return { ...app, search, active };
 }
 
 describe('chat webview: model picker, reasoning control, indicators (jsdom)', () => {
-  afterEach(() => {
-    const g = globalThis as Record<string, unknown>;
-    delete g.document;
-    delete g.window;
-    delete g.requestAnimationFrame;
-  });
+  afterEach(teardown);
 
   it('orders favourites, then recent, then providers; a model shows once; search matches name, provider or id', () => {
     const s = modelSections(MODELS, { query: '', favourites: ['openai.gpt-oss-120b-1:0'], recent: ['amazon.nova-pro-v1:0', 'openai.gpt-oss-120b-1:0'] });

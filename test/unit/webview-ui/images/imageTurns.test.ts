@@ -2,14 +2,8 @@
 // carries the image options, a reply's gallery renders only data: image URIs, its buttons post
 // what they say, and stored images are loaded from the host.
 import * as assert from 'node:assert/strict';
-import createDOMPurify from 'dompurify';
-import { JSDOM } from 'jsdom';
-import type { HostToWebviewMessage, ModelOption, WebviewToHostMessage } from '../../../../src/shared/protocol';
-import { ChatApp } from '../../../../webview-ui/chat/chatApp';
-import { manualFrameScheduler } from '../../../../webview-ui/markdown/frameScheduler';
-import { createMarkdownHtmlRenderer } from '../../../../webview-ui/markdown/markdownHtml';
-import { createSanitizer } from '../../../../webview-ui/markdown/sanitizer';
-import { StreamingMarkdown } from '../../../../webview-ui/markdown/streamingMarkdown';
+import { setup as chatApp, teardown } from '../chat/chatAppFixture';
+import type { ModelOption } from '../../../../src/shared/protocol';
 
 const PNG_URI = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
 const CANVAS: ModelOption = {
@@ -21,49 +15,20 @@ const CANVAS: ModelOption = {
 const ULTRA: ModelOption = { id: 'stability.stable-image-ultra-v1:1', label: 'Stable Image Ultra', provider: 'Image generation', image: { tasks: ['textToImage'], maxImages: 1, maxSeed: 4_294_967_294, aspectRatios: ['1:1', '16:9'] } };
 const TEXT: ModelOption = { id: 'm1', label: 'Model One', provider: 'P', apis: ['converse-stream'] };
 
+/** The chat app with a text model and two image models listed. */
 function setup() {
-  const dom = new JSDOM('<!DOCTYPE html><html><body></body></html>');
-  const window = dom.window as unknown as Window & typeof globalThis;
-  const g = globalThis as Record<string, unknown>;
-  g.document = window.document;
-  g.window = window;
-  g.requestAnimationFrame = () => 0;
-  const scheduler = manualFrameScheduler();
-  const renderer = createMarkdownHtmlRenderer();
-  const sanitizer = createSanitizer(createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0]));
-  const posted: WebviewToHostMessage[] = [];
-  let state: unknown;
-  new ChatApp({
-    host: { postMessage: (m) => posted.push(m), getState: () => state, setState: (s) => (state = s) },
-    root: window.document.body,
-    makeMarkdown: (announce) => new StreamingMarkdown({ document: window.document, renderer, sanitizer, scheduler, announce }),
-    attachInteractions: () => {},
-  });
-  const $ = <T extends Element = HTMLElement>(sel: string) => window.document.querySelector(sel) as T;
-  const $$ = (sel: string) => Array.from(window.document.querySelectorAll(sel)) as HTMLElement[];
-  const fromHost = (m: HostToWebviewMessage) => window.dispatchEvent(new window.MessageEvent('message', { data: m }));
-  const last = <M extends WebviewToHostMessage['method']>(method: M) => [...posted].reverse().find((m) => m.method === method) as Extract<WebviewToHostMessage, { method: M }>;
+  const app = chatApp();
   /** Chooses a model in the picker as a user does: open it, click the model's row. */
   const pick = (id: string) => {
-    $<HTMLButtonElement>('#model-picker').click();
-    $<HTMLElement>(`[role="option"][data-model-id="${id}"]`).click();
+    app.$<HTMLButtonElement>('#model-picker').click();
+    app.$<HTMLElement>(`[role="option"][data-model-id="${id}"]`).click();
   };
-  const send = (text: string) => {
-    $<HTMLTextAreaElement>('#prompt').value = text;
-    $('#prompt').dispatchEvent(new window.KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
-    return last('chat/send');
-  };
-  fromHost({ method: 'models/list', models: [TEXT, CANVAS, ULTRA], selectedModelId: 'm1' });
-  return { window, posted, $, $$, fromHost, last, pick, send };
+  app.fromHost({ method: 'models/list', models: [TEXT, CANVAS, ULTRA], selectedModelId: 'm1' });
+  return { ...app, pick };
 }
 
 describe('image turns in the chat webview (jsdom)', () => {
-  afterEach(() => {
-    const g = globalThis as Record<string, unknown>;
-    delete g.document;
-    delete g.window;
-    delete g.requestAnimationFrame;
-  });
+  afterEach(teardown);
 
   it('shows the image form only for image models, with that model\'s choices', () => {
     const app = setup();
