@@ -8,6 +8,7 @@ import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { FrameLocator, Locator } from 'playwright-core';
 import { openWorkbench, screenshotDir, type Workbench } from './workbench';
+import { forEachWidthAndTheme } from './themesAndWidths';
 
 const HAIKU_3 = 'anthropic.claude-3-haiku-20240307-v1:0';
 const HAIKU_45 = 'anthropic.claude-haiku-4-5-20251001-v1:0';
@@ -15,11 +16,6 @@ const GEMMA = 'google.gemma-3-27b-it';
 const SOURCE = 'export function twice(n: number): number {\n  return n * 2;\n}\n';
 const PDF = '%PDF-1.4\n% quarterly figures\n';
 const PNG_1X1 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
-const THEMES: Array<[name: string, theme: string, rootClass: string]> = [
-  ['dark', 'Default Dark Modern', 'vs-dark'],
-  ['light', 'Default Light Modern', 'vs'],
-  ['high-contrast', 'Default High Contrast', 'hc-black'],
-];
 
 type J = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -237,46 +233,30 @@ describe('chat attachments in the real workbench (paste, open dialog, downscale,
     await pickWorkspaceFile('docs/Q3 report.pdf');
     await paste({ width: 9000, height: 300 }, 'wide-architecture-diagram.png');
 
-    async function widenTo(width: number): Promise<void> {
-      const box = (await sidebar.boundingBox())!;
-      const y = box.y + box.height / 2;
-      await page.mouse.move(box.x + box.width, y);
-      await page.mouse.down();
-      await page.mouse.move(box.x + width, y, { steps: 10 });
-      await page.mouse.up();
-      const actual = (await sidebar.boundingBox())!.width;
-      assert.ok(Math.abs(actual - width) <= 4, `side bar is ${actual} px wide, wanted ${width}`);
-    }
     let shots = 0;
-    for (const width of [350, 1200]) {
-      if (width > 1000) await page.setViewportSize({ width: 1600, height: 900 });
-      await widenTo(width);
-      for (const [name, theme, rootClass] of THEMES) {
-        wb.updateSettings({ 'workbench.colorTheme': theme });
-        await page.locator(`.monaco-workbench.${rootClass}`).waitFor({ timeout: 30_000 });
-        await trayChip('wide-architecture-diagram.png').waitFor();
-        // No helper functions inside evaluate: the test runner's transform would name them with a helper the page lacks.
-        const fit = await chat().locator('body').evaluate((body) => {
-          const transcript = body.querySelector('#transcript')!.getBoundingClientRect();
-          const lines = body.querySelectorAll('.turn-assistant .turn-line');
-          const tray = body.querySelector('.attachment-tray')!.getBoundingClientRect();
-          return {
-            lastLineBottom: lines[lines.length - 1]!.getBoundingClientRect().bottom,
-            transcriptBottom: transcript.bottom,
-            trayRight: tray.right,
-            chipsRight: Math.max(...[...body.querySelectorAll('.attachment-tray .attachment-chip')].map((c) => c.getBoundingClientRect().right)),
-          };
-        });
-        assert.ok(fit.lastLineBottom <= fit.transcriptBottom + 0.5, `the reply's last line stays in view above the grown composer: ${JSON.stringify(fit)}`);
-        assert.ok(fit.chipsRight <= fit.trayRight + 0.5, `every chip fits the tray at ${width} px: ${JSON.stringify(fit)}`);
-        await sidebar.screenshot({ path: join(screenshotDir, `chat-attachments-composer-${name}-${width}.png`) });
-        // The sent message with its chips, scrolled into view as a user scrolls up to it.
-        await chat().locator('.turn-user').last().scrollIntoViewIfNeeded();
-        await sidebar.screenshot({ path: join(screenshotDir, `chat-attachments-sent-${name}-${width}.png`) });
-        await chat().locator('#transcript').evaluate((t) => t.scrollTo({ top: t.scrollHeight }));
-        shots += 2;
-      }
-    }
+    await forEachWidthAndTheme(wb, async (name, width) => {
+      await trayChip('wide-architecture-diagram.png').waitFor();
+      // No helper functions inside evaluate: the test runner's transform would name them with a helper the page lacks.
+      const fit = await chat().locator('body').evaluate((body) => {
+        const transcript = body.querySelector('#transcript')!.getBoundingClientRect();
+        const lines = body.querySelectorAll('.turn-assistant .turn-line');
+        const tray = body.querySelector('.attachment-tray')!.getBoundingClientRect();
+        return {
+          lastLineBottom: lines[lines.length - 1]!.getBoundingClientRect().bottom,
+          transcriptBottom: transcript.bottom,
+          trayRight: tray.right,
+          chipsRight: Math.max(...[...body.querySelectorAll('.attachment-tray .attachment-chip')].map((c) => c.getBoundingClientRect().right)),
+        };
+      });
+      assert.ok(fit.lastLineBottom <= fit.transcriptBottom + 0.5, `the reply's last line stays in view above the grown composer: ${JSON.stringify(fit)}`);
+      assert.ok(fit.chipsRight <= fit.trayRight + 0.5, `every chip fits the tray at ${width} px: ${JSON.stringify(fit)}`);
+      await sidebar.screenshot({ path: join(screenshotDir, `chat-attachments-composer-${name}-${width}.png`) });
+      // The sent message with its chips, scrolled into view as a user scrolls up to it.
+      await chat().locator('.turn-user').last().scrollIntoViewIfNeeded();
+      await sidebar.screenshot({ path: join(screenshotDir, `chat-attachments-sent-${name}-${width}.png`) });
+      await chat().locator('#transcript').evaluate((t) => t.scrollTo({ top: t.scrollHeight }));
+      shots += 2;
+    });
     assert.equal(shots, 12);
   });
 

@@ -3,20 +3,15 @@
 // only for a model that takes one (and its level in the request the emulator received), and
 // screenshots of the header with the picker open in three themes at two widths.
 import * as assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FrameLocator } from 'playwright-core';
 import { openWorkbench, screenshotDir, type Workbench } from './workbench';
+import { forEachWidthAndTheme, widenSideBar } from './themesAndWidths';
 
 const HAIKU = 'anthropic.claude-3-haiku-20240307-v1:0';
 const NOVA_LITE = 'amazon.nova-lite-v1:0';
 const SONNET_46 = 'anthropic.claude-sonnet-4-6';
 
-const THEMES: Array<[name: string, theme: string, rootClass: string]> = [
-  ['dark', 'Default Dark Modern', 'vs-dark'],
-  ['light', 'Default Light Modern', 'vs'],
-  ['high-contrast', 'Default High Contrast', 'hc-black'],
-];
 
 type J = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -39,18 +34,6 @@ describe('chat header and model picker in the real workbench', () => {
     await wb?.close();
   });
 
-  /** Drags the side bar's sash until the view is `width` px wide, as a user would. */
-  async function widenTo(width: number): Promise<void> {
-    const sidebar = wb.page.locator('.part.sidebar');
-    const box = (await sidebar.boundingBox())!;
-    const y = box.y + box.height / 2;
-    await wb.page.mouse.move(box.x + box.width, y);
-    await wb.page.mouse.down();
-    await wb.page.mouse.move(box.x + width, y, { steps: 10 });
-    await wb.page.mouse.up();
-    const actual = (await sidebar.boundingBox())!.width;
-    assert.ok(Math.abs(actual - width) <= 4, `side bar is ${actual} px wide, wanted ${width}`);
-  }
 
   /** The model id of the option the search box points at (aria-activedescendant). */
   const activeModel = () =>
@@ -73,7 +56,7 @@ describe('chat header and model picker in the real workbench', () => {
 
   it('the header is one row that fits 300 px and 350 px: picker, new chat, history, settings', async () => {
     for (const width of [300, 350]) {
-      await widenTo(width);
+      await widenSideBar(wb.page, width);
       // No helper functions inside evaluate: the test runner's transform would name them with a helper the page lacks.
       const m = await chat.locator('header.toolbar').evaluate((header) => ({
         height: header.getBoundingClientRect().height,
@@ -153,37 +136,24 @@ describe('chat header and model picker in the real workbench', () => {
   it('screenshots: the header with the model picker open, at 350 px and 1,200 px, in dark, light and high contrast', async () => {
     const page = wb.page;
     const sidebar = page.locator('.part.sidebar');
-    const setTheme = (theme: string) => {
-      for (const scope of ['User', 'Machine']) {
-        const file = join(wb.userDataDir, scope, 'settings.json');
-        const settings = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-        writeFileSync(file, JSON.stringify({ ...settings, 'workbench.colorTheme': theme }, null, 2));
-      }
-    };
     // A system prompt, so its indicator shows beside the reasoning control under the composer.
     await chat.locator('#settings-toggle').click();
     await chat.locator('#system-prompt').fill('Answer briefly.');
     await chat.locator('#settings-toggle').click();
     await chat.locator('#indicator-system').waitFor();
     let shots = 0;
-    for (const width of [350, 1200]) {
-      if (width > 1000) await page.setViewportSize({ width: 1600, height: 900 });
-      await widenTo(width);
-      for (const [name, theme, rootClass] of THEMES) {
-        setTheme(theme);
-        await page.locator(`.monaco-workbench.${rootClass}`).waitFor({ timeout: 30_000 });
-        await chat.locator('#model-picker').click();
-        await chat.locator('#model-search').fill('claude');
-        await chat.locator('[role="option"]').first().waitFor();
-        await page.keyboard.press('ArrowDown');
-        await sidebar.screenshot({ path: join(screenshotDir, `chat-header-picker-${name}-${width}.png`) });
-        await page.keyboard.press('Escape');
-        await chat.locator('#settings-toggle').click();
-        await sidebar.screenshot({ path: join(screenshotDir, `chat-header-settings-${name}-${width}.png`) });
-        await chat.locator('#settings-toggle').click();
-        shots += 2;
-      }
-    }
+    await forEachWidthAndTheme(wb, async (name, width) => {
+      await chat.locator('#model-picker').click();
+      await chat.locator('#model-search').fill('claude');
+      await chat.locator('[role="option"]').first().waitFor();
+      await page.keyboard.press('ArrowDown');
+      await sidebar.screenshot({ path: join(screenshotDir, `chat-header-picker-${name}-${width}.png`) });
+      await page.keyboard.press('Escape');
+      await chat.locator('#settings-toggle').click();
+      await sidebar.screenshot({ path: join(screenshotDir, `chat-header-settings-${name}-${width}.png`) });
+      await chat.locator('#settings-toggle').click();
+      shots += 2;
+    });
     assert.equal(shots, 12);
   });
 });

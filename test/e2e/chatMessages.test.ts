@@ -12,6 +12,7 @@ import type { Scenario } from '../emulator/scenario';
 // @ts-expect-error plain ESM harness module without types
 import { emulatorSettings, hermeticAwsEnv } from '../harness/emulatorWiring.mjs';
 import { openWorkbench, projectRoot, screenshotDir, type Workbench } from './workbench';
+import { forEachWidthAndTheme, widenSideBar } from './themesAndWidths';
 
 const MODEL = 'anthropic.claude-3-haiku-20240307-v1:0';
 const SAMPLE = 'export function twice(n: number): number {\n  return n * 2;\n}\n';
@@ -32,11 +33,6 @@ const scenario: Scenario = {
   ],
 };
 
-const THEMES: Array<[name: string, theme: string, rootClass: string]> = [
-  ['dark', 'Default Dark Modern', 'vs-dark'],
-  ['light', 'Default Light Modern', 'vs'],
-  ['high-contrast', 'Default High Contrast', 'hc-black'],
-];
 
 describe('chat messages in the real workbench (cursor, token colours, hover actions, tools, retry, Apply, Insert, context chip)', () => {
   let emulator: EmulatorHandle;
@@ -172,36 +168,20 @@ describe('chat messages in the real workbench (cursor, token colours, hover acti
     const page = wb.page;
     const sidebar = page.locator('.part.sidebar');
     await lastReply().locator('details.tool-call summary').click();
-    async function widenTo(width: number): Promise<void> {
-      const box = (await sidebar.boundingBox())!;
-      const y = box.y + box.height / 2;
-      await page.mouse.move(box.x + box.width, y);
-      await page.mouse.down();
-      await page.mouse.move(box.x + width, y, { steps: 10 });
-      await page.mouse.up();
-      const actual = (await sidebar.boundingBox())!.width;
-      assert.ok(Math.abs(actual - width) <= 4, `side bar is ${actual} px wide, wanted ${width}`);
-    }
     const shots: string[] = [];
-    for (const width of [350, 1200]) {
-      if (width > 1000) await page.setViewportSize({ width: 1600, height: 900 });
-      await widenTo(width);
-      for (const [name, theme, rootClass] of THEMES) {
-        setTheme(theme);
-        await page.locator(`.monaco-workbench.${rootClass}`).waitFor({ timeout: 30_000 });
-        const code = chat().locator('.md-code').last();
-        await code.scrollIntoViewIfNeeded();
-        // Hover the reply with the code, so its actions show in the picture.
-        await chat().locator('.turn-assistant', { has: chat().locator('.md-code') }).last().hover();
-        await waitForOpacity(chat().locator('.turn-assistant', { has: chat().locator('.md-code') }).last().locator('.message-actions'), '1');
-        const path = join(screenshotDir, `chat-messages-${name}-${width}.png`);
-        await sidebar.screenshot({ path });
-        shots.push(path);
-      }
-    }
+    await forEachWidthAndTheme(wb, async (name, width) => {
+      const code = chat().locator('.md-code').last();
+      await code.scrollIntoViewIfNeeded();
+      // Hover the reply with the code, so its actions show in the picture.
+      await chat().locator('.turn-assistant', { has: chat().locator('.md-code') }).last().hover();
+      await waitForOpacity(chat().locator('.turn-assistant', { has: chat().locator('.md-code') }).last().locator('.message-actions'), '1');
+      const path = join(screenshotDir, `chat-messages-${name}-${width}.png`);
+      await sidebar.screenshot({ path });
+      shots.push(path);
+    });
     setTheme('Default Dark Modern');
     await page.locator('.monaco-workbench.vs-dark').waitFor({ timeout: 30_000 });
-    await widenTo(350);
+    await widenSideBar(wb.page, 350);
     assert.equal(shots.length, 6);
   });
 

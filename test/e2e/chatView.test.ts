@@ -2,20 +2,13 @@
 // emulator, Escape back to the editor, and screenshots of the view at 350 px and 1,200 px wide in
 // the light, dark and high-contrast themes.
 import * as assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FrameLocator } from 'playwright-core';
 import { openWorkbench, screenshotDir, type Workbench } from './workbench';
+import { forEachWidthAndTheme } from './themesAndWidths';
 
 const MODEL = 'anthropic.claude-3-haiku-20240307-v1:0';
 const SOURCE = 'export function twice(n: number): number {\n  return n * 2;\n}\n';
-
-/** Theme setting → the class the workbench puts on its root once the theme is applied. */
-const THEMES: Array<[name: string, theme: string, rootClass: string]> = [
-  ['dark', 'Default Dark Modern', 'vs-dark'],
-  ['light', 'Default Light Modern', 'vs'],
-  ['high-contrast', 'Default High Contrast', 'hc-black'],
-];
 
 /** The chat page: webviews are overlaid on the workbench, not inside the part that shows them. */
 function chatFrame(wb: Workbench): FrameLocator {
@@ -33,15 +26,6 @@ describe('chat view in the real workbench (keybinding, Escape, themes, widths)',
   after(async () => {
     await wb?.close();
   });
-
-  /** Switches the theme as editing settings.json does (the server's copy wins over the user's, so both). */
-  function setTheme(theme: string): void {
-    for (const scope of ['User', 'Machine']) {
-      const file = join(wb.userDataDir, scope, 'settings.json');
-      const settings = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-      writeFileSync(file, JSON.stringify({ ...settings, 'workbench.colorTheme': theme }, null, 2));
-    }
-  }
 
   /** The chat view's page (the only webview until the editor-tab chat opens). */
   const sideChat = () => chatFrame(wb);
@@ -80,31 +64,13 @@ describe('chat view in the real workbench (keybinding, Escape, themes, widths)',
   it('screenshots: the view at 350 px and at 1,200 px wide, in dark, light and high contrast', async () => {
     const page = wb.page;
     const sidebar = page.locator('.part.sidebar');
-    /** Drags the side bar's sash until the view is `width` px wide, as a user would. */
-    async function widenTo(width: number): Promise<void> {
-      const box = (await sidebar.boundingBox())!;
-      const y = box.y + box.height / 2;
-      await page.mouse.move(box.x + box.width, y);
-      await page.mouse.down();
-      await page.mouse.move(box.x + width, y, { steps: 10 });
-      await page.mouse.up();
-      const actual = (await sidebar.boundingBox())!.width;
-      assert.ok(Math.abs(actual - width) <= 4, `side bar is ${actual} px wide, wanted ${width}`);
-    }
-
     const shots: string[] = [];
-    for (const width of [350, 1200]) {
-      if (width > 1000) await page.setViewportSize({ width: 1600, height: 900 });
-      await widenTo(width);
-      for (const [name, theme, rootClass] of THEMES) {
-        setTheme(theme);
-        await page.locator(`.monaco-workbench.${rootClass}`).waitFor({ timeout: 30_000 });
-        await sideChat().locator('.turn-assistant .turn-line').first().waitFor();
-        const path = join(screenshotDir, `chat-view-${name}-${width}.png`);
-        await sidebar.screenshot({ path });
-        shots.push(path);
-      }
-    }
+    await forEachWidthAndTheme(wb, async (name, width) => {
+      await sideChat().locator('.turn-assistant .turn-line').first().waitFor();
+      const path = join(screenshotDir, `chat-view-${name}-${width}.png`);
+      await sidebar.screenshot({ path });
+      shots.push(path);
+    });
     assert.equal(shots.length, 6);
   });
 

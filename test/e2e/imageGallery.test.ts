@@ -3,16 +3,12 @@
 // the file in the workspace; more turns typed with the image form (count, style, a partly filtered
 // result); screenshots of the gallery at 350 px and 1,200 px in dark, light and high contrast.
 import * as assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { FrameLocator } from 'playwright-core';
 import { openWorkbench, screenshotDir, type Workbench } from './workbench';
+import { forEachWidthAndTheme } from './themesAndWidths';
 
-const THEMES: Array<[name: string, theme: string, rootClass: string]> = [
-  ['dark', 'Default Dark Modern', 'vs-dark'],
-  ['light', 'Default Light Modern', 'vs'],
-  ['high-contrast', 'Default High Contrast', 'hc-black'],
-];
 
 describe('image gallery in the chat view (real workbench, emulator)', () => {
   let wb: Workbench;
@@ -27,14 +23,6 @@ describe('image gallery in the chat view (real workbench, emulator)', () => {
   });
 
   const chat = (): FrameLocator => wb.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
-
-  function setTheme(theme: string): void {
-    for (const scope of ['User', 'Machine']) {
-      const file = join(wb.userDataDir, scope, 'settings.json');
-      const settings = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-      writeFileSync(file, JSON.stringify({ ...settings, 'workbench.colorTheme': theme }, null, 2));
-    }
-  }
 
   /** Every gallery image on the page has decoded (a broken data URI would have naturalWidth 0). */
   async function decodedImages(): Promise<number[]> {
@@ -93,30 +81,14 @@ describe('image gallery in the chat view (real workbench, emulator)', () => {
   it('screenshots: the gallery at 350 px and at 1,200 px wide, in dark, light and high contrast', async () => {
     const page = wb.page;
     const sidebar = page.locator('.part.sidebar');
-    async function widenTo(width: number): Promise<void> {
-      const box = (await sidebar.boundingBox())!;
-      const y = box.y + box.height / 2;
-      await page.mouse.move(box.x + box.width, y);
-      await page.mouse.down();
-      await page.mouse.move(box.x + width, y, { steps: 10 });
-      await page.mouse.up();
-      const actual = (await sidebar.boundingBox())!.width;
-      assert.ok(Math.abs(actual - width) <= 4, `side bar is ${actual} px wide, wanted ${width}`);
-    }
     const shots: string[] = [];
-    for (const width of [350, 1200]) {
-      if (width > 1000) await page.setViewportSize({ width: 1600, height: 900 });
-      await widenTo(width);
-      for (const [name, theme, rootClass] of THEMES) {
-        setTheme(theme);
-        await page.locator(`.monaco-workbench.${rootClass}`).waitFor({ timeout: 30_000 });
-        // The second reply's gallery in view: three images and their buttons.
-        await chat().locator('.turn-assistant').nth(1).locator('.gallery-image').first().scrollIntoViewIfNeeded();
-        const path = join(screenshotDir, `image-gallery-${name}-${width}.png`);
-        await sidebar.screenshot({ path });
-        shots.push(path);
-      }
-    }
+    await forEachWidthAndTheme(wb, async (name, width) => {
+      // The second reply's gallery in view: three images and their buttons.
+      await chat().locator('.turn-assistant').nth(1).locator('.gallery-image').first().scrollIntoViewIfNeeded();
+      const path = join(screenshotDir, `image-gallery-${name}-${width}.png`);
+      await sidebar.screenshot({ path });
+      shots.push(path);
+    });
     assert.equal(shots.length, 6);
   });
 });
