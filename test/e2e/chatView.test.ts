@@ -88,7 +88,10 @@ describe('chat view in the real workbench (keybinding, Escape, themes, widths)',
       await input.click();
       await input.fill('Are you there?');
       await input.press('Enter');
-      await sideChat().locator('.turn-assistant .turn-error').last().waitFor({ timeout: 60_000 });
+      const turnError = sideChat().locator('.turn-assistant .turn-error').last();
+      await turnError.waitFor({ timeout: 60_000 });
+      // An endpoint is overridden: the error's action opens the endpoint settings, not the proxy's.
+      await turnError.locator('button', { hasText: 'Open endpoint settings' }).waitFor();
       await failed.waitFor({ timeout: 10_000 });
       await failed.click();
       const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'runtime endpoint failed' });
