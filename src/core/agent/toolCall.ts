@@ -6,7 +6,7 @@ import type { ContentPart } from '../bedrock/adapters/chatRequest';
 import type { WireToolCall } from '../../shared/protocol';
 import type { RequestedCall } from '../chat/turnRunner';
 import { toolInputText } from '../chat/turnRunner';
-import type { AgentTool, ApprovalDecision } from './agentTool';
+import type { AgentTool, ApprovalDecision, ToolOutcome } from './agentTool';
 import type { ApprovalGate } from './approvalGate';
 import { inputProblem } from './toolSchema';
 
@@ -73,7 +73,7 @@ export async function runToolCall(call: RequestedCall, wire: WireToolCall, ctx: 
   if (ctx.signal.aborted) return finish(allowed ? 'cancelled' : 'denied', NOT_RUN_STOPPED, true);
   if (!allowed) return finish('denied', 'The user denied this call. Do not retry it unless the user asks; continue without it or explain what you need.', true);
   ctx.update({ ...wire, status: 'running' });
-  let outcome: { text: string; isError?: boolean };
+  let outcome: ToolOutcome;
   try {
     outcome = await untilAborted(tool.invoke(input, { signal: ctx.signal, conversationId: ctx.conversationId, maxResultBytes: ctx.maxResultBytes }), ctx.signal);
   } catch (e) {
@@ -82,7 +82,8 @@ export async function runToolCall(call: RequestedCall, wire: WireToolCall, ctx: 
   }
   if (ctx.signal.aborted) return finish('cancelled', 'Stopped by the user before it finished.', true);
   const capped = capResult(String(outcome.text ?? ''), ctx.maxResultBytes);
-  return finish(outcome.isError ? 'failed' : 'done', capped.text, !!outcome.isError, capped.truncated);
+  // A tool that cut its own result to the cap says so in `truncated`; the block shows it either way.
+  return finish(outcome.isError ? 'failed' : 'done', capped.text, !!outcome.isError, capped.truncated || outcome.truncated === true);
 }
 
 /**

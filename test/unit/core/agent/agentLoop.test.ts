@@ -190,6 +190,14 @@ describe('agent loop', () => {
     assert.ok(result.type === 'toolResult' && result.content === call.result && !result.isError);
   });
 
+  it('a result the tool cut itself is marked truncated too', async () => {
+    const capped = fixtureTool('readFile', 'read', () => ({ text: 'first lines\n[truncated: read a smaller range]', truncated: true }));
+    const { done } = run([{ calls: [{ id: 'a', name: 'readFile', input: { path: 'a' } }] }, { text: 'ok' }], [capped]);
+    const call = (await done).steps![0].tools[0];
+    assert.equal(call.truncated, true);
+    assert.equal(call.result, 'first lines\n[truncated: read a smaller range]');
+  });
+
   it('stops at the step limit with a line that names the setting; the last calls are closed, not run', async () => {
     const read = fixtureTool('readFile', 'read', () => ({ text: 'x' }));
     const { done, posted, backend } = run([{ text: 'again', calls: [{ id: 'a', name: 'readFile', input: { path: 'a' } }] }], [read], { limits: { maxSteps: 3, maxResultBytes: 100 } });
