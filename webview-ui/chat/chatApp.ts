@@ -25,7 +25,7 @@ import { TranscriptView } from './transcriptView';
 import { dispatchTurnAction, userTurnAtOrBefore } from './turnActions';
 import { AssistantTurnView, UserTurnView, type MarkdownFactory } from './turnViews';
 import type { HostApi } from './vscodeApi';
-import { ImageTurns } from '../images/imageTurns';
+import { ImageTurns, type Origin } from '../images/imageTurns';
 import type { ImageTurnOptions } from '../../src/shared/imageProtocol';
 import type { VoiceInput } from '../../src/shared/voiceProtocol';
 import { VoiceTurns } from '../voice/voiceTurns';
@@ -61,7 +61,7 @@ export class ChatApp {
   private readonly images: ImageTurns;
   private readonly voice: VoiceTurns;
   /** The text and image options of the image turn streaming now (its gallery's buttons reuse them). */
-  private streamingImage: { text: string; options: ImageTurnOptions } | undefined;
+  private streamingImage: Origin | undefined;
   private readonly typing: TypingNotice;
 
   constructor(opts: ChatAppOptions) {
@@ -109,7 +109,7 @@ export class ChatApp {
     this.status = el('div', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
     this.images = new ImageTurns({
       host: this.host,
-      send: (text, image) => this.send(undefined, text, { image }),
+      send: (text, image, modelId) => this.send(undefined, text, { image, ...(modelId ? { modelId } : {}) }),
       model: () => this.picker.model,
       announce: (text) => (this.status.textContent = text),
     });
@@ -199,7 +199,7 @@ export class ChatApp {
   }
 
 
-  private send(replaceFromTurn?: number, textOverride?: string, overrides: { image?: ImageTurnOptions; context?: ChatContext; voice?: VoiceInput } = {}): void {
+  private send(replaceFromTurn?: number, textOverride?: string, overrides: { image?: ImageTurnOptions; context?: ChatContext; voice?: VoiceInput; modelId?: string } = {}): void {
     if (this.gate.active) return;
     const text = textOverride ?? this.composer.text;
     if (!text.trim() && !overrides.voice) return;
@@ -207,8 +207,8 @@ export class ChatApp {
     const from = replaceFromTurn ?? this.editing.index;
     // Sending a turn again keeps what it was asked with (a removed background stays a removal), with a new seed.
     const again = from !== undefined ? (this.transcript.turns[from] as UserTurnView | undefined)?.imageOptions : undefined;
-    const image = this.images.optionsFor(overrides.image ?? (again ? { ...again, seed: undefined } : undefined));
-    this.streamingImage = image ? { text, options: image } : undefined;
+    const image = overrides.modelId ? overrides.image : this.images.optionsFor(overrides.image ?? (again ? { ...again, seed: undefined } : undefined));
+    this.streamingImage = image ? { text, options: image, ...(overrides.modelId ? { modelId: overrides.modelId } : {}) } : undefined;
     // An edited message keeps the editor code it was about.
     const context = overrides.context ?? (from !== undefined ? (this.transcript.turns[from] as UserTurnView | undefined)?.context : undefined);
     // A resend carries the attachments of the message it repeats; a new or edited message the tray's.
@@ -229,7 +229,7 @@ export class ChatApp {
     if (textOverride === undefined) this.composer.text = '';
     const params = chatParams(this.settings, this.controls);
     const api = this.settings.api;
-    const modelId = this.picker.selectedId;
+    const modelId = overrides.modelId ?? this.picker.selectedId;
     this.host.postMessage({
       method: 'chat/send',
       requestId,

@@ -12,6 +12,7 @@ import type { AttachmentTray } from './attachmentTray';
 import type { Composer } from './composer';
 import type { HistoryPanel } from './historyPanel';
 import type { ModelPicker } from './modelPicker';
+import { isPickable } from './modelList';
 import type { SettingsPanel } from './settingsPanel';
 import { applyTokenColors } from './tokenColors';
 
@@ -32,7 +33,8 @@ export interface HostMessageTarget {
   saveState(): void;
   load(conv: PersistedConversation): void;
   /** Sends the composer's text now; a reply streaming is stopped first (and kept as it is). */
-  sendNow(overrides: { image?: ImageTurnOptions; context?: ChatContext }): void;
+  /** `modelId`: this turn's model instead of the picker's (its image options are sent as given). */
+  sendNow(overrides: { image?: ImageTurnOptions; context?: ChatContext; modelId?: string }): void;
 }
 
 export function routeHostMessage(m: HostToWebviewMessage, t: HostMessageTarget): void {
@@ -75,16 +77,21 @@ export function routeHostMessage(m: HostToWebviewMessage, t: HostMessageTarget):
       if (conv) t.load(conv);
       return;
     }
-    case 'chat/prefill':
-      if (typeof m.modelId === 'string' && m.modelId.trim() && m.modelId !== t.picker.selectedId) {
+    case 'chat/prefill': {
+      // A model that only edits images (Remove Background, Search and Replace…) runs this one turn;
+      // the chat keeps the model it had, since that model could not answer the next message.
+      const option = typeof m.modelId === 'string' ? t.picker.option(m.modelId) : undefined;
+      const editOnly = m.send && m.image && option && !isPickable(option) ? option.id : undefined;
+      if (!editOnly && typeof m.modelId === 'string' && m.modelId.trim() && m.modelId !== t.picker.selectedId) {
         t.selectModel(m.modelId);
       }
       t.composer.text = typeof m.text === 'string' ? m.text : '';
       t.saveState();
       // "Explain Selection" while a reply streams: that reply stops (kept as it is) and this one goes.
-      if (m.send) t.sendNow({ image: m.image, context: readContext(m.context) });
+      if (m.send) t.sendNow({ image: m.image, context: readContext(m.context), ...(editOnly ? { modelId: editOnly } : {}) });
       else t.composer.focus();
       return;
+    }
     case 'attach/added':
       return t.tray.add(m.attachment);
     case 'attach/refused':

@@ -116,6 +116,11 @@ export class ModelPicker {
     return this.models.some((m) => m.id === id);
   }
 
+  /** The list's entry for `id`, selected or not. */
+  option(id: string): ModelOption | undefined {
+    return this.models.find((m) => m.id === id);
+  }
+
   /** A new list: keeps the current choice if the list has it, else the host's, else the first. */
   setModels(models: ModelOption[], hostSelected: string | undefined, favourites: string[] = this.favourites, recent: string[] = this.recent): void {
     this.models = models;

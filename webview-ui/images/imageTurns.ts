@@ -9,8 +9,8 @@ import { ImageOptionsBar } from './imageOptionsBar';
 
 export interface ImageTurnsOptions {
   host: HostApi;
-  /** Sends a new image turn with the current model (Regenerate with the same seed, Variations). */
-  send(text: string, image: ImageTurnOptions): void;
+  /** Sends a new image turn with the current model, or `modelId` (Regenerate with the same seed, Variations). */
+  send(text: string, image: ImageTurnOptions, modelId?: string): void;
   /** The model picked now. */
   model(): ModelOption | undefined;
   /** Says something in the chat's status line (screen readers hear it). */
@@ -18,9 +18,11 @@ export interface ImageTurnsOptions {
 }
 
 /** What a gallery's turn was asked with, so its buttons can ask again. */
-interface Origin {
+export interface Origin {
   text: string;
   options: ImageTurnOptions;
+  /** The model of a turn that did not use the picked one (an edit-only model): Regenerate asks it again. */
+  modelId?: string;
 }
 
 export class ImageTurns {
@@ -88,7 +90,7 @@ export class ImageTurns {
         return;
       }
       case 'regenerate':
-        this.o.send(origin.text, { ...origin.options, seed: image.seed });
+        this.o.send(origin.text, { ...origin.options, seed: image.seed }, origin.modelId);
         return;
       case 'variations': {
         const traits = this.o.model()?.image;

@@ -27,6 +27,7 @@ import { runChatEditorAction } from './chatEditorActions';
 import { AgentSession, type AgentSettings } from '../../core/agent/agentSession';
 import type { ToolProvider } from '../../core/agent/agentLoop';
 import { deleteConversation, readConversation, readHistoryList, readModelsList, type ChatPreferences, type ReadWarning } from '../../core/chat/panelModelsAndHistory';
+import { generatesImages, imageTraitsOf } from '../../core/bedrock/images/imageFamily';
 
 export type { ChatPreferences };
 
@@ -193,7 +194,8 @@ export class ChatPanelHost<S extends ChatSurface = ChatSurface> extends Disposab
 
   /** Puts text in the input box (and sends it when `send`). */
   prefill(text: string, send = false, modelId?: string, extra: { image?: ImageTurnOptions; context?: ChatContext } = {}): void {
-    if (modelId) this.selectedModelId = modelId;
+    // A model that only edits images runs this one turn; it does not become the chat's model.
+    if (modelId && !(extra.image && imageTraitsOf(modelId) && !generatesImages(modelId))) this.selectedModelId = modelId;
     this.post({ method: 'chat/prefill', text, send, modelId, ...(extra.image ? { image: extra.image } : {}), ...(extra.context ? { context: extra.context } : {}) });
   }
 

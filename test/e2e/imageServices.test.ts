@@ -1,0 +1,136 @@
+// Stability's image services as a user reaches them in the real workbench: right-click a PNG in the
+// file explorer → Edit with Prompt → Stable Image Search and Replace, and right-click the Stable
+// Image Remove Background model in the Models view → Remove Background → pick the file; each
+// result decoded in the chat view's gallery, each body as the emulator received it. Screenshots
+// of the Models view's menu and of the gallery in dark, light and high contrast.
+import * as assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { FrameLocator } from 'playwright-core';
+import { generatedPicture } from '../emulator/png';
+import { openWorkbench, screenshotDir, type Workbench } from './workbench';
+
+const THEMES: Array<[name: string, theme: string, rootClass: string]> = [
+  ['dark', 'Default Dark Modern', 'vs-dark'],
+  ['light', 'Default Light Modern', 'vs'],
+  ['high-contrast', 'Default High Contrast', 'hc-black'],
+];
+const PHOTO = generatedPicture('a street with a car', 160, 120);
+
+describe("Stability's image services in the real workbench (explorer → chat gallery)", () => {
+  let wb: Workbench;
+  let photoPath: string;
+  before(async () => {
+    wb = await openWorkbench({ settings: { 'workbench.colorTheme': 'Default Dark Modern' } });
+    photoPath = join(dirname(wb.userDataDir), 'workspace', 'street.png');
+    writeFileSync(photoPath, PHOTO);
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await wb?.screenshot(`FAILED-image-services-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`);
+  });
+  after(async () => {
+    await wb?.close();
+  });
+
+  const chat = (): FrameLocator => wb.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+  const invokes = () => wb.emulator!.requests.filter((r) => r.route === 'InvokeModel');
+
+  function setTheme(theme: string): void {
+    for (const scope of ['User', 'Machine']) {
+      const file = join(wb.userDataDir, scope, 'settings.json');
+      const settings = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+      writeFileSync(file, JSON.stringify({ ...settings, 'workbench.colorTheme': theme }, null, 2));
+    }
+  }
+
+  /** Focuses a context-menu entry and presses Enter (a synthetic click does not reliably run VS Code's menu items). */
+  async function runMenuItem(label: string): Promise<void> {
+    const item = wb.page.locator('.context-view .action-label', { hasText: label }).first();
+    await item.waitFor({ timeout: 10_000 });
+    await item.hover();
+    await wb.page.keyboard.press('Enter');
+  }
+
+  /** The widths of the last reply's gallery images once decoded (0 for an image that did not decode). */
+  async function lastGalleryWidths(replies: number): Promise<number[]> {
+    const reply = chat().locator('.turn-assistant').nth(replies - 1);
+    const imgs = reply.locator('.gallery-image');
+    await imgs.first().waitFor({ timeout: 30_000 });
+    return imgs.evaluateAll((els) => els.map((e) => ((e as HTMLImageElement).complete ? (e as HTMLImageElement).naturalWidth : -1)));
+  }
+
+  it('Edit with Prompt on a PNG in the file explorer, with Search and Replace', async () => {
+    const page = wb.page;
+    await page.locator('.activitybar .action-item a[aria-label^="Bedrock"]').first().waitFor({ timeout: 30_000 });
+    await wb.runCommand('View: Show Explorer');
+    const file = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'street.png' }).first();
+    await file.waitFor({ timeout: 30_000 });
+    await file.click({ button: 'right' });
+    await runMenuItem('Edit with Prompt');
+    const quick = page.locator('.quick-input-widget');
+    await quick.locator('.monaco-list-row', { hasText: 'Stable Image Search and Replace' }).first().click({ timeout: 30_000 });
+    await page.locator('.quick-input-widget', { hasText: 'Which part of the image should change?' }).waitFor({ timeout: 10_000 });
+    await quick.locator('input').fill('the car');
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget', { hasText: 'What should replace it?' }).waitFor({ timeout: 10_000 });
+    await quick.locator('input').fill('a red bicycle');
+    await page.keyboard.press('Enter');
+
+    const widths = await lastGalleryWidths(1);
+    assert.deepEqual(widths, [160], 'one edited image at the input size, decoded');
+    const call = invokes().at(-1)!;
+    assert.equal(call.modelId, 'us.stability.stable-image-search-replace-v1:0');
+    const body = call.body as Record<string, unknown>;
+    assert.equal(body.search_prompt, 'the car');
+    assert.equal(body.prompt, 'a red bicycle');
+    assert.equal(body.image, PHOTO.toString('base64'));
+    await chat().locator('.turn-assistant').first().locator('.turn-line', { hasText: 'InvokeModel' }).waitFor();
+    const picked = await chat().locator('#model-picker').getAttribute('data-model-id');
+    assert.ok(picked && !picked.includes('stable-image-search-replace'), `the chat keeps its model (${picked}): an edit-only model could not answer the next message`);
+  });
+
+  it('Remove Background from the Models view: the model, then the file; a cut-out in the gallery', async () => {
+    const page = wb.page;
+    await page.locator('.activitybar .action-item a[aria-label^="Bedrock"]').first().click();
+    const sidebar = page.locator('.part.sidebar');
+    const stability = sidebar.locator('.monaco-list-row', { hasText: /^Stability/ }).first();
+    await stability.waitFor({ timeout: 60_000 });
+    await stability.click();
+    // The group has sixteen models and the list draws only the rows in view: scroll to the one wanted.
+    const row = sidebar.locator('.monaco-list-row', { hasText: 'Stable Image Remove Background' }).first();
+    await stability.hover();
+    for (let i = 0; i < 15 && !(await row.isVisible()); i++) await page.mouse.wheel(0, 120);
+    await row.waitFor({ timeout: 10_000 });
+    await row.click({ button: 'right' });
+    await page.locator('.context-view .action-label', { hasText: 'Remove Background' }).first().waitFor({ timeout: 10_000 });
+    const labels = await page.locator('.context-view .action-label').allTextContents();
+    assert.ok(!labels.some((l) => /Generate Image|Edit with Prompt|Generate Variations/.test(l)), `only what the model does: ${labels.join(' | ')}`);
+    for (const [name, theme, rootClass] of THEMES) {
+      setTheme(theme);
+      await page.locator(`.monaco-workbench.${rootClass}`).waitFor({ timeout: 30_000 });
+      // The side bar and the menu that opens past its edge.
+      const bar = (await page.locator('.part.sidebar').boundingBox())!;
+      const menu = (await page.locator('.context-view').boundingBox())!;
+      const right = Math.max(bar.x + bar.width, menu.x + menu.width);
+      await page.screenshot({ path: join(screenshotDir, `image-services-menu-${name}.png`), clip: { x: bar.x, y: bar.y, width: right - bar.x, height: bar.height } });
+    }
+    await runMenuItem('Remove Background');
+    // code-server's own open dialog: a quick input that takes a path.
+    const quick = page.locator('.quick-input-widget');
+    await quick.locator('input').waitFor({ timeout: 10_000 });
+    await quick.locator('input').fill(photoPath);
+    await page.keyboard.press('Enter');
+
+    const widths = await lastGalleryWidths(2);
+    assert.deepEqual(widths, [160]);
+    const call = invokes().at(-1)!;
+    assert.equal(call.modelId, 'us.stability.stable-image-remove-background-v1:0');
+    assert.deepEqual(call.body, { image: PHOTO.toString('base64'), output_format: 'png' });
+    for (const [name, theme, rootClass] of THEMES) {
+      setTheme(theme);
+      await page.locator(`.monaco-workbench.${rootClass}`).waitFor({ timeout: 30_000 });
+      await chat().locator('.turn-assistant').nth(1).locator('.gallery-image').first().scrollIntoViewIfNeeded();
+      await page.locator('.part.sidebar').screenshot({ path: join(screenshotDir, `image-services-gallery-${name}.png`) });
+    }
+  });
+});
