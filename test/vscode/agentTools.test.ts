@@ -217,8 +217,9 @@ describe('agent tools (extension host, fixture workspace)', () => {
     await vscode.window.showTextDocument(doc);
     await vscode.commands.executeCommand('undo');
     assert.equal(doc.getText(), 'const a = 1;\nconst b = 2;\nconst c = 3;\n', 'one Undo reverts the whole edit');
-    // Back to the file on disk (the applied edit) for the calls below.
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+    // Redo brings the editor back to the applied edit, which is what the file on disk holds.
+    await vscode.commands.executeCommand('redo');
+    assert.equal(doc.getText(), 'const a = 1;\nconst b = 20;\nconst bb = 21;\nconst c = 3;\n', 'Redo applies the whole edit again');
     assert.equal(doc.isDirty, false);
     assert.match(await failure('propose_edit', { path: `${FIXTURE}/edit.ts`, oldText: 'const z', newText: 'x' }), /oldText was not found in agent-fixture\/edit\.ts/);
     assert.match(await failure('propose_edit', { path: `${FIXTURE}/missing.ts`, oldText: 'a', newText: 'b' }), /does not exist; use create_file/);
