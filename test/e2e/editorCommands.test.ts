@@ -58,6 +58,14 @@ describe('editor commands in the real workbench', () => {
     assert.ok((await reply.innerText()).length > 100, 'a streamed answer is shown');
     assert.match(await reply.locator('.turn-line').innerText(), /Converse|Invoke/);
     await wb.screenshot('editor-explain-selection');
+    // The history entry is titled with the user's short request, not the fenced code sent as context.
+    await chat.locator('#history-toggle').click();
+    const entry = chat.locator('.history-open[aria-current="true"]');
+    await entry.waitFor();
+    const title = await entry.innerText();
+    assert.match(title, /^Explain the selected code/);
+    assert.doesNotMatch(title, /```|fibonacci|sample\.ts/);
+    await chat.locator('#history-toggle').click(); // leave the list closed for the next test
   });
 
   it('Embed Selection opens the JSON document with the vector', async () => {
