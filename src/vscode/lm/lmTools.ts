@@ -19,8 +19,25 @@ export interface LmToolDeps {
 
 const result = (text: string) => new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(redact(text))]);
 
-/** A tool's input was unusable: said back to the model as the result, so it can correct the call. */
-const inputProblem = (tool: string, e: unknown) => result(`${tool} could not use its input: ${e instanceof Error ? e.message : String(e)}`);
+/**
+ * A tool's `invoke`: the input is read first, and an unusable one is said back to the model as the
+ * result, so it can correct the call.
+ */
+function invokeWithInput<T>(
+  tool: string,
+  read: (raw: unknown) => T,
+  run: (input: T, token: vscode.CancellationToken) => Promise<vscode.LanguageModelToolResult>,
+): vscode.LanguageModelTool<unknown>['invoke'] {
+  return async (options, token) => {
+    let input: T;
+    try {
+      input = read(options.input);
+    } catch (e) {
+      return result(`${tool} could not use its input: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    return run(input, token);
+  };
+}
 
 function cancellable<T>(token: vscode.CancellationToken, work: Promise<T>): Promise<T> {
   if (token.isCancellationRequested) return Promise.reject(new vscode.CancellationError());
@@ -33,16 +50,10 @@ function cancellable<T>(token: vscode.CancellationToken, work: Promise<T>): Prom
 export function listModelsTool(deps: LmToolDeps): vscode.LanguageModelTool<unknown> {
   return {
     prepareInvocation: () => ({ invocationMessage: `Listing Amazon Bedrock models in ${deps.region()}` }),
-    async invoke(options, token) {
-      let input;
-      try {
-        input = readListModelsInput(options.input);
-      } catch (e) {
-        return inputProblem('bedrock_list_models', e);
-      }
+    invoke: invokeWithInput('bedrock_list_models', readListModelsInput, async (input, token) => {
       if (!deps.catalog.descriptors.length) await cancellable(token, deps.catalog.refresh());
       return result(listModelsText({ region: deps.region(), fetchedAt: deps.catalog.fetchedAt, descriptors: deps.catalog.descriptors, plan: deps.plan }, input));
-    },
+    }),
   };
 }
 
@@ -64,13 +75,7 @@ export function countTokensTool(deps: LmToolDeps): vscode.LanguageModelTool<unkn
       const model = (options.input as Partial<CountInput>)?.modelId ?? deps.defaultModel() ?? 'the default model';
       return { invocationMessage: `Counting tokens for ${model} with Amazon Bedrock` };
     },
-    async invoke(options, token) {
-      let input;
-      try {
-        input = readCountInput(options.input);
-      } catch (e) {
-        return inputProblem('bedrock_count_tokens', e);
-      }
+    invoke: invokeWithInput('bedrock_count_tokens', readCountInput, async (input, token) => {
       const modelId = input.modelId ?? deps.defaultModel();
       if (!modelId) return result('No model given and no default chat model is set: pass "modelId" (see bedrock_list_models).');
       const abort = new AbortController();
@@ -83,7 +88,7 @@ export function countTokensTool(deps: LmToolDeps): vscode.LanguageModelTool<unkn
       } finally {
         sub.dispose();
       }
-    },
+    }),
   };
 }
 
