@@ -41,8 +41,8 @@ export const BADGES: ReadonlyArray<{ label: string; apis: ApiId[] }> = [
   { label: 'Bidirectional', apis: ['bidirectional'] },
 ];
 
-export function badgesOf(d: ModelDescriptor): string[] {
-  return BADGES.filter((b) => b.apis.some((api) => d.apis[api]?.supported === true)).map((b) => b.label);
+export function badgesOf(d: ModelDescriptor, badges: ReadonlyArray<{ label: string; apis: ApiId[] }> = BADGES): string[] {
+  return badges.filter((b) => b.apis.some((api) => d.apis[api]?.supported === true)).map((b) => b.label);
 }
 
 /**

@@ -3,7 +3,7 @@
 import { imageTraitsOf, type ImageTask } from '../bedrock/images/imageFamily';
 import type { ApiId } from '../bedrock/catalog/apiId';
 import type { ModelNode, ProfileNode, ProviderNode, TreeNode } from './modelTree';
-import { profileScopeLabel } from './modelTree';
+import { badgesOf, profileScopeLabel } from './modelTree';
 import { isChatModel, isEmbeddingModel, outputKindOf, type ModelDescriptor, type OutputKind } from '../bedrock/catalog/modelDescriptor';
 import { mediaEmbeddingFamily } from '../bedrock/async/mediaEmbedding';
 
@@ -41,7 +41,7 @@ const SHORT_BADGES: ReadonlyArray<{ label: string; apis: ApiId[] }> = [
 ];
 
 export function shortBadgesOf(d: ModelDescriptor): string[] {
-  return SHORT_BADGES.filter((b) => b.apis.some((api) => d.apis[api]?.supported === true)).map((b) => b.label);
+  return badgesOf(d, SHORT_BADGES);
 }
 
 /**
