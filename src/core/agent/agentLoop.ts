@@ -4,7 +4,7 @@
 import type { ChatMessage, ContentPart, ToolSpec } from '../bedrock/adapters/chatRequest';
 import type { PersistedStep, PersistedTurn, WireToolCall } from '../../shared/protocol';
 import { replayableReasoning } from '../chat/conversationModel';
-import { ReplyStream, runModelStep, STOPPED, type RunTurnOptions } from '../chat/turnRunner';
+import { ReplyStream, runModelStep, type RunTurnOptions } from '../chat/turnRunner';
 import type { AgentTool, ApprovalDecision } from './agentTool';
 import type { ApprovalGate } from './approvalGate';
 import { NOT_RUN_STOPPED, requestedWire, runToolCall, type ToolCallContext } from './toolCall';
@@ -54,10 +54,7 @@ export function stepLimitLine(maxSteps: number): string {
 export async function runAgentTurn(o: AgentTurnOptions): Promise<PersistedTurn> {
   const reply = new ReplyStream(o);
   const turn: PersistedTurn = { role: 'assistant', text: '' };
-  if (o.signal.aborted) {
-    turn.error = reply.fail(STOPPED);
-    return reply.finish(turn);
-  }
+  if (o.signal.aborted) return reply.stopped(turn);
   const { specs, byName } = declareTools(o.tools, o.request.modelId);
   const messages: ChatMessage[] = [...o.request.messages];
   const steps: PersistedStep[] = [];
@@ -110,8 +107,7 @@ export async function runAgentTurn(o: AgentTurnOptions): Promise<PersistedTurn> 
     );
     if (o.signal.aborted) {
       turn.steps = steps;
-      turn.error = reply.fail(STOPPED);
-      return reply.finish(turn);
+      return reply.stopped(turn);
     }
   }
 }

@@ -32,11 +32,8 @@ export function toWireError(e: ClassifiedError): WireError {
 export async function runTurn(o: RunTurnOptions): Promise<PersistedTurn> {
   const reply = new ReplyStream(o);
   const turn: PersistedTurn = { role: 'assistant', text: '' };
-  if (o.signal.aborted) {
-    // Replaced or stopped before it began: nothing is sent, and the turn still ends as cancelled.
-    turn.error = reply.fail(STOPPED);
-    return reply.finish(turn);
-  }
+  // Replaced or stopped before it began: nothing is sent, and the turn still ends as cancelled.
+  if (o.signal.aborted) return reply.stopped(turn);
   const step = await runModelStep(reply, o.backend, o.request, o.api, o.signal, (call) => {
     // Nothing runs tools outside agent mode: the call is shown (and kept) as the model made it.
     const tool: WireToolCall = { id: call.id, name: call.name, input: toolInputText(call.input), status: 'requested' };
@@ -150,6 +147,12 @@ export class ReplyStream {
     turn.stats = this.stats.snapshot;
     if (turn.reasoning && !turn.reasoning.length) delete turn.reasoning;
     return turn;
+  }
+
+  /** Ends the reply as stopped by the user, the turn kept as far as it got. */
+  stopped(turn: PersistedTurn): PersistedTurn {
+    turn.error = this.fail(STOPPED);
+    return this.finish(turn);
   }
 
   private terminal(m: ChatStreamMessage): void {
