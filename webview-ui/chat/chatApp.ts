@@ -7,20 +7,20 @@ import { readPersistedWebviewState } from '../../src/shared/persistedReaders';
 import type { ChatContext, ChatStreamMessage, HostToWebviewMessage, PersistedConversation } from '../../src/shared/protocol';
 import type { ChatHeader } from './chatHeader';
 import { renderStreamMessage } from './chatStream';
-import { Composer } from './composer';
-import { AttachmentTray } from './attachmentTray';
+import type { Composer } from './composer';
+import type { AttachmentTray } from './attachmentTray';
+import { createComposerParts } from './composerParts';
 import type { ComposerControls } from './composerControls';
 import type { AgentControls } from './agentControls';
 import { el, newId } from './dom';
 import { chatParams, createHeaderPanels } from './headerPanels';
 import type { HistoryPanel } from './historyPanel';
 import { routeHostMessage } from './hostMessages';
-import { MessageEditing } from './messageEditing';
+import type { MessageEditing } from './messageEditing';
 import type { ModelPicker } from './modelPicker';
 import { SentTurns } from './sentTurns';
 import type { SettingsPanel } from './settingsPanel';
 import { StreamGate } from './streamGate';
-import { TypingNotice } from './typingNotice';
 import { TranscriptView } from './transcriptView';
 import { dispatchTurnAction, userTurnAtOrBefore } from './turnActions';
 import { AssistantTurnView, UserTurnView, type MarkdownFactory } from './turnViews';
@@ -62,12 +62,10 @@ export class ChatApp {
   private readonly voice: VoiceTurns;
   /** The text and image options of the image turn streaming now (its gallery's buttons reuse them). */
   private streamingImage: Origin | undefined;
-  private readonly typing: TypingNotice;
 
   constructor(opts: ChatAppOptions) {
     this.host = opts.host;
     this.makeMarkdown = opts.makeMarkdown;
-    this.typing = new TypingNotice(this.host);
     const saved = readPersistedWebviewState(this.host.getState());
     this.conversationId = saved?.conversationId ?? newId();
 
@@ -81,31 +79,14 @@ export class ChatApp {
       focusComposer: () => this.composer.focus(),
     }));
     this.transcript = new TranscriptView({ onAction: (b) => this.onTurnAction(b), onScrolled: () => this.saveState() });
-    this.tray = new AttachmentTray({ post: (m) => this.host.postMessage(m), initial: saved?.attachments, onChange: () => this.saveState() });
-    this.composer = new Composer({
-      above: [this.tray.chips, this.tray.errorElement],
-      tools: this.tray.button,
+    ({ tray: this.tray, composer: this.composer, editing: this.editing } = createComposerParts({
+      host: this.host,
       initialDraft: saved?.draft ?? '',
-      controls: this.controls.element,
+      initialAttachments: saved?.attachments,
+      controls: this.controls, transcript: this.transcript, sent: this.sent,
       isBusy: () => !!this.gate.active,
-      isEditing: () => this.editing.index !== undefined,
-      onSend: () => this.send(),
-      onStop: () => this.stop(),
-      onCancelEdit: () => this.editing.cancel(),
-      onLeave: () => this.host.postMessage({ method: 'editor/focus' }),
-      onDraftChanged: () => {
-        this.saveState();
-        this.typing.notice();
-      },
-    });
-    this.editing = new MessageEditing({
-      composer: this.composer,
-      transcript: this.transcript,
-      tray: this.tray,
-      sent: this.sent,
-      isBusy: () => !!this.gate.active,
-      saveState: () => this.saveState(),
-    });
+      send: () => this.send(), stop: () => this.stop(), saveState: () => this.saveState(),
+    }));
     this.status = el('div', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
     this.images = new ImageTurns({
       host: this.host,
@@ -114,9 +95,6 @@ export class ChatApp {
       announce: (text) => (this.status.textContent = text),
     });
     this.voice = new VoiceTurns({ host: this.host, send: (text, voice) => this.send(undefined, text, { voice }), announce: (text) => (this.status.textContent = text) });
-    this.composer.input.addEventListener('paste', (e) => this.tray.onPaste(e));
-    this.composer.element.addEventListener('dragover', (e) => e.preventDefault());
-    this.composer.element.addEventListener('drop', (e) => this.tray.onDrop(e));
 
     opts.root.replaceChildren(
       el('div', { class: 'chat-root' }, this.header.element, this.settings.element, this.history.element, this.transcript.element, this.images.bar.element, this.voice.bar, this.composer.element, this.status),
@@ -133,7 +111,6 @@ export class ChatApp {
     this.host.postMessage({ method: 'webview/ready' });
     this.composer.focus();
   }
-
 
   private onHostMessage(m: HostToWebviewMessage): void {
     routeHostMessage(m, {
@@ -179,7 +156,6 @@ export class ChatApp {
     this.transcript.scrollToEndIfFollowing();
   }
 
-
   private selectModel(id: string): void {
     this.picker.show(id);
     this.host.postMessage({ method: 'models/select', modelId: id });
@@ -197,7 +173,6 @@ export class ChatApp {
     this.agent.setModel(model);
     this.controls.showActive(this.settings.active());
   }
-
 
   private send(replaceFromTurn?: number, textOverride?: string, overrides: { image?: ImageTurnOptions; context?: ChatContext; voice?: VoiceInput; modelId?: string } = {}): void {
     if (this.gate.active) return;

@@ -6,7 +6,6 @@ import { Emitter, type Event } from '../../core/emitter';
 import { Disposable, toDisposable } from '../../core/lifecycle';
 import { LogThrottle } from '../../core/logThrottle';
 import type { ChatContext, ChatSendMessage, HostToWebviewMessage, ModelOption, PersistedConversation, TokenColors, WebviewToHostMessage } from '../../shared/protocol';
-import { handledEveryMessage } from '../../shared/exhaustive';
 import { checkWebviewMessage } from '../../shared/protocolValidation';
 import { setUpChatWebview } from './chatWebviewSetup';
 import type { WorkspaceAttachments } from './workspaceAttachments';
@@ -18,15 +17,13 @@ import { redactHostMessage } from '../../core/chat/redactChat';
 import { errorAction, type ErrorActionId } from '../../core/bedrock/errors/classifiedError';
 import type { ImageStore } from '../../core/chat/imageTurn';
 import type { ImageTurnOptions } from '../../shared/imageProtocol';
-import { runImageAction } from '../images/imageActions';
-import { runVoiceMessage, type VoiceHostDeps } from '../speech/voiceChat';
+import type { VoiceHostDeps } from '../speech/voiceChat';
 import type { ConnectionWarmer, WarmReason } from '../../core/bedrock/connection/connectionWarmer';
 import type { CodeActions } from './codeActions';
-import { deleteStoredTurns } from './transcriptEdits';
-import { runChatEditorAction } from './chatEditorActions';
+import { handleChatWebviewMessage } from './chatWebviewMessages';
 import { AgentSession, type AgentSettings } from '../../core/agent/agentSession';
 import type { ToolProvider } from '../../core/agent/agentLoop';
-import { deleteConversation, readConversation, readHistoryList, readModelsList, type ChatPreferences, type ReadWarning } from '../../core/chat/panelModelsAndHistory';
+import { readConversation, readHistoryList, readModelsList, type ChatPreferences, type ReadWarning } from '../../core/chat/panelModelsAndHistory';
 import { generatesImages, imageTraitsOf } from '../../core/bedrock/images/imageFamily';
 
 export type { ChatPreferences };
@@ -209,86 +206,22 @@ export class ChatPanelHost<S extends ChatSurface = ChatSurface> extends Disposab
     this.post({ method: 'history/load', conversation: conv });
   }
 
-  private async handle(msg: WebviewToHostMessage): Promise<void> {
-    switch (msg.method) {
-      case 'webview/ready':
-        return this.onReady();
-      case 'chat/send':
-        return this.send(msg);
-      case 'chat/cancel':
-        this.turns.cancel(msg.requestId, new Error('Stopped by the user'));
-        return;
-      case 'error/action':
-        if (msg.actionId !== 'retry' && msg.actionId !== 'none') await this.deps.runErrorAction?.(msg.actionId);
-        return;
-      case 'link/open':
-      case 'code/copy':
-      case 'code/insert':
-      case 'code/apply':
-      case 'editor/reveal':
-      case 'code/openInNewFile':
-      case 'editor/focus':
-        return runChatEditorAction(msg, { codeActions: this.deps.codeActions, warn: this.warnRead });
-      case 'chat/deleteTurns': {
-        const conv = await deleteStoredTurns(this.deps.history, msg);
-        if (conv) this.postHistory();
-        return;
-      }
-      case 'models/list':
-        return this.postModels();
-      case 'models/select':
-        this.selectedModelId = msg.modelId;
-        this.warm('modelPicker');
-        await this.deps.rememberModel?.(msg.modelId);
-        return;
-      case 'models/favourite':
-        await this.deps.preferences?.setFavourite(msg.modelId, msg.favourite);
-        return;
-      case 'settings/saveDefaultSystem':
-        await this.deps.preferences?.saveDefaultSystem(msg.system);
-        return;
-      case 'history/list':
-        return this.postHistory();
-      case 'history/open': {
-        const conv = readConversation(this.deps.history, msg.conversationId, this.warnRead);
-        if (!conv) return this.postHistory();
-        this.conversationId = conv.id;
-        this.post({ method: 'history/load', conversation: conv });
-        return;
-      }
-      case 'history/delete':
-        await deleteConversation(this.deps.history, this.deps.images, msg.conversationId, this.warnRead);
-        if (this.conversationId === msg.conversationId) this.conversationId = undefined;
-        return this.postHistory();
-      case 'history/new':
-        this.conversationId = msg.conversationId;
-        return;
-      case 'image/action':
-        if (this.deps.images) await runImageAction(this.deps.images, msg, (m) => this.post(m));
-        return;
-      case 'composer/typing':
-        this.warm('typing');
-        return;
-      case 'voice/pickFile':
-      case 'voice/endInput':
-      case 'voice/load':
-        return runVoiceMessage(msg, this.deps.voice, this.turns, (m) => this.post(m));
-      case 'attach/pick':
-      case 'attach/data':
-      case 'attach/uris':
-        if (this.deps.attachments) return this.deps.attachments.handle(msg, (m) => this.post(m));
-        this.post({ method: 'attach/refused', message: 'Attachments are not available in this chat.' });
-        return;
-      case 'agent/approve':
-        // An answer nobody waits for (already answered, or the turn stopped) changes nothing.
-        this.agent?.answer(msg.requestId, msg.toolId, msg.decision);
-        return;
-      case 'agent/pickTools':
-        await this.deps.pickTools?.();
-        return;
-      default:
-        return handledEveryMessage(msg);
-    }
+  private handle(msg: WebviewToHostMessage): Promise<void> {
+    return handleChatWebviewMessage(msg, {
+      deps: this.deps,
+      turns: this.turns,
+      agent: this.agent,
+      warn: this.warnRead,
+      conversationId: () => this.conversationId,
+      setConversationId: (id) => (this.conversationId = id),
+      selectModel: (id) => (this.selectedModelId = id),
+      post: (m) => this.post(m),
+      onReady: () => this.onReady(),
+      send: (m) => this.send(m),
+      postModels: () => this.postModels(),
+      postHistory: () => this.postHistory(),
+      warm: (reason) => this.warm(reason),
+    });
   }
 
   private async onReady(): Promise<void> {
