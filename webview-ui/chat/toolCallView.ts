@@ -72,9 +72,10 @@ export class ToolCallsView {
         el(
           'span',
           { class: `tool-call-status is-${call.status}` },
-          el('span', { class: `codicon codicon-${status.icon} tool-call-status-icon`, 'aria-hidden': 'true' }),
-          // In a narrow view the word is left to screen readers and the icon; the time stays.
-          el('span', { class: 'tool-call-status-word' }, status.label),
+          // The icon carries the status for screen readers; the word beside it is for the eye and
+          // gives way in a narrow view (the time stays).
+          el('span', { class: `codicon codicon-${status.icon} tool-call-status-icon`, role: 'img', 'aria-label': status.label }),
+          el('span', { class: 'tool-call-status-word', 'aria-hidden': 'true' }, status.label),
           call.durationMs !== undefined ? el('span', { class: 'tool-call-time' }, formatMs(call.durationMs)) : undefined,
         ),
       ),
