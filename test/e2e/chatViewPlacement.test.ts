@@ -95,8 +95,14 @@ describe('chat view placement and its turn line rate (secondary side bar, tok/s 
     const auxiliaryBar = page.locator('.part.auxiliarybar');
     await auxiliaryBar.locator('.composite.title, .pane-header', { hasText: /Bedrock Chat/i }).first().waitFor({ timeout: 30_000 });
     chat = await webviewOver(page, auxiliaryBar);
-    const reply = await send('secondary-demo please');
-    await reply.getByText('Answered from the secondary side bar.').waitFor();
+    // The moved view's page is a new one: wait until it is ready (and its transcript restored) before typing.
+    await chat.locator(`#model-picker[data-model-id="${MODEL}"]`).waitFor({ timeout: 30_000 });
+    const input = chat.locator('#prompt');
+    await input.click();
+    await input.fill('secondary-demo please');
+    await input.press('Enter');
+    const reply = chat.locator('.turn-assistant', { hasText: 'Answered from the secondary side bar.' });
+    await reply.locator('.turn-line', { hasText: / · total \d/ }).waitFor({ timeout: 30_000 });
     assert.ok(emulator.requests.some((r) => r.route === 'ConverseStream' && JSON.stringify(r.body).includes('secondary-demo')), 'the emulator served the turn');
   });
 });
