@@ -162,9 +162,9 @@ describe('screenshots of every screen: three themes, two widths', function () {
     await input.click();
     await input.fill('What does the cache module export?');
     await input.press('Enter');
-    await chat.locator('.turn-assistant .voice-clip audio').first().waitFor({ timeout: 30_000 });
+    await chat.locator('.turn-assistant .voice-clip .voice-player-toggle').first().waitFor({ timeout: 30_000 });
     await everyThemeAndWidth('chat-view-voice', 'sidebar', async () => {
-      await (await chatFrame('sidebar')).locator('.turn-assistant .voice-clip audio').first().waitFor();
+      await (await chatFrame('sidebar')).locator('.turn-assistant .voice-clip .voice-player-toggle').first().waitFor();
     }, sidebar);
   });
 

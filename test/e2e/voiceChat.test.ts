@@ -70,13 +70,22 @@ describe('voice turns in the chat view, in the real workbench', () => {
     await input.press('Enter');
 
     const turn = chat().locator('.turn-assistant').last();
-    await turn.locator('.voice-clip audio').waitFor({ timeout: 30_000 });
+    await turn.locator('.voice-clip .voice-player-toggle').waitFor({ timeout: 30_000 });
     assert.equal(await turn.locator('.voice-reply').textContent(), SPOKEN_REPLY);
     assert.equal(await chat().locator('.turn-user .user-text').last().textContent(), 'Hello from the editor');
     const audio = await audioOf(turn.locator('.voice-clip audio'));
     assert.equal(audio.src, 'data:audio/wav;base64,');
     assert.ok(Math.abs(audio.duration - 0.5) < 0.05, `half a second of voice, got ${audio.duration}`);
     assert.equal(audio.error, undefined);
+    // The themed player: no native controls; its button plays the clip to the end.
+    assert.equal(await turn.locator('.voice-clip audio[controls]').count(), 0);
+    assert.equal(await turn.locator('.voice-player-time').textContent(), '0:00 / 0:01');
+    const toggle = turn.locator('.voice-player-toggle');
+    assert.equal(await toggle.getAttribute('aria-label'), 'Play voice reply');
+    await toggle.click();
+    await turn.locator('.voice-clip audio').evaluate((a: HTMLAudioElement) => a.ended || new Promise((r) => a.addEventListener('ended', r, { once: true })));
+    assert.equal(await turn.locator('.voice-player-bar').getAttribute('aria-valuenow'), '100');
+    assert.equal(await toggle.getAttribute('aria-label'), 'Play voice reply', 'back to Play when the clip ends');
     await turn.locator('.turn-line').filter({ hasText: /Bidirectional/ }).waitFor({ timeout: 10_000 });
     const req = wb.emulator!.requests.find((r) => r.route === 'InvokeModelWithBidirectionalStream');
     assert.equal(req?.auth.kind, 'sigv4');
@@ -94,10 +103,10 @@ describe('voice turns in the chat view, in the real workbench', () => {
     await speak.click();
 
     const turn = chat().locator('.turn-assistant').last();
-    await turn.locator('.voice-clip audio').waitFor({ timeout: 30_000 });
+    await turn.locator('.voice-clip .voice-player-toggle').waitFor({ timeout: 30_000 });
     const reply = await audioOf(turn.locator('.voice-clip audio'));
     assert.ok(Math.abs(reply.duration - 0.5) < 0.05, `the voice reply, got ${reply.duration}`);
-    await user.locator('.voice-clip audio').waitFor({ timeout: 30_000 });
+    await user.locator('.voice-clip .voice-player-toggle').waitFor({ timeout: 30_000 });
     const recording = await audioOf(user.locator('.voice-clip audio'));
     assert.ok(recording.duration >= 2.7, `the whole recording, got ${recording.duration}`);
     assert.equal(recording.error, undefined);

@@ -7,6 +7,7 @@ import { isSha256, isWavDataUri, readStoredAudio, type ChatVoiceMessage, type St
 import { el } from '../chat/dom';
 import type { HostApi } from '../chat/vscodeApi';
 import { AudioPlayback } from './audioPlayback';
+import { clipPlayer } from './clipPlayer';
 
 export interface VoiceTurnsOptions {
   host: HostApi;
@@ -174,10 +175,10 @@ export class VoiceTurns {
   }
 
   private clip(audio: StoredAudio, label: string, src?: string): HTMLElement {
-    const player = el('audio', { controls: true, preload: 'metadata', 'aria-label': `${label}, ${formatSeconds(audio.seconds)}` });
+    const player = el('audio', { preload: 'metadata', 'aria-label': `${label}, ${formatSeconds(audio.seconds)}` });
     if (src) player.src = src;
     else this.waiting.set(audio.sha256, [...(this.waiting.get(audio.sha256) ?? []), player]);
-    return el('div', { class: 'voice-clip', 'data-sha256': audio.sha256 }, el('span', { class: 'voice-clip-label' }, `${label} · ${formatSeconds(audio.seconds)}`), player);
+    return el('div', { class: 'voice-clip', 'data-sha256': audio.sha256 }, el('span', { class: 'voice-clip-label' }, `${label} · ${formatSeconds(audio.seconds)}`), clipPlayer(player, label, audio.seconds));
   }
 
   private setListening(requestId: string | undefined): void {
