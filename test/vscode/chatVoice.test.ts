@@ -56,6 +56,10 @@ describe('voice turns in the chat view (real extension host, against the emulato
     await api.catalog.refresh();
   });
   beforeEach(() => clearEmulator());
+  // The view carries on in the last conversation it streamed; later suites expect a chat of their own.
+  after(async () => {
+    for (const { id } of api.chat.history.list()) if (api.chat.history.get(id)?.turns.some((t) => 'audio' in t)) await host?.receive({ method: 'history/delete', conversationId: id });
+  });
 
   it('Voice Chat opens the chat view with the Nova Sonic model chosen, offered as a voice model', async () => {
     host = (await vscode.commands.executeCommand('bedrock.voiceChat', SONIC)) as ChatView;
