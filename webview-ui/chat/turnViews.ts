@@ -159,10 +159,21 @@ export class AssistantTurnView {
     );
   }
 
-  /** The text to copy: the reply's markdown as the model wrote it. */
+  /** The text to copy: the reply's markdown as the model wrote it, or what a voice reply said. */
   get copyText(): string {
-    return this.text;
+    return this.spokenText ?? this.text;
   }
+
+  /** What a voice reply said (its transcript), which Copy takes: a voice reply has no markdown. */
+  set spokenText(text: string | undefined) {
+    this.spoken = text;
+  }
+
+  get spokenText(): string | undefined {
+    return this.spoken;
+  }
+
+  private spoken: string | undefined;
 
   /** Every step's text, as the model wrote it. */
   get text(): string {

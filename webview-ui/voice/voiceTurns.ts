@@ -21,7 +21,8 @@ export interface VoiceTurnsOptions {
 export interface VoiceReplyView {
   readonly element: HTMLElement;
   attach(node: HTMLElement): void;
-  text: string;
+  /** What the reply said, for Copy (a voice reply has no markdown). */
+  spokenText: string | undefined;
 }
 
 interface LiveVoice {
@@ -105,7 +106,7 @@ export class VoiceTurns {
           v.reply.textContent = String(e.text);
           v.reply.classList.toggle('is-draft', e.draft === true);
           v.reply.title = e.draft ? 'What the model plans to say' : '';
-          view.text = String(e.text);
+          view.spokenText = String(e.text);
         }
         return;
       case 'audio':
