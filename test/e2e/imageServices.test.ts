@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import type { FrameLocator } from 'playwright-core';
 import { generatedPicture } from '../emulator/png';
 import { openWorkbench, screenshotDir, type Workbench } from './workbench';
+import { webviewWith } from './webviewOver';
 
 const THEMES: Array<[name: string, theme: string, rootClass: string]> = [
   ['dark', 'Default Dark Modern', 'vs-dark'],
@@ -17,16 +18,13 @@ const THEMES: Array<[name: string, theme: string, rootClass: string]> = [
 ];
 const PHOTO = generatedPicture('a street with a car', 160, 120);
 
-// Skipped: since the Model Details view became a second webview, `chat()` below can pick it instead of the chat
-// view, and the first test waits on an explorer row that does not always show. The same commands are covered
-// in the vscode tier (images.test.ts); this spec comes back once it finds the chat page by what it shows.
-describe.skip("Stability's image services in the real workbench (explorer → chat gallery)", () => {
+describe("Stability's image services in the real workbench (explorer → chat gallery)", () => {
   let wb: Workbench;
   let photoPath: string;
   before(async () => {
-    wb = await openWorkbench({ settings: { 'workbench.colorTheme': 'Default Dark Modern' } });
+    // The picture is in the folder before the window opens, so the explorer lists it without a file watcher's help.
+    wb = await openWorkbench({ workspaceFiles: { 'street.png': PHOTO }, settings: { 'workbench.colorTheme': 'Default Dark Modern' } });
     photoPath = join(dirname(wb.userDataDir), 'workspace', 'street.png');
-    writeFileSync(photoPath, PHOTO);
   });
   afterEach(async function () {
     if (this.currentTest?.state === 'failed') await wb?.screenshot(`FAILED-image-services-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`);
@@ -35,7 +33,9 @@ describe.skip("Stability's image services in the real workbench (explorer → ch
     await wb?.close();
   });
 
-  const chat = (): FrameLocator => wb.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+  // The chat's page, found by what it shows: the Model Details view is a webview too.
+  let chatPage: FrameLocator | undefined;
+  const chat = (): FrameLocator => chatPage!;
   const invokes = () => wb.emulator!.requests.filter((r) => r.route === 'InvokeModel');
 
   function setTheme(theme: string): void {
@@ -56,6 +56,7 @@ describe.skip("Stability's image services in the real workbench (explorer → ch
 
   /** The widths of the last reply's gallery images once decoded (0 for an image that did not decode). */
   async function lastGalleryWidths(replies: number): Promise<number[]> {
+    chatPage ??= await webviewWith(wb.page, '#model-picker');
     const reply = chat().locator('.turn-assistant').nth(replies - 1);
     const imgs = reply.locator('.gallery-image');
     await imgs.first().waitFor({ timeout: 30_000 });
@@ -120,8 +121,10 @@ describe.skip("Stability's image services in the real workbench (explorer → ch
     await runMenuItem('Remove Background');
     // code-server's own open dialog: a quick input that takes a path.
     const quick = page.locator('.quick-input-widget');
-    await quick.locator('input').waitFor({ timeout: 10_000 });
+    // It fills the box with the folder once it has listed it: type the path after that, or it is overwritten.
+    await quick.locator('.monaco-list-row', { hasText: 'street.png' }).first().waitFor({ timeout: 10_000 });
     await quick.locator('input').fill(photoPath);
+    await page.waitForFunction((want) => (document.querySelector('.quick-input-widget input') as HTMLInputElement | null)?.value === want, photoPath);
     await page.keyboard.press('Enter');
 
     const widths = await lastGalleryWidths(2);

@@ -25,13 +25,22 @@ describe("VS Code's Chat view model picker (real workbench)", () => {
     await page.keyboard.press('Control+Alt+I');
     const picker = page.locator('.model-picker-item .action-label').first();
     await picker.waitFor();
-    await picker.click();
     const menu = page.locator('.action-widget').first();
-    await menu.locator('.monaco-list-row').first().waitFor();
-    const other = menu.locator('.monaco-list-row', { hasText: 'Other Models' });
-    if (await other.count()) await other.click();
     const haiku = menu.locator('.monaco-list-row', { hasText: 'Claude 3 Haiku' }).first();
-    await haiku.waitFor();
+    // The menu lists what VS Code knew of the providers' models when it opened, and VS Code learns
+    // of ours asynchronously after activation: reopen it until ours are there.
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      await picker.click();
+      await menu.locator('.monaco-list-row').first().waitFor();
+      const other = menu.locator('.monaco-list-row', { hasText: 'Other Models' });
+      if (await other.count()) await other.click();
+      if (await haiku.waitFor({ timeout: 3_000 }).then(() => true, () => false)) break;
+      const shown = await menu.innerText().catch(() => '');
+      await page.keyboard.press('Escape');
+      await menu.waitFor({ state: 'hidden' });
+      if (Date.now() > deadline) assert.fail(`the Chat view's model picker never listed Claude 3 Haiku; it showed:\n${shown}`);
+    }
     assert.match(await haiku.innerText(), /Anthropic · Converse/);
     await haiku.hover();
     await wb.screenshot('lm-model-picker');
@@ -53,7 +62,10 @@ describe("VS Code's Chat view model picker (real workbench)", () => {
   it('"Manage Language Models" lists them with context size and capabilities', async () => {
     await wb.runCommand('Chat: Manage Language Models');
     const haiku = wb.page.locator('.monaco-table-tr, .monaco-list-row', { hasText: 'Claude 3 Haiku' }).first();
-    await haiku.waitFor({ timeout: 30_000 });
+    await haiku.waitFor({ timeout: 30_000 }).catch(async (e) => {
+      const shown = await wb.page.locator('.editor-instance').first().innerText().catch(() => '');
+      throw new Error(`"Manage Language Models" never listed Claude 3 Haiku; it showed:\n${shown.slice(0, 2000)}`, { cause: e });
+    });
     const row = await haiku.innerText();
     // 200,000 in + 4,096 out, as the provider reports them; images and tools from the descriptor.
     assert.match(row, /204K/);

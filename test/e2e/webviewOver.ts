@@ -20,3 +20,17 @@ export async function webviewOver(page: Page, part: Locator, timeoutMs = 30_000)
     await page.waitForTimeout(50); // polling for the webview to be created and laid out
   }
 }
+
+/** The page of the webview whose content has `selector` (e.g. the chat's `#model-picker`), wherever it shows. */
+export async function webviewWith(page: Page, selector: string, timeoutMs = 30_000): Promise<FrameLocator> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    for (const frame of page.frames()) {
+      if (!(await frame.locator(selector).count().catch(() => 0))) continue;
+      const name = await (await frame.parentFrame()?.frameElement().catch(() => undefined))?.getAttribute('name');
+      if (name) return page.frameLocator(`iframe.webview.ready[name="${name}"]`).frameLocator('iframe#active-frame');
+    }
+    if (Date.now() > deadline) throw new Error(`no webview shows ${selector}`);
+    await page.waitForTimeout(50); // polling for the webview to be created and loaded
+  }
+}

@@ -37,7 +37,7 @@ export interface Workbench {
 export interface WorkbenchOptions {
   settings?: Record<string, unknown>;
   env?: Record<string, string>;
-  workspaceFiles?: Record<string, string>;
+  workspaceFiles?: Record<string, string | Uint8Array>;
   colorScheme?: 'light' | 'dark';
   /** Start a local emulator and point the extension at it (default true). */
   emulator?: boolean;

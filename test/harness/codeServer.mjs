@@ -37,7 +37,7 @@ export async function freePort() {
 
 /**
  * @param {{ port?: number, settings?: object, extensionsDir?: string, smokeTestDriver?: boolean,
- *           workspaceFiles?: Record<string,string>, log?: (s: string) => void, env?: object }} opts
+ *           workspaceFiles?: Record<string,string|Uint8Array>, log?: (s: string) => void, env?: object }} opts
  */
 export async function startCodeServer(opts = {}) {
   const paths = provision();
