@@ -55,6 +55,30 @@ export class GitignoreMatcher {
   }
 }
 
+/** What git reads to decide what is ignored in one repository. */
+export interface IgnoreSources {
+  /** The global excludes file (core.excludesFile). */
+  readonly globalExcludes?: string;
+  /** `.git/info/exclude`. */
+  readonly infoExclude?: string;
+  /** Each .gitignore with its folder relative to the root ('' for the root). */
+  readonly gitignores: ReadonlyArray<{ readonly folder: string; readonly text: string }>;
+}
+
+/**
+ * One matcher in git's order of precedence: a later rule wins, so the global file comes first,
+ * then `.git/info/exclude`, then the .gitignore files from the root down (a nested file's `!`
+ * re-includes what a parent or the global file ignored).
+ */
+export function gitMatcher(sources: IgnoreSources): GitignoreMatcher {
+  const matcher = new GitignoreMatcher();
+  if (sources.globalExcludes !== undefined) matcher.add('', sources.globalExcludes);
+  if (sources.infoExclude !== undefined) matcher.add('', sources.infoExclude);
+  const depth = (folder: string) => folder.split('/').filter(Boolean).length;
+  for (const { folder, text } of [...sources.gitignores].sort((a, b) => depth(a.folder) - depth(b.folder))) matcher.add(folder, text);
+  return matcher;
+}
+
 function parseRule(raw: string, base: string): Rule | undefined {
   let line = raw.replace(/(?<!\\)\s+$/, '');
   if (!line || line.startsWith('#')) return undefined;

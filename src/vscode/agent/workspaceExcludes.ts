@@ -1,8 +1,10 @@
 // What the file tools leave out, as the user set it: `files.exclude` and `search.exclude` (their
 // `true` entries; conditional `when` entries are left to VS Code's own search) and the workspace's
-// .gitignore files and `.git/info/exclude`, read and matched by the small matcher in core.
+// .gitignore files, `.git/info/exclude` and git's global excludes file, read and matched by the
+// small matcher in core.
 import * as vscode from 'vscode';
-import { GitignoreMatcher } from '../../core/agent/gitignore';
+import { gitMatcher, type GitignoreMatcher } from '../../core/agent/gitignore';
+import { gitExcludesEnvironment, readGlobalExcludes } from '../../core/agent/gitGlobalExcludes';
 import { readExcludeGlobs } from '../settings';
 
 /** Exclude globs from `files.exclude` and `search.exclude` for this folder (those set to `true`). */
@@ -18,21 +20,24 @@ export function excludePattern(folder?: vscode.WorkspaceFolder): string | undefi
   return globs.length ? `{${globs.join(',')}}` : undefined;
 }
 
-/** Every .gitignore in the folder (outside excluded folders) and `.git/info/exclude`, as one matcher. */
+/** Every .gitignore in the folder (outside excluded folders), `.git/info/exclude` and git's global excludes file, as one matcher. */
 export async function gitignoreOf(folder: vscode.WorkspaceFolder, signal?: AbortSignal): Promise<GitignoreMatcher> {
-  const matcher = new GitignoreMatcher();
+  const global = folder.uri.scheme === 'file' ? await readGlobalExcludes(gitExcludesEnvironment(process.env, folder.uri.fsPath)) : undefined;
   // The repository's own exclude file holds root-level rules like a .gitignore.
-  const infoExclude = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, '.git', 'info', 'exclude')).then(undefined, () => undefined);
-  if (infoExclude && infoExclude.byteLength <= 1_000_000) matcher.add('', new TextDecoder().decode(infoExclude));
+  const infoExclude = await readSmallText(vscode.Uri.joinPath(folder.uri, '.git', 'info', 'exclude'));
   const files = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/.gitignore'), excludePattern(folder), 500, tokenOf(signal));
-  // Shallow first, so a nested file's rules come after (and override) its parents'.
-  files.sort((a, b) => a.path.split('/').length - b.path.split('/').length);
+  const gitignores: Array<{ folder: string; text: string }> = [];
   for (const uri of files) {
-    const bytes = await vscode.workspace.fs.readFile(uri).then(undefined, () => undefined);
-    if (!bytes || bytes.byteLength > 1_000_000) continue;
-    matcher.add(relativeTo(folder, vscode.Uri.joinPath(uri, '..')), new TextDecoder().decode(bytes));
+    const text = await readSmallText(uri);
+    if (text !== undefined) gitignores.push({ folder: relativeTo(folder, vscode.Uri.joinPath(uri, '..')), text });
   }
-  return matcher;
+  return gitMatcher({ globalExcludes: global?.text, infoExclude, gitignores });
+}
+
+/** A file's text, or undefined when it is missing, unreadable or over 1 MB. */
+async function readSmallText(uri: vscode.Uri): Promise<string | undefined> {
+  const bytes = await vscode.workspace.fs.readFile(uri).then(undefined, () => undefined);
+  return bytes && bytes.byteLength <= 1_000_000 ? new TextDecoder().decode(bytes) : undefined;
 }
 
 /** `uri`'s path relative to `folder`, `/`-separated ('' for the folder itself). */
