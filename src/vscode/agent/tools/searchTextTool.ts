@@ -15,7 +15,8 @@ const MAX_RESULTS = 500;
 const MAX_LINE_CHARS = 300;
 const FALLBACK_MAX_FILE_BYTES = 1_000_000;
 
-export function searchTextTool(): AgentTool {
+/** `findRipgrep` finds the rg to run; when it finds none the files are read instead. */
+export function searchTextTool(findRipgrep: () => string | undefined = bundledRipgrep): AgentTool {
   return defineTool({
     name: 'search_text',
     title: 'Search text',
@@ -44,7 +45,7 @@ export function searchTextTool(): AgentTool {
       const folders = vscode.workspace.workspaceFolders ?? [];
       if (!folders.length) throw new ToolRefusal('No workspace folder is open, so there is nothing to search.');
       let hidden = 0;
-      const rg = bundledRipgrep();
+      const rg = findRipgrep();
       const lines: string[] = [];
       let limitHit = false;
       for (const folder of folders) {
@@ -124,7 +125,8 @@ async function searchByReading(
     for (let i = 0; i < lines.length; i++) {
       if (!re.test(lines[i]!)) continue;
       const m = { path, line: i + 1, text: lines[i]! };
-      if (!accept(m)) break;
+      // Every match refused is counted (as rg's would be), so the scan goes on through the file.
+      if (!accept(m)) continue;
       matches.push(m);
       if (matches.length >= limit) return { matches, limitHit: true };
     }
