@@ -2,10 +2,11 @@
 // table) and by the reader of stored conversations: image options a webview sends or a stored turn
 // kept, and the gallery's actions. Pure, like the rest of src/shared.
 import { arrayOf, isPlainRecord, num, object, oneOf, optional, str, type Issues, type Validator } from '../core/schema';
-import { IMAGE_ACTIONS, isImageId, type ImageAction, type ImageTask, type ImageTurnOptions, type StoredImage } from './imageProtocol';
+import { IMAGE_ACTIONS, isImageId, type ImageAction, type ImageTurnOptions, type StoredImage } from './imageProtocol';
+import { IMAGE_TASKS } from '../core/bedrock/images/imageFamily';
+import { OUTPAINT_MAX_MARGIN } from '../core/bedrock/images/stabilityServices';
 import type { FieldRule } from './protocolValidation';
 
-const IMAGE_TASKS: readonly ImageTask[] = ['textToImage', 'variation', 'removeBackground', 'inpaint'];
 /** The longest prompt any image model takes (Stability: 10,000 characters). */
 const MAX_IMAGE_TEXT = 10_000;
 /** More images than any model makes in one call, and than a stored turn holds. */
@@ -15,7 +16,9 @@ const imageId: Validator<string> = (raw, issues) => (isImageId(raw) ? raw : str(
 const text = str({ max: MAX_IMAGE_TEXT });
 const seed = num({ min: 0, max: 4_294_967_295, integer: true });
 
-const OPTION_KEYS = ['task', 'negativePrompt', 'size', 'aspectRatio', 'count', 'seed', 'quality', 'style', 'sourceImageId', 'maskPrompt', 'captionOnly'] as const satisfies ReadonlyArray<keyof ImageTurnOptions>;
+const margin = num({ min: 0, max: OUTPAINT_MAX_MARGIN, integer: true });
+
+const OPTION_KEYS = ['task', 'negativePrompt', 'size', 'aspectRatio', 'count', 'seed', 'quality', 'style', 'sourceImageId', 'maskPrompt', 'maskImageId', 'styleImageId', 'outpaint', 'captionOnly'] as const satisfies ReadonlyArray<keyof ImageTurnOptions>;
 
 export const imageTurnOptionsSchema = object<ImageTurnOptions>({
   task: optional(oneOf(IMAGE_TASKS)),
@@ -28,6 +31,9 @@ export const imageTurnOptionsSchema = object<ImageTurnOptions>({
   style: optional(str({ pattern: /^[A-Z0-9_]{1,64}$/ })),
   sourceImageId: optional(imageId),
   maskPrompt: optional(text),
+  maskImageId: optional(imageId),
+  styleImageId: optional(imageId),
+  outpaint: optional(object({ left: margin, right: margin, up: margin, down: margin })),
   captionOnly: optional(oneOf([true, false])),
 });
 

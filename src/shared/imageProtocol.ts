@@ -44,6 +44,12 @@ export interface ImageTurnOptions {
   sourceImageId?: string;
   /** Edit with Prompt: the part of the image to change, in words. */
   maskPrompt?: string;
+  /** Inpaint with Mask, Erase Object: the mask image (an id the host issued); absent, the input's alpha channel is the mask. */
+  maskImageId?: string;
+  /** Transfer Style: the image whose look is applied to the input (an id the host issued). */
+  styleImageId?: string;
+  /** Outpaint: pixels to add on each side (0–2000, at least one above 0). */
+  outpaint?: { left: number; right: number; up: number; down: number };
   /** The message text only labels the turn (e.g. "Remove the background of cat.png"); it is not sent as a prompt. */
   captionOnly?: boolean;
 }

@@ -81,6 +81,17 @@ function checkImageLimits(bytes: Buffer, path: string, l: ImageLimits): void {
   if (l.maxRatio && Math.max(w / h, h / w) > l.maxRatio) throw validation(`${path}: image aspect ratio ${w}:${h} is outside 1:${l.maxRatio} to ${l.maxRatio}:1.`);
 }
 
+/**
+ * The answer's size: Outpaint adds its margins, Fast Upscale quadruples each side, the rest keep the
+ * input's (already scaled down to 256 a side); at most 1024 a side, so a test's PNG stays small.
+ */
+function outputSize(name: string, [w, h]: [number, number], body: Json): [number, number] {
+  const cap = (v: number) => Math.min(1024, v);
+  if (name === 'outpaint') return [cap(w + (body.left ?? 0) + (body.right ?? 0)), cap(h + (body.up ?? 0) + (body.down ?? 0))];
+  if (name === 'fast-upscale') return [cap(w * 4), cap(h * 4)];
+  return [w, h];
+}
+
 export function stabilityServiceInvoke(model: CatalogModel, body: Json): Json {
   const name = serviceName(model.modelId);
   if (!name) throw fail(`#: ${model.modelId} takes no body the emulator knows`);
@@ -104,7 +115,7 @@ export function stabilityServiceInvoke(model: CatalogModel, body: Json): Json {
   if (prompts.includes('[filter:image]')) return { finish_reasons: ['Filter reason: input image'] };
   const seed = body.seed || hash32(`${model.modelId}|${prompts}|${hash32(input.toString('base64'))}`) % (MAX_SEED + 1);
   if (prompts.includes('[filter:all]')) return { seeds: [seed], finish_reasons: ['Filter reason: output image'], images: [] };
-  const [w, h] = sizeOfInput(input);
+  const [w, h] = outputSize(name, sizeOfInput(input), body);
   const png = generatedPicture(`${model.modelId}|${seed}|${prompts}|${hash32(input.toString('base64'))}`, w, h, name === 'remove-background');
   return { seeds: [seed], finish_reasons: [null], images: [png.toString('base64')] };
 }

@@ -4,7 +4,7 @@
 // summary delta, then `chat/end` or `chat/error`. No vscode here.
 import { classifyError } from '../bedrock/errors/classifyError';
 import { errorAction } from '../bedrock/errors/classifiedError';
-import { imageTraitsOf, type ImageFamilyTraits } from '../bedrock/images/imageFamily';
+import { imageTraitsOf, type ImageFamilyTraits, type ImageTask } from '../bedrock/images/imageFamily';
 import { filteredOutputMessage } from '../bedrock/images/imageGenerator';
 import type { ImageMime, ImageRequest, ImageResult } from '../bedrock/images/imageRequest';
 import type { ImageTurnOptions, StoredImage, WireImage } from '../../shared/imageProtocol';
@@ -22,7 +22,8 @@ export interface ImageStore {
 
 /** Every image a conversation holds: the replies' images and the input images its turns were sent with. */
 export function imageIdsOf(conversation: PersistedConversation | undefined): string[] {
-  const ids = (conversation?.turns ?? []).flatMap((t) => [...(t.images ?? []).map((i) => i.id), ...(t.imageOptions?.sourceImageId ? [t.imageOptions.sourceImageId] : [])]);
+  const inputs = (o: ImageTurnOptions | undefined) => [o?.sourceImageId, o?.maskImageId, o?.styleImageId].filter((id): id is string => id !== undefined);
+  const ids = (conversation?.turns ?? []).flatMap((t) => [...(t.images ?? []).map((i) => i.id), ...inputs(t.imageOptions)]);
   return [...new Set(ids)];
 }
 
@@ -55,20 +56,39 @@ export async function imageRequestFor(a: Pick<ImageTurnArgs, 'modelId' | 'prompt
   const size = o.size ? /^(\d+)x(\d+)$/.exec(o.size) : null;
   if (size) req.size = { width: Number(size[1]), height: Number(size[2]) };
   for (const k of ['aspectRatio', 'count', 'seed', 'quality', 'style', 'maskPrompt'] as const) if (o[k] !== undefined) (req as unknown as Record<string, unknown>)[k] = o[k];
-  if (task === 'removeBackground') delete req.seed;
-  if (task === 'removeBackground' || task === 'inpaint') delete req.size;
-  if (o.sourceImageId) {
-    const source = await a.store.get(o.sourceImageId);
-    if (!source) return { kind: 'validation', message: 'The input image is no longer available (its file was removed). Choose the image again.', action: errorAction('none') };
-    req.image = source.data;
+  if (task === 'removeBackground' || imageTraitsOf(a.modelId)?.seedless) delete req.seed;
+  if (task !== 'textToImage' && task !== 'variation') delete req.size;
+  if (o.outpaint) req.outpaint = { ...o.outpaint };
+  const inputs = [
+    ['sourceImageId', 'image', 'The input image'],
+    ['maskImageId', 'mask', 'The mask image'],
+    ['styleImageId', 'styleImage', 'The style image'],
+  ] as const;
+  for (const [option, field, what] of inputs) {
+    const id = o[option];
+    if (!id) continue;
+    const stored = await a.store.get(id);
+    if (!stored) return { kind: 'validation', message: `${what} is no longer available (its file was removed). Choose the image again.`, action: errorAction('none') };
+    req[field] = stored.data;
   }
   return req;
 }
 
+/** The summary's first words for the tasks that make one image from one input. */
+const SUMMARY_WORDS: Partial<Record<ImageTask, string>> = {
+  removeBackground: 'background removed',
+  erase: 'object erased',
+  outpaint: 'image extended',
+  upscale: 'image upscaled',
+  sketch: 'sketch rendered',
+  styleGuide: 'image in that style',
+  styleTransfer: 'style transferred',
+};
+
 function summary(result: ImageResult, traits: ImageFamilyTraits | undefined, notice: string | undefined): string {
   const n = result.images.length;
   const r = result.request;
-  const what = result.task === 'removeBackground' ? 'background removed' : result.task === 'variation' ? `${n} variation${n === 1 ? '' : 's'}` : result.task === 'inpaint' ? `${n} edit${n === 1 ? '' : 's'}` : `${n} image${n === 1 ? '' : 's'}`;
+  const what = SUMMARY_WORDS[result.task] ?? (result.task === 'variation' ? `${n} variation${n === 1 ? '' : 's'}` : result.task === 'textToImage' ? `${n} image${n === 1 ? '' : 's'}` : `${n} edit${n === 1 ? '' : 's'}`);
   const parts = [`**${n ? what : 'No images'}**`, traits?.label ?? result.target];
   if (r.size) parts.push(`${r.size.width}×${r.size.height}`);
   if (r.aspectRatio) parts.push(r.aspectRatio);

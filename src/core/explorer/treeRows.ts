@@ -72,10 +72,24 @@ function asyncFlags(d: ModelDescriptor): string[] {
   return [outputKindOf(d) === 'video' ? 'video' : '', isEmbeddingModel(d) && mediaEmbeddingFamily(d.id) ? 'mediaEmbed' : ''];
 }
 
-/** `image`: Generate Image; `imageVariation` / `imageRemoveBackground` / `imageEdit`: the tasks on an input image. */
+/** `image`: Generate Image; the others: the tasks on an input image, one menu command each. */
+const IMAGE_TASK_FLAGS: Record<ImageTask, string> = {
+  textToImage: 'image',
+  variation: 'imageVariation',
+  removeBackground: 'imageRemoveBackground',
+  inpaint: 'imageEdit',
+  maskInpaint: 'imageInpaint',
+  erase: 'imageErase',
+  outpaint: 'imageOutpaint',
+  upscale: 'imageUpscale',
+  sketch: 'imageSketch',
+  styleGuide: 'imageStyleGuide',
+  styleTransfer: 'imageStyleTransfer',
+};
+
 function imageFlags(d: ModelDescriptor): string[] {
   const tasks = imageTraitsOf(d.baseModelId ?? d.id)?.tasks ?? [];
-  const flag: Record<ImageTask, string> = { textToImage: 'image', variation: 'imageVariation', removeBackground: 'imageRemoveBackground', inpaint: 'imageEdit' };
+  const flag = IMAGE_TASK_FLAGS;
   return tasks.map((t) => flag[t]);
 }
 

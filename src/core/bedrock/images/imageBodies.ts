@@ -5,7 +5,8 @@
 import { IMAGE_TASK_LABELS, imageTraitsOf, type ImageFamily, type ImageFamilyTraits } from './imageFamily';
 import { sniffImageMime, type GeneratedImage, type ImageFilterNotice, type ImageRequest } from './imageRequest';
 import { stabilityServiceOf } from './stabilityServices';
-import { serviceImageProblem, stabilityServiceBody } from './stabilityServiceBodies';
+import { stabilityServiceBody } from './stabilityServiceBodies';
+import { stabilityServiceProblem } from './stabilityServiceChecks';
 import { stripProfilePrefix } from '../catalog/modelRef';
 
 type Json = Record<string, unknown>;
@@ -21,7 +22,7 @@ export const STABILITY_PROMPT_CHARS = 10_000;
  * undefined when it can be sent.
  */
 export function imageRequestProblem(req: ImageRequest, traits: ImageFamilyTraits | undefined = imageTraitsOf(req.modelId)): string | undefined {
-  if (!traits) return `${req.modelId} is not an image model this extension can call (Nova Canvas, Titan Image Generator v2, Stable Diffusion 3.5 Large, Stable Image Ultra or Core, or Stability's Remove Background, Search and Replace, Search and Recolor and Control Structure).`;
+  if (!traits) return `${req.modelId} is not an image model this extension can call (Nova Canvas, Titan Image Generator v2, Stable Diffusion 3.5 Large, Stable Image Ultra or Core, or one of Stability's image services).`;
   if (!traits.tasks.includes(req.task)) return `${traits.label} (${req.modelId}) cannot ${IMAGE_TASK_LABELS[req.task].toLowerCase()}; it supports: ${traits.tasks.map((t) => IMAGE_TASK_LABELS[t]).join(', ')}.`;
   const prompt = req.prompt ?? '';
   const promptMax = traits.family === 'stability' ? STABILITY_PROMPT_CHARS : AMAZON_LIMITS.promptChars;
@@ -32,7 +33,7 @@ export function imageRequestProblem(req: ImageRequest, traits: ImageFamilyTraits
   if ((req.negativePrompt?.length ?? 0) > promptMax) return `The negative prompt has ${req.negativePrompt!.length} characters; ${traits.label} takes at most ${promptMax}.`;
   if (req.task !== 'textToImage' && !req.image?.length) return `${IMAGE_TASK_LABELS[req.task]} needs an input image.`;
   if (req.image?.length && !sniffImageMime(req.image)) return 'The input image is not a PNG or JPEG file.';
-  const imageProblem = traits.service && req.image?.length ? serviceImageProblem(req.image, traits.label) : undefined;
+  const imageProblem = traits.service ? stabilityServiceProblem(req) : undefined;
   if (imageProblem) return imageProblem;
   if (req.task === 'inpaint' && !req.maskPrompt?.trim()) return 'Edit with Prompt needs a mask prompt: name the part of the image to change (e.g. "the sky").';
   const count = req.count ?? 1;
@@ -100,6 +101,9 @@ function amazonBody(family: ImageFamily, req: ImageRequest): Json {
     case 'removeBackground':
       // The one task with no imageGenerationConfig at all.
       return { taskType: 'BACKGROUND_REMOVAL', backgroundRemovalParams: { image } };
+    default:
+      // The other tasks are Stability services'; imageRequestProblem refuses them for these models.
+      throw new Error(`${IMAGE_TASK_LABELS[req.task]} has no ${family} body.`);
   }
 }
 

@@ -7,15 +7,27 @@ import { stabilityServiceOf, type StabilityService } from './stabilityServices';
 /** Nova Canvas and Titan Image Generator v2 share one envelope; the Stability models another. */
 export type ImageFamily = 'novaCanvas' | 'titanImage' | 'stability';
 
-/** What one call can do. `textToImage` is every family's; the rest need an input image. */
-export type ImageTask = 'textToImage' | 'variation' | 'removeBackground' | 'inpaint';
+/**
+ * What one call can do. `textToImage` is every family's; the rest need an input image. The tasks
+ * after `inpaint` are each one Stability image service's (upscale: three of them).
+ */
+export type ImageTask = 'textToImage' | 'variation' | 'removeBackground' | 'inpaint' | 'maskInpaint' | 'erase' | 'outpaint' | 'upscale' | 'sketch' | 'styleGuide' | 'styleTransfer';
 
 export const IMAGE_TASK_LABELS: Record<ImageTask, string> = {
   textToImage: 'Generate Image',
   variation: 'Generate Variations',
   removeBackground: 'Remove Background',
   inpaint: 'Edit with Prompt',
+  maskInpaint: 'Inpaint with Mask',
+  erase: 'Erase Object',
+  outpaint: 'Outpaint',
+  upscale: 'Upscale',
+  sketch: 'Sketch to Image',
+  styleGuide: 'Generate in Style',
+  styleTransfer: 'Transfer Style',
 };
+
+export const IMAGE_TASKS = Object.keys(IMAGE_TASK_LABELS) as readonly ImageTask[];
 
 export interface ImageSize {
   width: number;
@@ -42,6 +54,12 @@ export interface ImageFamilyTraits {
   service?: StabilityService;
   /** What the prompt asks for, when the model requires one for its task. */
   promptQuestion?: string;
+  /** What the prompt asks for, when the model takes one for its task but does not require it. */
+  optionalPromptQuestion?: string;
+  /** The model takes no seed for its task, so none is sent. */
+  seedless?: boolean;
+  /** The model takes a mask image, or the input's alpha channel when none is given. */
+  mask?: boolean;
 }
 
 /** Sizes both Amazon models accept (each side a multiple of 16, within Nova Canvas's 1:4–4:1). */
@@ -96,10 +114,15 @@ export function imageTraitsOf(modelId: string): ImageFamilyTraits | undefined {
   const service = stabilityServiceOf(id);
   if (service) {
     const { family, maxImages, maxSeed } = TRAITS.stability;
-    return { family, label: service.label, maxImages, maxSeed, tasks: [service.task], service: service.service, ...(service.promptQuestion ? { promptQuestion: service.promptQuestion } : {}) };
+    const { label, task, promptQuestion, optionalPromptQuestion, seedless, mask } = service;
+    return { family, label, maxImages, maxSeed, tasks: [task], service: service.service, ...definedOnly({ promptQuestion, optionalPromptQuestion, seedless, mask }) };
   }
   const tasks: readonly ImageTask[] = family === 'stability' ? (STABILITY_IMAGE_TO_IMAGE.test(id) ? ['textToImage', 'variation'] : ['textToImage']) : AMAZON_TASKS;
   return { ...TRAITS[family], tasks };
+}
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 export function supportsImageTask(modelId: string, task: ImageTask): boolean {

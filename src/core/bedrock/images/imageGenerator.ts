@@ -43,9 +43,11 @@ export class ImageGenerator {
     const traits = imageTraitsOf(request.modelId) ?? imageTraitsOf(target);
     const problem = imageRequestProblem(request, traits);
     if (problem || !traits) throw new BedrockError({ kind: 'validation', message: problem ?? `${request.modelId} is not an image model.`, action: errorAction('none') });
-    // Background removal has no seed; every other task gets one, so the result can be regenerated.
-    const seed = request.task === 'removeBackground' ? undefined : (request.seed ?? Math.floor((this.options.random ?? Math.random)() * (Math.min(traits.maxSeed, 2_147_483_646) + 1)));
-    const sent: ImageRequest = seed === undefined ? { ...request } : { ...request, seed };
+    // Background removal and Fast Upscale have no seed; every other task gets one, so the result can be regenerated.
+    const seed = request.task === 'removeBackground' || traits.seedless ? undefined : (request.seed ?? Math.floor((this.options.random ?? Math.random)() * (Math.min(traits.maxSeed, 2_147_483_646) + 1)));
+    const sent: ImageRequest = { ...request };
+    if (seed === undefined) delete sent.seed;
+    else sent.seed = seed;
     const clock = this.options.clock ?? Date.now;
     const started = clock();
     const [sdk, client] = await Promise.all([loadAwsSdk(), this.connection.runtime()]);

@@ -29,6 +29,19 @@ export interface ImageRequest {
   maskPrompt?: string;
   /** Variations: how close to the input, 0.2–1.0 (Amazon models); Stability gets 1 − this as its strength. */
   similarityStrength?: number;
+  /** Inpaint with Mask, Erase Object: white repaints, black keeps; absent, the input's alpha channel is the mask. */
+  mask?: Uint8Array;
+  /** Transfer Style: the image whose look is applied to `image` (the content). */
+  styleImage?: Uint8Array;
+  /** Outpaint: pixels to add on each side. */
+  outpaint?: OutpaintMargins;
+}
+
+export interface OutpaintMargins {
+  left: number;
+  right: number;
+  up: number;
+  down: number;
 }
 
 export type ImageMime = 'image/png' | 'image/jpeg' | 'image/webp';

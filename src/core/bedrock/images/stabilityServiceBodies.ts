@@ -1,46 +1,50 @@
-// The bodies of Stability's image services (stabilityServices.ts says which are offered) and the
-// input-image limits they document, checked before a call is paid for.
+// The bodies of Stability's image services (stabilityServices.ts says which are offered; the checks
+// before a call are stabilityServiceChecks.ts). Each takes only the fields its schema allows:
+// background removal and Fast Upscale no prompt and no seed, Erase Object and Outpaint no negative
+// prompt, Style Transfer its two images as `init_image` and `style_image`.
 import type { ImageRequest } from './imageRequest';
 import type { StabilityService } from './stabilityServices';
-import { imageSize } from '../adapters/mediaFormats';
 
 type Json = Record<string, unknown>;
-
-/** The services' documented input-image limits. */
-export const SERVICE_IMAGE_LIMITS = { minSide: 64, maxPixels: 9_437_184, maxRatio: 2.5 } as const;
-
-/** What is wrong with the input image for these services, or undefined (a size it cannot read is left to the service). */
-export function serviceImageProblem(image: Uint8Array, label: string): string | undefined {
-  const size = imageSize(image);
-  if (!size) return undefined;
-  const { width, height } = size;
-  const L = SERVICE_IMAGE_LIMITS;
-  if (width < L.minSide || height < L.minSide) return `The input image is ${width}×${height}; ${label} needs at least ${L.minSide} pixels on each side.`;
-  if (width * height > L.maxPixels) return `The input image is ${width}×${height} (${width * height} pixels); ${label} takes at most ${L.maxPixels} pixels. Use a smaller image.`;
-  if (Math.max(width / height, height / width) > L.maxRatio) return `The input image is ${width}×${height}; ${label} takes aspect ratios from 1:2.5 to 2.5:1. Crop it first.`;
-  return undefined;
-}
 
 const b64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64');
 
 /** The service's body. Call after `imageRequestProblem` said nothing. */
 export function stabilityServiceBody(service: StabilityService, req: ImageRequest): Json {
   const image = b64(req.image ?? new Uint8Array());
-  if (service === 'removeBackground') return { image, output_format: 'png' };
-  const common = {
-    image,
-    prompt: req.prompt ?? '',
-    ...(req.negativePrompt?.trim() ? { negative_prompt: req.negativePrompt } : {}),
-    ...(req.seed !== undefined ? { seed: req.seed } : {}),
-    output_format: 'png',
-  };
+  const prompt = req.prompt?.trim() ? { prompt: req.prompt } : {};
+  const negative = req.negativePrompt?.trim() ? { negative_prompt: req.negativePrompt } : {};
+  const seed = req.seed !== undefined ? { seed: req.seed } : {};
+  const mask = req.mask?.length ? { mask: b64(req.mask) } : {};
+  const png = { output_format: 'png' };
+  const common = { image, prompt: req.prompt ?? '', ...negative, ...seed, ...png };
   switch (service) {
+    case 'removeBackground':
+    case 'fastUpscale':
+      return { image, ...png };
     case 'searchReplace':
       return { ...common, search_prompt: req.maskPrompt ?? '' };
     case 'searchRecolor':
       return { ...common, select_prompt: req.maskPrompt ?? '' };
     case 'controlStructure':
+    case 'controlSketch':
       // How closely to keep the input: the same scale as the Amazon models' similarity.
       return { ...common, ...(req.similarityStrength !== undefined ? { control_strength: req.similarityStrength } : {}) };
+    case 'inpaint':
+      return { ...common, ...mask };
+    case 'eraseObject':
+      return { image, ...mask, ...seed, ...png };
+    case 'outpaint': {
+      // Only the sides that grow: a zero margin is the service's default.
+      const m = req.outpaint ?? { left: 0, right: 0, up: 0, down: 0 };
+      const margins = Object.fromEntries((['left', 'right', 'up', 'down'] as const).filter((k) => m[k] > 0).map((k) => [k, m[k]]));
+      return { image, ...margins, ...prompt, ...seed, ...png };
+    }
+    case 'conservativeUpscale':
+    case 'creativeUpscale':
+    case 'styleGuide':
+      return common;
+    case 'styleTransfer':
+      return { init_image: image, style_image: b64(req.styleImage ?? new Uint8Array()), ...prompt, ...negative, ...seed, ...png };
   }
 }

@@ -184,11 +184,13 @@ describe('image models in the picker', () => {
   it('lists the image models it can call after every chat model, with their options', () => {
     const ds = [CANVAS, 'amazon.titan-image-generator-v2:0', 'stability.stable-image-inpaint-v1:0', 'amazon.nova-pro-v1:0'].map((id) => shippedDescriptor(id, SHIPPED_MODELS));
     const images = imageModelOptions(ds);
-    assert.deepEqual(images.map((m) => m.id), [CANVAS, 'amazon.titan-image-generator-v2:0']);
+    // The inpaint service is listed with its one task (the explorer's commands run it as an image turn).
+    assert.deepEqual(images.map((m) => m.id), [CANVAS, 'stability.stable-image-inpaint-v1:0', 'amazon.titan-image-generator-v2:0']);
+    assert.deepEqual(images[1]!.image!.tasks, ['maskInpaint']);
     assert.equal(images[0]!.provider, 'Image generation');
     assert.deepEqual(images[0]!.image!.qualities, ['standard', 'premium']);
     assert.ok(images[0]!.image!.sizes!.includes('1024x1024'));
-    assert.equal(images[1]!.image!.styles, undefined);
+    assert.equal(images[2]!.image!.styles, undefined);
     const chat = chatModelOptions(ds, () => ({ request: { modelId: '', task: 'chat', features: {} }, baseModelId: '', steps: [], notes: [] }));
     assert.ok(chat.every((m) => !m.image));
   });

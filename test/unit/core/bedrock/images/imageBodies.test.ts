@@ -23,7 +23,8 @@ describe('image families', () => {
     assert.equal(imageFamilyOf(`us.${SD35}`), 'stability');
     assert.equal(imageFamilyOf('stability.stable-image-core-v1:1'), 'stability');
     assert.equal(imageFamilyOf('amazon.titan-image-generator-v1'), undefined);
-    assert.equal(imageFamilyOf('stability.stable-image-inpaint-v1:0'), undefined);
+    assert.equal(imageFamilyOf('stability.stable-image-inpaint-v1:0'), 'stability');
+    assert.equal(imageFamilyOf('stability.stable-diffusion-xl-v1'), undefined);
     assert.equal(imageFamilyOf('amazon.nova-pro-v1:0'), undefined);
   });
 

@@ -20,7 +20,7 @@ const B64 = Buffer.from(IMAGE).toString('base64');
 const edit = (modelId: string, extra: Partial<ImageRequest> = {}): ImageRequest => ({ modelId, task: 'inpaint', image: IMAGE, maskPrompt: 'the car', prompt: 'a bicycle', ...extra });
 
 describe("Stability's image services", () => {
-  it('each service is one task on the Stability family; masks, margins and upscales are not offered', () => {
+  it('each service is one task on the Stability family, every one of the thirteen offered', () => {
     assert.deepEqual(imageTraitsOf(REMOVE_BG)?.tasks, ['removeBackground']);
     assert.deepEqual(imageTraitsOf(`us.${SEARCH_REPLACE}`)?.tasks, ['inpaint']);
     assert.deepEqual(imageTraitsOf(SEARCH_RECOLOR)?.tasks, ['inpaint']);
@@ -28,9 +28,18 @@ describe("Stability's image services", () => {
     assert.equal(imageFamilyOf(SEARCH_REPLACE), 'stability');
     assert.equal(imageTraitsOf(SEARCH_REPLACE)?.label, 'Stable Image Search and Replace');
     assert.equal(imageTraitsOf(SEARCH_REPLACE)?.maxImages, 1);
-    for (const id of ['stability.stable-image-inpaint-v1:0', 'stability.stable-image-erase-object-v1:0', 'stability.stable-outpaint-v1:0', 'stability.stable-fast-upscale-v1:0', 'stability.stable-style-transfer-v1:0']) {
-      assert.equal(imageTraitsOf(id), undefined, id);
-    }
+    const tasks: Array<[string, string]> = [
+      ['stability.stable-image-inpaint-v1:0', 'maskInpaint'],
+      ['stability.stable-image-erase-object-v1:0', 'erase'],
+      ['stability.stable-outpaint-v1:0', 'outpaint'],
+      ['stability.stable-fast-upscale-v1:0', 'upscale'],
+      ['stability.stable-conservative-upscale-v1:0', 'upscale'],
+      ['stability.stable-creative-upscale-v1:0', 'upscale'],
+      ['stability.stable-image-control-sketch-v1:0', 'sketch'],
+      ['stability.stable-image-style-guide-v1:0', 'styleGuide'],
+      ['stability.stable-style-transfer-v1:0', 'styleTransfer'],
+    ];
+    for (const [id, task] of tasks) assert.deepEqual(imageTraitsOf(`us.${id}`)?.tasks, [task], id);
     assert.ok(supportsImageTask(REMOVE_BG, 'removeBackground') && !supportsImageTask(REMOVE_BG, 'textToImage'));
     assert.ok(!generatesImages(SEARCH_REPLACE) && generatesImages(CANVAS) && generatesImages('stability.sd3-5-large-v1:0'));
   });
