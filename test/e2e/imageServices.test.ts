@@ -103,7 +103,11 @@ describe("Stability's image services in the real workbench (explorer → chat ga
     // The group has sixteen models and the list draws only the rows in view: scroll to the one wanted.
     const row = sidebar.locator('.monaco-list-row', { hasText: 'Stable Image Remove Background' }).first();
     await stability.hover();
-    for (let i = 0; i < 15 && !(await row.isVisible()); i++) await page.mouse.wheel(0, 120);
+    for (let i = 0; i < 15 && !(await row.isVisible()); i++) {
+      await page.mouse.wheel(0, 120);
+      // One wheel step at a time, each drawn before the next look: a fast burst scrolls past the row.
+      await page.evaluate(() => new Promise((drawn) => requestAnimationFrame(() => requestAnimationFrame(drawn))));
+    }
     await row.waitFor({ timeout: 10_000 });
     await row.click({ button: 'right' });
     await page.locator('.context-view .action-label', { hasText: 'Remove Background' }).first().waitFor({ timeout: 10_000 });
