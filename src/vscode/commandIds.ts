@@ -16,6 +16,7 @@ export const COMMAND_IDS = [
   'bedrock.copyModelId',
   'bedrock.copyModelArn',
   'bedrock.showModelDetails',
+  'bedrock.moveModelSelection',
   'bedrock.setApiKey',
   'bedrock.ssoLogin',
   'bedrock.reloadCredentials',

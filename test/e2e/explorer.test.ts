@@ -125,10 +125,10 @@ describe('model explorer in the real workbench', () => {
     await webviewWith('h1', 'Nova Micro');
     const warm = Date.now() - again;
     console.log(`    e2e: model details open: ${cold} ms from click (first click of the session), ${warm} ms (next click)`);
-    // Focus stayed in the list: the keyboard walks it, Enter shows the model.
+    // Focus stayed in the list: the arrow keys walk it and the details follow the selection.
     await wb.page.keyboard.press('ArrowUp');
-    await wb.page.keyboard.press('Enter');
     page = await webviewWith('h1', 'Nova Lite');
+    assert.match(await nova.getAttribute('class') ?? '', /\bselected\b/, 'the arrow key selected the row');
 
     await page.locator('button[data-action="copyId"]').click();
     await wb.page.locator('.statusbar-item', { hasText: /Copied amazon\.nova-lite/ }).first().waitFor({ timeout: 10_000 });

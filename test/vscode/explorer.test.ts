@@ -210,6 +210,42 @@ describe('model explorer item commands', () => {
     assert.ok(!tabs.includes(node.descriptor.name) && !tabs.includes(other.descriptor.name), `no editor tab covers the user's files: ${tabs.join()}`);
   });
 
+  it('the details follow the tree’s selection: a selected row shows, a group row changes nothing, and the arrow keys move the selection', async () => {
+    const view = api.tree.view;
+    const rendered: string[] = [];
+    const sub = api.modelDetails.onDidRender((d) => rendered.push(d.id));
+    const renderedModel = (id: string) => waitFor((l) => api.modelDetails.onDidRender(l), () => api.modelDetails.model?.id === id, `the details of ${id}`);
+    try {
+      await vscode.commands.executeCommand('bedrock.models.focus');
+      const group = api.tree.visibleGroups.find((g) => g.models.length >= 3)!;
+      const [first, second, third] = group.models;
+      await view.reveal(first, { select: true, focus: true });
+      await renderedModel(first.descriptor.id);
+      await view.reveal(group, { select: true, focus: true });
+      await view.reveal(second, { select: true, focus: true });
+      await renderedModel(second.descriptor.id);
+      assert.deepEqual(rendered, [first.descriptor.id, second.descriptor.id], 'the group row rendered nothing');
+
+      // The list's own arrow-key move changes only its focus in an extension's tree: the reason the
+      // tree binds the arrow keys to a move that selects (once VS Code selects on its own, delete it).
+      await vscode.commands.executeCommand('list.focusDown');
+      assert.deepEqual(view.selection, [second], 'list.focusDown leaves the selection');
+      await vscode.commands.executeCommand('list.focusUp');
+
+      await vscode.commands.executeCommand('bedrock.moveModelSelection', 'down');
+      assert.deepEqual(view.selection, [third], 'the arrow key selects the next row, alone');
+      await renderedModel(third.descriptor.id);
+      await vscode.commands.executeCommand('bedrock.moveModelSelection', 'up');
+      assert.deepEqual(view.selection, [second]);
+      await renderedModel(second.descriptor.id);
+      await vscode.commands.executeCommand('bedrock.moveModelSelection', 'first');
+      assert.deepEqual(view.selection, [api.tree.visibleGroups[0]], 'Home selects the first group');
+      assert.equal(api.modelDetails.model?.id, second.descriptor.id, 'a group row keeps the details');
+    } finally {
+      sub.dispose();
+    }
+  });
+
   it('marks the default chat and embedding models on their rows, and follows a new default', async () => {
     const models = api.tree.visibleGroups.flatMap((g) => g.models);
     const chat = models.find((n) => n.descriptor.apis.converse.supported && !n.descriptor.legacy && !n.descriptor.profileOnly)!;

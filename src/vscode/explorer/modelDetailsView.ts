@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import type { ModelDescriptor } from '../../core/bedrock/catalog/modelDescriptor';
+import { Emitter } from '../../core/emitter';
 import { Disposable } from '../../core/lifecycle';
+import { realScheduler } from '../../core/bedrock/async/jobTracker';
+import { DetailsFollower } from '../../core/explorer/detailsFollower';
 import { modelDetailsView, type ModelPlans } from '../../core/explorer/modelDetails';
 import { createNonce } from '../webview/webviewHtml';
 import { modelDetailsBody, modelDetailsPage, NO_MODEL_BODY, readDetailsPageMessage, type DefaultRole, type DetailsAction, type DetailsShowMessage } from './modelDetailsHtml';
@@ -11,12 +14,15 @@ export type DetailsActionRunner = (action: DetailsAction, d: ModelDescriptor) =>
 
 export const MODEL_DETAILS_VIEW_ID = 'bedrock.modelDetails';
 
+/** How long the tree's selection rests before the last row of a burst (an arrow key held) shows. */
+const SELECTION_QUIET_MS = 120;
+
 /**
  * The Model Details view beside the Models tree, as GitLens shows a commit's details beside its
  * trees. Its page loads when the Bedrock side bar shows, before any click; a click on a row then
  * only posts the model's markup to it, so the details follow the selection at once instead of
- * waiting for a new webview to start. Focus stays in the tree, so the keyboard keeps working there
- * (arrow keys to the next model, Enter to show it).
+ * waiting for a new webview to start. Focus stays in the tree, so the keyboard keeps working there:
+ * the details follow the tree's selection as the arrow keys move it (see `follow`).
  */
 export class ModelDetailsViewProvider extends Disposable implements vscode.WebviewViewProvider {
   private view: vscode.WebviewView | undefined;
@@ -24,14 +30,30 @@ export class ModelDetailsViewProvider extends Disposable implements vscode.Webvi
   private pageReady = false;
   private shown: ModelDescriptor | undefined;
   private body: string | undefined;
+  private readonly follower: DetailsFollower<ModelDescriptor>;
+  private readonly renderEmitter = this._register(new Emitter<ModelDescriptor>());
+  /** The details of a model were (re)built, whether or not the view shows. */
+  readonly onDidRender = this.renderEmitter.event;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly plansFor: (d: ModelDescriptor) => ModelPlans,
     private readonly defaults: DefaultModelsSource,
     private readonly run: DetailsActionRunner,
+    log: { warn(message: string): void },
   ) {
     super();
+    this.follower = this._register(
+      new DetailsFollower<ModelDescriptor>({
+        // Builds the page synchronously, so no render can land after a newer one; the page the view
+        // opens with below is whatever was built last.
+        render: (d) => this.reveal(d),
+        keyOf: (d) => d.id,
+        quietMs: SELECTION_QUIET_MS,
+        scheduler: realScheduler,
+        onError: (e) => log.warn(`Model details could not be shown: ${e instanceof Error ? e.message : String(e)}`),
+      }),
+    );
     // Not kept while hidden: the page is small and reloads as the side bar shows it, before a click.
     this._register(vscode.window.registerWebviewViewProvider(MODEL_DETAILS_VIEW_ID, this));
     // "Set as Default" (here or anywhere else) changes the model's badge and button.
@@ -83,7 +105,20 @@ export class ModelDetailsViewProvider extends Disposable implements vscode.Webvi
     });
   }
 
+  /** Shows `d` now (a click on its row, a command). */
   async show(d: ModelDescriptor): Promise<void> {
+    await this.follower.showNow(d);
+  }
+
+  /**
+   * The tree's selection moved to `d` (`undefined`: a group row, which has no details). A single
+   * move shows at once; while an arrow key is held, the last row shows when it is released.
+   */
+  follow(d: ModelDescriptor | undefined): void {
+    this.follower.follow(d);
+  }
+
+  private async reveal(d: ModelDescriptor): Promise<void> {
     this.render(d);
     if (this.view) {
       if (!this.view.visible) this.view.show(true);
@@ -100,6 +135,7 @@ export class ModelDetailsViewProvider extends Disposable implements vscode.Webvi
     const role: DefaultRole = defaults.chat === d.id ? 'chat' : defaults.embedding === d.id ? 'embedding' : undefined;
     this.body = modelDetailsBody(modelDetailsView(d, this.plansFor(d)), role);
     if (this.pageReady) this.post(this.body);
+    this.renderEmitter.fire(d);
   }
 
   private post(html: string): void {
