@@ -17,6 +17,11 @@ export interface AgentApproveMessage {
   /** The call's id, as `chat/tool` gave it. */
   toolId: string;
   decision: ApprovalDecision;
+  /**
+   * The call's editable field (a terminal command) as the user changed it before allowing it;
+   * sent only when changed. The call runs with it, and the model is told it was edited.
+   */
+  edited?: string;
 }
 
 /** Open the tool picker (the host runs its command; what the user switches off applies to the next turn). */
@@ -35,6 +40,12 @@ const DECISIONS: readonly ApprovalDecision[] = ['once', 'chat', 'deny'];
 
 export const approvalDecisionRule: FieldRule<ApprovalDecision> = (v) =>
   typeof v === 'string' && (DECISIONS as readonly string[]).includes(v) ? { value: v as ApprovalDecision } : { problem: 'decision is not once, chat or deny' };
+
+/** Longest edited value taken (a command line, so far more than enough). */
+export const MAX_EDITED_CHARS = 10_000;
+
+export const editedValueRule: FieldRule<string> = (v) =>
+  typeof v === 'string' && v.trim().length > 0 && v.length <= MAX_EDITED_CHARS ? { value: v } : { problem: `edited is not a non-empty text of at most ${MAX_EDITED_CHARS.toLocaleString('en-US')} characters` };
 
 /** The `agent` flag of `chat/send`. */
 export const agentFlagRule: FieldRule<boolean> = (v) => (typeof v === 'boolean' ? { value: v } : { problem: 'agent is not true or false' });

@@ -15,7 +15,7 @@ import type { AttachPickMessage, ChatContext, ChatParams, WebviewToHostMessage }
 import { MAX_ATTACHMENT_BASE64, MAX_ATTACHMENTS, readAttachments, type WireAttachment } from './attachments';
 import { imageActionRule, imageIdRule, imageTurnOptionsRule } from './imageMessages';
 import { isSha256, readVoiceInput, type VoiceInput } from './voiceProtocol';
-import { agentFlagRule, approvalDecisionRule } from './agentMessages';
+import { agentFlagRule, approvalDecisionRule, editedValueRule } from './agentMessages';
 
 /** Longest user message the host accepts (characters); far above any model's context. */
 export const MAX_TEXT = 2_000_000;
@@ -166,7 +166,7 @@ export const WEBVIEW_MESSAGE_FIELDS: WebviewMessageTable = {
     ),
     note: optional(rule((v): v is string => typeof v === 'string' && v.length <= 200, () => 'note is longer than 200 characters')),
   },
-  'agent/approve': { requestId: id('requestId'), toolId: id('toolId'), decision: approvalDecisionRule },
+  'agent/approve': { requestId: id('requestId'), toolId: id('toolId'), decision: approvalDecisionRule, edited: optional(editedValueRule) },
   'agent/pickTools': {},
   'voice/pickFile': {},
   'voice/endInput': { requestId: id('requestId') },

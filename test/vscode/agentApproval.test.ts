@@ -2,7 +2,8 @@
 // call (create_file) waits for the user; the answer comes in through the host's webview message
 // path (`agent/approve`, as the webview's Allow once / Allow for this chat / Deny buttons post
 // it), and the tool runs or does not. The answer is taken exactly once: a second answer for the
-// same call, during the reply or after it ended, changes nothing and is no error.
+// same call, during the reply or after it ended, changes nothing and is no error. A terminal
+// command edited in the approval runs as edited, and the model is told.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { WorkbenchApi } from '../../src/extension';
@@ -36,7 +37,7 @@ describe('agent approvals: the webview answer reaches the approval gate (extensi
   const postsFor = (requestId: string) => posts.filter((m) => 'requestId' in m && m.requestId === requestId);
 
   /** Sends an agent-mode message as the webview does; resolves when the reply has ended. */
-  const send = (requestId: string, conversationId: string) => host.receive({ method: 'chat/send', requestId, conversationId, text: PROMPT, modelId: MODEL, agent: true });
+  const send = (requestId: string, conversationId: string, text = PROMPT) => host.receive({ method: 'chat/send', requestId, conversationId, text, modelId: MODEL, agent: true });
   /** The first call of reply `requestId` posted with `status` (any status when undefined). */
   const call = (requestId: string, status?: WireToolCall['status']) =>
     waitFor(
@@ -46,7 +47,8 @@ describe('agent approvals: the webview answer reaches the approval gate (extensi
     );
   const asked = (requestId: string) => call(requestId, 'awaitingApproval');
   /** What the webview posts when the user clicks a button of the approval. */
-  const answer = (requestId: string, asking: WireToolCall, decision: ApprovalDecision) => host.receive({ method: 'agent/approve', requestId, toolId: asking.id, decision });
+  const answer = (requestId: string, asking: WireToolCall, decision: ApprovalDecision, edited?: string) =>
+    host.receive({ method: 'agent/approve', requestId, toolId: asking.id, decision, ...(edited !== undefined ? { edited } : {}) });
   /** The tool result the model was sent for `toolId`, from the emulator's request log. */
   async function resultSentToModel(toolId: string): Promise<{ text: string; status?: string }> {
     for (const r of (await recordedRequests()).reverse()) {
@@ -156,5 +158,24 @@ describe('agent approvals: the webview answer reaches the approval gate (extensi
     await other;
     assert.equal(await exists(), false, 'another chat asked, and was denied');
     assert.deepEqual(warnings, []);
+  });
+
+  it('a terminal command edited in the approval runs as edited, and the model is told what it proposed and what ran', async function () {
+    this.timeout(90_000);
+    // The emulator's sample call is { command: "sample-command" }; the user corrects it.
+    const done = send('edit-1', `approve-edit-${Date.now()}`, 'Please use run_in_terminal for me.');
+    const asking = await asked('edit-1');
+    assert.equal(asking.name, 'run_in_terminal');
+    assert.equal(JSON.parse(asking.input).command, 'sample-command');
+    await answer('edit-1', asking, 'once', 'echo edited-$((40+2))');
+    await done;
+    assert.deepEqual(statuses('edit-1', asking.id), ['requested', 'awaitingApproval', 'running', 'done']);
+    const running = posts.find((m): m is ChatToolMessage => m.method === 'chat/tool' && m.requestId === 'edit-1' && m.tool.status === 'running');
+    assert.equal(running?.tool.label, 'Run `echo edited-$((40+2))`', 'the step names what runs');
+    const sent = await resultSentToModel(asking.id);
+    assert.match(sent.text, /^The user edited the command before allowing it\. You proposed: sample-command\nWhat ran instead: echo edited-\$\(\(40\+2\)\)\n\nRan `echo edited-\$\(\(40\+2\)\)` in the Bedrock Agent terminal\. Exit code 0\./);
+    assert.match(sent.text, /\nedited-42/, 'the edited command is what the shell ran');
+    assert.deepEqual(warnings, []);
+    vscode.window.terminals.filter((t) => t.name.startsWith('Bedrock Agent')).forEach((t) => t.dispose());
   });
 });

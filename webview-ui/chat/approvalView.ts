@@ -1,6 +1,7 @@
 // The inline approval under a tool step waiting for the user: what is asked, and Allow once /
-// Allow for this chat / Deny. One answer per call: the first click disables all three and posts
-// it; the block redraws from the host's next status for the call.
+// Allow for this chat / Deny. A terminal command is shown in a text field the user may edit
+// before allowing it; what runs is what they allowed. One answer per call: the first click
+// disables everything and posts it; the block redraws from the host's next status for the call.
 import type { AgentApproveMessage, WireToolCall } from '../../src/shared/protocol';
 import { el } from './dom';
 
@@ -21,25 +22,67 @@ const CHOICES: ReadonlyArray<[decision: ApprovalDecision, label: string, style: 
   ['deny', 'Deny', 'secondary', 'Do not run it; the model is told you declined'],
 ];
 
-export type ApproveHandler = (toolId: string, decision: ApprovalDecision) => void;
+/** The answer sent for a call: the decision, and the command as edited when the user changed it. */
+export interface SentAnswer {
+  decision: ApprovalDecision;
+  edited?: string;
+}
 
-/** Builds the approval row for `call`; `answered` is the decision already sent for it, if any. */
-export function approvalRow(call: WireToolCall, answered: ApprovalDecision | undefined, onAnswer: (decision: ApprovalDecision) => void): HTMLElement {
+export type ApproveHandler = (toolId: string, decision: ApprovalDecision, edited?: string) => void;
+
+/** The command of a terminal call, which the user may edit before allowing it; undefined for any other call. */
+export function editableCommand(call: WireToolCall): string | undefined {
+  if (call.kind !== 'terminal') return undefined;
+  try {
+    const input = JSON.parse(call.input) as unknown;
+    const command = typeof input === 'object' && input !== null ? (input as { command?: unknown }).command : undefined;
+    return typeof command === 'string' ? command : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Builds the approval row for `call`; `answered` is the answer already sent for it, if any. */
+export function approvalRow(call: WireToolCall, answered: SentAnswer | undefined, onAnswer: (answer: SentAnswer) => void): HTMLElement {
   const what = call.label ?? call.name;
+  const command = editableCommand(call);
+  const field =
+    command === undefined
+      ? undefined
+      : el('input', {
+          type: 'text',
+          class: 'tool-approval-command',
+          spellcheck: 'false',
+          autocomplete: 'off',
+          'aria-label': 'Command to run (you can edit it before allowing it)',
+          title: 'What runs is this command as you leave it',
+        });
+  if (field && command !== undefined) {
+    field.value = answered?.edited ?? command;
+    field.disabled = !!answered;
+  }
   const buttons = CHOICES.map(([decision, label, style, title]) => {
     const b = el('button', { type: 'button', class: `approval-button is-${style}`, 'data-decision': decision, title }, label);
     if (answered) {
       b.disabled = true;
-      if (answered === decision) b.classList.add('is-chosen');
+      if (answered.decision === decision) b.classList.add('is-chosen');
     }
     return b;
   });
+  const allows = buttons.filter((b) => b.getAttribute('data-decision') !== 'deny');
+  // An emptied command cannot be allowed; Deny stays.
+  field?.addEventListener('input', () => {
+    for (const b of allows) b.disabled = !field.value.trim();
+  });
   for (const b of buttons) {
     b.addEventListener('click', () => {
-      if (buttons.some((x) => x.disabled)) return;
+      if (b.disabled || buttons.some((x) => x.classList.contains('is-chosen'))) return;
       for (const x of buttons) x.disabled = true;
       b.classList.add('is-chosen');
-      onAnswer(b.getAttribute('data-decision') as ApprovalDecision);
+      const decision = b.getAttribute('data-decision') as ApprovalDecision;
+      const edited = field && decision !== 'deny' && field.value !== command ? field.value : undefined;
+      if (field) field.disabled = true;
+      onAnswer(edited === undefined ? { decision } : { decision, edited });
     });
   }
   return el(
@@ -47,6 +90,7 @@ export function approvalRow(call: WireToolCall, answered: ApprovalDecision | und
     { class: 'tool-approval', role: 'group', 'aria-label': `Approval needed: ${what}` },
     el('span', { class: 'codicon codicon-shield tool-approval-icon', 'aria-hidden': 'true' }),
     el('span', { class: 'tool-approval-question' }, QUESTIONS[call.kind ?? 'external'] ?? QUESTIONS.external),
+    field,
     el('div', { class: 'tool-approval-buttons' }, ...buttons),
   );
 }

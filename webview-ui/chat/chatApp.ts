@@ -197,7 +197,8 @@ export class ChatApp {
     userView.imageOptions = image;
     this.transcript.add(userView);
     // One answer per approval, only while its reply streams.
-    const view = new AssistantTurnView(this.makeMarkdown, true, (toolId, decision) => this.gate.active === requestId && this.host.postMessage({ method: 'agent/approve', requestId, toolId, decision }));
+    const view = new AssistantTurnView(this.makeMarkdown, true, (toolId, decision, edited) =>
+      this.gate.active === requestId && this.host.postMessage({ method: 'agent/approve', requestId, toolId, decision, ...(edited !== undefined ? { edited } : {}) }));
     this.streamingView = view;
     const agent = this.agent.enabled && !image;
     this.transcript.add(view);

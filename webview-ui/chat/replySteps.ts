@@ -6,7 +6,7 @@ import type { PersistedStep } from '../../src/shared/persistedShapes';
 import type { WireToolCall } from '../../src/shared/protocol';
 import type { StreamingMarkdown } from '../markdown/streamingMarkdown';
 import { agentSummary } from './agentSummary';
-import type { ApprovalDecision } from './approvalView';
+import type { ApproveHandler } from './approvalView';
 import { el } from './dom';
 import { ToolCallsView } from './toolCallView';
 import type { MarkdownFactory } from './turnViews';
@@ -27,7 +27,7 @@ export interface ReplyStepsOptions {
   makeMarkdown: MarkdownFactory;
   /** Live replies announce finished blocks to screen readers; restored ones do not. */
   live: boolean;
-  onApprove(toolId: string, decision: ApprovalDecision): void;
+  onApprove: ApproveHandler;
 }
 
 export class ReplySteps {

@@ -3,7 +3,7 @@
 // the approval row under it while the call waits for the user. Everything here is model or tool
 // output, so it only ever becomes text nodes.
 import type { WireToolCall } from '../../src/shared/protocol';
-import { approvalRow, type ApprovalDecision } from './approvalView';
+import { approvalRow, type ApprovalDecision, type SentAnswer } from './approvalView';
 import { el } from './dom';
 import { formatMs } from './turnLine';
 
@@ -28,15 +28,15 @@ const KIND_ICONS: Readonly<Record<NonNullable<WireToolCall['kind']>, string>> = 
 const TRUNCATED_TITLE = 'The result was cut to the size limit (bedrock.agent.maxResultBytes); the model saw the first part only.';
 
 export interface ToolCallsOptions {
-  /** The user answered an approval: post it (once per call). */
-  onApprove(toolId: string, decision: ApprovalDecision): void;
+  /** The user answered an approval (with the edited command, if they changed it): post it (once per call). */
+  onApprove(toolId: string, decision: ApprovalDecision, edited?: string): void;
 }
 
 export class ToolCallsView {
   readonly element: HTMLElement;
   private readonly blocks = new Map<string, HTMLElement>();
-  /** The decision sent per call, so a redraw keeps the buttons disabled and nothing is sent twice. */
-  private readonly answered = new Map<string, ApprovalDecision>();
+  /** The answer sent per call, so a redraw keeps the buttons disabled and nothing is sent twice. */
+  private readonly answered = new Map<string, SentAnswer>();
 
   constructor(
     private readonly options: ToolCallsOptions,
@@ -92,7 +92,7 @@ export class ToolCallsView {
     details.open = wasOpen || awaiting;
     const block = existing ?? el('div', { class: 'tool-step' });
     block.replaceChildren(details);
-    if (awaiting) block.append(approvalRow(call, this.answered.get(key), (decision) => this.answer(key, decision)));
+    if (awaiting) block.append(approvalRow(call, this.answered.get(key), (answer) => this.answer(key, answer)));
     block.setAttribute('data-status', call.status);
     if (call.kind) block.setAttribute('data-kind', call.kind);
     if (!existing) {
@@ -107,10 +107,10 @@ export class ToolCallsView {
     return this.blocks.size;
   }
 
-  private answer(key: string, decision: ApprovalDecision): void {
+  private answer(key: string, answer: SentAnswer): void {
     if (this.answered.has(key)) return;
-    this.answered.set(key, decision);
-    this.options.onApprove(key, decision);
+    this.answered.set(key, answer);
+    this.options.onApprove(key, answer.decision, answer.edited);
   }
 }
 

@@ -6,7 +6,7 @@ import { showCopied } from '../markdown/codeBlock';
 import type { ImageTurnOptions } from '../../src/shared/imageProtocol';
 import type { StreamingMarkdown } from '../markdown/streamingMarkdown';
 import { el } from './dom';
-import type { ApprovalDecision } from './approvalView';
+import type { ApproveHandler } from './approvalView';
 import { ReplySteps } from './replySteps';
 import { formatTurnLine, retryReasonText } from './turnLine';
 
@@ -131,7 +131,7 @@ export class AssistantTurnView {
   private retryShown = false;
   failed?: WireError;
 
-  constructor(makeMarkdown: MarkdownFactory, live: boolean, onApprove: (toolId: string, decision: ApprovalDecision) => void = () => undefined) {
+  constructor(makeMarkdown: MarkdownFactory, live: boolean, onApprove: ApproveHandler = () => undefined) {
     this.steps = new ReplySteps({ makeMarkdown, live, onApprove });
     this.line = el('div', { class: 'turn-line' });
     this.routeNote = el('div', { class: 'turn-route-note' });
@@ -187,7 +187,7 @@ export class AssistantTurnView {
     if (this.streaming) this.showStreaming();
   }
 
-  static restore(makeMarkdown: MarkdownFactory, turn: PersistedTurn, onApprove?: (toolId: string, decision: ApprovalDecision) => void): AssistantTurnView {
+  static restore(makeMarkdown: MarkdownFactory, turn: PersistedTurn, onApprove?: ApproveHandler): AssistantTurnView {
     const v = new AssistantTurnView(makeMarkdown, false, onApprove);
     const reasoning = (turn.reasoning ?? []).map((r) => (r.redactedBase64 ? '[redacted reasoning]\n' : r.text));
     if (reasoning.length || turn.text || turn.steps?.length || turn.tools?.length) v.contentArrived();

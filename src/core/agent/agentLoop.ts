@@ -5,7 +5,8 @@ import type { ChatMessage, ContentPart, ToolSpec } from '../bedrock/adapters/cha
 import type { PersistedStep, PersistedTurn, WireToolCall } from '../../shared/protocol';
 import { replayableReasoning } from '../chat/conversationModel';
 import { ReplyStream, runModelStep, type RunTurnOptions } from '../chat/turnRunner';
-import type { AgentTool, ApprovalDecision } from './agentTool';
+import type { AgentTool } from './agentTool';
+import type { ApprovalReply } from './pendingApprovals';
 import type { ApprovalGate } from './approvalGate';
 import { NOT_RUN_STOPPED, requestedWire, runToolCall, type ToolCallContext } from './toolCall';
 import { dialectOf, normalizeInputSchema, wireToolName } from './toolSchema';
@@ -27,7 +28,7 @@ export interface AgentTurnOptions extends RunTurnOptions {
   tools: readonly AgentTool[];
   gate: ApprovalGate;
   /** Waits for the user's answer about a call; resolves `deny` when the turn stops. */
-  ask(call: WireToolCall): Promise<ApprovalDecision>;
+  ask(call: WireToolCall): Promise<ApprovalReply>;
   limits: AgentLimits;
 }
 

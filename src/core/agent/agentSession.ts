@@ -7,7 +7,7 @@ import type { WireError } from '../../shared/protocol';
 import type { ApprovalDecision, ApprovalPolicy, ToolKind } from './agentTool';
 import type { AgentLimits, ToolProvider } from './agentLoop';
 import { ApprovalGate } from './approvalGate';
-import { PendingApprovals } from './pendingApprovals';
+import { PendingApprovals, type ApprovalReply } from './pendingApprovals';
 
 export interface AgentSettings {
   policy(kind: ToolKind): ApprovalPolicy;
@@ -27,13 +27,13 @@ export class AgentSession {
   }
 
   /** Waits for the answer to `call` of reply `requestId`; `deny` when the reply stops first. */
-  ask(requestId: string, call: WireToolCall, signal: AbortSignal): Promise<ApprovalDecision> {
+  ask(requestId: string, call: WireToolCall, signal: AbortSignal): Promise<ApprovalReply> {
     return this.approvals.wait(requestId, call.id, signal);
   }
 
-  /** The user's answer from the webview; false when nothing waits for it. */
-  answer(requestId: string, toolId: string, decision: ApprovalDecision): boolean {
-    return this.approvals.answer(requestId, toolId, decision);
+  /** The user's answer from the webview (with the edited command, if any); false when nothing waits for it. */
+  answer(requestId: string, toolId: string, decision: ApprovalDecision, edited?: string): boolean {
+    return this.approvals.answer(requestId, toolId, decision, edited);
   }
 }
 

@@ -17,6 +17,13 @@ export type ApprovalPolicy = 'ask' | 'askOncePerChat' | 'allow';
 /** The user's answer to an approval request. */
 export type ApprovalDecision = 'once' | 'chat' | 'deny';
 
+/** An answer that also carries the value the user gave the tool's editable field (see `AgentTool.editableField`). */
+export interface ApprovalAnswer {
+  decision: ApprovalDecision;
+  /** The field's new value, sent only when the user changed it. */
+  edited?: string;
+}
+
 /** Where a tool comes from; shown in the tool picker. */
 export type ToolSource = 'builtin' | 'extension';
 
@@ -65,6 +72,12 @@ export interface AgentTool {
    * the preview). Changes nothing; a failure here must not stop the approval.
    */
   preview?(input: unknown): Promise<{ dispose(): void } | undefined>;
+  /**
+   * A string field of the input the user may change in the approval before allowing the call
+   * (the terminal's `command`). The call then runs with the user's value, and the model is told
+   * what it proposed and what ran.
+   */
+  readonly editableField?: string;
 }
 
 /** Acting tools change the workspace or run things: they are not offered in Restricted Mode. */

@@ -17,6 +17,8 @@ export interface BuiltinToolSpec {
   describe(input: Record<string, unknown>): string;
   run(input: Record<string, unknown>, context: ToolInvocationContext): Promise<ToolOutcome | string>;
   preview?(input: Record<string, unknown>): Promise<{ dispose(): void } | undefined>;
+  /** See `AgentTool.editableField`. */
+  editableField?: string;
 }
 
 export function defineTool(spec: BuiltinToolSpec): AgentTool {
@@ -27,6 +29,7 @@ export function defineTool(spec: BuiltinToolSpec): AgentTool {
     kind: spec.kind,
     source: 'builtin',
     inputSchema: spec.inputSchema,
+    ...(spec.editableField ? { editableField: spec.editableField } : {}),
     describe: (input) => {
       try {
         return spec.describe(looseObject(input));

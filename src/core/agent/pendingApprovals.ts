@@ -1,10 +1,13 @@
 // The approvals a chat is waiting for: the loop asks and waits; the user's answer (`agent/approve`
 // from the webview) settles exactly one wait. Stop, cancel or a closed chat while waiting is a
 // denial, so nothing the user did not allow ever runs.
-import type { ApprovalDecision } from './agentTool';
+import type { ApprovalAnswer, ApprovalDecision } from './agentTool';
+
+/** A bare decision, or one with the value the user gave the call's editable field. */
+export type ApprovalReply = ApprovalDecision | ApprovalAnswer;
 
 interface Waiting {
-  settle(decision: ApprovalDecision): void;
+  settle(reply: ApprovalReply): void;
 }
 
 export class PendingApprovals {
@@ -14,17 +17,17 @@ export class PendingApprovals {
    * Waits for the user's answer to call `toolId` of reply `requestId`. Resolves `deny` when
    * `signal` aborts first (or already has). Never rejects.
    */
-  wait(requestId: string, toolId: string, signal: AbortSignal): Promise<ApprovalDecision> {
+  wait(requestId: string, toolId: string, signal: AbortSignal): Promise<ApprovalReply> {
     const key = keyOf(requestId, toolId);
     // A second question for the same call replaces the first, which counts as refused.
     this.waiting.get(key)?.settle('deny');
-    return new Promise<ApprovalDecision>((resolve) => {
+    return new Promise<ApprovalReply>((resolve) => {
       const onAbort = () => entry.settle('deny');
       const entry: Waiting = {
-        settle: (decision) => {
+        settle: (reply) => {
           if (this.waiting.get(key) === entry) this.waiting.delete(key);
           signal.removeEventListener('abort', onAbort);
-          resolve(decision);
+          resolve(reply);
         },
       };
       if (signal.aborted) return resolve('deny');
@@ -33,11 +36,14 @@ export class PendingApprovals {
     });
   }
 
-  /** Settles the wait for that call; false when nothing waits for it (already answered, stopped, or never asked). */
-  answer(requestId: string, toolId: string, decision: ApprovalDecision): boolean {
+  /**
+   * Settles the wait for that call, with the user's value for its editable field when they changed
+   * it; false when nothing waits for it (already answered, stopped, or never asked).
+   */
+  answer(requestId: string, toolId: string, decision: ApprovalDecision, edited?: string): boolean {
     const entry = this.waiting.get(keyOf(requestId, toolId));
     if (!entry) return false;
-    entry.settle(decision);
+    entry.settle(edited === undefined || decision === 'deny' ? decision : { decision, edited });
     return true;
   }
 

@@ -6,8 +6,9 @@ import type { ContentPart } from '../bedrock/adapters/chatRequest';
 import type { WireToolCall } from '../../shared/protocol';
 import type { RequestedCall } from '../chat/turnRunner';
 import { toolInputText } from '../chat/turnRunner';
-import type { AgentTool, ApprovalDecision, ToolOutcome } from './agentTool';
+import type { AgentTool, ToolOutcome } from './agentTool';
 import type { ApprovalGate } from './approvalGate';
+import type { ApprovalReply } from './pendingApprovals';
 import { inputProblem } from './toolSchema';
 
 export interface ToolCallContext {
@@ -15,7 +16,7 @@ export interface ToolCallContext {
   tools: ReadonlyMap<string, AgentTool>;
   gate: ApprovalGate;
   /** Asks the user about this call (its `awaitingApproval` status is already posted); `deny` when the turn stops. */
-  ask(call: WireToolCall): Promise<ApprovalDecision>;
+  ask(call: WireToolCall): Promise<ApprovalReply>;
   /** Posts the call as it stands now. */
   update(call: WireToolCall): void;
   conversationId: string;
@@ -45,7 +46,8 @@ export function requestedWire(call: RequestedCall, step: number, tools: Readonly
 }
 
 /** Runs one call to its result; never throws. */
-export async function runToolCall(call: RequestedCall, wire: WireToolCall, ctx: ToolCallContext): Promise<FinishedCall> {
+export async function runToolCall(call: RequestedCall, requested: WireToolCall, ctx: ToolCallContext): Promise<FinishedCall> {
+  let wire = requested;
   const started = ctx.clock();
   const finish = (status: WireToolCall['status'], text: string, isError: boolean, truncated = false): FinishedCall => {
     const done: WireToolCall = { ...wire, status, result: text, durationMs: Math.max(0, Math.round(ctx.clock() - started)) };
@@ -65,13 +67,23 @@ export async function runToolCall(call: RequestedCall, wire: WireToolCall, ctx: 
   const problem = inputProblem(call.input ?? {}, tool.inputSchema);
   if (problem) return finish('failed', `The arguments of ${call.name} do not match its input schema: ${problem}. Call it again with corrected arguments.`, true);
   if (ctx.signal.aborted) return finish('cancelled', NOT_RUN_STOPPED, true);
-  const input = call.input ?? {};
-  const allowed = await ctx.gate.decide(tool, input, ctx.conversationId, () => {
+  let input = call.input ?? {};
+  let edited: string | undefined;
+  const allowed = await ctx.gate.decide(tool, input, ctx.conversationId, async () => {
     ctx.update({ ...wire, status: 'awaitingApproval' });
-    return ctx.ask({ ...wire, status: 'awaitingApproval' });
+    const reply = await ctx.ask({ ...wire, status: 'awaitingApproval' });
+    if (typeof reply === 'string') return reply;
+    edited = reply.edited;
+    return reply.decision;
   });
   if (ctx.signal.aborted) return finish(allowed ? 'cancelled' : 'denied', NOT_RUN_STOPPED, true);
   if (!allowed) return finish('denied', 'The user denied this call. Do not retry it unless the user asks; continue without it or explain what you need.', true);
+  // What runs is what the user approved: their edit of the editable field, if they made one.
+  const change = userEdit(tool, input, edited);
+  if (change) {
+    input = { ...(input as Record<string, unknown>), [change.field]: change.ran };
+    wire = { ...wire, label: safeLabel(tool, input) };
+  }
   ctx.update({ ...wire, status: 'running' });
   let outcome: ToolOutcome;
   try {
@@ -81,7 +93,8 @@ export async function runToolCall(call: RequestedCall, wire: WireToolCall, ctx: 
     return finish('failed', `${tool.name} failed: ${e instanceof Error ? e.message : String(e)}`, true);
   }
   if (ctx.signal.aborted) return finish('cancelled', 'Stopped by the user before it finished.', true);
-  const capped = capResult(String(outcome.text ?? ''), ctx.maxResultBytes);
+  const text = String(outcome.text ?? '');
+  const capped = capResult(change ? `${editNote(change)}\n\n${text}` : text, ctx.maxResultBytes);
   // A tool that cut its own result to the cap says so in `truncated`; the block shows it either way.
   return finish(outcome.isError ? 'failed' : 'done', capped.text, !!outcome.isError, capped.truncated || outcome.truncated === true);
 }
@@ -118,6 +131,27 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
       },
     );
   });
+}
+
+interface UserEdit {
+  field: string;
+  proposed: string;
+  ran: string;
+}
+
+/** The user's change to the tool's editable field, or undefined when there is none to apply. */
+function userEdit(tool: AgentTool, input: unknown, edited: string | undefined): UserEdit | undefined {
+  const field = tool.editableField;
+  // Only a field the tool offers for editing can change: an answer cannot rewrite anything else.
+  if (!field || edited === undefined || typeof input !== 'object' || input === null || Array.isArray(input)) return undefined;
+  const proposed = (input as Record<string, unknown>)[field];
+  if (typeof proposed !== 'string' || proposed === edited) return undefined;
+  return { field, proposed, ran: edited };
+}
+
+/** What the model reads first when the user changed its call before allowing it. */
+export function editNote(change: UserEdit): string {
+  return `The user edited the ${change.field} before allowing it. You proposed: ${change.proposed}\nWhat ran instead: ${change.ran}`;
 }
 
 function safeLabel(tool: AgentTool, input: unknown): string {

@@ -102,7 +102,7 @@ export async function handleChatWebviewMessage(msg: WebviewToHostMessage, t: Cha
       return;
     case 'agent/approve':
       // An answer nobody waits for (already answered, or the turn stopped) changes nothing.
-      t.agent?.answer(msg.requestId, msg.toolId, msg.decision);
+      t.agent?.answer(msg.requestId, msg.toolId, msg.decision, msg.edited);
       return;
     case 'agent/pickTools':
       await deps.pickTools?.();

@@ -10,6 +10,7 @@ describe('protocol: agent messages', () => {
       { method: 'agent/approve', requestId: 'r1', toolId: 'tooluse_1', decision: 'once' },
       { method: 'agent/approve', requestId: 'r1', toolId: 'call_2', decision: 'chat' },
       { method: 'agent/approve', requestId: 'r1', toolId: 'x', decision: 'deny' },
+      { method: 'agent/approve', requestId: 'r1', toolId: 'call_3', decision: 'once', edited: 'npm test -- --grep cache' },
       { method: 'agent/pickTools' },
       { method: 'chat/send', requestId: 'r', conversationId: 'c', text: 'what does cache.ts export?', agent: true },
     ]) assert.deepEqual(validateWebviewMessage(m), m);
@@ -19,6 +20,9 @@ describe('protocol: agent messages', () => {
     ['an unknown decision', { method: 'agent/approve', requestId: 'r', toolId: 't', decision: 'always' }, 'decision is not once, chat or deny'],
     ['an approval without a tool id', { method: 'agent/approve', requestId: 'r', decision: 'once' }, 'toolId is missing or not a string'],
     ['an approval with an empty request id', { method: 'agent/approve', requestId: '', toolId: 't', decision: 'once' }, 'requestId is empty'],
+    ['an edited command that is not text', { method: 'agent/approve', requestId: 'r', toolId: 't', decision: 'once', edited: 42 }, 'edited is not a non-empty text of at most 10,000 characters'],
+    ['an edited command that is blank', { method: 'agent/approve', requestId: 'r', toolId: 't', decision: 'once', edited: '  ' }, 'edited is not a non-empty text of at most 10,000 characters'],
+    ['an edited command too long to be one', { method: 'agent/approve', requestId: 'r', toolId: 't', decision: 'chat', edited: 'x'.repeat(10_001) }, 'edited is not a non-empty text of at most 10,000 characters'],
     ['an agent flag that is not a boolean', { method: 'chat/send', requestId: 'r', conversationId: 'c', text: 'x', agent: 'yes' }, 'agent is not true or false'],
   ] as const) {
     it(`refuses ${name}, saying what was wrong`, () => {

@@ -62,8 +62,10 @@ export function terminalTool(terminals: AgentTerminals): AgentTool {
     name: 'run_in_terminal',
     title: 'Run in terminal',
     kind: 'terminal',
+    // The user may correct the command in the approval; what runs is what they allowed.
+    editableField: 'command',
     description:
-      'Runs a shell command in a terminal at the workspace root, after the user approves it exactly as written, and returns its output and exit code. Use it to build, test, or inspect the project. The command should end on its own (no watch modes or servers); it is stopped with Ctrl+C after timeoutSeconds.',
+      'Runs a shell command in a terminal at the workspace root, after the user approves it (the user may edit it first; the result then says what ran), and returns its output and exit code. Use it to build, test, or inspect the project. The command should end on its own (no watch modes or servers); it is stopped with Ctrl+C after timeoutSeconds.',
     inputSchema: {
       type: 'object',
       properties: {

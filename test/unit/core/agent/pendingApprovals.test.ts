@@ -15,6 +15,17 @@ describe('agent: pending approvals', () => {
     assert.equal(approvals.size, 0);
   });
 
+  it("carries the user's edit with an allow, and drops it with a denial", async () => {
+    const approvals = new PendingApprovals();
+    const signal = new AbortController().signal;
+    const allowed = approvals.wait('r', 'a', signal);
+    const denied = approvals.wait('r', 'b', signal);
+    approvals.answer('r', 'a', 'chat', 'npm test');
+    approvals.answer('r', 'b', 'deny', 'rm -rf /');
+    assert.deepEqual(await allowed, { decision: 'chat', edited: 'npm test' });
+    assert.equal(await denied, 'deny');
+  });
+
   it('ignores a second answer to the same call', async () => {
     const approvals = new PendingApprovals();
     const wait = approvals.wait('r', 't', new AbortController().signal);
