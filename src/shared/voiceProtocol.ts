@@ -10,6 +10,8 @@
 export interface VoiceModelTraits {
   /** The model also takes typed turns (Nova 2 Sonic). */
   typedTurns: boolean;
+  /** The voices it speaks with (ids of `SONIC_VOICES`); absent when not known. */
+  voices?: string[];
 }
 
 /** A stored audio clip: its WAV file lives in the host's content store under `sha256`. */

@@ -6,8 +6,9 @@
 // spoken reply, the final text, usage, completionEnd. A spoken reply lasts the tone's length in the
 // user's audio time (the client keeps streaming while it listens): speech in that window is a
 // barge-in — `{ "interrupted" : true }`, the reply ends, and that speech is answered in turn.
-// `sessionEnd` ends the response.
-import { randomUUID } from 'node:crypto';
+// `sessionEnd` ends the response. A promptStart whose voiceId the model does not have is refused as
+// Bedrock refuses a bad event: a ValidationException inside the stream, which then ends.
+import { createHash, randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { chunkFrame } from './eventStream';
 import { awsExceptionFrame } from './exchange';
@@ -21,6 +22,13 @@ export const SPOKEN_REPLY = 'It exports a cache with get, set and an expiry.';
 const END_OF_TURN_SILENCE_S = 1.5;
 /** Below this RMS (of 16-bit samples) a frame counts as silence. */
 const SILENCE_RMS = 200;
+
+/** The voices each model speaks with, as AWS documents them (kept apart from the extension's own table, so a test catches a wrong one). */
+const NOVA_SONIC_VOICES = ['tiffany', 'matthew', 'amy', 'ambre', 'florian', 'beatrice', 'lorenzo', 'greta', 'lennart', 'lupe', 'carlos'];
+export const SONIC_VOICES_BY_MODEL: Readonly<Record<string, readonly string[]>> = {
+  'amazon.nova-sonic-v1:0': NOVA_SONIC_VOICES,
+  'amazon.nova-2-sonic-v1:0': [...NOVA_SONIC_VOICES, 'olivia', 'kiara', 'arjun', 'tina', 'carolina', 'leo'],
+};
 
 interface Decoded {
   headers: Record<string, string | number | Buffer>;
@@ -89,7 +97,12 @@ export async function invokeBidirectional(call: RouteCall): Promise<void> {
   }
   ex.startStream({ 'content-type': 'application/vnd.amazon.eventstream' });
   const events: string[] = [];
-  (record as { sonicEvents?: string[] }).sonicEvents = events;
+  // What the tests read back: the events' names in order, the voice asked for, and a digest of the audio received.
+  const seen = record as { sonicEvents?: string[]; sonicVoiceId?: string; sonicAudioSha256?: string };
+  seen.sonicEvents = events;
+  const audioIn = createHash('sha256');
+  const modelId = model.modelId;
+  const voices = SONIC_VOICES_BY_MODEL[modelId];
   const sessionId = randomUUID();
   let promptName = '';
   let outputRate = 24_000;
@@ -159,8 +172,12 @@ export async function invokeBidirectional(call: RouteCall): Promise<void> {
     if (name === 'promptStart') {
       if (typeof body.promptName !== 'string') return fail('promptStart needs a promptName.');
       promptName = body.promptName;
-      const audioOut = body.audioOutputConfiguration as { sampleRateHertz?: number } | undefined;
+      const audioOut = body.audioOutputConfiguration as { sampleRateHertz?: number; voiceId?: unknown } | undefined;
       outputRate = audioOut?.sampleRateHertz ?? outputRate;
+      seen.sonicVoiceId = String(audioOut?.voiceId);
+      if (voices && !voices.includes(String(audioOut?.voiceId))) {
+        return fail(`Invalid value for voiceId: ${String(audioOut?.voiceId)}. ${modelId} supports these voices: ${voices.join(', ')}.`);
+      }
       return;
     }
     if (name !== 'sessionStart' && name !== 'sessionEnd' && body.promptName !== promptName) return fail(`${name} names prompt ${String(body.promptName)}, not the open prompt.`);
@@ -178,6 +195,8 @@ export async function invokeBidirectional(call: RouteCall): Promise<void> {
     }
     if (name === 'audioInput') {
       const pcm = Buffer.from(String(body.content ?? ''), 'base64');
+      audioIn.update(pcm);
+      seen.sonicAudioSha256 = audioIn.copy().digest('hex');
       const seconds = pcm.length / 2 / 16000;
       const loud = rms(pcm) >= SILENCE_RMS;
       if (speaking) {

@@ -50,6 +50,8 @@ function fakeArecordOnPath(extensionPath: string): () => void {
 describe('voice turns in the chat view (real extension host, against the emulator’s Nova Sonic)', () => {
   let api: WorkbenchApi;
   let host: ChatView;
+  /** The WAV file "Send WAV file…" stored, sent again by later tests. */
+  let storedWav: { sha256: string; seconds: number } | undefined;
 
   before(async () => {
     api = (await vscode.extensions.getExtension<WorkbenchApi>(EXTENSION_ID)!.activate())!;
@@ -73,7 +75,7 @@ describe('voice turns in the chat view (real extension host, against the emulato
     const list = posts.find((m) => m.method === 'models/list');
     assert.ok(list?.method === 'models/list');
     assert.equal(list.selectedModelId, SONIC);
-    assert.deepEqual(list.models.find((m) => m.id === SONIC)?.voice, { typedTurns: false });
+    assert.deepEqual(list.models.find((m) => m.id === SONIC)?.voice, { typedTurns: false, voices: ['tiffany', 'matthew', 'amy', 'ambre', 'florian', 'beatrice', 'lorenzo', 'greta', 'lennart', 'lupe', 'carlos'] });
   });
 
   it('a microphone turn streams while recording, answers, and keeps both clips by hash', async () => {
@@ -140,6 +142,7 @@ describe('voice turns in the chat view (real extension host, against the emulato
       assert.ok(picked?.method === 'voice/picked' && picked.audio, JSON.stringify(picked));
       assert.equal(picked.name, 'question.wav');
       assert.equal(picked.audio.seconds, 2.7, 'resampled to 16 kHz mono, same length');
+      storedWav = picked.audio;
       await host.receive({ method: 'chat/send', requestId: 'wav-1', conversationId: 'conv-voice-wav', text: 'question.wav', modelId: SONIC, voice: { source: 'file', audio: picked.audio, name: 'question.wav' } });
       const end = posts.filter((m) => 'requestId' in m && m.requestId === 'wav-1').at(-1);
       assert.equal(end?.method, 'chat/end', JSON.stringify(end));
@@ -150,6 +153,28 @@ describe('voice turns in the chat view (real extension host, against the emulato
       vscode.window.showOpenDialog = original;
       sub.dispose();
     }
+  });
+
+  it('speaks with the voice in bedrock.voice.voiceId; a Nova 2 Sonic voice is not sent to Nova Sonic, and the turn says so', async () => {
+    assert.ok(storedWav, 'the WAV file test ran first');
+    const voiceSetting = () => vscode.workspace.getConfiguration('bedrock.voice');
+    const voicesSent = async () => (await recordedRequests()).filter((r) => r.route === 'InvokeModelWithBidirectionalStream').map((r) => (r as { sonicVoiceId?: string }).sonicVoiceId);
+    const posts: HostToWebviewMessage[] = [];
+    const sub = host.onDidPost((m) => posts.push(m));
+    const sendWav = (requestId: string) => host.receive({ method: 'chat/send', requestId, conversationId: 'conv-voice-choice', text: 'question.wav', modelId: SONIC, voice: { source: 'file', audio: storedWav!, name: 'question.wav' } });
+    try {
+      await voiceSetting().update('voiceId', 'amy', vscode.ConfigurationTarget.Global);
+      await sendWav('voice-amy');
+      await voiceSetting().update('voiceId', 'kiara', vscode.ConfigurationTarget.Global);
+      await sendWav('voice-kiara');
+    } finally {
+      sub.dispose();
+      await voiceSetting().update('voiceId', undefined, vscode.ConfigurationTarget.Global);
+    }
+    assert.deepEqual(await voicesSent(), ['amy', 'matthew']);
+    const end = posts.filter((m) => 'requestId' in m && m.requestId === 'voice-kiara').at(-1);
+    assert.ok(end?.method === 'chat/end', JSON.stringify(end));
+    assert.match(end.stats?.routeNote ?? '', /no voice "kiara" \(bedrock\.voice\.voiceId\), so it spoke as matthew/);
   });
 
   it('a typed turn to a model that takes speech only is refused with what to do instead', async () => {

@@ -13,7 +13,9 @@ import type { HistoryStore } from './historyStore';
 import { runTurn } from './turnRunner';
 import { runImageTurn, type ImageStore } from './imageTurn';
 import { prepareVoiceInput, runVoiceChatTurn, type VoiceChatDeps } from './voiceTurn';
-import type { VoiceInput } from '../../shared/voiceProtocol';
+import type { VoiceInput, VoiceModelTraits } from '../../shared/voiceProtocol';
+import { chooseVoice } from '../bedrock/speech/voiceModels';
+import { DEFAULT_VOICE_ID } from '../../shared/sonicVoices';
 import { resolveAttachments, type AttachmentReader } from './attachments/attachmentParts';
 import type { ContentPart } from '../bedrock/adapters/chatRequest';
 import { runAgentTurn } from '../agent/agentLoop';
@@ -70,6 +72,8 @@ export class ChatTurns {
   private readonly running = new Map<string, RunningTurn>();
   /** Open microphones, by the voice turn they speak into. */
   private readonly microphones = new Map<string, { finish(): void }>();
+  /** Voices already said to be replaced (model and voice), so the turn line says it once. */
+  private readonly voiceReplacementsSaid = new Set<string>();
 
   constructor(private readonly deps: ChatTurnsDeps) {}
 
@@ -168,7 +172,7 @@ export class ChatTurns {
       await this.keepFailure(conv, attached.refusal);
       return undefined;
     }
-    if (voice) return this.runVoice(msg, modelId, voice, model?.voice?.typedTurns === true, conv, signal, stream);
+    if (voice) return this.runVoice(msg, modelId, voice, model?.voice ?? { typedTurns: false }, model?.label ?? modelId, conv, signal, stream);
     const turnOptions = {
       backend: this.deps.backend,
       request: toChatRequest(conv, modelId, params, attached.parts, model),
@@ -218,11 +222,11 @@ export class ChatTurns {
   }
 
   /** A voice turn: the user's turn then holds what the model heard and their clip, the reply what it said and its voice. */
-  private async runVoice(msg: ChatSendMessage, modelId: string, input: VoiceInput, typedTurns: boolean, conv: PersistedConversation, signal: AbortSignal, stream: StreamTracker): Promise<PersistedConversation> {
+  private async runVoice(msg: ChatSendMessage, modelId: string, input: VoiceInput, traits: VoiceModelTraits, modelName: string, conv: PersistedConversation, signal: AbortSignal, stream: StreamTracker): Promise<PersistedConversation> {
     const now = this.deps.now ?? (() => Date.now());
     const deps = this.deps.voice;
     const prepared = deps
-      ? await prepareVoiceInput(input, msg.text, typedTurns, deps)
+      ? await prepareVoiceInput(input, msg.text, traits.typedTurns, deps)
       : { kind: 'validation' as const, message: 'Voice turns cannot run here: open the Bedrock chat view and try again.', action: errorAction('none') };
     if ('kind' in prepared) {
       stream.fail(prepared);
@@ -230,8 +234,12 @@ export class ChatTurns {
       return conv;
     }
     if (prepared.microphone) this.microphones.set(msg.requestId, prepared.microphone);
+    const wanted = deps!.voiceId?.() ?? DEFAULT_VOICE_ID;
+    const { voiceId, replaced } = chooseVoice(wanted, traits.voices, modelName);
+    const notice = replaced && !this.voiceReplacementsSaid.has(`${modelId} ${wanted}`) ? replaced : undefined;
+    if (replaced) this.voiceReplacementsSaid.add(`${modelId} ${wanted}`);
     try {
-      const r = await runVoiceChatTurn({ voice: deps!.voice, clips: deps!.clips, modelId, input: prepared.input, system: conv.system, requestId: msg.requestId, conversationId: conv.id, signal, clock: this.deps.clock, post: (m) => stream.post(m) });
+      const r = await runVoiceChatTurn({ voice: deps!.voice, clips: deps!.clips, modelId, input: prepared.input, system: conv.system, voiceId, notice, requestId: msg.requestId, conversationId: conv.id, signal, clock: this.deps.clock, post: (m) => stream.post(m) });
       if (r.reply.error) this.deps.log?.info(`chat: voice turn ${msg.requestId} ended with ${r.reply.error.kind}: ${r.reply.error.message}`);
       const turns = [...conv.turns];
       const user = turns[turns.length - 1]!;

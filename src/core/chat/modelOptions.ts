@@ -9,7 +9,8 @@ import type { RoutePlan } from '../bedrock/routing/routePlan';
 import { badgesOf } from '../explorer/modelTree';
 import type { ModelOption } from '../../shared/protocol';
 import type { ImageModelTraits } from '../../shared/imageProtocol';
-import { takesTypedTurns } from '../bedrock/speech/voiceModels';
+import type { VoiceModelTraits } from '../../shared/voiceProtocol';
+import { takesTypedTurns, voicesOf } from '../bedrock/speech/voiceModels';
 
 /** Streaming and non-streaming variants are one choice (the router pins the family). */
 const FAMILY: Partial<Record<ApiId, ApiId>> = { 'converse-stream': 'converse', 'invoke-stream': 'invoke' };
@@ -109,8 +110,13 @@ export function voiceModelOptions(descriptors: readonly ModelDescriptor[]): Mode
       label: `${d.name}${d.kind === 'model' ? '' : ' (profile)'}`,
       provider: VOICE_GROUP,
       badges: ['Voice'],
-      voice: { typedTurns: takesTypedTurns(d.baseModelId ?? d.id) },
+      voice: voiceTraits(d.baseModelId ?? d.id),
     }));
+}
+
+function voiceTraits(baseModelId: string): VoiceModelTraits {
+  const voices = voicesOf(baseModelId);
+  return { typedTurns: takesTypedTurns(baseModelId), ...(voices ? { voices: [...voices] } : {}) };
 }
 
 /** The model id behind an explorer row (model or profile node), a string, or nothing usable. */

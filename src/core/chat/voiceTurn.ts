@@ -25,6 +25,8 @@ export interface VoiceChatDeps {
   clips: ClipStore;
   /** Starts the microphone, or says why it cannot (no recorder on PATH). */
   openMicrophone(): Recording | string;
+  /** The voice chosen in the settings (`bedrock.voice.voiceId`); absent: the default voice. */
+  voiceId?(): string;
 }
 
 /** The user's side of the turn, ready to stream. */
@@ -46,6 +48,10 @@ export interface VoiceChatTurnArgs {
   modelId: string;
   input: VoiceTurnInput;
   system?: string;
+  /** The voice the model speaks with. */
+  voiceId?: string;
+  /** A note for the turn line (the chosen voice was replaced). */
+  notice?: string;
   requestId: string;
   conversationId: string;
   signal: AbortSignal;
@@ -119,7 +125,7 @@ export async function runVoiceChatTurn(a: VoiceChatTurnArgs): Promise<VoiceChatT
   const reply = () => [...said, ...(draft ? [draft] : [])].join(' ');
   let error: WireError | undefined;
   try {
-    for await (const e of a.voice({ modelId: a.modelId, audio: a.input.audio, text: a.input.text, system: a.system, signal: a.signal })) {
+    for await (const e of a.voice({ modelId: a.modelId, audio: a.input.audio, text: a.input.text, system: a.system, voiceId: a.voiceId, signal: a.signal })) {
       if (e.type !== 'usage' && e.type !== 'end') firstOutput ??= clock();
       if (e.type === 'transcript' && e.role === 'user') {
         heard.push(e.text);
@@ -159,6 +165,7 @@ export async function runVoiceChatTurn(a: VoiceChatTurnArgs): Promise<VoiceChatT
     totalLatencyMs: Math.max(0, Math.round(clock() - started)),
     ...(firstOutput !== undefined ? { timeToFirstTokenMs: Math.max(0, Math.round(firstOutput - started)) } : {}),
     ...(tokens ?? {}),
+    ...(a.notice ? { routeNote: a.notice } : {}),
   };
   const text = reply();
   const turn: PersistedTurn = { role: 'assistant', text, stats, ...(replyAudio ? { audio: replyAudio } : {}) };
@@ -173,7 +180,11 @@ export async function runVoiceChatTurn(a: VoiceChatTurnArgs): Promise<VoiceChatT
 }
 
 async function keepUserAudio(a: VoiceChatTurnArgs, post: (e: VoiceStreamEvent) => void): Promise<StoredAudio | undefined> {
-  if (a.input.stored) return a.input.stored;
+  if (a.input.stored) {
+    // A file or a recording sent again: its clip shows in the user's turn at once.
+    post({ kind: 'clip', role: 'user', audio: a.input.stored, src: wavDataUri(await a.clips.get(a.input.stored.sha256)) });
+    return a.input.stored;
+  }
   const bytes = a.input.captured?.() ?? (a.input.audio instanceof Int16Array ? pcmBytes(a.input.audio) : undefined);
   if (!bytes?.length) return undefined;
   return keepClip(a.clips, encodeWav(bytes, INPUT_RATE), bytes.length / 2 / INPUT_RATE, 'user', post);

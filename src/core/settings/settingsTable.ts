@@ -2,6 +2,7 @@
 // `contributes.configuration` must agree with this table (a unit test compares them), and every
 // read goes through `src/vscode/settings.ts`, which validates against it. To add a setting, add a
 // row here and the same key to package.json.
+import { DEFAULT_VOICE_ID, SONIC_VOICE_IDS } from '../../shared/sonicVoices';
 
 interface SettingBase {
   /** Full configuration key, e.g. `bedrock.stream.idleTimeoutSeconds`. */
@@ -81,6 +82,8 @@ export const SETTINGS = {
   agentApprovalCreate: { key: 'bedrock.agent.approval.create', type: 'string', choices: APPROVAL_CHOICES, default: 'ask', userOnly: true, userOnlyBecause: AGENT_IS_THE_USERS },
   agentApprovalTerminal: { key: 'bedrock.agent.approval.terminal', type: 'string', choices: APPROVAL_CHOICES, default: 'ask', userOnly: true, userOnlyBecause: AGENT_IS_THE_USERS },
   agentApprovalExternal: { key: 'bedrock.agent.approval.external', type: 'string', choices: APPROVAL_CHOICES, default: 'ask', userOnly: true, userOnlyBecause: AGENT_IS_THE_USERS },
+  // The voice is the user's own: a repository's settings do not choose how the chat speaks to them.
+  voiceId: { key: 'bedrock.voice.voiceId', type: 'string', choices: SONIC_VOICE_IDS, default: DEFAULT_VOICE_ID, userOnly: true, userOnlyBecause: 'only your user settings choose the voice the chat speaks with' },
 } as const satisfies Record<string, SettingSpec>;
 
 export type SettingName = keyof typeof SETTINGS;

@@ -10,6 +10,7 @@ import { findRecorder, NO_RECORDER_MESSAGE, startRecording } from '../../core/be
 import { INPUT_RATE } from '../../core/bedrock/speech/voiceSession';
 import { encodeWav, parseWav, pcmBytes, toMonoPcm16, WavFormatError } from '../../core/bedrock/speech/wav';
 import { wavDataUri, type ClipStore, type VoiceChatDeps } from '../../core/chat/voiceTurn';
+import { readSetting } from '../settings';
 import type { VoiceDataMessage, VoiceEndInputMessage, VoiceLoadMessage, VoicePickedMessage, VoicePickFileMessage } from '../../shared/voiceProtocol';
 
 /** A voice session lasts at most 8 minutes; a WAV longer than this is refused before sending. */
@@ -34,6 +35,7 @@ export function voiceHostDeps(router: Pick<Router, 'voice'>, clips: ClipStore): 
   return {
     voice: (request) => router.voice(request),
     clips,
+    voiceId: () => readSetting('voiceId'),
     openMicrophone: () => {
       const recorder = findRecorder(process.env.PATH, isExecutable);
       return recorder ? startRecording(recorder, spawn) : NO_RECORDER_MESSAGE;

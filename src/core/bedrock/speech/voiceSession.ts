@@ -8,6 +8,7 @@ import type { BedrockConnection } from '../connection/connection';
 import { loadAwsSdk } from '../connection/loadAwsSdk';
 import { BedrockError, errorAction } from '../errors/classifiedError';
 import { classifyError } from '../errors/classifyError';
+import { DEFAULT_VOICE_ID } from '../../../shared/sonicVoices';
 
 export const INPUT_RATE = 16_000;
 export const OUTPUT_RATE = 24_000;
@@ -32,6 +33,7 @@ export interface VoiceTurnRequest {
   /** A typed turn instead of (or after) speech, for models that take text input. */
   text?: string;
   system?: string;
+  /** The voice the model answers with (`SONIC_VOICES`); the model must have it, or the service ends the session. */
   voiceId?: string;
   /** Ends the session early (Stop, closing the view): the HTTP/2 stream is reset. */
   signal?: AbortSignal;
@@ -84,7 +86,7 @@ export function* openingEvents(promptName: string, r: VoiceTurnRequest): Generat
     promptStart: {
       promptName,
       textOutputConfiguration: { mediaType: 'text/plain' },
-      audioOutputConfiguration: { mediaType: 'audio/lpcm', sampleRateHertz: OUTPUT_RATE, sampleSizeBits: 16, channelCount: 1, voiceId: r.voiceId ?? 'matthew', encoding: 'base64', audioType: 'SPEECH' },
+      audioOutputConfiguration: { mediaType: 'audio/lpcm', sampleRateHertz: OUTPUT_RATE, sampleSizeBits: 16, channelCount: 1, voiceId: r.voiceId ?? DEFAULT_VOICE_ID, encoding: 'base64', audioType: 'SPEECH' },
     },
   };
   if (r.system) yield* textBlock(promptName, 'SYSTEM', r.system, false);

@@ -21,7 +21,7 @@ describe('settings table', () => {
         assert.deepEqual(m.items, { type: 'string' });
       } else if ('choices' in spec) {
         assert.deepEqual(m.enum, spec.choices);
-        assert.ok(spec.choices.includes(spec.default), 'the default is a choice');
+        assert.ok((spec.choices as readonly string[]).includes(spec.default), 'the default is a choice');
       } else if (spec.type === 'string') {
         assert.equal(m.minimum, undefined);
         assert.equal(m.maximum, undefined);
@@ -44,7 +44,8 @@ describe('settings table', () => {
       'bedrock.agent.approval.terminal',
       'bedrock.agent.disabledTools',
       'bedrock.async.s3OutputUri',
-      'bedrock.endpoints.control', 'bedrock.endpoints.mantle', 'bedrock.endpoints.runtime', 'bedrock.endpoints.s3', 'bedrock.profile', 'bedrock.region']);
+      'bedrock.endpoints.control', 'bedrock.endpoints.mantle', 'bedrock.endpoints.runtime', 'bedrock.endpoints.s3', 'bedrock.profile', 'bedrock.region',
+      'bedrock.voice.voiceId']);
     assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
     assert.deepEqual([...manifest.capabilities.untrustedWorkspaces.restrictedConfigurations].sort(), userOnly);
   });

@@ -61,6 +61,8 @@ const BAD: ReadonlyArray<[SettingName, unknown, number | string | string[], RegE
   ['agentMaxSteps', 0, 1, /`bedrock\.agent\.maxSteps` is 0, outside its range 1–200\. Using the minimum, 1/],
   ['agentMaxSteps', 'lots', 25, /not a number/],
   ['agentMaxResultBytes', 1e12, 1_048_576, /maximum, 1048576/],
+  ['voiceId', 'siri', 'matthew', /is siri, not one of tiffany, matthew, .*leo\. Using the default, matthew/],
+  ['voiceId', { id: 'amy' }, 'matthew', /not one of/],
 ];
 
 describe('settings validation', () => {
