@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import * as vscode from 'vscode';
 import type { WorkbenchApi } from '../../src/extension';
-import type { HostToWebviewMessage } from '../../src/shared/protocol';
+import type { ChatSendMessage, HostToWebviewMessage } from '../../src/shared/protocol';
 import type { VoiceStreamEvent } from '../../src/shared/voiceProtocol';
 import { encodeWav, pcmBytes } from '../../src/core/bedrock/speech/wav';
 import { EXTENSION_ID } from './extensionId';
@@ -136,6 +136,9 @@ describe('voice turns in the chat view (real extension host, against the emulato
     vscode.window.showOpenDialog = async () => [vscode.Uri.file(join(dir, 'question.wav'))];
     const posts: HostToWebviewMessage[] = [];
     const sub = host.onDidPost((m) => posts.push(m));
+    const sends: ChatSendMessage[] = [];
+    const finished = new Set<string>();
+    const subs = [host.onDidReceive((m) => m.method === 'chat/send' && sends.push(m)), host.onDidFinishTurn((t) => finished.add(t.requestId))];
     try {
       await host.receive({ method: 'voice/pickFile' });
       const picked = posts.find((m) => m.method === 'voice/picked');
@@ -143,22 +146,26 @@ describe('voice turns in the chat view (real extension host, against the emulato
       assert.equal(picked.name, 'question.wav');
       assert.equal(picked.audio.seconds, 2.7, 'resampled to 16 kHz mono, same length');
       storedWav = picked.audio;
-      await host.receive({ method: 'chat/send', requestId: 'wav-1', conversationId: 'conv-voice-wav', text: 'question.wav', modelId: SONIC, voice: { source: 'file', audio: picked.audio, name: 'question.wav' } });
-      const end = posts.filter((m) => 'requestId' in m && m.requestId === 'wav-1').at(-1);
+      // The webview sends the chosen file as the user's turn, as it does when the user picks one.
+      const send = await waitFor(host.onDidReceive, () => sends.find((m) => m.voice?.source === 'file'), 'the webview sending the picked file');
+      assert.deepEqual(send.voice, { source: 'file', audio: picked.audio, name: 'question.wav' });
+      await waitFor(host.onDidFinishTurn, () => finished.has(send.requestId), 'the file turn to finish', 30_000);
+      const end = posts.filter((m) => 'requestId' in m && m.requestId === send.requestId).at(-1);
       assert.equal(end?.method, 'chat/end', JSON.stringify(end));
-      const stored = api.chat.history.get('conv-voice-wav') as { turns: Array<{ text: string; audio?: { sha256: string } }> };
-      assert.match(stored.turns[0]!.text, /cache module/);
-      assert.equal(stored.turns[0]!.audio?.sha256, picked.audio.sha256, 'the user turn keeps the file by its hash');
+      const stored = api.chat.history.get(send.conversationId) as { turns: Array<{ text: string; audio?: { sha256: string } }> };
+      assert.match(stored.turns.at(-2)!.text, /cache module/);
+      assert.equal(stored.turns.at(-2)!.audio?.sha256, picked.audio.sha256, 'the user turn keeps the file by its hash');
     } finally {
       vscode.window.showOpenDialog = original;
       sub.dispose();
+      for (const d of subs) d.dispose();
     }
   });
 
   it('speaks with the voice in bedrock.voice.voiceId; a Nova 2 Sonic voice is not sent to Nova Sonic, and the turn says so', async () => {
     assert.ok(storedWav, 'the WAV file test ran first');
     const voiceSetting = () => vscode.workspace.getConfiguration('bedrock.voice');
-    const voicesSent = async () => (await recordedRequests()).filter((r) => r.route === 'InvokeModelWithBidirectionalStream').map((r) => (r as { sonicVoiceId?: string }).sonicVoiceId);
+    const sessions = async () => (await recordedRequests()).filter((r) => r.route === 'InvokeModelWithBidirectionalStream');
     const posts: HostToWebviewMessage[] = [];
     const sub = host.onDidPost((m) => posts.push(m));
     const sendWav = (requestId: string) => host.receive({ method: 'chat/send', requestId, conversationId: 'conv-voice-choice', text: 'question.wav', modelId: SONIC, voice: { source: 'file', audio: storedWav!, name: 'question.wav' } });
@@ -171,7 +178,8 @@ describe('voice turns in the chat view (real extension host, against the emulato
       sub.dispose();
       await voiceSetting().update('voiceId', undefined, vscode.ConfigurationTarget.Global);
     }
-    assert.deepEqual(await voicesSent(), ['amy', 'matthew']);
+    const sent = await sessions();
+    assert.deepEqual(sent.map((r) => (r as { sonicVoiceId?: string }).sonicVoiceId), ['amy', 'matthew']);
     const end = posts.filter((m) => 'requestId' in m && m.requestId === 'voice-kiara').at(-1);
     assert.ok(end?.method === 'chat/end', JSON.stringify(end));
     assert.match(end.stats?.routeNote ?? '', /no voice "kiara" \(bedrock\.voice\.voiceId\), so it spoke as matthew/);

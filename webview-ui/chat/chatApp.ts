@@ -29,6 +29,7 @@ import { ImageTurns, type Origin } from '../images/imageTurns';
 import type { ImageTurnOptions } from '../../src/shared/imageProtocol';
 import type { VoiceInput } from '../../src/shared/voiceProtocol';
 import { VoiceTurns } from '../voice/voiceTurns';
+import { resendVoice } from '../voice/voiceRetry';
 
 export interface ChatAppOptions {
   host: HostApi;
@@ -206,6 +207,7 @@ export class ChatApp {
     const params = chatParams(this.settings, this.controls);
     const api = this.settings.api;
     const modelId = overrides.modelId ?? this.picker.selectedId;
+    if (voice) this.voice.sent(requestId, userView, { input: voice, ...(modelId ? { modelId } : {}) });
     this.host.postMessage({
       method: 'chat/send',
       requestId,
@@ -246,12 +248,12 @@ export class ChatApp {
     this.streamDone('Reply stopped.');
   }
 
-  /** Resends the user message at or before `index` (Retry after an error, Regenerate a reply): later turns are replaced. */
+  /** Resends the user message at or before `index` (Retry after an error, Regenerate a reply): later turns are replaced; a voice turn stays one. */
   private resendFrom(index: number): void {
     const u = userTurnAtOrBefore(this.transcript.turns, index);
     if (u < 0) return;
     const user = this.transcript.turns[u] as UserTurnView;
-    this.send(u, user.text, { context: user.context });
+    this.send(u, user.text, { context: user.context, ...resendVoice(user.voice, this.picker.model) });
   }
 
   /** Deletes a message with its reply (or a reply with its message), here and in the stored conversation. */

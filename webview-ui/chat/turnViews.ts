@@ -1,5 +1,6 @@
 // DOM for one turn of the transcript. Assistant text goes only through the streaming markdown
 // renderer (sanitized); user text, reasoning, errors and figures only ever become text nodes.
+import type { SentVoice } from '../voice/voiceRetry';
 import { API_LABELS, type ApiId, type StopReason } from '../../src/shared/coreNames';
 import type { ChatContext, PersistedTurn, TurnStats, WireError, WireToolCall } from '../../src/shared/protocol';
 import { showCopied } from '../markdown/codeBlock';
@@ -69,6 +70,8 @@ export class UserTurnView {
   readonly element: HTMLElement;
   /** The image options an image turn was sent with (Retry and Edit send them again). */
   imageOptions?: ImageTurnOptions;
+  /** How a voice turn was spoken (Retry and Regenerate redo it as a voice turn). */
+  voice?: SentVoice;
   readonly actions: MessageActions;
   private readonly resendButton: HTMLButtonElement;
 

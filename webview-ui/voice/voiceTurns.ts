@@ -8,6 +8,7 @@ import { el } from '../chat/dom';
 import type { HostApi } from '../chat/vscodeApi';
 import { AudioPlayback } from './audioPlayback';
 import { clipPlayer } from './clipPlayer';
+import { withRecording, type SentVoice } from './voiceRetry';
 
 export interface VoiceTurnsOptions {
   host: HostApi;
@@ -44,6 +45,8 @@ export class VoiceTurns {
   /** The turn whose microphone is open (Speak turns into Done speaking). */
   private listening: string | undefined;
   private readonly waiting = new Map<string, HTMLAudioElement[]>();
+  /** The user turn of each live voice turn, which learns its recording when it arrives. */
+  private readonly users = new Map<string, { voice?: SentVoice }>();
 
   constructor(private readonly o: VoiceTurnsOptions) {
     this.speakButton = el('button', { type: 'button', class: 'voice-speak', title: 'Speak to the model: the microphone streams until you press Done speaking' }, el('span', { class: 'codicon codicon-mic', 'aria-hidden': 'true' }), el('span', { class: 'voice-speak-label' }, 'Speak'));
@@ -86,6 +89,12 @@ export class VoiceTurns {
     } else if (typeof m.problem === 'string') this.o.announce(m.problem);
   }
 
+  /** A voice turn was sent from `user` (its turn view): Retry will send it the same way. */
+  sent(requestId: string, user: { voice?: SentVoice }, voice: SentVoice): void {
+    user.voice = voice;
+    this.users.set(requestId, user);
+  }
+
   /** A voice turn's progress (already in order and for the current request). */
   onMessage(m: ChatVoiceMessage, view: VoiceReplyView): void {
     const v = this.liveFor(m.requestId, view);
@@ -120,6 +129,8 @@ export class VoiceTurns {
         const audio = readStoredAudio(e.audio);
         if (!audio || !isWavDataUri(e.src)) return;
         const clip = this.clip(audio, e.role === 'user' ? 'Your recording' : 'Voice reply', e.src);
+        const user = e.role === 'user' ? this.users.get(m.requestId) : undefined;
+        if (user?.voice) user.voice = withRecording(user.voice, audio);
         if (e.role === 'user' && userText) userText.after(clip);
         else v.clips.append(clip);
         return;
@@ -133,6 +144,7 @@ export class VoiceTurns {
     const v = this.live.get(requestId);
     if (v) v.status.hidden = true;
     this.live.delete(requestId);
+    this.users.delete(requestId);
   }
 
   /** A stored turn's clip: a player now, its WAV when the host sends it. */
@@ -158,6 +170,7 @@ export class VoiceTurns {
     this.playback.stop();
     this.live.clear();
     this.waiting.clear();
+    this.users.clear();
     this.setListening(undefined);
   }
 
