@@ -1,21 +1,18 @@
 // "Generate Image…" (palette, and the explorer on image models) and, from the file explorer on a
 // PNG or JPEG or from the models view on a model that does the task, "Generate Variations",
 // "Remove Background" and "Edit with Prompt" (Nova Canvas, Titan Image Generator v2, and
-// Stability's image services and SD3.5 where they do the task). Each asks only what the task and
+// Stability's image services and SD3.5 where they do the task); Stability's other services are
+// stabilityServiceCommands.ts's. Each asks only what the task and
 // the model need, then runs as an image turn in the chat view, where the gallery shows the result
 // with the chat's image options (size, count, seed, quality, style).
 import * as vscode from 'vscode';
 import type { ModelDescriptor } from '../../core/bedrock/catalog/modelDescriptor';
-import { IMAGE_TASK_LABELS, imageTraitsOf, supportsImageTask, type ImageFamilyTraits, type ImageTask } from '../../core/bedrock/images/imageFamily';
-import { sniffImageMime } from '../../core/bedrock/images/imageRequest';
+import { imageTraitsOf, type ImageFamilyTraits, type ImageTask } from '../../core/bedrock/images/imageFamily';
 import type { ImageStore } from '../../core/chat/imageTurn';
-import { modelIdFromArgument } from '../../core/chat/modelOptions';
 import type { ImageTurnOptions } from '../../shared/imageProtocol';
-import { showWarningMessage } from '../notify';
 import type { FeatureRegistration } from '../commands';
-
-/** Well under InvokeModel's 25 MB body once base64 adds a third. */
-const MAX_INPUT_BYTES = 15_000_000;
+import { imageModelPicker, keepImage, readInputImage } from './imageInputs';
+import { stabilityServiceCommands } from './stabilityServiceCommands';
 
 export interface ImageCommandDeps {
   catalog: { readonly descriptors: readonly ModelDescriptor[] };
@@ -24,58 +21,18 @@ export interface ImageCommandDeps {
   send(text: string, modelId: string, image: ImageTurnOptions): Promise<unknown>;
 }
 
-const baseOf = (d: ModelDescriptor) => d.baseModelId ?? d.id;
-const candidateNames = (ds: readonly ModelDescriptor[]) => [...new Set(ds.filter((d) => d.kind === 'model').map((d) => d.name))].join(', ') || 'none in this region';
-
 /** The image commands, registered like every feature. */
-export function registerImages(deps: ImageCommandDeps): FeatureRegistration<ReturnType<typeof imageCommands>> {
-  return { commands: imageCommands(deps), disposables: [] };
+export function registerImages(deps: ImageCommandDeps): FeatureRegistration<ReturnType<typeof imageCommands> & ReturnType<typeof stabilityServiceCommands>> {
+  return { commands: { ...imageCommands(deps), ...stabilityServiceCommands(deps) }, disposables: [] };
 }
 
 export function imageCommands(deps: ImageCommandDeps) {
-  let lastPicked: string | undefined;
+  const pickModel = imageModelPicker(deps);
 
-  async function pickModel(task: ImageTask, arg?: unknown): Promise<string | undefined> {
-    const candidates = deps.catalog.descriptors.filter((d) => supportsImageTask(baseOf(d), task));
-    const fromExplorer = modelIdFromArgument(arg);
-    if (fromExplorer) {
-      if (supportsImageTask(candidates.find((d) => d.id === fromExplorer)?.baseModelId ?? fromExplorer, task)) return fromExplorer;
-      void showWarningMessage(`${fromExplorer} cannot ${IMAGE_TASK_LABELS[task].toLowerCase()}. Choose a model that can: ${candidateNames(candidates)}.`);
-      return undefined;
-    }
-    if (!candidates.length) {
-      void showWarningMessage(`No model in this region can ${IMAGE_TASK_LABELS[task].toLowerCase()}. Nova Canvas and Titan Image Generator v2 can${task === 'textToImage' ? '' : ", and Stability's image services"}; try another region (Bedrock: Select Region).`);
-      return undefined;
-    }
-    if (candidates.length === 1) return candidates[0]!.id;
-    const items = candidates
-      .map((d) => ({ label: d.name, description: d.id, detail: d.provider, id: d.id }))
-      .sort((a, b) => Number(b.id === lastPicked) - Number(a.id === lastPicked));
-    const picked = await vscode.window.showQuickPick(items, { title: `${IMAGE_TASK_LABELS[task]}: choose a model`, matchOnDescription: true });
-    if (picked) lastPicked = picked.id;
-    return picked?.id;
-  }
-
-  /** The image a file-explorer command was run on, or one the user picks; read and checked. */
+  /** The image a file-explorer command was run on, or one the user picks; read, checked and stored. */
   async function inputImage(arg: unknown): Promise<{ id: string; name: string } | undefined> {
-    let uri = arg instanceof vscode.Uri ? arg : undefined;
-    if (!uri) {
-      const picked = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { Images: ['png', 'jpg', 'jpeg'] }, openLabel: 'Use Image' });
-      uri = picked?.[0];
-      if (!uri) return undefined;
-    }
-    const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
-    const data = await vscode.workspace.fs.readFile(uri);
-    const mime = sniffImageMime(data);
-    if (mime !== 'image/png' && mime !== 'image/jpeg') {
-      void showWarningMessage(`${name} is not a PNG or JPEG image, so it cannot be sent to an image model.`);
-      return undefined;
-    }
-    if (data.length > MAX_INPUT_BYTES) {
-      void showWarningMessage(`${name} is ${(data.length / 1e6).toFixed(1)} MB; image models take at most ${MAX_INPUT_BYTES / 1e6} MB here. Use a smaller image.`);
-      return undefined;
-    }
-    return { id: await deps.store.put(data, mime), name };
+    const image = await readInputImage(arg, { accept: ['image/png', 'image/jpeg'] });
+    return image && { id: await keepImage(deps, image), name: image.name };
   }
 
   const ask = (prompt: string, placeHolder: string, required: boolean) =>
