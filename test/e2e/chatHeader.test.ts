@@ -80,6 +80,28 @@ describe('chat header and model picker in the real workbench', () => {
         assert.ok(await b.getAttribute('title'));
       }
       assert.equal(await chat.locator('header select').count(), 0, 'no native select in the header');
+      // The picker's list: one line per model, nothing wider than the popup (long names end in an ellipsis).
+      await chat.locator('#model-picker').click();
+      await chat.locator('#model-search').fill('claude');
+      await chat.locator('[role="option"]').first().waitFor();
+      const list = await chat.locator('#model-list').evaluate((l) => ({
+        overflow: l.scrollWidth - l.clientWidth,
+        right: l.getBoundingClientRect().right,
+        rows: Array.from(l.querySelectorAll('[role="option"]')).map((o) => ({
+          id: o.getAttribute('data-model-id'),
+          height: o.getBoundingClientRect().height,
+          lineHeight: parseFloat(getComputedStyle(o).lineHeight),
+          right: Math.max(...Array.from(o.children).map((c) => c.getBoundingClientRect().right)),
+        })),
+      }));
+      assert.ok(list.rows.length >= 5, `Claude models listed: ${list.rows.length}`);
+      for (const r of list.rows) {
+        assert.ok(r.height < r.lineHeight * 1.5, `${r.id} on one line at ${width} px: ${r.height} px tall (line ${r.lineHeight} px)`);
+        assert.ok(r.right <= list.right + 0.5, `${r.id} fits the list at ${width} px`);
+      }
+      assert.equal(list.overflow, 0, `the list does not scroll sideways at ${width} px`);
+      await wb.page.keyboard.press('Escape');
+      await chat.locator('#model-picker[aria-expanded="false"]').waitFor();
     }
   });
 

@@ -1,7 +1,7 @@
 // The model picker: a header button naming the model, opening a searchable list (the ARIA
 // combobox-with-listbox pattern: focus stays in the search box, the active option is announced
-// through aria-activedescendant). Favourites and recently used models come first; each row shows
-// the model's API badges and whether it needs an inference profile or is legacy. Keyboard: arrows,
+// through aria-activedescendant). Favourites and recently used models come first; each row is one
+// line: the name, its provider and API badges dimmed, whether it needs an inference profile or is legacy. Keyboard: arrows,
 // Home/End, PageUp/PageDown, Enter chooses, Alt+Enter stars, Escape closes; typing on the button
 // opens the list with that text as the search.
 import type { ModelOption } from '../../src/shared/protocol';
@@ -172,7 +172,7 @@ export class ModelPicker {
       const headingId = `model-group-${si}`;
       const group = el('div', { role: 'group', class: 'model-group', 'aria-labelledby': headingId }, el('div', { id: headingId, class: 'model-group-title', role: 'presentation' }, s.title));
       for (const m of s.models) {
-        const row = this.renderRow(m, this.rows.length);
+        const row = this.renderRow(m, this.rows.length, s.title);
         this.rows.push({ model: m, element: row });
         group.append(row);
       }
@@ -184,13 +184,20 @@ export class ModelPicker {
     this.setActive(activeIndex >= 0 ? Math.min(activeIndex, this.rows.length - 1) : Math.max(0, selectedIndex), true);
   }
 
-  private renderRow(m: ModelOption, index: number): HTMLElement {
+  /**
+   * One line per model, as VS Code's own chat model picker: the star, the name, then dimmed what
+   * else the list knows (the provider where the section does not already say it, the API badges,
+   * reasoning), the "needs profile" and "legacy" marks as small badges, and a check on the choice.
+   * The id is in the tooltip; whatever does not fit ends in an ellipsis.
+   */
+  private renderRow(m: ModelOption, index: number, section: string): HTMLElement {
     const favourite = this.favourites.includes(m.id);
     const marks: HTMLElement[] = [];
     if (m.needsProfile) marks.push(el('span', { class: 'model-mark model-mark-profile' }, 'needs profile'));
     if (m.legacy) marks.push(el('span', { class: 'model-mark model-mark-legacy' }, 'legacy'));
-    if (m.reasoning) marks.push(el('span', { class: 'model-mark' }, 'reasoning'));
-    const badges = (m.badges ?? []).filter((b) => b !== 'Legacy').map((b) => el('span', { class: 'model-badge' }, b));
+    const badges = (m.badges ?? []).filter((b) => b !== 'Legacy');
+    const details = [m.provider !== section ? m.provider : undefined, ...badges, m.reasoning ? 'reasoning' : undefined].filter(Boolean).join(' · ');
+    const tooltip = [m.id, [m.provider, ...badges].filter(Boolean).join(' · '), m.needsProfile ? 'Needs an inference profile' : '', m.legacy ? 'Marked legacy by its provider' : ''];
     return el(
       'div',
       {
@@ -199,11 +206,13 @@ export class ModelPicker {
         class: 'model-option',
         'aria-selected': String(m.id === this.selected),
         'data-model-id': m.id,
-        title: m.id,
+        title: tooltip.filter(Boolean).join('\n'),
         'aria-label': `${m.label}${m.provider ? `, ${m.provider}` : ''}${favourite ? ', favourite' : ''}${m.needsProfile ? ', needs profile' : ''}${m.legacy ? ', legacy' : ''}`,
       },
       el('span', { class: `model-star${favourite ? ' is-favourite' : ''}`, title: favourite ? 'Remove from favourites (Alt+Enter)' : 'Add to favourites (Alt+Enter)', 'aria-hidden': 'true' }, icon(favourite ? 'star-full' : 'star-empty')),
-      el('span', { class: 'model-text' }, el('span', { class: 'model-name' }, m.label), el('span', { class: 'model-details' }, ...marks, ...badges)),
+      el('span', { class: 'model-name' }, m.label),
+      el('span', { class: 'model-details' }, details),
+      ...marks,
       m.id === this.selected ? icon('check', 'model-check') : undefined,
     );
   }

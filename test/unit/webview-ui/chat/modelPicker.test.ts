@@ -84,6 +84,44 @@ describe('chat webview: model picker, reasoning control, indicators (jsdom)', ()
     assert.match(app.$('[data-model-id="anthropic.claude-sonnet-4-6"]').textContent!, /needs profile/);
   });
 
+  it('shows each model on one line: the name, then provider and badges dimmed, the marks as small badges, the id in the tooltip', () => {
+    const app = setup();
+    app.fromHost({ method: 'models/list', models: MODELS, selectedModelId: 'amazon.nova-pro-v1:0', favourites: ['anthropic.claude-sonnet-4-6'], recent: [] });
+    app.$<HTMLButtonElement>('#model-picker').click();
+    const row = (id: string) => app.$(`[role="option"][data-model-id="${id}"]`);
+    const parts = (id: string) => Array.from(row(id).children).map((c) => c.className.replace(/\bcodicon\S*/g, '').trim());
+    // Under Favourites the provider is named; under its own provider's heading it is not repeated.
+    const sonnet = row('anthropic.claude-sonnet-4-6');
+    assert.deepEqual(parts('anthropic.claude-sonnet-4-6'), ['model-star is-favourite', 'model-name', 'model-details', 'model-mark model-mark-profile']);
+    assert.equal(sonnet.querySelector('.model-name')!.textContent, 'Claude Sonnet 4.6');
+    assert.equal(sonnet.querySelector('.model-details')!.textContent, 'Anthropic · Converse · Stream · reasoning');
+    assert.equal(sonnet.querySelector('.model-mark')!.textContent, 'needs profile');
+    assert.equal(sonnet.title.split('\n')[0], 'anthropic.claude-sonnet-4-6', 'the id leads the tooltip');
+    assert.match(sonnet.title, /Needs an inference profile/);
+    assert.ok(!sonnet.textContent!.includes('anthropic.claude'), 'no id on the row');
+    const haiku = row('anthropic.claude-3-haiku');
+    assert.equal(haiku.closest('.model-group')!.querySelector('.model-group-title')!.textContent, 'Anthropic');
+    assert.equal(haiku.querySelector('.model-details')!.textContent, '', 'the Anthropic heading already names the provider');
+    assert.equal(haiku.querySelector('.model-mark-legacy')!.textContent, 'legacy');
+    assert.match(haiku.title, /^anthropic\.claude-3-haiku\nAnthropic\nMarked legacy/);
+    // The chosen model carries the check, after everything else on its line.
+    assert.deepEqual(parts('amazon.nova-pro-v1:0'), ['model-star', 'model-name', 'model-details', 'model-check']);
+    assert.equal(row('amazon.nova-pro-v1:0').getAttribute('aria-selected'), 'true');
+    // Nothing but the name, details, marks and icons: no second line of badges.
+    assert.equal(app.$$('.model-option .model-text, .model-option .model-badge').length, 0);
+  });
+
+  it('the search still matches a model by its id, which the row no longer shows', () => {
+    const app = setup();
+    app.fromHost({ method: 'models/list', models: MODELS, selectedModelId: 'amazon.nova-pro-v1:0' });
+    app.$<HTMLButtonElement>('#model-picker').click();
+    app.search('nova-pro-v1');
+    assert.deepEqual(app.$$('[role="option"]').map((o) => o.getAttribute('data-model-id')), ['amazon.nova-pro-v1:0']);
+    app.search('openai');
+    assert.deepEqual(app.$$('[role="option"]').map((o) => o.getAttribute('data-model-id')), ['openai.gpt-oss-120b-1:0']);
+    assert.equal(app.active(), 'openai.gpt-oss-120b-1:0');
+  });
+
   it('shows the reasoning control only for a model that takes one, and sends the level', () => {
     const app = setup();
     app.fromHost({ method: 'models/list', models: MODELS, selectedModelId: 'amazon.nova-pro-v1:0' });
