@@ -26,7 +26,7 @@ import type { ChatImagesMessage, ImageActionMessage, ImageDataMessage, ImageTurn
 import type { CodeApplyMessage, CodeCopyMessage, CodeInsertMessage, CodeOpenInNewFileMessage, EditorFocusMessage, EditorRevealMessage } from './editorMessages';
 import type { WireAttachment } from './attachments';
 import type { AttachAddedMessage, AttachDataMessage, AttachPickMessage, AttachPrepareImageMessage, AttachRefusedMessage, AttachUrisMessage } from './attachmentMessages';
-import type { ChatVoiceMessage, VoiceDataMessage, VoiceEndInputMessage, VoiceInput, VoiceLoadMessage, VoicePickedMessage, VoicePickFileMessage } from './voiceProtocol';
+import type { ChatVoiceMessage, VoiceDataMessage, VoiceEndInputMessage, VoiceInput, VoiceLoadMessage, VoicePickedMessage, VoicePickFileMessage, VoiceSetVoiceMessage } from './voiceProtocol';
 import type { HistoryDeleteMessage, HistoryListMessage, HistoryListRequestMessage, HistoryLoadMessage, HistoryNewMessage, HistoryOpenMessage } from './historyMessages';
 import type { AgentApproveMessage, AgentPickToolsMessage } from './agentMessages';
 
@@ -173,6 +173,7 @@ export type WebviewToHostMessage =
   | AgentApproveMessage
   | AgentPickToolsMessage
   | VoicePickFileMessage
+  | VoiceSetVoiceMessage
   | VoiceEndInputMessage
   | VoiceLoadMessage;
 
@@ -296,6 +297,8 @@ export interface ChatDefaultsMessage {
   method: 'chat/defaults';
   /** The system prompt the user saved as default ('' = none). */
   system: string;
+  /** The voice voice models speak with (`bedrock.voice.voiceId`); absent where voice turns cannot run. */
+  voiceId?: string;
 }
 
 /** Put text into the input box (e.g. from "Explain selection"); `send` submits it right away. */

@@ -15,6 +15,7 @@ import type { AttachPickMessage, ChatContext, ChatParams, WebviewToHostMessage }
 import { MAX_ATTACHMENT_BASE64, MAX_ATTACHMENTS, readAttachments, type WireAttachment } from './attachments';
 import { imageActionRule, imageIdRule, imageTurnOptionsRule } from './imageMessages';
 import { isSha256, readVoiceInput, type VoiceInput } from './voiceProtocol';
+import { SONIC_VOICE_IDS } from './sonicVoices';
 import { agentFlagRule, approvalDecisionRule, editedValueRule } from './agentMessages';
 
 /** Longest user message the host accepts (characters); far above any model's context. */
@@ -171,6 +172,7 @@ export const WEBVIEW_MESSAGE_FIELDS: WebviewMessageTable = {
   'voice/pickFile': {},
   'voice/endInput': { requestId: id('requestId') },
   'voice/load': { sha256: rule(isSha256, () => 'sha256 is not a content hash') },
+  'voice/setVoice': { voiceId: rule((v): v is string => typeof v === 'string' && SONIC_VOICE_IDS.includes(v), () => 'voiceId is not one of the Nova Sonic voices') },
   'attach/uris': {
     uris: rule((v): v is string[] => Array.isArray(v) && v.length > 0 && v.length <= MAX_ATTACHMENTS && v.every((u) => typeof u === 'string' && u.length > 0 && u.length <= 8192), () => `uris is not a list of 1 to ${MAX_ATTACHMENTS} URIs`),
   },

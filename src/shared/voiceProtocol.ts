@@ -68,6 +68,14 @@ export interface VoiceEndInputMessage {
   requestId: string;
 }
 
+/** The user chose the voice voice models speak with (the chat's settings): the host saves it as `bedrock.voice.voiceId`. */
+export interface VoiceSetVoiceMessage {
+  /** Message kind. */
+  method: 'voice/setVoice';
+  /** One of `SONIC_VOICE_IDS`. */
+  voiceId: string;
+}
+
 /** Asks for a stored clip's WAV (a restored turn); answered with `voice/data`. */
 export interface VoiceLoadMessage {
   /** Message kind. */

@@ -185,6 +185,26 @@ describe('voice turns in the chat view (real extension host, against the emulato
     assert.match(end.stats?.routeNote ?? '', /no voice "kiara" \(bedrock\.voice\.voiceId\), so it spoke as matthew/);
   });
 
+  it('the Voice field of the chat settings saves bedrock.voice.voiceId, and the chat hears every change', async () => {
+    const voiceSetting = () => vscode.workspace.getConfiguration('bedrock.voice');
+    const posts: HostToWebviewMessage[] = [];
+    const sub = host.onDidPost((m) => posts.push(m));
+    try {
+      await host.receive({ method: 'voice/setVoice', voiceId: 'greta' });
+      assert.equal(voiceSetting().inspect('voiceId')?.globalValue, 'greta', 'saved in user settings');
+      await waitFor(host.onDidPost, () => posts.some((m) => m.method === 'chat/defaults' && m.voiceId === 'greta'), 'chat/defaults with the new voice');
+      // Not one of the documented voices: refused at the gate, the setting stays.
+      await host.receive({ method: 'voice/setVoice', voiceId: '../siri' });
+      assert.equal(voiceSetting().inspect('voiceId')?.globalValue, 'greta');
+      // Changed in the Settings editor: the chat follows.
+      await voiceSetting().update('voiceId', 'lennart', vscode.ConfigurationTarget.Global);
+      await waitFor(host.onDidPost, () => posts.some((m) => m.method === 'chat/defaults' && m.voiceId === 'lennart'), 'chat/defaults after the setting changed');
+    } finally {
+      sub.dispose();
+      await voiceSetting().update('voiceId', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('a typed turn to a model that takes speech only is refused with what to do instead', async () => {
     const posts: HostToWebviewMessage[] = [];
     const sub = host.onDidPost((m) => posts.push(m));

@@ -96,6 +96,7 @@ export class ChatApp {
       announce: (text) => (this.status.textContent = text),
     });
     this.voice = new VoiceTurns({ host: this.host, send: (text, voice) => this.send(undefined, text, { voice }), announce: (text) => (this.status.textContent = text) });
+    this.settings.addField(this.voice.choice.element);
 
     opts.root.replaceChildren(
       el('div', { class: 'chat-root' }, this.header.element, this.settings.element, this.history.element, this.transcript.element, this.images.bar.element, this.voice.bar, this.composer.element, this.status),

@@ -64,6 +64,7 @@ export function routeHostMessage(m: HostToWebviewMessage, t: HostMessageTarget):
       return t.saveState();
     case 'chat/defaults':
       t.settings.setDefaultSystem(m.system);
+      t.voice.choice.setChosen(m.voiceId);
       // A chat with nothing in it yet starts from the saved default.
       if (t.isEmpty() && !t.settings.system) t.settings.load(m.system, t.settings.params(), t.settings.api || undefined);
       return;

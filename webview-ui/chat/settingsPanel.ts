@@ -153,6 +153,11 @@ export class SettingsPanel {
     target.focus();
   }
 
+  /** Adds a field of another part of the chat (the voice) to the panel's grid. */
+  addField(field: HTMLElement): void {
+    this.element.querySelector('.param-grid')?.append(field);
+  }
+
   private renderApiOptions(model: ModelOption | undefined): void {
     const current = this.apiSelect.value;
     const apis = model?.apis ?? [];

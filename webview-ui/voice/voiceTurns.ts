@@ -9,6 +9,7 @@ import type { HostApi } from '../chat/vscodeApi';
 import { AudioPlayback } from './audioPlayback';
 import { clipPlayer } from './clipPlayer';
 import { withRecording, type SentVoice } from './voiceRetry';
+import { VoiceChoice } from './voiceChoice';
 
 export interface VoiceTurnsOptions {
   host: HostApi;
@@ -36,6 +37,8 @@ const formatSeconds = (s: number) => (s < 10 ? `${s.toFixed(1)} s` : `${Math.rou
 
 export class VoiceTurns {
   readonly playback = new AudioPlayback();
+  /** The Voice field of the settings panel. */
+  readonly choice: VoiceChoice;
   /** The voice composer: shown while a voice model is picked. */
   readonly bar: HTMLElement;
   private readonly speakButton: HTMLButtonElement;
@@ -49,6 +52,7 @@ export class VoiceTurns {
   private readonly users = new Map<string, { voice?: SentVoice }>();
 
   constructor(private readonly o: VoiceTurnsOptions) {
+    this.choice = new VoiceChoice(o.host);
     this.speakButton = el('button', { type: 'button', class: 'voice-speak', title: 'Speak to the model: the microphone streams until you press Done speaking' }, el('span', { class: 'codicon codicon-mic', 'aria-hidden': 'true' }), el('span', { class: 'voice-speak-label' }, 'Speak'));
     this.fileButton = el('button', { type: 'button', class: 'voice-file', title: 'Send a WAV file as what you say (any rate or channels)' }, el('span', { class: 'codicon codicon-file-media', 'aria-hidden': 'true' }), 'Send WAV file…');
     this.hint = el('span', { class: 'voice-hint' });
@@ -72,6 +76,7 @@ export class VoiceTurns {
   /** The picked model changed: the voice composer shows for voice models. */
   setModel(model: ModelOption | undefined): void {
     this.bar.hidden = !model?.voice;
+    this.choice.setModel(model);
     this.hint.textContent = model?.voice ? (model.voice.typedTurns ? 'or type a message' : `${model.label} takes speech only`) : '';
   }
 

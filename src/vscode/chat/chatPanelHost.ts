@@ -137,6 +137,7 @@ export class ChatPanelHost<S extends ChatSurface = ChatSurface> extends Disposab
     }
     if (deps.tokenColors) this._register(deps.tokenColors.onDidChange((colors) => this.post({ method: 'theme/tokenColors', colors })));
     if (deps.preferences) this._register(deps.preferences.onDidChange((change) => this.onPreferencesChanged(change)));
+    if (deps.voice) this._register(deps.voice.onDidChangeVoiceId(() => this.post(this.defaultsMessage())));
     setUpChatWebview(panel, deps.extensionUri, CHAT_PANEL_TITLE);
   }
 
@@ -256,7 +257,8 @@ export class ChatPanelHost<S extends ChatSurface = ChatSurface> extends Disposab
   }
 
   private defaultsMessage(): HostToWebviewMessage {
-    return { method: 'chat/defaults', system: this.deps.preferences?.defaultSystem() ?? '' };
+    const voiceId = this.deps.voice?.voiceId?.();
+    return { method: 'chat/defaults', system: this.deps.preferences?.defaultSystem() ?? '', ...(voiceId ? { voiceId } : {}) };
   }
 
   /**

@@ -93,6 +93,7 @@ export async function handleChatWebviewMessage(msg: WebviewToHostMessage, t: Cha
     case 'voice/pickFile':
     case 'voice/endInput':
     case 'voice/load':
+    case 'voice/setVoice':
       return runVoiceMessage(msg, deps.voice, t.turns, (m) => t.post(m));
     case 'attach/pick':
     case 'attach/data':

@@ -10,8 +10,8 @@ import { findRecorder, NO_RECORDER_MESSAGE, startRecording } from '../../core/be
 import { INPUT_RATE } from '../../core/bedrock/speech/voiceSession';
 import { encodeWav, parseWav, pcmBytes, toMonoPcm16, WavFormatError } from '../../core/bedrock/speech/wav';
 import { wavDataUri, type ClipStore, type VoiceChatDeps } from '../../core/chat/voiceTurn';
-import { readSetting } from '../settings';
-import type { VoiceDataMessage, VoiceEndInputMessage, VoiceLoadMessage, VoicePickedMessage, VoicePickFileMessage } from '../../shared/voiceProtocol';
+import { onDidChangeSettings, readSetting, updateSetting } from '../settings';
+import type { VoiceDataMessage, VoiceEndInputMessage, VoiceLoadMessage, VoicePickedMessage, VoicePickFileMessage, VoiceSetVoiceMessage } from '../../shared/voiceProtocol';
 
 /** A voice session lasts at most 8 minutes; a WAV longer than this is refused before sending. */
 const MAX_INPUT_SECONDS = 7 * 60;
@@ -20,6 +20,10 @@ const MAX_INPUT_SECONDS = 7 * 60;
 export interface VoiceHostDeps extends VoiceChatDeps {
   /** "Send WAV file…": asks for a file and keeps it, ready to send. */
   pickFile(): Promise<VoicePickedMessage>;
+  /** Saves the voice chosen in the chat as `bedrock.voice.voiceId` (user settings). */
+  saveVoiceId(voiceId: string): Promise<unknown>;
+  /** The voice setting changed (here, in another chat, or in the Settings editor). */
+  onDidChangeVoiceId(listener: () => void): vscode.Disposable;
 }
 
 const isExecutable = (path: string) => {
@@ -36,6 +40,8 @@ export function voiceHostDeps(router: Pick<Router, 'voice'>, clips: ClipStore): 
     voice: (request) => router.voice(request),
     clips,
     voiceId: () => readSetting('voiceId'),
+    saveVoiceId: (voiceId) => updateSetting('voiceId', voiceId, 'the voice (bedrock.voice.voiceId)'),
+    onDidChangeVoiceId: (listener) => onDidChangeSettings(['voiceId'], listener),
     openMicrophone: () => {
       const recorder = findRecorder(process.env.PATH, isExecutable);
       return recorder ? startRecording(recorder, spawn) : NO_RECORDER_MESSAGE;
@@ -60,14 +66,18 @@ export function voiceHostDeps(router: Pick<Router, 'voice'>, clips: ClipStore): 
   };
 }
 
-/** The chat host's voice messages: pick a file, end the microphone's input, load a stored clip. */
+/** The chat host's voice messages: pick a file, end the microphone's input, load a stored clip, choose the voice. */
 export async function runVoiceMessage(
-  msg: VoicePickFileMessage | VoiceEndInputMessage | VoiceLoadMessage,
+  msg: VoicePickFileMessage | VoiceEndInputMessage | VoiceLoadMessage | VoiceSetVoiceMessage,
   voice: VoiceHostDeps | undefined,
   turns: { endVoiceInput(requestId: string): void },
   post: (m: VoicePickedMessage | VoiceDataMessage) => void,
 ): Promise<void> {
   if (msg.method === 'voice/endInput') return turns.endVoiceInput(msg.requestId);
+  if (msg.method === 'voice/setVoice') {
+    await voice?.saveVoiceId(msg.voiceId);
+    return;
+  }
   if (msg.method === 'voice/pickFile') {
     post(voice ? await voice.pickFile() : { method: 'voice/picked', problem: 'Voice turns are not available in this chat.' });
     return;

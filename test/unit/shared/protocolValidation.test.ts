@@ -118,4 +118,5 @@ const WEBVIEW_METHODS: readonly WebviewToHostMessage['method'][] = [
   'voice/pickFile',
   'voice/endInput',
   'voice/load',
+  'voice/setVoice',
 ];

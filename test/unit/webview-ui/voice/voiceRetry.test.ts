@@ -19,7 +19,7 @@ const RECORDING = { sha256: 'a'.repeat(64), seconds: 2.5 };
 const WAV = 'data:audio/wav;base64,UklGRiQAAABXQVZF';
 
 function withModel(app: App, selectedModelId: string): void {
-  app.fromHost({ method: 'models/list', models: VOICE_MODELS, selectedModelId });
+  app.fromHost({ method: 'models/list', models: VOICE_MODELS, selectedModelId, chosenElsewhere: true });
 }
 
 /** The host's side of a voice turn: start, what was heard, the user's clip (when recorded), the reply, the end (or an error). */
@@ -76,6 +76,7 @@ describe('Retry and Regenerate on a voice turn', () => {
     assert.deepEqual(first.voice, { source: 'text' });
     answer(app, first, { modelId: SONIC2 });
     withModel(app, 'm1');
+    assert.equal(app.$('.voice-bar').hidden, true, 'a text model is picked now');
     regenerate(app);
     const again = app.last('chat/send');
     assert.equal(again.text, 'Say hello');
