@@ -129,6 +129,21 @@ describe('model explorer in the real workbench', () => {
     await wb.page.keyboard.press('ArrowUp');
     page = await webviewWith('h1', 'Nova Lite');
     assert.match(await nova.getAttribute('class') ?? '', /\bselected\b/, 'the arrow key selected the row');
+    // Keys pressed in a row: the details land on the row the keys stopped at (the rows below Nova
+    // Lite are collapsed models, so three presses are three rows).
+    const names = await sidebar().locator('.monaco-list-row .label-name').allInnerTexts();
+    const below = names[names.indexOf('Nova Lite') + 3];
+    const detailsShow = async (name: string): Promise<void> => {
+      for (const deadline = Date.now() + 10_000; (await page.locator('h1').innerText()) !== name; ) {
+        assert.ok(Date.now() < deadline, `the details show ${name}, not ${await page.locator('h1').innerText()}`);
+        await wb.page.waitForTimeout(20); // polling the page's heading
+      }
+    };
+    for (let i = 0; i < 3; i++) await wb.page.keyboard.press('ArrowDown');
+    await detailsShow(below);
+    await modelRow(new RegExp(`^${below.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`)).and(sidebar().locator('.monaco-list-row.selected')).waitFor();
+    for (let i = 0; i < 3; i++) await wb.page.keyboard.press('ArrowUp');
+    await detailsShow('Nova Lite');
 
     await page.locator('button[data-action="copyId"]').click();
     await wb.page.locator('.statusbar-item', { hasText: /Copied amazon\.nova-lite/ }).first().waitFor({ timeout: 10_000 });

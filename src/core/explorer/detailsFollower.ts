@@ -46,9 +46,14 @@ export class DetailsFollower<T> implements IDisposable {
     if (this.options.keyOf(item) !== this.latestKey) this.showUnawaited(item);
   }
 
-  /** Shows `item` now (a click, a command); an item a burst left waiting no longer shows after it. Resolves to whether this render is still the latest. */
+  /**
+   * Shows `item` now (a click, a command); an item a burst left waiting no longer shows after it.
+   * A click selects its row first, so the selection has just shown the same item: that render
+   * stands. Resolves to whether this render is still the latest.
+   */
   showNow(item: T): Promise<boolean> {
     this.pending = undefined;
+    if (this.quietTimer !== undefined && this.options.keyOf(item) === this.latestKey) return Promise.resolve(!this.disposed);
     return this.show(item);
   }
 

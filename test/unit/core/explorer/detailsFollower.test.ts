@@ -103,6 +103,13 @@ describe('details follower', () => {
     assert.deepEqual(shown, ['a', 'clicked']);
   });
 
+  it('a click (which selects its row, then runs the row’s command) renders once', async () => {
+    const { follower, shown } = setup();
+    follower.follow('a');
+    assert.equal(await follower.showNow('a'), true);
+    assert.deepEqual(shown, ['a']);
+  });
+
   it('a click on the row on show renders it again (it also reopens a closed view); the selection event after it does not', async () => {
     const { follower, shown, scheduler } = setup();
     await follower.showNow('a');
