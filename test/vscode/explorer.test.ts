@@ -241,6 +241,8 @@ describe('model explorer item commands', () => {
       await vscode.commands.executeCommand('bedrock.moveModelSelection', 'first');
       assert.deepEqual(view.selection, [api.tree.visibleGroups[0]], 'Home selects the first group');
       assert.equal(api.modelDetails.model?.id, second.descriptor.id, 'a group row keeps the details');
+      await vscode.commands.executeCommand('bedrock.moveModelSelection', 'sideways');
+      assert.deepEqual(view.selection, [api.tree.visibleGroups[0]], 'a move the command does not know leaves the selection');
     } finally {
       sub.dispose();
     }

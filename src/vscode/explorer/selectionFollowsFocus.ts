@@ -1,26 +1,11 @@
 // The Models tree's arrow keys move its selection, as in VS Code's Problems and Search lists, so the
 // Model Details view (which follows the selection) follows the keyboard. An extension's tree cannot
-// ask for that: its arrow keys move only the list's focus, and the API reports neither the focus
+// ask for that: its arrow keys move only the list's focus, and the stable API reports neither the focus
 // nor its moves. So the keys the tree contributes run the list's own move, then toggle the focused
 // row into the selection (the one row that changes is the focused one), then select that row alone.
 import * as vscode from 'vscode';
 import type { TreeNode } from '../../core/explorer/modelTree';
-
-/** The list's own commands for each move the tree's keybindings pass. */
-const LIST_MOVES = {
-  down: 'list.focusDown',
-  up: 'list.focusUp',
-  pageDown: 'list.focusPageDown',
-  pageUp: 'list.focusPageUp',
-  first: 'list.focusFirst',
-  last: 'list.focusLast',
-} as const;
-
-export type TreeMove = keyof typeof LIST_MOVES;
-
-function isTreeMove(value: unknown): value is TreeMove {
-  return typeof value === 'string' && Object.hasOwn(LIST_MOVES, value);
-}
+import { isTreeMove, LIST_MOVES, type TreeMove } from './treeMoves';
 
 /**
  * The handler of `bedrock.moveModelSelection`. Moves run one after another: two interleaved
@@ -29,7 +14,11 @@ function isTreeMove(value: unknown): value is TreeMove {
 export function moveModelSelection(view: vscode.TreeView<TreeNode>, warn: (message: string) => void): (move?: unknown) => Promise<void> {
   let queue = Promise.resolve();
   return (move?: unknown) => {
-    const next = queue.then(() => moveOnce(view, isTreeMove(move) ? move : 'down'));
+    if (move !== undefined && !isTreeMove(move)) {
+      warn(`bedrock.moveModelSelection takes one of ${Object.keys(LIST_MOVES).join(', ')}; it was given ${String(JSON.stringify(move)).slice(0, 80)}, so the selection stays.`);
+      return queue;
+    }
+    const next = queue.then(() => moveOnce(view, move ?? 'down'));
     queue = next.catch((e: unknown) => warn(`Moving the Models selection failed: ${e instanceof Error ? e.message : String(e)}`));
     return queue;
   };
