@@ -2,38 +2,15 @@
 // schema validator (wrong fields get Bedrock's ValidationException), real PNGs back, and the
 // content-filter answers with the models' own wording.
 import assert from 'node:assert/strict';
-import { InvokeModelCommand, ValidationException } from '@aws-sdk/client-bedrock-runtime';
-import { startEmulator, type EmulatorHandle } from '../../emulator/emulator';
-import { runtimeClient } from '../../emulator/sdkClients';
+import { useRawRuntime } from './rawRuntime';
 import { decodePng, encodePng, generatedPicture } from '../../emulator/png';
 import { FILTER_TEXT } from '../../emulator/imageFamilies';
 
 type J = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 describe('emulator: image models', function () {
-  let emu: EmulatorHandle;
-  let client: ReturnType<typeof runtimeClient>;
-  before(async () => {
-    emu = await startEmulator({});
-    client = runtimeClient(emu.url, { maxAttempts: 1 });
-  });
-  after(async () => {
-    client.destroy();
-    await emu.close();
-  });
-
-  const invoke = async (modelId: string, body: unknown): Promise<J> => {
-    const res = await client.send(new InvokeModelCommand({ modelId, body: JSON.stringify(body), contentType: 'application/json' }));
-    return JSON.parse(new TextDecoder().decode(res.body)) as J;
-  };
-  const refused = async (modelId: string, body: unknown, message: string) => {
-    await assert.rejects(invoke(modelId, body), (e: unknown) => {
-      assert.ok(e instanceof ValidationException, `expected ValidationException, got ${(e as Error).name}`);
-      assert.equal(e.$metadata.httpStatusCode, 400);
-      assert.equal(e.message, message);
-      return true;
-    });
-  };
+  const raw = useRawRuntime();
+  const { invoke, refused } = raw;
   const malformed = (detail: string) => `Malformed input request: ${detail}, please reformat your input and try again.`;
   const t2i = (extra: J = {}, config: J = {}) => ({ taskType: 'TEXT_IMAGE', textToImageParams: { text: 'a lighthouse', ...extra }, imageGenerationConfig: { seed: 1, ...config } });
 
@@ -97,7 +74,7 @@ describe('emulator: image models', function () {
   });
 
   it('ListFoundationModels lists the image models with IMAGE output', async () => {
-    const res = await fetch(`${emu.url}/foundation-models?byOutputModality=IMAGE`, { headers: { authorization: 'Bearer x' } });
+    const res = await fetch(`${raw.emu.url}/foundation-models?byOutputModality=IMAGE`, { headers: { authorization: 'Bearer x' } });
     const ids = ((await res.json()) as J).modelSummaries.map((m: J) => m.modelId);
     for (const id of ['amazon.nova-canvas-v1:0', 'amazon.titan-image-generator-v2:0', 'stability.sd3-5-large-v1:0', 'stability.stable-image-ultra-v1:1', 'stability.stable-image-core-v1:1']) assert.ok(ids.includes(id), id);
   });

@@ -3,9 +3,8 @@
 // (required keys, no others, ranges, enums, the input image's limits), and it answers Stability's
 // `seeds` / `finish_reasons` / `images` with a real PNG of the input's size.
 import assert from 'node:assert/strict';
-import { InvokeModelCommand, ValidationException } from '@aws-sdk/client-bedrock-runtime';
-import { startEmulator, type EmulatorHandle } from '../../emulator/emulator';
-import { runtimeClient } from '../../emulator/sdkClients';
+import { ValidationException } from '@aws-sdk/client-bedrock-runtime';
+import { useRawRuntime } from './rawRuntime';
 import { decodePng, generatedPicture } from '../../emulator/png';
 import { onDemandMessage } from '../../emulator/serviceError';
 
@@ -16,32 +15,13 @@ const IMAGE = picture(80, 64);
 const malformed = (detail: string) => `Malformed input request: ${detail}, please reformat your input and try again.`;
 
 describe('emulator: Stability image services', function () {
-  let emu: EmulatorHandle;
-  let client: ReturnType<typeof runtimeClient>;
-  before(async () => {
-    emu = await startEmulator({});
-    client = runtimeClient(emu.url, { maxAttempts: 1 });
-  });
-  after(async () => {
-    client.destroy();
-    await emu.close();
-  });
-
-  const invoke = async (service: string, body: unknown, prefix = 'us.'): Promise<J> => {
-    const res = await client.send(new InvokeModelCommand({ modelId: `${prefix}stability.${service}-v1:0`, body: JSON.stringify(body), contentType: 'application/json' }));
-    return JSON.parse(new TextDecoder().decode(res.body)) as J;
-  };
-  const refused = async (service: string, body: unknown, message: string) => {
-    await assert.rejects(invoke(service, body), (e: unknown) => {
-      assert.ok(e instanceof ValidationException, `expected ValidationException, got ${(e as Error).name}: ${(e as Error).message}`);
-      assert.equal(e.message, message);
-      return true;
-    });
-  };
+  const raw = useRawRuntime();
+  const invoke = (service: string, body: unknown, prefix = 'us.') => raw.invoke(`${prefix}stability.${service}-v1:0`, body);
+  const refused = (service: string, body: unknown, message: string) => raw.refused(`us.stability.${service}-v1:0`, body, message);
 
   it('lists all thirteen services with IMAGE output, each needing an inference profile', async () => {
     await assert.rejects(invoke('stable-image-remove-background', { image: IMAGE }, ''), (e: unknown) => e instanceof ValidationException && e.message === onDemandMessage('stability.stable-image-remove-background-v1:0'));
-    const res = await fetch(`${emu.url}/foundation-models?byOutputModality=IMAGE`, { headers: { authorization: 'Bearer x' } });
+    const res = await fetch(`${raw.emu.url}/foundation-models?byOutputModality=IMAGE`, { headers: { authorization: 'Bearer x' } });
     const ids = ((await res.json()) as J).modelSummaries.map((m: J) => m.modelId as string);
     assert.equal(ids.filter((id: string) => /^stability\.stable-(image-)?(remove-background|search-re|inpaint|erase|outpaint|control|style|.*upscale)/.test(id)).length, 13);
   });
