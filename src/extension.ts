@@ -148,7 +148,7 @@ async function startWorkbench(context: vscode.ExtensionContext): Promise<Omit<Wo
     warm: (modelId) => router.warm(modelId),
     onDidChangeConnection: connection.onDidChange,
     // Read at each agent reply (registered below: the tools outlive any one turn).
-    agentTools: { tools: () => agentTools.provider.tools() },
+    agentTools: { tools: () => agentTools.provider.tools(), confirmRestore: (steps) => agentTools.confirmRestore(steps) },
     log,
   });
   const explain = registerExplain({

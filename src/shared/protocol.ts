@@ -3,7 +3,7 @@
 // shapes the messages carry are in `wireValues.ts`, the persisted ones in `persistedShapes.ts`,
 // the editor and code-block messages in `editorMessages.ts`, the attachment ones in
 // `attachmentMessages.ts`, the history ones in `historyMessages.ts`, the agent ones in
-// `agentMessages.ts` and the image turns' in
+// `agentMessages.ts` and `checkpointMessages.ts`, and the image turns' in
 // `imageProtocol.ts` (re-exported here, so the protocol has one import point); the gate for webview messages,
 // the size limits and the link policy in `protocolValidation.ts`; the readers of persisted state
 // in `persistedRecords.ts` (conversations) and `persistedReaders.ts` (webview state). All plain
@@ -29,10 +29,12 @@ import type { AttachAddedMessage, AttachDataMessage, AttachPickMessage, AttachPr
 import type { ChatVoiceMessage, VoiceDataMessage, VoiceEndInputMessage, VoiceInput, VoiceLoadMessage, VoicePickedMessage, VoicePickFileMessage, VoiceSetVoiceMessage } from './voiceProtocol';
 import type { HistoryDeleteMessage, HistoryListMessage, HistoryListRequestMessage, HistoryLoadMessage, HistoryNewMessage, HistoryOpenMessage } from './historyMessages';
 import type { AgentApproveMessage, AgentPickToolsMessage } from './agentMessages';
+import type { AgentRestoredMessage, AgentRestoreMessage } from './checkpointMessages';
 
 export type { ChatContext, CodeAction, ModelOption, ChatParams, TokenColors, TurnStats, WireError, WireReasoning, WireToolCall, WireToolStatus } from './wireValues';
 export type { PersistedTurn, PersistedStep, PersistedConversation, PersistedWebviewState, ConversationSummary } from './persistedShapes';
 export type { AgentApproveMessage, AgentPickToolsMessage } from './agentMessages';
+export type { AgentRestoredMessage, AgentRestoreMessage, RestoreOutcome, SkippedFile } from './checkpointMessages';
 export type { CodeApplyMessage, CodeCopyMessage, CodeInsertMessage, CodeOpenInNewFileMessage, EditorFocusMessage, EditorRevealMessage } from './editorMessages';
 export type { AttachAddedMessage, AttachDataMessage, AttachPickMessage, AttachPrepareImageMessage, AttachRefusedMessage, AttachUrisMessage } from './attachmentMessages';
 export type { HistoryDeleteMessage, HistoryListMessage, HistoryListRequestMessage, HistoryLoadMessage, HistoryNewMessage, HistoryOpenMessage } from './historyMessages';
@@ -172,6 +174,7 @@ export type WebviewToHostMessage =
   | AttachUrisMessage
   | AgentApproveMessage
   | AgentPickToolsMessage
+  | AgentRestoreMessage
   | VoicePickFileMessage
   | VoiceSetVoiceMessage
   | VoiceEndInputMessage
@@ -344,7 +347,8 @@ export type HostToWebviewMessage =
   | AttachPrepareImageMessage
   | ChatVoiceMessage
   | VoicePickedMessage
-  | VoiceDataMessage;
+  | VoiceDataMessage
+  | AgentRestoredMessage;
 
 /** The stream-lifecycle subset of host messages, all keyed by `requestId` + `seq`. */
 export type ChatStreamMessage = ChatStartMessage | ChatDeltaMessage | ChatRouteMessage | ChatRetryMessage | ChatToolMessage | ChatImagesMessage | ChatVoiceMessage | ChatEndMessage | ChatErrorMessage;

@@ -169,6 +169,7 @@ export const WEBVIEW_MESSAGE_FIELDS: WebviewMessageTable = {
   },
   'agent/approve': { requestId: id('requestId'), toolId: id('toolId'), decision: approvalDecisionRule, edited: optional(editedValueRule) },
   'agent/pickTools': {},
+  'agent/restore': { requestId: id('requestId') },
   'voice/pickFile': {},
   'voice/endInput': { requestId: id('requestId') },
   'voice/load': { sha256: rule(isSha256, () => 'sha256 is not a content hash') },

@@ -22,6 +22,7 @@ import { SentTurns } from './sentTurns';
 import type { SettingsPanel } from './settingsPanel';
 import { StreamGate } from './streamGate';
 import { TranscriptView } from './transcriptView';
+import { TurnRestores } from './turnRestore';
 import { dispatchTurnAction, userTurnAtOrBefore } from './turnActions';
 import { AssistantTurnView, UserTurnView, type MarkdownFactory } from './turnViews';
 import type { HostApi } from './vscodeApi';
@@ -63,6 +64,8 @@ export class ChatApp {
   private readonly voice: VoiceTurns;
   /** The text and image options of the image turn streaming now (its gallery's buttons reuse them). */
   private streamingImage: Origin | undefined;
+  /** Restore on the agent turns run here since the chat was shown. */
+  private readonly restores = new TurnRestores((m) => this.host.postMessage(m));
 
   constructor(opts: ChatAppOptions) {
     this.host = opts.host;
@@ -123,6 +126,7 @@ export class ChatApp {
       images: this.images,
       voice: this.voice,
       composer: this.composer,
+      restores: this.restores,
       conversationId: () => this.conversationId,
       isEmpty: () => !this.transcript.turns.length,
       stream: (s) => this.onStream(s),
@@ -200,7 +204,7 @@ export class ChatApp {
     this.transcript.add(userView);
     // One answer per approval, only while its reply streams.
     const view = new AssistantTurnView(this.makeMarkdown, true, (toolId, decision, edited) =>
-      this.gate.active === requestId && this.host.postMessage({ method: 'agent/approve', requestId, toolId, decision, ...(edited !== undefined ? { edited } : {}) }));
+      this.gate.active === requestId && this.host.postMessage({ method: 'agent/approve', requestId, toolId, decision, ...(edited !== undefined ? { edited } : {}) }), this.restores.forTurn(requestId));
     this.streamingView = view;
     const agent = this.agent.enabled && !image;
     this.transcript.add(view);
@@ -285,6 +289,7 @@ export class ChatApp {
     this.streamingView = undefined;
     this.editing.set(undefined);
     this.conversationId = conv.id;
+    this.restores.clear();
     this.transcript.truncate(0);
     this.images.clear();
     this.voice.clear();
@@ -308,6 +313,7 @@ export class ChatApp {
     this.gate.reset();
     this.streamingView = undefined;
     this.conversationId = newId();
+    this.restores.clear();
     this.transcript.truncate(0);
     this.images.clear();
     this.voice.clear();

@@ -15,6 +15,7 @@ import type { ModelPicker } from './modelPicker';
 import { isPickable } from './modelList';
 import type { SettingsPanel } from './settingsPanel';
 import { applyTokenColors } from './tokenColors';
+import type { TurnRestores } from './turnRestore';
 
 export interface HostMessageTarget {
   picker: ModelPicker;
@@ -24,6 +25,7 @@ export interface HostMessageTarget {
   images: ImageTurns;
   voice: VoiceTurns;
   composer: Composer;
+  restores: TurnRestores;
   conversationId(): string;
   /** Whether the transcript has no turns yet. */
   isEmpty(): boolean;
@@ -100,6 +102,8 @@ export function routeHostMessage(m: HostToWebviewMessage, t: HostMessageTarget):
     case 'attach/prepareImage':
       void t.tray.prepareImage(m.name, m.mime, m.dataBase64);
       return;
+    case 'agent/restored':
+      return t.restores.answered(m);
     default:
       return handledEveryMessage(m);
   }

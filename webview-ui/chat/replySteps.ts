@@ -10,6 +10,7 @@ import type { ApproveHandler } from './approvalView';
 import { el } from './dom';
 import { ToolCallsView } from './toolCallView';
 import type { MarkdownFactory } from './turnViews';
+import type { RestoreAction } from './turnRestore';
 
 class Step {
   readonly element: HTMLElement;
@@ -28,6 +29,8 @@ export interface ReplyStepsOptions {
   /** Live replies announce finished blocks to screen readers; restored ones do not. */
   live: boolean;
   onApprove: ApproveHandler;
+  /** The Restore action, on the summary line once a call changed a file. */
+  restore: RestoreAction;
 }
 
 export class ReplySteps {
@@ -140,6 +143,7 @@ export class ReplySteps {
     view.upsert(call);
     if (call.id) this.calls.set(call.id, call);
     else this.calls.set(`#${this.calls.size}`, call);
+    this.options.restore.update(this.calls.values());
     this.updateSummary();
   }
 
@@ -152,7 +156,7 @@ export class ReplySteps {
   private updateSummary(): void {
     const text = agentSummary([...this.calls.values()]);
     this.summary.hidden = !text;
-    this.summary.replaceChildren(el('span', { class: 'codicon codicon-tools', 'aria-hidden': 'true' }), el('span', { class: 'agent-summary-text' }, text));
+    this.summary.replaceChildren(el('span', { class: 'codicon codicon-tools', 'aria-hidden': 'true' }), el('span', { class: 'agent-summary-text' }, text), this.options.restore.button);
   }
 
   /** A stored reply: its tool steps, then the final answer's reasoning and text. */

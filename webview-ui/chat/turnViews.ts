@@ -9,6 +9,7 @@ import type { StreamingMarkdown } from '../markdown/streamingMarkdown';
 import { el } from './dom';
 import type { ApproveHandler } from './approvalView';
 import { ReplySteps } from './replySteps';
+import { RestoreAction } from './turnRestore';
 import { formatTurnLine, retryReasonText } from './turnLine';
 
 /** Makes a renderer for one reply; `announce` = put finished blocks in a polite live region. */
@@ -134,8 +135,15 @@ export class AssistantTurnView {
   private retryShown = false;
   failed?: WireError;
 
-  constructor(makeMarkdown: MarkdownFactory, live: boolean, onApprove: ApproveHandler = () => undefined) {
-    this.steps = new ReplySteps({ makeMarkdown, live, onApprove });
+  constructor(
+    makeMarkdown: MarkdownFactory,
+    live: boolean,
+    onApprove: ApproveHandler = () => undefined,
+    /** A live agent turn's Restore; a turn drawn from history gets one that says why it has none. */
+    private readonly restore: RestoreAction = new RestoreAction(),
+  ) {
+    this.steps = new ReplySteps({ makeMarkdown, live, onApprove, restore });
+    restore.setRunning(live);
     this.line = el('div', { class: 'turn-line' });
     this.routeNote = el('div', { class: 'turn-route-note' });
     this.routeNote.hidden = true;
@@ -155,6 +163,7 @@ export class AssistantTurnView {
       el('div', { class: 'turn-author' }, 'Assistant'),
       this.actions.element,
       this.steps.summary,
+      restore.note,
       this.steps.element,
       this.errorBox,
       this.routeNote,
@@ -308,6 +317,7 @@ export class AssistantTurnView {
     this.streaming = false;
     this.line.removeAttribute('title');
     this.steps.finish();
+    this.restore.setRunning(false);
     this.element.removeAttribute('aria-busy');
     this.element.classList.remove('is-streaming');
   }

@@ -10,6 +10,7 @@ import type { ApprovalReply } from './pendingApprovals';
 import type { ApprovalGate } from './approvalGate';
 import { NOT_RUN_STOPPED, requestedWire, runToolCall, type ToolCallContext } from './toolCall';
 import { dialectOf, normalizeInputSchema, wireToolName } from './toolSchema';
+import type { TurnCheckpoint } from './turnCheckpoint';
 
 /** Where the loop's tools come from: the workspace and VS Code tools in the extension, a fixture in tests. */
 export interface ToolProvider {
@@ -30,6 +31,8 @@ export interface AgentTurnOptions extends RunTurnOptions {
   /** Waits for the user's answer about a call; resolves `deny` when the turn stops. */
   ask(call: WireToolCall): Promise<ApprovalReply>;
   limits: AgentLimits;
+  /** Where the turn's file changes are recorded, so they can be restored. */
+  checkpoint?: TurnCheckpoint;
 }
 
 /** The tools as one request declares them, and the tool behind each declared name. */
@@ -69,6 +72,7 @@ export async function runAgentTurn(o: AgentTurnOptions): Promise<PersistedTurn> 
     signal: o.signal,
     maxResultBytes: o.limits.maxResultBytes,
     clock: () => reply.now,
+    checkpoint: o.checkpoint,
   };
   for (let index = 0; ; index++) {
     if (index > 0) reply.stats.nextCall();

@@ -1,6 +1,7 @@
 // What a chat surface needs to run agent replies: where the tools come from, the approval gate
-// with its per-chat memory, the answers the webview sends, and the limits from settings. One per
-// chat surface, so "Allow for this chat" lasts as long as the chat view or tab does.
+// with its per-chat memory, the answers the webview sends, the limits from settings, and the
+// checkpoints of its latest turns. One per chat surface, so "Allow for this chat" lasts as long as
+// the chat view or tab does.
 import type { ModelOption, WireToolCall } from '../../shared/protocol';
 import { errorAction } from '../bedrock/errors/classifiedError';
 import type { WireError } from '../../shared/protocol';
@@ -8,6 +9,7 @@ import type { ApprovalDecision, ApprovalPolicy, ToolKind } from './agentTool';
 import type { AgentLimits, ToolProvider } from './agentLoop';
 import { ApprovalGate } from './approvalGate';
 import { PendingApprovals, type ApprovalReply } from './pendingApprovals';
+import { TurnCheckpoints } from './turnCheckpoint';
 
 export interface AgentSettings {
   policy(kind: ToolKind): ApprovalPolicy;
@@ -17,6 +19,8 @@ export interface AgentSettings {
 export class AgentSession {
   readonly gate: ApprovalGate;
   readonly approvals = new PendingApprovals();
+  /** What this surface's latest agent turns changed, for Restore. */
+  readonly checkpoints = new TurnCheckpoints();
 
   constructor(
     readonly provider: ToolProvider,

@@ -34,6 +34,19 @@ export interface ToolInvocationContext {
   conversationId: string;
   /** The most bytes of result text the model will see; a tool may stop producing beyond it. */
   maxResultBytes: number;
+  /** The turn's checkpoint: a tool that changes a file records its earlier state here first (absent in tests that do not restore). */
+  checkpoint?: ChangeRecorder;
+}
+
+/** A file as a tool found it just before changing it. `unreadable`: not text (binary, say), so no copy can be kept, and why. */
+export type FileBefore = { readonly exists: false } | { readonly exists: true; readonly text: string } | { readonly exists: true; readonly unreadable: string };
+
+/** Where a tool that changes files records them, so the turn can be restored (the turn's checkpoint). */
+export interface ChangeRecorder {
+  /** Just before a change, with no wait since reading `before`; returns a sentence for the result when the file cannot be restored. */
+  before(key: string, path: string, before: FileBefore): string | undefined;
+  /** The change was applied; `after` is the file as the tool left it. */
+  after(key: string, after: { readonly exists: false } | { readonly exists: true; readonly text: string }): void;
 }
 
 /** A tool's answer: what the model reads. `isError` marks a failure the model should see as one. */

@@ -10,6 +10,7 @@ import type { AgentTool, ToolOutcome } from './agentTool';
 import type { ApprovalGate } from './approvalGate';
 import type { ApprovalReply } from './pendingApprovals';
 import { inputProblem } from './toolSchema';
+import type { TurnCheckpoint } from './turnCheckpoint';
 
 export interface ToolCallContext {
   /** Tools by the name the model sees. */
@@ -23,6 +24,8 @@ export interface ToolCallContext {
   signal: AbortSignal;
   maxResultBytes: number;
   clock(): number;
+  /** Where acting tools record the files' earlier state. */
+  checkpoint?: TurnCheckpoint;
 }
 
 export interface FinishedCall {
@@ -87,7 +90,7 @@ export async function runToolCall(call: RequestedCall, requested: WireToolCall, 
   ctx.update({ ...wire, status: 'running' });
   let outcome: ToolOutcome;
   try {
-    outcome = await untilAborted(tool.invoke(input, { signal: ctx.signal, conversationId: ctx.conversationId, maxResultBytes: ctx.maxResultBytes }), ctx.signal);
+    outcome = await untilAborted(tool.invoke(input, { signal: ctx.signal, conversationId: ctx.conversationId, maxResultBytes: ctx.maxResultBytes, ...(ctx.checkpoint ? { checkpoint: ctx.checkpoint } : {}) }), ctx.signal);
   } catch (e) {
     if (ctx.signal.aborted) return finish('cancelled', 'Stopped by the user before it finished.', true);
     return finish('failed', `${tool.name} failed: ${e instanceof Error ? e.message : String(e)}`, true);

@@ -185,17 +185,24 @@ export class ChatTurns {
       post: (m: ChatStreamMessage) => stream.post(m),
     };
     const agent = msg.agent ? this.deps.agent : undefined;
-    const turn = imageOptions
-      ? await this.runImage(msg, modelId, imageOptions, conv.id, signal, stream)
-      : agent
-        ? await runAgentTurn({
-            ...turnOptions,
-            tools: await agent.provider.tools(),
-            gate: agent.gate,
-            ask: (call) => agent.ask(msg.requestId, call, signal),
-            limits: agent.settings.limits(),
-          })
-        : await runTurn(turnOptions);
+    const checkpoint = agent && !imageOptions ? agent.checkpoints.begin(msg.requestId, conv.id) : undefined;
+    let turn: PersistedTurn;
+    try {
+      turn = imageOptions
+        ? await this.runImage(msg, modelId, imageOptions, conv.id, signal, stream)
+        : agent
+          ? await runAgentTurn({
+              ...turnOptions,
+              tools: await agent.provider.tools(),
+              gate: agent.gate,
+              ask: (call) => agent.ask(msg.requestId, call, signal),
+              limits: agent.settings.limits(),
+              checkpoint,
+            })
+          : await runTurn(turnOptions);
+    } finally {
+      if (checkpoint) agent!.checkpoints.finish(checkpoint);
+    }
     if (turn.error) this.deps.log?.info(`chat: turn ${msg.requestId} ended with ${turn.error.kind}: ${turn.error.message}`);
     conv = { ...conv, turns: [...conv.turns, turn], updatedAt: now() };
     await this.save(conv);

@@ -10,6 +10,7 @@ import { Emitter, type Event } from '../../core/emitter';
 import type { FeatureRegistration } from '../commands';
 import { externalTools, type LanguageModelTools } from './lmToolAdapter';
 import { PROPOSED_SCHEME, ProposedChanges } from './proposedChanges';
+import { askToRestore, type ConfirmRestore } from './checkpointRestore';
 import { BUILTIN_GROUP, showToolPicker, type PickerTool, type ToolPickItem } from './toolPicker';
 import { activeEditorTool } from './tools/activeEditorTool';
 import { diagnosticsTool } from './tools/diagnosticsTool';
@@ -54,6 +55,8 @@ export interface AgentToolsRegistration extends FeatureRegistration<{ 'bedrock.c
   readonly builtins: readonly AgentTool[];
   /** The open change previews (tests check a preview is shown and closed). */
   readonly proposals: ProposedChanges;
+  /** Asks before an agent turn's files are restored: the modal (tests answer instead). */
+  confirmRestore: ConfirmRestore;
   /** Called with the picker once it shows (tests drive it). */
   onPickerShownForTests?: (pick: vscode.QuickPick<ToolPickItem>) => void;
 }
@@ -103,6 +106,7 @@ export function registerAgentTools(deps: AgentToolsDeps): AgentToolsRegistration
     provider,
     builtins,
     proposals,
+    confirmRestore: askToRestore,
     commands: {
       'bedrock.chat.pickTools': () =>
         showToolPicker(

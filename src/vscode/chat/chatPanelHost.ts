@@ -23,6 +23,7 @@ import type { CodeActions } from './codeActions';
 import { handleChatWebviewMessage } from './chatWebviewMessages';
 import { AgentSession, type AgentSettings } from '../../core/agent/agentSession';
 import type { ToolProvider } from '../../core/agent/agentLoop';
+import type { ConfirmRestore } from '../agent/checkpointRestore';
 import { readConversation, readHistoryList, readModelsList, type ChatPreferences, type ReadWarning } from '../../core/chat/panelModelsAndHistory';
 import { generatesImages, imageTraitsOf } from '../../core/bedrock/images/imageFamily';
 
@@ -65,7 +66,7 @@ export interface ChatPanelDeps {
   /** Opens the tool picker (agent mode's "Tools" button). */
   pickTools?(): unknown;
   /** Agent mode: where tools come from, and the approval policies and limits (absent: agent mode is refused). */
-  agent?: { provider: ToolProvider; settings: AgentSettings };
+  agent?: { provider: ToolProvider; settings: AgentSettings; confirmRestore?: ConfirmRestore };
 }
 
 export interface ChatPanelRestore {

@@ -10,6 +10,7 @@ import { runImageAction } from '../images/imageActions';
 import { runVoiceMessage } from '../speech/voiceChat';
 import { deleteStoredTurns } from './transcriptEdits';
 import { runChatEditorAction } from './chatEditorActions';
+import { askToRestore, restoreAgentTurn } from '../agent/checkpointRestore';
 import type { ChatPanelDeps } from './chatPanelHost';
 
 /** The chat surface as its messages see it: its dependencies, its state and its steps. */
@@ -74,6 +75,7 @@ export async function handleChatWebviewMessage(msg: WebviewToHostMessage, t: Cha
       const conv = readConversation(deps.history, msg.conversationId, t.warn);
       if (!conv) return t.postHistory();
       t.setConversationId(conv.id);
+      t.agent?.checkpoints.keepOnly(conv.id);
       t.post({ method: 'history/load', conversation: conv });
       return;
     }
@@ -83,6 +85,7 @@ export async function handleChatWebviewMessage(msg: WebviewToHostMessage, t: Cha
       return t.postHistory();
     case 'history/new':
       t.setConversationId(msg.conversationId);
+      t.agent?.checkpoints.keepOnly(msg.conversationId);
       return;
     case 'image/action':
       if (deps.images) await runImageAction(deps.images, msg, (m) => t.post(m));
@@ -107,6 +110,10 @@ export async function handleChatWebviewMessage(msg: WebviewToHostMessage, t: Cha
       return;
     case 'agent/pickTools':
       await deps.pickTools?.();
+      return;
+    case 'agent/restore':
+      // Answered once, whatever happens (restoreAgentTurn never throws).
+      t.post(await restoreAgentTurn(t.agent?.checkpoints, msg.requestId, deps.agent?.confirmRestore ?? askToRestore));
       return;
     default:
       return handledEveryMessage(msg);

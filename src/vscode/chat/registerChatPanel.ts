@@ -21,6 +21,7 @@ import { ContentStore } from '../../core/chat/attachments/contentStore';
 import { WorkspaceAttachments } from './workspaceAttachments';
 import type { ToolProvider } from '../../core/agent/agentLoop';
 import { agentSettings } from './agentSettings';
+import type { ConfirmRestore } from '../agent/checkpointRestore';
 import { voiceHostDeps } from '../speech/voiceChat';
 import type { Router } from '../../core/bedrock/routing/router';
 
@@ -69,8 +70,8 @@ export interface RegisterChatPanelDeps {
   warm?(modelId: string): Promise<boolean>;
   /** Connections are rebuilt when this fires, so earlier warm-ups no longer count. */
   onDidChangeConnection?: vscode.Event<unknown>;
-  /** The tools agent mode offers (the workspace's and VS Code's); without it, agent mode is refused with a message. */
-  agentTools?: ToolProvider;
+  /** The tools agent mode offers (the workspace's and VS Code's), and how Restore asks; without it, agent mode is refused with a message. */
+  agentTools?: ToolProvider & { confirmRestore?: ConfirmRestore };
 }
 
 export function registerChat(context: vscode.ExtensionContext, deps: RegisterChatPanelDeps): ChatPanelRegistration {
@@ -119,7 +120,7 @@ export function registerChat(context: vscode.ExtensionContext, deps: RegisterCha
         preferences: deps.preferences,
         // The tool picker is its own command (also in the palette); the chat's "Tools" button runs it.
         pickTools: () => vscode.commands.executeCommand('bedrock.chat.pickTools'),
-        agent: deps.agentTools && { provider: deps.agentTools, settings: agentSettings },
+        agent: deps.agentTools && { provider: deps.agentTools, settings: agentSettings, confirmRestore: deps.agentTools.confirmRestore },
         images: deps.images,
         warmer,
         attachments,

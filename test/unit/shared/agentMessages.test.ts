@@ -12,6 +12,7 @@ describe('protocol: agent messages', () => {
       { method: 'agent/approve', requestId: 'r1', toolId: 'x', decision: 'deny' },
       { method: 'agent/approve', requestId: 'r1', toolId: 'call_3', decision: 'once', edited: 'npm test -- --grep cache' },
       { method: 'agent/pickTools' },
+      { method: 'agent/restore', requestId: 'r1' },
       { method: 'chat/send', requestId: 'r', conversationId: 'c', text: 'what does cache.ts export?', agent: true },
     ]) assert.deepEqual(validateWebviewMessage(m), m);
   });
@@ -23,6 +24,8 @@ describe('protocol: agent messages', () => {
     ['an edited command that is not text', { method: 'agent/approve', requestId: 'r', toolId: 't', decision: 'once', edited: 42 }, 'edited is not a non-empty text of at most 10,000 characters'],
     ['an edited command that is blank', { method: 'agent/approve', requestId: 'r', toolId: 't', decision: 'once', edited: '  ' }, 'edited is not a non-empty text of at most 10,000 characters'],
     ['an edited command too long to be one', { method: 'agent/approve', requestId: 'r', toolId: 't', decision: 'chat', edited: 'x'.repeat(10_001) }, 'edited is not a non-empty text of at most 10,000 characters'],
+    ['a restore without a request id', { method: 'agent/restore' }, 'requestId is missing or not a string'],
+    ['a restore with an empty request id', { method: 'agent/restore', requestId: '' }, 'requestId is empty'],
     ['an agent flag that is not a boolean', { method: 'chat/send', requestId: 'r', conversationId: 'c', text: 'x', agent: 'yes' }, 'agent is not true or false'],
   ] as const) {
     it(`refuses ${name}, saying what was wrong`, () => {

@@ -115,6 +115,7 @@ const WEBVIEW_METHODS: readonly WebviewToHostMessage['method'][] = [
   'attach/uris',
   'agent/approve',
   'agent/pickTools',
+  'agent/restore',
   'voice/pickFile',
   'voice/endInput',
   'voice/load',

@@ -1,11 +1,13 @@
 // The tools that change files. Each shows its change first (a diff editor, through the approval
 // gate's preview), then, once approved, applies it as one WorkspaceEdit (one Undo reverts it) and
-// saves, so terminals and later reads see it.
+// saves, so terminals and later reads see it. Each records the file's earlier state in the turn's
+// checkpoint just before its change, so the turn can be restored.
 import * as vscode from 'vscode';
 import type { AgentTool } from '../../../core/agent/agentTool';
 import { defineTool, ToolRefusal } from '../../../core/agent/defineTool';
 import { describePlannedEdit, planEdit, type EditRequest } from '../../../core/agent/textEdit';
 import { ToolInputError, optionalBoolean, requiredString } from '../../../core/agent/toolText';
+import { MAX_SNAPSHOT_BYTES, TOO_LARGE, type FileBefore } from '../../../core/agent/turnCheckpoint';
 import type { ProposedChanges } from '../proposedChanges';
 import type { WorkspaceAccess } from '../workspaceAccess';
 
@@ -33,6 +35,19 @@ function editRequest(o: Record<string, unknown>): EditRequest {
 
 function lineCount(text: unknown): number {
   return typeof text === 'string' && text ? text.split('\n').length - (text.endsWith('\n') ? 1 : 0) : 0;
+}
+
+/** An existing file as the editor holds it (unsaved typing included), else as stored; what a checkpoint keeps. */
+async function fileBefore(uri: vscode.Uri): Promise<FileBefore> {
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (open) return { exists: true, text: open.getText() };
+  const stat = await vscode.workspace.fs.stat(uri);
+  if (stat.size > MAX_SNAPSHOT_BYTES) return { exists: true, unreadable: TOO_LARGE };
+  try {
+    return { exists: true, text: new TextDecoder('utf-8', { fatal: true }).decode(await vscode.workspace.fs.readFile(uri)) };
+  } catch {
+    return { exists: true, unreadable: 'it is not UTF-8 text' };
+  }
 }
 
 export function proposeEditTool(access: WorkspaceAccess, proposals: ProposedChanges): AgentTool {
@@ -76,12 +91,16 @@ export function proposeEditTool(access: WorkspaceAccess, proposals: ProposedChan
       const { file, doc, edit } = await plan(o, context.conversationId);
       // Unsaved typing of the user's is theirs to save: then the edit stays in the editor, unsaved, too.
       const hadUnsavedChanges = doc.isDirty;
+      // Read and recorded with no wait before the edit: the state Restore goes back to.
+      const key = file.uri.toString();
+      const notKept = context.checkpoint?.before(key, file.relative, { exists: true, text: doc.getText() });
       const we = new vscode.WorkspaceEdit();
       we.replace(file.uri, new vscode.Range(doc.positionAt(edit.start), doc.positionAt(edit.end)), edit.replacement, { needsConfirmation: false, label: `Bedrock agent: ${describePlannedEdit(edit)}` });
       if (!(await vscode.workspace.applyEdit(we))) throw new ToolRefusal(`VS Code did not apply the edit to ${file.relative} (the file may be read-only).`);
+      context.checkpoint?.after(key, { exists: true, text: doc.getText() });
       const saved = hadUnsavedChanges ? false : await doc.save();
       const state = saved ? ', saved' : hadUnsavedChanges ? ' in the editor, not saved (the file already had unsaved changes of the user\'s)' : ' (not saved: the file could not be written)';
-      return `Edited ${file.relative}: ${describePlannedEdit(edit)}${state}. It is now ${doc.lineCount} lines. The user can revert it with Undo in the editor.`;
+      return `Edited ${file.relative}: ${describePlannedEdit(edit)}${state}. It is now ${doc.lineCount} lines. The user can revert it with Undo in the editor.${notKept ? ` ${notKept}` : ''}`;
     },
   });
 }
@@ -118,10 +137,13 @@ export function createFileTool(access: WorkspaceAccess, proposals: ProposedChang
     },
     async run(o, context) {
       const { file, content, exists } = await target(o, context.conversationId);
+      const key = file.uri.toString();
+      const notKept = context.checkpoint?.before(key, file.relative, exists ? await fileBefore(file.uri) : { exists: false });
       const we = new vscode.WorkspaceEdit();
       we.createFile(file.uri, { overwrite: exists, contents: new TextEncoder().encode(content) }, { needsConfirmation: false, label: `Bedrock agent: create ${file.relative}` });
       if (!(await vscode.workspace.applyEdit(we))) throw new ToolRefusal(`VS Code did not create ${file.relative}.`);
-      return `${exists ? 'Replaced' : 'Created'} ${file.relative} (${lineCount(content)} lines). The user can remove it with Undo.`;
+      context.checkpoint?.after(key, { exists: true, text: content });
+      return `${exists ? 'Replaced' : 'Created'} ${file.relative} (${lineCount(content)} lines). The user can remove it with Undo.${notKept ? ` ${notKept}` : ''}`;
     },
   });
 }
