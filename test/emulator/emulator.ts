@@ -75,6 +75,8 @@ export interface EmulatorHandle {
   clearRequests(): void;
   /** The next matching async jobs end Failed with the message. */
   failAsyncJobs(spec?: AsyncFailureSpec): void;
+  /** Replaces the scripted replies from the next request on (undefined: none, replies are generated). */
+  setScenario(scenario: Scenario | undefined): void;
   /** Resolves with the first request (already recorded or future) that satisfies `predicate`. */
   waitForRequest(predicate: (r: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>;
   /** `request` fires when a request has been read (before it is answered); `response` when it ends; `connectionClose` with a connection's number. */
@@ -330,6 +332,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     },
     failAsyncJobs(spec?: AsyncFailureSpec): void {
       state.asyncJobs.failNext(spec);
+    },
+    setScenario(next: Scenario | undefined): void {
+      state.scenario = new ScenarioPlayer(loadScenario(next));
     },
     waitForRequest(predicate, timeoutMs = 5000): Promise<RecordedRequest> {
       const found = requests.find(predicate);

@@ -1,5 +1,6 @@
 // Lets tests running inside the VS Code extension host steer the emulator, which lives in the
-// harness process: a tiny loopback HTTP API next to it. POST /fault {FaultSpec}, POST /async-failure {AsyncFailureSpec}, POST /clear,
+// harness process: a tiny loopback HTTP API next to it. POST /fault {FaultSpec}, POST /async-failure {AsyncFailureSpec},
+// POST /scenario {Scenario} (an empty object: none), POST /clear,
 // GET /requests (recorded requests without their promises), POST /closed {requestId} (waits until
 // that exchange ends and says whether the client went away before the end).
 import http from 'node:http';
@@ -28,6 +29,10 @@ export async function startEmulatorControl(emulator: EmulatorHandle): Promise<Em
         }
         if (req.method === 'POST' && req.url === '/async-failure') {
           emulator.failAsyncJobs(body);
+          return reply(200, { ok: true });
+        }
+        if (req.method === 'POST' && req.url === '/scenario') {
+          emulator.setScenario(body && typeof body === 'object' && Object.keys(body).length ? body : undefined);
           return reply(200, { ok: true });
         }
         if (req.method === 'POST' && req.url === '/clear') {

@@ -2,6 +2,7 @@
 import type { AsyncFailureSpec } from '../emulator/asyncInvoke';
 import type { FaultSpec } from '../emulator/faultSpec';
 import type { RecordedRequest } from '../emulator/recordedRequest';
+import type { Scenario } from '../emulator/scenario';
 
 const base = () => {
   const url = process.env.BEDROCK_EMULATOR_CONTROL;
@@ -18,6 +19,12 @@ export async function fault(spec: FaultSpec): Promise<void> {
 export async function failAsyncJobs(spec: AsyncFailureSpec): Promise<void> {
   const res = await fetch(`${base()}/async-failure`, { method: 'POST', body: JSON.stringify(spec) });
   if (!res.ok) throw new Error(`async-failure failed: ${await res.text()}`);
+}
+
+/** The emulator's scripted replies from now on; `{}` goes back to generated ones. */
+export async function setScenario(scenario: Scenario): Promise<void> {
+  const res = await fetch(`${base()}/scenario`, { method: 'POST', body: JSON.stringify(scenario) });
+  if (!res.ok) throw new Error(`scenario failed: ${await res.text()}`);
 }
 
 export async function clearEmulator(): Promise<void> {
