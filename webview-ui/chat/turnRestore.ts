@@ -10,6 +10,7 @@ export const RESTORE_TOOLTIP = 'Restore the files this turn changed';
 /** Why a turn drawn from history offers no Restore. */
 export const NOT_KEPT =
   'Restore is not available for this turn: checkpoints are kept in memory only for turns run since this chat was opened in this window (not after a reload or reopening the chat).';
+export const WAIT_FOR_REPLY = 'Restore is available again when the reply in progress has finished.';
 const TOO_OLD = `Restore is not available for this turn: only the last ${MAX_CHECKPOINT_TURNS} agent turns that changed files keep a checkpoint.`;
 
 /** Whether a call changed a file: a finished edit or file creation. */
@@ -24,6 +25,8 @@ export class RestoreAction {
   private changed = false;
   private running = false;
   private pending = false;
+  /** A reply of this chat is streaming: files may be changing, so no restore until it ends. */
+  private chatBusy = false;
   /** Why it cannot be used (no checkpoint); undefined while it can. */
   private unavailable: string | undefined;
 
@@ -35,7 +38,7 @@ export class RestoreAction {
       el('span', { class: 'codicon codicon-discard', 'aria-hidden': 'true' }),
     );
     this.button.addEventListener('click', () => this.click());
-    this.note = el('div', { class: 'restore-note' });
+    this.note = el('div', { class: 'restore-note', 'aria-live': 'polite' });
     this.note.hidden = true;
     this.render();
   }
@@ -63,6 +66,13 @@ export class RestoreAction {
     this.render();
   }
 
+  /** Whether a reply of this chat is streaming now. */
+  setChatBusy(busy: boolean): void {
+    if (busy === this.chatBusy) return;
+    this.chatBusy = busy;
+    this.render();
+  }
+
   /** The host has no checkpoint for the turn (any more); `why` becomes the tooltip. */
   disable(why: string): void {
     this.unavailable = why;
@@ -85,7 +95,7 @@ export class RestoreAction {
   }
 
   private click(): void {
-    if (!this.request || this.unavailable || this.running || this.pending || !this.changed) return;
+    if (!this.request || this.unavailable || this.running || this.pending || this.chatBusy || !this.changed) return;
     this.pending = true;
     this.render();
     this.request.post();
@@ -94,8 +104,8 @@ export class RestoreAction {
   private render(): void {
     const b = this.button;
     b.hidden = !this.changed || this.running;
-    b.disabled = !!this.unavailable || this.pending;
-    b.title = this.unavailable ?? (this.pending ? 'Restoring…' : RESTORE_TOOLTIP);
+    b.disabled = !!this.unavailable || this.pending || this.chatBusy;
+    b.title = this.unavailable ?? (this.pending ? 'Restoring…' : this.chatBusy ? WAIT_FOR_REPLY : RESTORE_TOOLTIP);
   }
 }
 

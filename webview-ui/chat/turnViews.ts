@@ -310,6 +310,7 @@ export class AssistantTurnView {
 
   setLast(isLast: boolean, busy: boolean): void {
     this.actions.setBusy(busy);
+    this.restore.setChatBusy(busy);
     for (const b of Array.from(this.errorBox.querySelectorAll('button'))) b.hidden = !isLast || busy;
   }
 

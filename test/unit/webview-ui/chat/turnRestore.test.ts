@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import type { AgentRestoredMessage, PersistedConversation, WireToolCall } from '../../../../src/shared/protocol';
 import { MAX_CHECKPOINT_TURNS } from '../../../../src/shared/checkpointMessages';
-import { NOT_KEPT, RESTORE_TOOLTIP } from '../../../../webview-ui/chat/turnRestore';
+import { NOT_KEPT, RESTORE_TOOLTIP, WAIT_FOR_REPLY } from '../../../../webview-ui/chat/turnRestore';
 import { MODELS, sendAndStart, setup, teardown, type App } from './chatAppFixture';
 
 const END = { stopReason: 'end_turn' as const, stats: { modelId: 'm1', api: 'converse-stream' as const } };
@@ -62,6 +62,19 @@ describe('chat webview: Restore on an agent turn', () => {
     assert.ok(button.querySelector('.codicon-discard'));
     // The summary's own text is unchanged (the e2e tier reads it).
     assert.equal(reply.querySelector('.agent-summary')!.textContent, 'Edited 1 file, created 1 file');
+  });
+
+  it('waits while a later reply streams (files may be changing), saying so', () => {
+    const app = agentApp();
+    const first = turn(app, [EDITED]);
+    const { requestId } = sendAndStart(app, 'and another thing');
+    assert.equal(first.button.disabled, true);
+    assert.equal(first.button.title, WAIT_FOR_REPLY);
+    first.button.click();
+    assert.equal(restoreRequests(app).length, 0);
+    app.fromHost({ method: 'chat/end', requestId, seq: 1, ...END });
+    assert.equal(first.button.disabled, false);
+    assert.equal(first.button.title, RESTORE_TOOLTIP);
   });
 
   it('is absent from a turn that changed no file (read only, or its edit was denied)', () => {
