@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import type { WorkbenchApi } from '../../src/extension';
 import type { ChatPanelHost } from '../../src/vscode/chat/chatPanelHost';
 import type { RestoreChoice } from '../../src/vscode/agent/checkpointRestore';
-import type { RestoreStep } from '../../src/core/agent/turnCheckpoint';
+import { MAX_SNAPSHOT_BYTES, TurnCheckpoint, planRestore, type RestoreStep } from '../../src/core/agent/turnCheckpoint';
 import type { AgentRestoredMessage, HostToWebviewMessage } from '../../src/shared/protocol';
 import type { Scenario } from '../emulator/scenario';
 import { EXTENSION_ID } from './extensionId';
@@ -177,6 +177,31 @@ describe('agent checkpoints: Restore puts a turn\'s files back (extension host, 
     const again = await restore('cp-2');
     assert.equal(again.outcome, 'nothing');
     assert.equal(asked.length, 2);
+  });
+
+  it('the tools record what Restore goes back to: the first change wins, unsaved typing included; a file over 1 MB or not text is not kept, and the result says so', async () => {
+    const tool = (name: string) => api.agentTools.builtins.find((b) => b.name === name)!;
+    const checkpoint = new TurnCheckpoint('direct', 'chat-direct');
+    const run = async (name: string, input: Record<string, unknown>) => {
+      const r = await tool(name).invoke(input, { signal: new AbortController().signal, conversationId: 'chat-direct', maxResultBytes: 50_000, checkpoint });
+      assert.ok(!r.isError, r.text);
+      return r.text;
+    };
+    const doc = await vscode.workspace.openTextDocument(uri(EDITED));
+    const typing = new vscode.WorkspaceEdit();
+    typing.insert(doc.uri, new vscode.Position(0, 0), '// unsaved\n');
+    assert.ok(await vscode.workspace.applyEdit(typing));
+    assert.doesNotMatch(await run('propose_edit', { path: EDITED, oldText: 'answer = 41', newText: 'answer = 42' }), /Restore/);
+    await run('propose_edit', { path: EDITED, oldText: 'answer = 42', newText: 'answer = 43' });
+    const [step] = planRestore(checkpoint.changedFiles, () => ({ exists: true, text: doc.getText() }));
+    assert.deepEqual([step!.path, step!.action, step!.text, step!.changedSince], [EDITED, 'write', `// unsaved\n${BEFORE}`, false]);
+
+    const big = `${FOLDER}/big.txt`;
+    await vscode.workspace.fs.writeFile(uri(big), new TextEncoder().encode(`${'x'.repeat(MAX_SNAPSHOT_BYTES)}\ntail\n`));
+    assert.match(await run('propose_edit', { path: big, oldText: 'tail', newText: 'TAIL' }), / No copy of agent-checkpoint\/big\.txt as it was before was kept \(it is larger than 1 MB, too large to keep a copy of\): Restore cannot bring it back\.$/);
+    const binary = `${FOLDER}/logo.bin`;
+    await vscode.workspace.fs.writeFile(uri(binary), new Uint8Array([0x89, 0x50, 0xff, 0xfe, 0x00]));
+    assert.match(await run('create_file', { path: binary, content: 'text now', overwrite: true }), /No copy of agent-checkpoint\/logo\.bin as it was before was kept \(it is not UTF-8 text\)/);
   });
 
   it('cancelled changes nothing; an unknown turn is answered that no checkpoint is kept', async () => {
