@@ -5,6 +5,9 @@ import type { ApprovalDecision } from '../core/agent/agentTool';
 import type { WireToolStatus } from './wireValues';
 import type { FieldRule } from './protocolValidation';
 
+// Restoring a turn's file changes is agent mode too: its messages are in their own file.
+export type { AgentRestoredMessage, AgentRestoreMessage, RestoreOutcome, SkippedFile } from './checkpointMessages';
+
 /**
  * The user answered the approval of tool call `toolId` in the reply `requestId`: `once` runs this
  * call, `chat` runs it and every later call of its kind in this chat, `deny` refuses it (the model

@@ -1,13 +1,10 @@
 // Every message between the chat panel host and its webview, one discriminated union per
-// direction, discriminated by `method` (`domain/verb`, the message kind). Types only: the value
-// shapes the messages carry are in `wireValues.ts`, the persisted ones in `persistedShapes.ts`,
-// the editor and code-block messages in `editorMessages.ts`, the attachment ones in
-// `attachmentMessages.ts`, the history ones in `historyMessages.ts`, the agent ones in
-// `agentMessages.ts` and `checkpointMessages.ts`, and the image turns' in
-// `imageProtocol.ts` (re-exported here, so the protocol has one import point); the gate for webview messages,
-// the size limits and the link policy in `protocolValidation.ts`; the readers of persisted state
-// in `persistedRecords.ts` (conversations) and `persistedReaders.ts` (webview state). All plain
-// data and pure functions, so both bundles can import them.
+// direction, discriminated by `method` (`domain/verb`, the message kind). Types only; each domain's
+// messages and values live beside this file (wireValues, persistedShapes, editorMessages,
+// attachmentMessages, historyMessages, agentMessages, checkpointMessages, voiceProtocol, imageProtocol)
+// and are re-exported here, so the protocol has one import point. The gate for webview messages, the
+// size limits and the link policy are in `protocolValidation.ts`; the readers of persisted state in
+// `persistedRecords.ts` and `persistedReaders.ts`. All plain data and pure functions, for both bundles.
 //
 // Adding a message: add it to its union here, then the compiler asks for it in
 // `WEBVIEW_MESSAGE_FIELDS` (webview → host) and in both sides' message switches.
@@ -28,13 +25,11 @@ import type { WireAttachment } from './attachments';
 import type { AttachAddedMessage, AttachDataMessage, AttachPickMessage, AttachPrepareImageMessage, AttachRefusedMessage, AttachUrisMessage } from './attachmentMessages';
 import type { ChatVoiceMessage, VoiceDataMessage, VoiceEndInputMessage, VoiceInput, VoiceLoadMessage, VoicePickedMessage, VoicePickFileMessage, VoiceSetVoiceMessage } from './voiceProtocol';
 import type { HistoryDeleteMessage, HistoryListMessage, HistoryListRequestMessage, HistoryLoadMessage, HistoryNewMessage, HistoryOpenMessage } from './historyMessages';
-import type { AgentApproveMessage, AgentPickToolsMessage } from './agentMessages';
-import type { AgentRestoredMessage, AgentRestoreMessage } from './checkpointMessages';
+import type { AgentApproveMessage, AgentPickToolsMessage, AgentRestoredMessage, AgentRestoreMessage } from './agentMessages';
 
 export type { ChatContext, CodeAction, ModelOption, ChatParams, TokenColors, TurnStats, WireError, WireReasoning, WireToolCall, WireToolStatus } from './wireValues';
 export type { PersistedTurn, PersistedStep, PersistedConversation, PersistedWebviewState, ConversationSummary } from './persistedShapes';
-export type { AgentApproveMessage, AgentPickToolsMessage } from './agentMessages';
-export type { AgentRestoredMessage, AgentRestoreMessage, RestoreOutcome, SkippedFile } from './checkpointMessages';
+export type { AgentApproveMessage, AgentPickToolsMessage, AgentRestoredMessage, AgentRestoreMessage, RestoreOutcome, SkippedFile } from './agentMessages';
 export type { CodeApplyMessage, CodeCopyMessage, CodeInsertMessage, CodeOpenInNewFileMessage, EditorFocusMessage, EditorRevealMessage } from './editorMessages';
 export type { AttachAddedMessage, AttachDataMessage, AttachPickMessage, AttachPrepareImageMessage, AttachRefusedMessage, AttachUrisMessage } from './attachmentMessages';
 export type { HistoryDeleteMessage, HistoryListMessage, HistoryListRequestMessage, HistoryLoadMessage, HistoryNewMessage, HistoryOpenMessage } from './historyMessages';
@@ -300,7 +295,7 @@ export interface ChatDefaultsMessage {
   method: 'chat/defaults';
   /** The system prompt the user saved as default ('' = none). */
   system: string;
-  /** The voice voice models speak with (`bedrock.voice.voiceId`); absent where voice turns cannot run. */
+  /** The voice that voice models speak with (`bedrock.voice.voiceId`); absent where voice turns cannot run. */
   voiceId?: string;
 }
 
