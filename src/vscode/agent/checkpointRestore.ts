@@ -22,6 +22,9 @@ function lineFor(step: RestoreStep): string {
   return `• ${step.path} (${what}${step.changedSince ? '; changed since the turn' : ''})`;
 }
 
+/** What a checkpoint cannot cover, said in every modal: the host only sees the edit tools' changes. */
+const NOT_COVERED = 'Changes made by commands run in the terminal are not restored.';
+
 /** The modal: the files, and for files changed since, a choice that names them. */
 export const askToRestore: ConfirmRestore = async (steps) => {
   const acting = steps.filter((s) => s.action === 'write' || s.action === 'delete');
@@ -29,13 +32,13 @@ export const askToRestore: ConfirmRestore = async (steps) => {
   const skipped = steps.filter((s) => s.action === 'skip').map((s) => `• ${s.path}: cannot be restored (${s.why})`);
   const detail = [...acting.map(lineFor), ...skipped].join('\n');
   if (!changed.length) {
-    const pick = await showWarningMessage('Restore the files this turn changed?', { modal: true, detail: `${detail}\n\nUndo brings the agent's version back.` }, RESTORE);
+    const pick = await showWarningMessage('Restore the files this turn changed?', { modal: true, detail: `${detail}\n\n${NOT_COVERED} Undo brings the agent's version back.` }, RESTORE);
     return pick === RESTORE ? 'all' : undefined;
   }
   const names = changed.map((s) => s.path).join(', ');
   const pick = await showWarningMessage(
     `Restore the files this turn changed? ${names} changed since the turn.`,
-    { modal: true, detail: `${detail}\n\n"${RESTORE_ALL}" also puts back ${names}, dropping what changed since; "${KEEP_CHANGED}" leaves ${changed.length === 1 ? 'it' : 'them'} as ${changed.length === 1 ? 'it is' : 'they are'}. Undo brings the agent's version back.` },
+    { modal: true, detail: `${detail}\n\n"${RESTORE_ALL}" also puts back ${names}, dropping what changed since; "${KEEP_CHANGED}" leaves ${changed.length === 1 ? 'it' : 'them'} as ${changed.length === 1 ? 'it is' : 'they are'}. ${NOT_COVERED} Undo brings the agent's version back.` },
     RESTORE_ALL,
     KEEP_CHANGED,
   );
