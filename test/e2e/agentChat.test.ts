@@ -1,15 +1,17 @@
 // Agent mode in the real workbench against the emulator: the composer's toggle, a question about
 // the workspace answered after a read-file step ("what does cache.ts export?"), an acting tool's
 // approval shown inline, focused and answered, and screenshots of a step waiting for approval in
-// light, dark and high contrast at 350 and 1,200 px.
+// light, dark and high contrast at 350 and 1,200 px; a turn that created a file undone by Restore on
+// its summary line, and a terminal command's editable field in its approval.
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FrameLocator, Locator } from 'playwright-core';
 import { startEmulator, type EmulatorHandle } from '../emulator/emulator';
 import type { Scenario } from '../emulator/scenario';
 // @ts-expect-error plain ESM harness module without types
 import { emulatorSettings, hermeticAwsEnv } from '../harness/emulatorWiring.mjs';
+import { forEachWidthAndTheme, THEMES as EVERY_THEME, widenSideBar } from './themesAndWidths';
 import { openWorkbench, projectRoot, type Workbench } from './workbench';
 
 const MODEL = 'anthropic.claude-3-haiku-20240307-v1:0';
@@ -17,6 +19,9 @@ const CACHE = 'export class Cache<K, V> {\n  private readonly map = new Map<K, V
 
 const scenario: Scenario = {
   rules: [
+    // Two scripted agent turns (each step matches the user's words): create a file, then answer; ask to run a command, then answer.
+    { match: { promptIncludes: 'start a todo file' }, reply: { agent: { steps: [{ text: 'I will create todo.md.', toolCalls: [{ name: 'create_file', input: { path: 'todo.md', content: '# Todo\n' } }] }], answer: 'Done.' } } },
+    { match: { promptIncludes: 'run the unit tests' }, reply: { agent: { steps: [{ text: 'I will run them.', toolCalls: [{ name: 'run_in_terminal', input: { command: 'npm run test:unit -- --reporter dot' } }] }], answer: 'The command was not run.' } } },
     // The question: the model reads the file, then (its next step, after the tool's result) answers.
     { match: { promptIncludes: 'what does cache.ts export?' }, reply: { text: 'Let me read the file.', toolCalls: [{ name: 'read_file', input: { path: 'cache.ts' } }] } },
     { match: { afterToolResult: true }, times: 1, reply: { text: 'cache.ts exports the class `Cache` and the function `cacheKey`.' } },
@@ -115,6 +120,77 @@ describe('agent mode in the real workbench (toggle, read-file step and answer, a
     assert.equal(existsSync(join(workspace, 'notes.md')), false, 'a denied file is not created');
   });
 
+  it('Restore on the summary line of a turn that created a file deletes it after one question, and says so; a terminal approval shows its command to edit', async () => {
+    const page = wb.page;
+    const out = join(projectRoot, 'test-output', 'screenshots');
+    mkdirSync(out, { recursive: true });
+    const created = join(workspace, 'todo.md');
+    const reply = await send('start a todo file');
+    await reply.locator('.tool-approval button:focus', { hasText: 'Allow once' }).click({ timeout: 60_000 });
+    await reply.locator('.tool-step .tool-call-status.is-done').waitFor({ timeout: 30_000 });
+    await reply.locator('.turn-line', { hasText: / · total \d/ }).waitFor({ timeout: 30_000 });
+    await until(() => existsSync(created), 'the allowed file is created');
+    const summary = reply.locator('.agent-summary');
+    assert.equal(await summary.innerText(), 'Created 1 file');
+    const restore = summary.locator('.summary-restore');
+    assert.equal(await restore.getAttribute('aria-label'), 'Restore the files this turn changed');
+    await page.mouse.move(1, 1); // off the chat (the pointer was on Allow once)
+    await chat().locator('.turn:hover').waitFor({ state: 'detached', timeout: 10_000 });
+    assert.equal(await restore.evaluate((b) => getComputedStyle(b).opacity), '0', 'hidden until the pointer is on the reply');
+
+    /** The pointer on the summary line: the action shows (no transition on it), enabled. */
+    async function hoverSummary(): Promise<void> {
+      await summary.scrollIntoViewIfNeeded();
+      await summary.hover();
+      await chat().locator('.turn:hover .agent-summary .summary-restore:enabled').waitFor({ timeout: 10_000 });
+      assert.equal(await restore.evaluate((b) => getComputedStyle(b).opacity), '1');
+      await restore.hover();
+    }
+    await forEachWidthAndTheme(wb, async (name, width) => {
+      await hoverSummary();
+      await page.locator('.part.sidebar').screenshot({ path: join(out, `agent-restore-${name}-${width}.png`) });
+    });
+    await widenSideBar(page, 350);
+
+    await hoverSummary();
+    await restore.click();
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ timeout: 30_000 });
+    const question = await dialog.innerText();
+    assert.match(question, /Restore the files this turn changed\?/);
+    assert.match(question, /todo\.md \(created by the turn: deleted\)/);
+    await dialog.locator('.monaco-button', { hasText: /^Restore$/ }).click();
+    await reply.locator('.restore-note', { hasText: 'Deleted 1 file the turn created.' }).waitFor({ timeout: 30_000 });
+    await until(() => !existsSync(created), 'the file the turn created is deleted');
+    assert.equal(await dialog.count(), 0);
+
+    // A terminal command, editable before it is allowed; denied, so nothing runs.
+    const asks = await send('run the unit tests');
+    const field = asks.locator('.tool-approval .tool-approval-command');
+    await field.waitFor({ timeout: 60_000 });
+    assert.equal(await field.inputValue(), 'npm run test:unit -- --reporter dot');
+    // Meanwhile the earlier turn's Restore waits, and its tooltip says why (it still takes the pointer to show it).
+    await summary.scrollIntoViewIfNeeded();
+    await summary.hover();
+    await chat().locator('.turn:hover .agent-summary .summary-restore:disabled').waitFor({ timeout: 10_000 });
+    assert.equal(await restore.getAttribute('title'), 'Restore is available again when the reply in progress has finished.');
+    assert.equal(await restore.evaluate((b) => getComputedStyle(b).pointerEvents), 'auto');
+    for (const [name, theme, rootClass] of EVERY_THEME) {
+      wb.updateSettings({ 'workbench.colorTheme': theme });
+      await page.locator(`.monaco-workbench.${rootClass}`).waitFor({ timeout: 30_000 });
+      await summary.scrollIntoViewIfNeeded();
+      await restore.hover();
+      await page.locator('.part.sidebar').screenshot({ path: join(out, `agent-restore-disabled-${name}-350.png`) });
+      await asks.locator('.tool-approval').scrollIntoViewIfNeeded();
+      await page.locator('.part.sidebar').screenshot({ path: join(out, `agent-terminal-approval-${name}-350.png`) });
+    }
+    await asks.locator('.tool-approval button[data-decision="deny"]').click();
+    await asks.locator('.tool-step .tool-call-status.is-denied').waitFor({ timeout: 30_000 });
+    await asks.locator('.turn-line', { hasText: / · total \d/ }).waitFor({ timeout: 30_000 });
+    wb.updateSettings({ 'workbench.colorTheme': 'Default Light Modern' });
+    await page.locator('.monaco-workbench.vs').waitFor({ timeout: 30_000 });
+  });
+
   /** The step waiting for approval, in each theme at 350 and 1,200 px, into test-output/screenshots/. */
   async function shootEveryThemeAndWidth(): Promise<void> {
     const page = wb.page;
@@ -168,4 +244,13 @@ function workspaceFolder(wb: Workbench): string {
   const folder = url.searchParams.get('folder');
   assert.ok(folder, `the workbench URL names its folder: ${wb.url}`);
   return folder;
+}
+
+/** Polls `condition` (a file on disk) until it holds, failing with `what` after 30 s. */
+async function until(condition: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (!condition()) {
+    assert.ok(Date.now() < deadline, `timed out waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
