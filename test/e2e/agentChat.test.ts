@@ -159,6 +159,7 @@ describe('agent mode in the real workbench (toggle, read-file step and answer, a
     const question = await dialog.innerText();
     assert.match(question, /Restore the files this turn changed\?/);
     assert.match(question, /todo\.md \(created by the turn: deleted\)/);
+    await page.screenshot({ path: join(out, 'agent-restore-modal-350.png') });
     await dialog.locator('.monaco-button', { hasText: /^Restore$/ }).click();
     await reply.locator('.restore-note', { hasText: 'Deleted 1 file the turn created.' }).waitFor({ timeout: 30_000 });
     await until(() => !existsSync(created), 'the file the turn created is deleted');
