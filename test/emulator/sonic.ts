@@ -6,7 +6,8 @@
 // spoken reply, the final text, usage, completionEnd. A spoken reply lasts the tone's length in the
 // user's audio time (the client keeps streaming while it listens): speech in that window is a
 // barge-in — `{ "interrupted" : true }`, the reply ends, and that speech is answered in turn.
-// `sessionEnd` ends the response. A promptStart whose voiceId the model does not have is refused as
+// With tools declared in promptStart, words that name one get a TOOL block first; the reply waits
+// for the client's tool result and quotes it (see sonicTools.ts). `sessionEnd` ends the response. A promptStart whose voiceId the model does not have is refused as
 // Bedrock refuses a bad event: a ValidationException inside the stream, which then ends.
 import { createHash, randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
@@ -14,6 +15,7 @@ import { chunkFrame } from './eventStream';
 import { awsExceptionFrame } from './exchange';
 import type { RouteCall } from './routeContext';
 import { ServiceError } from './serviceError';
+import { declaredTools, plannedCall, quotedResult, ToolResultReader, type DeclaredTool } from './sonicTools';
 
 /** The words the emulator "hears" in any audio. */
 export const HEARD_TEXT = 'What does the cache module export?';
@@ -112,7 +114,12 @@ export async function invokeBidirectional(call: RouteCall): Promise<void> {
   let pending: Buffer = Buffer.alloc(0);
   let ended = false;
   /** The model is speaking its reply: it lasts the reply's length in the user's audio time, and speech over it interrupts it. */
-  let speaking: { secondsLeft: number; base: Record<string, string>; audioId: string } | undefined;
+  let speaking: { secondsLeft: number; base: Record<string, string>; audioId: string; reply: string } | undefined;
+  let tools: DeclaredTool[] = [];
+  const pendingToolUses = new Set<string>();
+  const toolResults = new ToolResultReader(pendingToolUses);
+  /** A tool use the model waits on: the reply goes on once its result arrives. */
+  let awaitingTool: { toolUseId: string; toolName: string; base: Record<string, string> } | undefined;
 
   const send = (event: object) => ex.event(chunkFrame({ event }), (err) => awsExceptionFrame(err));
   const fail = async (message: string) => {
@@ -131,26 +138,39 @@ export async function invokeBidirectional(call: RouteCall): Promise<void> {
   };
   const text = (base: Record<string, string>, role: string, content: string) => (contentId: string) => send({ textOutput: { ...base, contentId, role, content } });
 
-  /** What it heard, the planned reply and its voice; the reply ends at once for a typed turn, after its length in audio time for speech. */
+  /** What it heard, then a tool call its words ask for, or the reply. */
   async function answer(heard: string, spoken: boolean): Promise<void> {
     const base = { sessionId, promptName, completionId: randomUUID() };
     await send({ completionStart: base });
     await block(base, 'TEXT', 'USER', 'FINAL', text(base, 'USER', heard));
-    await block(base, 'TEXT', 'ASSISTANT', 'SPECULATIVE', text(base, 'ASSISTANT', SPOKEN_REPLY));
+    const call = plannedCall(heard, tools);
+    if (!call) return speak(base, SPOKEN_REPLY, spoken);
+    const toolUseId = randomUUID();
+    pendingToolUses.add(toolUseId);
+    awaitingTool = { toolUseId, toolName: call.toolName, base };
+    const contentId = randomUUID();
+    await send({ contentStart: { ...base, contentId, type: 'TOOL', role: 'TOOL', toolUseOutputConfiguration: { mediaType: 'application/json' } } });
+    await send({ toolUse: { ...base, contentId, toolName: call.toolName, toolUseId, content: call.content } });
+    await send({ contentEnd: { ...base, contentId, type: 'TOOL', stopReason: 'TOOL_USE' } });
+  }
+
+  /** The planned reply and its voice; the reply ends at once for a typed turn, after its length in audio time for speech. */
+  async function speak(base: Record<string, string>, reply: string, spoken: boolean): Promise<void> {
+    await block(base, 'TEXT', 'ASSISTANT', 'SPECULATIVE', text(base, 'ASSISTANT', reply));
     const audio = tone(outputRate);
     const audioId = randomUUID();
     await send({ contentStart: { ...base, contentId: audioId, type: 'AUDIO', role: 'ASSISTANT' } });
     for (let i = 0; i < audio.length; i += 9600) await send({ audioOutput: { ...base, contentId: audioId, role: 'ASSISTANT', content: audio.subarray(i, i + 9600).toString('base64') } });
-    speaking = { secondsLeft: audio.length / 2 / outputRate, base, audioId };
+    speaking = { secondsLeft: audio.length / 2 / outputRate, base, audioId, reply };
     if (!spoken) await finishReply();
   }
 
   async function finishReply(): Promise<void> {
     if (!speaking) return;
-    const { base, audioId } = speaking;
+    const { base, audioId, reply } = speaking;
     speaking = undefined;
     await send({ contentEnd: { ...base, contentId: audioId, type: 'AUDIO', stopReason: 'END_TURN' } });
-    await block(base, 'TEXT', 'ASSISTANT', 'FINAL', text(base, 'ASSISTANT', SPOKEN_REPLY));
+    await block(base, 'TEXT', 'ASSISTANT', 'FINAL', text(base, 'ASSISTANT', reply));
     await send({ usageEvent: { ...base, totalInputTokens: 40, totalOutputTokens: 25, totalTokens: 65 } });
     await send({ completionEnd: { ...base, stopReason: 'END_TURN' } });
   }
@@ -178,9 +198,25 @@ export async function invokeBidirectional(call: RouteCall): Promise<void> {
       if (voices && !voices.includes(String(audioOut?.voiceId))) {
         return fail(`Invalid value for voiceId: ${String(audioOut?.voiceId)}. ${modelId} supports these voices: ${voices.join(', ')}.`);
       }
+      const declared = declaredTools(body);
+      if (typeof declared === 'string') return fail(declared);
+      tools = declared;
       return;
     }
     if (name !== 'sessionStart' && name !== 'sessionEnd' && body.promptName !== promptName) return fail(`${name} names prompt ${String(body.promptName)}, not the open prompt.`);
+    if (toolResults.claims(name, body)) {
+      const r = toolResults.read(name, body);
+      if (r && 'problem' in r) return fail(r.problem);
+      if (r && awaitingTool?.toolUseId === r.done.toolUseId) {
+        // The reply to a tool result ends at once: the user's audio may already be over.
+        const { toolName, base } = awaitingTool;
+        awaitingTool = undefined;
+        (seen as { sonicToolResults?: string[] }).sonicToolResults = [...((seen as { sonicToolResults?: string[] }).sonicToolResults ?? []), r.done.content];
+        return speak(base, `${toolName} says: ${quotedResult(r.done.content)}`, false);
+      }
+      return;
+    }
+    if ((name === 'promptEnd' || name === 'sessionEnd') && awaitingTool) return fail(`The prompt ended before the result of tool use ${awaitingTool.toolUseId} was sent.`);
     if (name === 'contentStart' && body.type === 'AUDIO') {
       const cfg = body.audioInputConfiguration as { sampleRateHertz?: number; channelCount?: number } | undefined;
       if (cfg?.sampleRateHertz !== 16000 || cfg.channelCount !== 1) return fail('audioInputConfiguration must be 16000 Hz, 1 channel.');

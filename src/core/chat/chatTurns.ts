@@ -5,7 +5,7 @@
 // in one conversation keep both turns.
 import { BedrockError, errorAction } from '../bedrock/errors/classifiedError';
 import { readStoredConversation } from '../../shared/persistedRecords';
-import type { ChatSendMessage, ChatStreamMessage, ModelOption, PersistedConversation, PersistedTurn, WireError } from '../../shared/protocol';
+import type { ChatSendMessage, ChatStreamMessage, ModelOption, PersistedConversation, PersistedTurn, WireError, WireToolCall } from '../../shared/protocol';
 import type { ImageTurnOptions } from '../../shared/imageProtocol';
 import type { ChatBackend } from './chatBackend';
 import { beginTurn, clampParams, newConversation, toChatRequest } from './conversationModel';
@@ -245,8 +245,11 @@ export class ChatTurns {
     const { voiceId, replaced } = chooseVoice(wanted, traits.voices, modelName);
     const notice = replaced && !this.voiceReplacementsSaid.has(`${modelId} ${wanted}`) ? replaced : undefined;
     if (replaced) this.voiceReplacementsSaid.add(`${modelId} ${wanted}`);
+    // Agent mode: the agent's tools, which the voice session narrows to the reading ones.
+    const agent = msg.agent ? this.deps.agent : undefined;
+    const tools = agent && { tools: await agent.provider.tools(), gate: agent.gate, ask: (call: WireToolCall) => agent.ask(msg.requestId, call, signal), maxResultBytes: agent.settings.limits().maxResultBytes };
     try {
-      const r = await runVoiceChatTurn({ voice: deps!.voice, clips: deps!.clips, modelId, input: prepared.input, system: conv.system, voiceId, notice, requestId: msg.requestId, conversationId: conv.id, signal, clock: this.deps.clock, post: (m) => stream.post(m) });
+      const r = await runVoiceChatTurn({ voice: deps!.voice, clips: deps!.clips, modelId, input: prepared.input, system: conv.system, voiceId, notice, requestId: msg.requestId, conversationId: conv.id, signal, clock: this.deps.clock, post: (m) => stream.post(m), ...(tools ? { tools } : {}) });
       if (r.reply.error) this.deps.log?.info(`chat: voice turn ${msg.requestId} ended with ${r.reply.error.kind}: ${r.reply.error.message}`);
       const turns = [...conv.turns];
       const user = turns[turns.length - 1]!;

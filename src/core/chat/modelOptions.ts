@@ -110,6 +110,8 @@ export function voiceModelOptions(descriptors: readonly ModelDescriptor[]): Mode
       label: `${d.name}${d.kind === 'model' ? '' : ' (profile)'}`,
       provider: VOICE_GROUP,
       badges: ['Voice'],
+      // Agent mode in a voice turn offers the reading tools only.
+      tools: true,
       voice: voiceTraits(d.baseModelId ?? d.id),
     }));
 }

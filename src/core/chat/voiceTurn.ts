@@ -12,6 +12,7 @@ import type { Recording } from '../bedrock/speech/recorders';
 import type { ChatStreamMessage, PersistedTurn, WireError } from '../../shared/protocol';
 import type { StoredAudio, VoiceInput, VoiceStreamEvent } from '../../shared/voiceProtocol';
 import { toWireError } from './turnRunner';
+import { voiceTools, type VoiceToolsOptions } from '../agent/voiceTools';
 
 /** Where voice clips are kept: WAV bytes by SHA-256 (the attachments' content store). */
 export interface ClipStore {
@@ -57,6 +58,8 @@ export interface VoiceChatTurnArgs {
   signal: AbortSignal;
   post(message: ChatStreamMessage): void;
   clock?: () => number;
+  /** Agent mode is on: the agent's reading tools, which the model may call while it answers. */
+  tools?: Omit<VoiceToolsOptions, 'modelId' | 'conversationId' | 'clock' | 'update'>;
 }
 
 export interface VoiceChatTurnResult {
@@ -124,8 +127,10 @@ export async function runVoiceChatTurn(a: VoiceChatTurnArgs): Promise<VoiceChatT
   let tokens: { inputTokens: number; outputTokens: number } | undefined;
   const reply = () => [...said, ...(draft ? [draft] : [])].join(' ');
   let error: WireError | undefined;
+  // Tool calls post as the agent's step blocks, in this turn's stream.
+  const tools = a.tools && voiceTools({ ...a.tools, modelId: a.modelId, conversationId: a.conversationId, clock, update: (tool) => a.post({ method: 'chat/tool', requestId, seq: seq++, tool }) });
   try {
-    for await (const e of a.voice({ modelId: a.modelId, audio: a.input.audio, text: a.input.text, system: a.system, voiceId: a.voiceId, signal: a.signal })) {
+    for await (const e of a.voice({ modelId: a.modelId, audio: a.input.audio, text: a.input.text, system: a.system, voiceId: a.voiceId, signal: a.signal, ...(tools ? { tools: tools.toolbox } : {}) })) {
       if (e.type !== 'usage' && e.type !== 'end') firstOutput ??= clock();
       if (e.type === 'transcript' && e.role === 'user') {
         heard.push(e.text);
@@ -148,7 +153,7 @@ export async function runVoiceChatTurn(a: VoiceChatTurnArgs): Promise<VoiceChatT
         post({ kind: 'audio', pcmBase64: e.pcm.toString('base64'), sampleRate: OUTPUT_RATE });
       } else if (e.type === 'usage') tokens = { inputTokens: e.inputTokens, outputTokens: e.outputTokens };
     }
-    if (!heard.length && !said.length && !draft && !spoken.length) error = NOTHING_HEARD;
+    if (!heard.length && !said.length && !draft && !spoken.length && !tools?.calls().length) error = NOTHING_HEARD;
   } catch (e) {
     error = toWireError(classifyError(e, { cancelled: a.signal.aborted }));
   }
@@ -168,7 +173,8 @@ export async function runVoiceChatTurn(a: VoiceChatTurnArgs): Promise<VoiceChatT
     ...(a.notice ? { routeNote: a.notice } : {}),
   };
   const text = reply();
-  const turn: PersistedTurn = { role: 'assistant', text, stats, ...(replyAudio ? { audio: replyAudio } : {}) };
+  const calls = tools?.calls() ?? [];
+  const turn: PersistedTurn = { role: 'assistant', text, stats, ...(replyAudio ? { audio: replyAudio } : {}), ...(calls.length ? { steps: [{ text: '', tools: calls }] } : {}) };
   if (error) {
     a.post({ method: 'chat/error', requestId, seq: seq++, error, stats });
     turn.error = error;

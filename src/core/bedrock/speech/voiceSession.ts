@@ -9,6 +9,7 @@ import { loadAwsSdk } from '../connection/loadAwsSdk';
 import { BedrockError, errorAction } from '../errors/classifiedError';
 import { classifyError } from '../errors/classifyError';
 import { DEFAULT_VOICE_ID } from '../../../shared/sonicVoices';
+import { parseToolUse, toolPromptFields, toolResultEvents, type VoiceToolbox, type VoiceToolUse } from './sonicTools';
 
 export const INPUT_RATE = 16_000;
 export const OUTPUT_RATE = 24_000;
@@ -41,6 +42,8 @@ export interface VoiceTurnRequest {
   limitMs?: number;
   /** How long, once the input has ended, the model may take to start answering before the session closes. */
   replyGraceMs?: number;
+  /** Tools the model may call while it answers (declared in promptStart); each call is answered before it goes on. */
+  tools?: VoiceToolbox;
 }
 
 export type VoiceEvent =
@@ -87,6 +90,7 @@ export function* openingEvents(promptName: string, r: VoiceTurnRequest): Generat
       promptName,
       textOutputConfiguration: { mediaType: 'text/plain' },
       audioOutputConfiguration: { mediaType: 'audio/lpcm', sampleRateHertz: OUTPUT_RATE, sampleSizeBits: 16, channelCount: 1, voiceId: r.voiceId ?? DEFAULT_VOICE_ID, encoding: 'base64', audioType: 'SPEECH' },
+      ...toolPromptFields(r.tools?.specs ?? []),
     },
   };
   if (r.system) yield* textBlock(promptName, 'SYSTEM', r.system, false);
@@ -190,6 +194,8 @@ export async function* runVoiceTurn(connection: BedrockConnection, r: VoiceTurnR
   let wake: () => void = () => undefined;
   const changed = () => new Promise<void>((resolve) => (wake = resolve));
   const encoder = new TextEncoder();
+  // Tool results go into the input between audio frames, or while it waits for the reply.
+  const outbox: SonicEvent[] = [];
 
   async function* input(): AsyncGenerator<{ chunk: { bytes: Uint8Array } }> {
     const send = (e: SonicEvent) => ({ chunk: { bytes: encoder.encode(JSON.stringify({ event: e })) } });
@@ -200,6 +206,7 @@ export async function* runVoiceTurn(connection: BedrockConnection, r: VoiceTurnR
       for await (const frame of framesOf(r.audio, stopInput)) {
         if (abort.signal.aborted) return;
         if (limitHit) break;
+        while (outbox.length) yield send(outbox.shift()!);
         framesSent++;
         if (isSpeech(frame)) lastSpeechFrame = framesSent;
         yield send({ audioInput: { promptName, contentName: audioName, content: Buffer.from(frame.buffer, frame.byteOffset, frame.byteLength).toString('base64') } });
@@ -215,7 +222,10 @@ export async function* runVoiceTurn(connection: BedrockConnection, r: VoiceTurnR
       await Promise.race([started, stopInput, new Promise((resolve) => (grace = setTimeout(resolve, r.replyGraceMs ?? REPLY_GRACE_MS)))]);
       clearTimeout(grace);
     }
-    while (openReplies && !abort.signal.aborted && !limitHit) await Promise.race([changed(), stopInput]);
+    while ((openReplies || outbox.length) && !abort.signal.aborted && !limitHit) {
+      if (outbox.length) yield send(outbox.shift()!);
+      else await Promise.race([changed(), stopInput]);
+    }
     if (abort.signal.aborted) return;
     yield send({ contentEnd: { promptName, contentName: audioName } });
     yield send({ promptEnd: { promptName } });
@@ -224,6 +234,7 @@ export async function* runVoiceTurn(connection: BedrockConnection, r: VoiceTurnR
 
   const decoder = new TextDecoder();
   const roles = new Map<string, { role: 'user' | 'assistant'; stage: 'speculative' | 'final' }>();
+  let toolUse: VoiceToolUse | undefined;
   try {
     const res = await client.send(new sdk.InvokeModelWithBidirectionalStreamCommand({ modelId: r.modelId, body: input() }), { abortSignal: abort.signal });
     for await (const part of res.body ?? []) {
@@ -236,6 +247,16 @@ export async function* runVoiceTurn(connection: BedrockConnection, r: VoiceTurnR
       if (name === 'completionStart') {
         openReplies++;
         framesAtReplyStart = framesSent;
+        wake();
+      } else if (name === 'toolUse') {
+        toolUse = parseToolUse(body);
+      } else if (name === 'contentEnd' && toolUse && (body.stopReason === 'TOOL_USE' || body.type === 'TOOL')) {
+        // The model waits for the answer: without tools (none declared) it is still answered, as an error.
+        const use = toolUse;
+        toolUse = undefined;
+        const content = r.tools ? await r.tools.run(use, abort.signal) : JSON.stringify({ error: `No tools are available in this session; "${use.toolName}" cannot be called.` });
+        if (abort.signal.aborted) continue;
+        outbox.push(...toolResultEvents(promptName, use.toolUseId, content));
         wake();
       } else if (name === 'contentStart') {
         roles.set(String(body.contentId), { role: body.role === 'USER' ? 'user' : 'assistant', stage: stageOf(body.additionalModelFields) });

@@ -1,0 +1,103 @@
+// Tool use in a voice session, through the real SDK's bidirectional command against the emulator's
+// Nova 2 Sonic: the tools declared in promptStart (reading ones only), the model's TOOL block, the
+// call run through the agent's tool path, the result sent back as a TOOL block on the still-open
+// input, and the reply quoting it. The tools are fixtures: the workspace tools need VS Code, which
+// this tier does not run; everything between them and the wire is the product's code.
+import * as assert from 'node:assert/strict';
+import { useEmulatorRigPerTest } from '../router/routerHarness';
+import type { EmulatorHandle } from '../../emulator/emulator';
+import type { VoiceEvent } from '../../../src/core/bedrock/speech/voiceSession';
+import { voiceTools } from '../../../src/core/agent/voiceTools';
+import { ApprovalGate } from '../../../src/core/agent/approvalGate';
+import type { AgentTool, ToolKind, ToolOutcome } from '../../../src/core/agent/agentTool';
+import type { WireToolCall } from '../../../src/shared/protocol';
+import { BedrockError } from '../../../src/core/bedrock/errors/classifiedError';
+
+const SONIC2 = 'amazon.nova-2-sonic-v1:0';
+
+function tool(name: string, kind: ToolKind, run: (input: Record<string, unknown>) => ToolOutcome): AgentTool & { calls: unknown[] } {
+  const calls: unknown[] = [];
+  return {
+    calls,
+    name,
+    description: `${name} for tests`,
+    title: name,
+    kind,
+    source: 'builtin',
+    inputSchema: { type: 'object', properties: { path: { type: 'string' } }, required: ['path'] },
+    describe: (input) => `${name} ${(input as { path?: string })?.path ?? ''}`.trim(),
+    async invoke(input) {
+      calls.push(input);
+      return run(input as Record<string, unknown>);
+    },
+  };
+}
+
+async function collect(it: AsyncIterable<VoiceEvent>): Promise<VoiceEvent[]> {
+  const out: VoiceEvent[] = [];
+  for await (const e of it) out.push(e);
+  return out;
+}
+
+const sonicRecord = (emu: EmulatorHandle) => emu.requests.find((r) => r.route === 'InvokeModelWithBidirectionalStream') as unknown as { sonicEvents: string[]; sonicToolResults?: string[]; errorCode?: string };
+const finalReply = (events: VoiceEvent[]) => events.flatMap((e) => (e.type === 'transcript' && e.role === 'assistant' && e.stage === 'final' ? [e.text] : [])).join(' ');
+
+function setup(tools: AgentTool[]) {
+  const posted: WireToolCall[] = [];
+  const vt = voiceTools({ tools, modelId: SONIC2, gate: new ApprovalGate(), ask: async () => 'deny', conversationId: 'c1', maxResultBytes: 4096, clock: () => 0, update: (c) => posted.push(c) });
+  return { posted, vt };
+}
+
+describe('voice sessions call the agent’s reading tools (emulator, bidirectional HTTP/2)', () => {
+  const t = useEmulatorRigPerTest();
+
+  it('a tool round trip: the model calls read_file, the result goes back on the open stream, and the reply quotes it', async () => {
+    const read = tool('read_file', 'read', (input) => ({ text: `1: export const cache = new Map(); // ${String(input.path)}` }));
+    const edit = tool('propose_edit', 'edit', () => ({ text: 'edited' }));
+    const { posted, vt } = setup([read, edit]);
+    assert.deepEqual(vt.toolbox.specs.map((s) => s.name), ['read_file'], 'acting tools are not offered in a voice session');
+    const events = await collect(t.rig.router.voice({ modelId: SONIC2, text: 'Use read_file on {"path":"src/cache.ts"}', tools: vt.toolbox }));
+
+    assert.deepEqual(read.calls, [{ path: 'src/cache.ts' }]);
+    assert.equal(edit.calls.length, 0);
+    assert.match(finalReply(events), /^read_file says: 1: export const cache = new Map\(\); \/\/ src\/cache\.ts$/);
+    const record = sonicRecord(t.emu);
+    assert.deepEqual(record.sonicToolResults?.map((c) => JSON.parse(c)), [{ result: '1: export const cache = new Map(); // src/cache.ts' }]);
+    const order = record.sonicEvents;
+    const at = order.indexOf('toolResult');
+    assert.ok(at > 0 && order[at - 1] === 'contentStart' && order[at + 1] === 'contentEnd', `the result is one TOOL block: ${order.join(',')}`);
+    assert.deepEqual(order.slice(-2), ['promptEnd', 'sessionEnd'], 'the session still closed cleanly');
+    assert.deepEqual(posted.map((c) => c.status), ['requested', 'running', 'done']);
+    assert.equal(vt.calls()[0]?.label, 'read_file src/cache.ts');
+  });
+
+  it('an unknown tool gets an error result, as the agent answers one, and the model goes on', async () => {
+    const read = tool('read_file', 'read', () => ({ text: 'unused' }));
+    const { vt } = setup([read]);
+    const events = await collect(t.rig.router.voice({ modelId: SONIC2, text: 'please tool:delete_everything now', tools: vt.toolbox }));
+    const [result] = sonicRecord(t.emu).sonicToolResults ?? [];
+    assert.match(JSON.parse(result!).error, /^Unknown tool "delete_everything"\. The tools available are: read_file\.$/);
+    assert.match(finalReply(events), /^delete_everything says: error: Unknown tool/);
+    assert.equal(vt.calls()[0]?.status, 'failed');
+    assert.equal(read.calls.length, 0);
+  });
+
+  it('arguments that are not JSON become an error result naming the tool', async () => {
+    const read = tool('read_file', 'read', () => ({ text: 'unused' }));
+    const { vt } = setup([read]);
+    const events = await collect(t.rig.router.voice({ modelId: SONIC2, text: 'read_file {not json}', tools: vt.toolbox }));
+    assert.match(finalReply(events), /The arguments of read_file are not valid JSON/);
+    assert.equal(read.calls.length, 0);
+  });
+
+  it('the emulator refuses a tool result whose content is not a JSON string, inside the stream', async () => {
+    const malformed = { specs: [{ name: 'read_file', description: 'reads', inputSchema: { type: 'object', properties: {} } }], run: async () => 'plain words, not JSON' };
+    await assert.rejects(collect(t.rig.router.voice({ modelId: SONIC2, text: 'read_file please', tools: malformed })), (e: unknown) => {
+      assert.ok(e instanceof BedrockError);
+      assert.equal(e.classified.kind, 'validation');
+      assert.match(e.message, /toolResult\.content is not valid JSON/);
+      return true;
+    });
+    assert.equal(sonicRecord(t.emu).errorCode, 'ValidationException');
+  });
+});
