@@ -201,7 +201,7 @@ describe('agent tools (extension host, fixture workspace)', () => {
   it('propose_edit: shown as a diff first, applied on approval as one undoable step', async () => {
     await write('edit.ts', 'const a = 1;\nconst b = 2;\nconst c = 3;\n');
     const input = { path: `${FIXTURE}/edit.ts`, oldText: 'const b = 2;\n', newText: 'const b = 20;\nconst bb = 21;\n' };
-    assert.equal(tool('propose_edit').describe(input), 'Edit agent-fixture/edit.ts: replace 1 line(s) with 2');
+    assert.equal(tool('propose_edit').describe(input), 'Edit agent-fixture/edit.ts: replace 1 line with 2');
     const preview = await tool('propose_edit').preview!(input);
     assert.ok(preview, 'a preview was shown');
     const diffTab = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputTextDiff && t.input.modified.scheme === 'bedrock-agent-proposed');
@@ -243,11 +243,11 @@ describe('agent tools (extension host, fixture workspace)', () => {
 
   it('create_file: a new file (folders made), an existing one only with overwrite', async () => {
     const input = { path: `${FIXTURE}/made/deep/new.ts`, content: 'export const made = true;\n' };
-    assert.equal(tool('create_file').describe(input), 'Create agent-fixture/made/deep/new.ts (1 lines)');
+    assert.equal(tool('create_file').describe(input), 'Create agent-fixture/made/deep/new.ts (1 line)');
     const preview = await tool('create_file').preview!(input);
     assert.ok(preview, 'the new file is shown first');
     preview.dispose();
-    assert.match(await ok('create_file', input), /^Created agent-fixture\/made\/deep\/new\.ts \(1 lines\)/);
+    assert.match(await ok('create_file', input), /^Created agent-fixture\/made\/deep\/new\.ts \(1 line\)/);
     assert.equal(await read('made/deep/new.ts'), 'export const made = true;\n');
     assert.match(await failure('create_file', input), /already exists\. Edit it with propose_edit, or pass overwrite: true/);
     assert.match(await ok('create_file', { ...input, content: 'v2\n', overwrite: true }), /^Replaced/);

@@ -37,6 +37,11 @@ function lineCount(text: unknown): number {
   return typeof text === 'string' && text ? text.split('\n').length - (text.endsWith('\n') ? 1 : 0) : 0;
 }
 
+/** "1 line", "3 lines". */
+function lines(n: number): string {
+  return `${n} ${n === 1 ? 'line' : 'lines'}`;
+}
+
 /** An existing file as the editor holds it (unsaved typing included), else as stored; what a checkpoint keeps. */
 async function fileBefore(uri: vscode.Uri): Promise<FileBefore> {
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
@@ -78,8 +83,8 @@ export function proposeEditTool(access: WorkspaceAccess, proposals: ProposedChan
     },
     describe: (o) => {
       const path = typeof o.path === 'string' ? o.path : 'a file';
-      if (typeof o.content === 'string') return `Rewrite ${path} (${lineCount(o.content)} lines)`;
-      return `Edit ${path}: replace ${lineCount(o.oldText)} line(s) with ${lineCount(o.newText)}`;
+      if (typeof o.content === 'string') return `Rewrite ${path} (${lines(lineCount(o.content))})`;
+      return `Edit ${path}: replace ${lines(lineCount(o.oldText))} with ${lineCount(o.newText)}`;
     },
     async preview(o) {
       // The preview never asks about credentials files; the call itself will.
@@ -100,7 +105,7 @@ export function proposeEditTool(access: WorkspaceAccess, proposals: ProposedChan
       context.checkpoint?.after(key, { exists: true, text: doc.getText() });
       const saved = hadUnsavedChanges ? false : await doc.save();
       const state = saved ? ', saved' : hadUnsavedChanges ? ' in the editor, not saved (the file already had unsaved changes of the user\'s)' : ' (not saved: the file could not be written)';
-      return `Edited ${file.relative}: ${describePlannedEdit(edit)}${state}. It is now ${doc.lineCount} lines. The user can revert it with Undo in the editor.${notKept ? ` ${notKept}` : ''}`;
+      return `Edited ${file.relative}: ${describePlannedEdit(edit)}${state}. It is now ${lines(doc.lineCount)}. The user can revert it with Undo in the editor.${notKept ? ` ${notKept}` : ''}`;
     },
   });
 }
@@ -130,7 +135,7 @@ export function createFileTool(access: WorkspaceAccess, proposals: ProposedChang
       },
       required: ['path', 'content'],
     },
-    describe: (o) => `${o.overwrite === true ? 'Create or replace' : 'Create'} ${typeof o.path === 'string' ? o.path : 'a file'} (${lineCount(o.content)} lines)`,
+    describe: (o) => `${o.overwrite === true ? 'Create or replace' : 'Create'} ${typeof o.path === 'string' ? o.path : 'a file'} (${lines(lineCount(o.content))})`,
     async preview(o) {
       const { file, content, exists } = await target(o, undefined);
       return proposals.show(file.relative, exists ? file.uri : undefined, content, `${file.relative}: ${exists ? 'proposed replacement' : 'proposed new file'}`);
@@ -143,7 +148,7 @@ export function createFileTool(access: WorkspaceAccess, proposals: ProposedChang
       we.createFile(file.uri, { overwrite: exists, contents: new TextEncoder().encode(content) }, { needsConfirmation: false, label: `Bedrock agent: create ${file.relative}` });
       if (!(await vscode.workspace.applyEdit(we))) throw new ToolRefusal(`VS Code did not create ${file.relative}.`);
       context.checkpoint?.after(key, { exists: true, text: content });
-      return `${exists ? 'Replaced' : 'Created'} ${file.relative} (${lineCount(content)} lines). The user can remove it with Undo.${notKept ? ` ${notKept}` : ''}`;
+      return `${exists ? 'Replaced' : 'Created'} ${file.relative} (${lines(lineCount(content))}). The user can remove it with Undo.${notKept ? ` ${notKept}` : ''}`;
     },
   });
 }
