@@ -146,8 +146,12 @@ describe('agent checkpoints: Restore puts a turn\'s files back (extension host, 
 
     const doc = await vscode.workspace.openTextDocument(uri(EDITED));
     assert.equal(doc.getText(), BEFORE);
-    await vscode.window.showTextDocument(doc);
+    // Undo acts on whatever has the focus: the editor must be active and focused first.
+    await vscode.window.showTextDocument(doc, { preserveFocus: false });
+    await waitFor((l) => vscode.window.onDidChangeActiveTextEditor(l), () => vscode.window.activeTextEditor?.document === doc, 'the restored file to be the active editor');
+    await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
     await vscode.commands.executeCommand('undo');
+    await waitFor((l) => vscode.workspace.onDidChangeTextDocument(l), () => doc.getText() === AGENT, 'a single Undo to bring the agent\'s version back', 5_000).catch(() => undefined);
     assert.equal(doc.getText(), AGENT, 'a single Undo brings the agent\'s version back');
   });
 
