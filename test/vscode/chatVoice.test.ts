@@ -221,4 +221,26 @@ describe('voice turns in the chat view (real extension host, against the emulato
     const result = await vscode.commands.executeCommand('bedrock.voiceChat', 'amazon.nova-micro-v1:0');
     assert.equal(result, undefined);
   });
+  it('in agent mode, Nova 2 Sonic reads a workspace file with the agent\'s read_file; the call is a step of the turn and of its history', async () => {
+    const file = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, 'voice-fixture', 'notes.ts');
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode('export const spoken = true;\n'));
+    const posts: HostToWebviewMessage[] = [];
+    const sub = host.onDidPost((m) => posts.push(m));
+    try {
+      await host.receive({ method: 'chat/send', requestId: 'voice-tool-1', conversationId: 'conv-voice-tool', text: 'Use read_file on {"path":"voice-fixture/notes.ts"}', modelId: 'amazon.nova-2-sonic-v1:0', voice: { source: 'text' }, agent: true });
+    } finally {
+      sub.dispose();
+      // Other suites list the workspace's files: the fixture goes once the turn has read it.
+      await vscode.workspace.fs.delete(vscode.Uri.joinPath(file, '..'), { recursive: true });
+    }
+    const mine = posts.filter((m) => 'requestId' in m && m.requestId === 'voice-tool-1');
+    assert.equal(mine.at(-1)?.method, 'chat/end', JSON.stringify(mine.at(-1)));
+    const done = mine.flatMap((m) => (m.method === 'chat/tool' && m.tool.status === 'done' ? [m.tool] : []));
+    assert.equal(done.length, 1, JSON.stringify(mine.filter((m) => m.method === 'chat/tool')));
+    assert.match(done[0]!.result ?? '', /1 \| export const spoken = true;/);
+    const said = mine.flatMap((m) => (m.method === 'chat/voice' && m.event.kind === 'transcript' && m.event.role === 'assistant' && !m.event.draft ? [m.event.text] : []));
+    assert.match(said.at(-1) ?? '', /^read_file says: voice-fixture\/notes\.ts .*export const spoken = true;/s);
+    const stored = api.chat.history.get('conv-voice-tool') as { turns: Array<{ steps?: Array<{ tools: Array<{ name: string; status: string }> }> }> };
+    assert.deepEqual(stored.turns[1]?.steps?.[0]?.tools.map((t) => `${t.name}:${t.status}`), ['read_file:done']);
+  });
 });
