@@ -12,6 +12,8 @@ import { ApprovalGate } from '../../../src/core/agent/approvalGate';
 import type { AgentTool, ToolKind, ToolOutcome } from '../../../src/core/agent/agentTool';
 import type { WireToolCall } from '../../../src/shared/protocol';
 import { BedrockError } from '../../../src/core/bedrock/errors/classifiedError';
+import { loadAwsSdk } from '../../../src/core/bedrock/connection/loadAwsSdk';
+import { toolPromptFields, toolResultEvents } from '../../../src/core/bedrock/speech/sonicTools';
 
 const SONIC2 = 'amazon.nova-2-sonic-v1:0';
 
@@ -99,5 +101,33 @@ describe('voice sessions call the agent’s reading tools (emulator, bidirection
       return true;
     });
     assert.equal(sonicRecord(t.emu).errorCode, 'ValidationException');
+  });
+  it('the emulator refuses a tool result for a toolUseId it never sent, and a TOOL block without its configuration', async () => {
+    // The raw SDK command: the product's session only ever answers the ids the model sent.
+    const sdk = await loadAwsSdk();
+    const client = await t.rig.connection.runtime();
+    const run = async (toolBlock: Array<Record<string, Record<string, unknown>>>) => {
+      const events = [
+        { sessionStart: { inferenceConfiguration: { maxTokens: 100, topP: 0.9, temperature: 0.7 } } },
+        { promptStart: { promptName: 'p1', textOutputConfiguration: { mediaType: 'text/plain' }, audioOutputConfiguration: { mediaType: 'audio/lpcm', sampleRateHertz: 24000, sampleSizeBits: 16, channelCount: 1, voiceId: 'matthew', encoding: 'base64', audioType: 'SPEECH' }, ...toolPromptFields([{ name: 'read_file', inputSchema: { type: 'object', properties: {} } }]) } },
+        ...toolBlock,
+      ];
+      const body = (async function* () {
+        for (const event of events) yield { chunk: { bytes: new TextEncoder().encode(JSON.stringify({ event })) } };
+      })();
+      // The SDK throws the in-stream exception (when it is the first event, from send itself).
+      try {
+        const res = await client.send(new sdk.InvokeModelWithBidirectionalStreamCommand({ modelId: SONIC2, body }));
+        for await (const part of res.body ?? []) if (part.validationException) return part.validationException.message;
+      } catch (e) {
+        assert.equal((e as Error).name, 'ValidationException');
+        return (e as Error).message;
+      }
+      return undefined;
+    };
+    assert.match((await run(toolResultEvents('p1', 'never-sent', '{"result":"x"}'))) ?? '', /toolUseId never-sent does not match a tool use of this session/);
+    const [start, ...rest] = toolResultEvents('p1', 'never-sent', '{}');
+    delete start!.contentStart!.toolResultInputConfiguration;
+    assert.match((await run([start!, ...rest])) ?? '', /needs toolResultInputConfiguration\.toolUseId/);
   });
 });
