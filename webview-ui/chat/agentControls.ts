@@ -7,6 +7,9 @@ import { iconButton } from './icons';
 
 const ON_TITLE = 'Agent mode is on: the model can read and search your workspace, and propose edits and commands that run only when you allow them. Click to turn it off.';
 const OFF_TITLE = 'Agent mode is off. Turn it on to let the model use tools: read and search your workspace, and propose edits and commands that wait for your approval.';
+// A voice session offers only the reading tools: say so rather than promise edits and commands.
+const VOICE_ON_TITLE = 'Agent mode is on: while you talk, the model can read and search your workspace (edits and commands are for typed chats). Click to turn it off.';
+const VOICE_OFF_TITLE = 'Agent mode is off. Turn it on to let the model read and search your workspace while you talk.';
 
 export interface AgentControlsOptions {
   /** The user switched agent mode. */
@@ -21,6 +24,7 @@ export class AgentControls {
   private readonly toolsButton: HTMLButtonElement;
   private on = false;
   private available = false;
+  private voice = false;
 
   constructor(opts: AgentControlsOptions) {
     // The name stays "Agent mode"; aria-pressed says whether it is on.
@@ -53,13 +57,14 @@ export class AgentControls {
   /** Offered only for a model that takes tools; the choice is kept for when one is picked again. */
   setModel(model: ModelOption | undefined): void {
     this.available = !!model?.tools;
+    this.voice = !!model?.voice;
     this.render();
   }
 
   private render(): void {
     this.element.hidden = !this.available;
     this.toggle.setAttribute('aria-pressed', String(this.on));
-    this.toggle.title = this.on ? ON_TITLE : OFF_TITLE;
+    this.toggle.title = this.voice ? (this.on ? VOICE_ON_TITLE : VOICE_OFF_TITLE) : this.on ? ON_TITLE : OFF_TITLE;
     this.toggle.classList.toggle('is-on', this.on);
     this.toolsButton.hidden = !this.on;
   }

@@ -52,6 +52,19 @@ describe('chat webview: agent mode, tool steps and approvals', () => {
     assert.equal(plain.agent, undefined);
   });
 
+  it('for a voice model the toggle promises only reading and searching, which is all a voice session offers', () => {
+    const app = setup();
+    const sonic = { id: 'sonic', label: 'Nova 2 Sonic', provider: 'Amazon', tools: true, voice: { typedTurns: true, voices: ['matthew'] } };
+    app.fromHost({ method: 'models/list', models: [...AGENT_MODELS, sonic], selectedModelId: 'sonic' });
+    const toggle = app.$<HTMLButtonElement>('#agent-mode');
+    assert.equal(app.$('.agent-controls').hidden, false);
+    assert.match(toggle.title, /^Agent mode is off\. .*read and search your workspace while you talk/);
+    toggle.click();
+    assert.match(toggle.title, /^Agent mode is on: while you talk, the model can read and search your workspace \(edits and commands are for typed chats\)/);
+    app.fromHost({ method: 'models/list', models: [...AGENT_MODELS, sonic], selectedModelId: 'm1', chosenElsewhere: true });
+    assert.match(toggle.title, /propose edits and commands that run only when you allow them/, 'a text model: the whole promise again');
+  });
+
   it('off by default: chat/send carries no agent field; the Tools button posts agent/pickTools', () => {
     const app = agentApp();
     const send = sendAndStart(app, 'hello');
