@@ -80,8 +80,12 @@ export async function openWorkbench(opts: WorkbenchOptions = {}): Promise<Workbe
         const input = page.locator('.quick-input-widget input');
         await input.waitFor();
         await input.fill('>' + title);
-        await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
-        await page.keyboard.press('Enter');
+        // The palette matches loosely ("Generate Image" also finds "Generate in This Image's Style…") and
+        // re-sorts as it filters: click the command whose name is the title (a trailing ellipsis aside),
+        // never whichever row is first when an Enter lands.
+        const name = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(…|\\.\\.\\.)?$`);
+        const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: name }) }).first();
+        await row.click();
       },
       updateSettings(changes) {
         for (const scope of ['User', 'Machine']) {
