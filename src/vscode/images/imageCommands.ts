@@ -6,16 +6,15 @@
 // the model need, then runs as an image turn in the chat view, where the gallery shows the result
 // with the chat's image options (size, count, seed, quality, style).
 import * as vscode from 'vscode';
-import type { ModelDescriptor } from '../../core/bedrock/catalog/modelDescriptor';
 import { imageTraitsOf, type ImageFamilyTraits, type ImageTask } from '../../core/bedrock/images/imageFamily';
 import type { ImageStore } from '../../core/chat/imageTurn';
 import type { ImageTurnOptions } from '../../shared/imageProtocol';
 import type { FeatureRegistration } from '../commands';
-import { imageModelPicker, keepImage, readInputImage } from './imageInputs';
+import { imageModelPicker, keepImage, readInputImage, type ImageInputDeps } from './imageInputs';
 import { stabilityServiceCommands } from './stabilityServiceCommands';
 
 export interface ImageCommandDeps {
-  catalog: { readonly descriptors: readonly ModelDescriptor[] };
+  catalog: ImageInputDeps['catalog'];
   store: ImageStore;
   /** Runs the turn in the chat view beside the editor. */
   send(text: string, modelId: string, image: ImageTurnOptions): Promise<unknown>;

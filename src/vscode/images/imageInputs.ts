@@ -13,7 +13,7 @@ import { showWarningMessage } from '../notify';
 const MAX_INPUT_BYTES = 15_000_000;
 
 export interface ImageInputDeps {
-  catalog: { readonly descriptors: readonly ModelDescriptor[] };
+  catalog: { readonly descriptors: readonly ModelDescriptor[]; readonly state: string; refresh(): Promise<void> };
   store: ImageStore;
 }
 
@@ -31,6 +31,11 @@ const candidateNames = (ds: readonly ModelDescriptor[]) => [...new Set(ds.filter
 export function imageModelPicker(deps: ImageInputDeps) {
   let lastPicked: string | undefined;
   return async function pickModel(task: ImageTask, arg?: unknown, noneHint?: string): Promise<string | undefined> {
+    if (!deps.catalog.descriptors.length && deps.catalog.state !== 'error') {
+      // The list loads once the extension has started: a command run before it arrives waits for it
+      // instead of saying that no model in the region can do the task.
+      await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Loading the Bedrock models…' }, () => deps.catalog.refresh());
+    }
     const candidates = deps.catalog.descriptors.filter((d) => supportsImageTask(baseOf(d), task));
     const fromExplorer = modelIdFromArgument(arg);
     const what = IMAGE_TASK_LABELS[task].toLowerCase();
