@@ -8,19 +8,11 @@ import { BedrockError } from '../../../src/core/bedrock/errors/classifiedError';
 import type { ImageRequest } from '../../../src/core/bedrock/images/imageRequest';
 import { useEmulatorRig } from './routerHarness';
 import { decodePng, generatedPicture } from '../../emulator/png';
+import { CONSERVATIVE, CREATIVE, ERASE, FAST, INPAINT, OUTPAINT, SKETCH, STYLE_GUIDE, STYLE_TRANSFER } from '../../fixtures/stabilityModelIds';
 
 type J = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 type Req = Partial<ImageRequest> & Pick<ImageRequest, 'modelId' | 'task'>;
 
-const INPAINT = 'stability.stable-image-inpaint-v1:0';
-const ERASE = 'stability.stable-image-erase-object-v1:0';
-const OUTPAINT = 'stability.stable-outpaint-v1:0';
-const FAST = 'stability.stable-fast-upscale-v1:0';
-const CONSERVATIVE = 'stability.stable-conservative-upscale-v1:0';
-const CREATIVE = 'stability.stable-creative-upscale-v1:0';
-const SKETCH = 'stability.stable-image-control-sketch-v1:0';
-const STYLE_GUIDE = 'stability.stable-image-style-guide-v1:0';
-const STYLE_TRANSFER = 'stability.stable-style-transfer-v1:0';
 
 const INPUT = new Uint8Array(generatedPicture('a harbour', 96, 72));
 /** The same picture with transparent pixels: without a mask, its alpha channel is the mask. */

@@ -15,16 +15,8 @@ import { rowOf } from '../../../../../src/core/explorer/treeRows';
 import { checkWebviewMessage } from '../../../../../src/shared/protocolValidation';
 import { generatedPicture } from '../../../../emulator/png';
 import { jpegOfSize, pngOfSize } from '../adapters/mediaSamples';
+import { CONSERVATIVE, CREATIVE, ERASE, FAST, INPAINT, OUTPAINT, SKETCH, STYLE_GUIDE, STYLE_TRANSFER } from '../../../../fixtures/stabilityModelIds';
 
-const INPAINT = 'stability.stable-image-inpaint-v1:0';
-const ERASE = 'stability.stable-image-erase-object-v1:0';
-const OUTPAINT = 'stability.stable-outpaint-v1:0';
-const FAST = 'stability.stable-fast-upscale-v1:0';
-const CONSERVATIVE = 'stability.stable-conservative-upscale-v1:0';
-const CREATIVE = 'stability.stable-creative-upscale-v1:0';
-const SKETCH = 'stability.stable-image-control-sketch-v1:0';
-const STYLE_GUIDE = 'stability.stable-image-style-guide-v1:0';
-const STYLE_TRANSFER = 'stability.stable-style-transfer-v1:0';
 
 /** pngOfSize declares an RGBA PNG (colour type 6): it has an alpha channel. */
 const IMAGE = pngOfSize(512, 384);
