@@ -27,6 +27,7 @@ import { registerVoice, type VoiceRegistration } from './vscode/speech/registerV
 import { imageStoreFor } from './vscode/images/imageFileStore';
 import { registerAgentTools, type AgentToolsRegistration } from './vscode/agent/registerAgentTools';
 import { agentToolSettings } from './vscode/agent/agentToolSettings';
+import { listedModels } from './vscode/listedModels';
 
 /** What activate() hands back: used by the in-extension-host tests, not a public API. */
 export interface WorkbenchApi {
@@ -154,14 +155,14 @@ async function startWorkbench(context: vscode.ExtensionContext): Promise<Omit<Wo
   const explain = registerExplain({
     // A new turn in the chat view beside the editor, sent at once, so the user can follow up there.
     sink: { ask: ({ request, context, modelId }) => chat.prefill(request, true, modelId, { context }) },
-    chatModel: () => modelChoice.current(),
+    chatModel: async () => modelChoice.current() ?? (await listedModels(catalog), modelChoice.current()),
     log,
   });
   const languageModels = registerLanguageModels({ catalog, router, connection, defaultModel: () => modelChoice.current(), log, extensionUri: context.extensionUri, images });
-  const embed = registerEmbed({ router, embeddingModels: () => embeddingPickerModels(catalog.descriptors), describe: (id) => catalog.describe(id), log });
+  const embed = registerEmbed({ router, embeddingModels: async () => embeddingPickerModels(await listedModels(catalog)), describe: (id) => catalog.describe(id), log });
   const imaging = registerImages({ catalog, store: images, send: (text, modelId, image) => chat.prefill(text, true, modelId, { image }) });
-  const jobs = registerJobs(context, { router, connection, descriptors: () => catalog.descriptors, modelName: (id) => catalog.describe(id)?.name, log });
-  const voice = registerVoice({ listedModels: async () => (catalog.descriptors.length ? catalog.descriptors : (await catalog.refresh(), catalog.descriptors)), openChatWith: (modelId) => chat.commands['bedrock.chatWithModel'](modelId) });
+  const jobs = registerJobs(context, { router, connection, listedModels: () => listedModels(catalog), modelName: (id) => catalog.describe(id)?.name, log });
+  const voice = registerVoice({ listedModels: () => listedModels(catalog), openChatWith: (modelId) => chat.commands['bedrock.chatWithModel'](modelId) });
   const agentTools = registerAgentTools({
     settings: agentToolSettings(),
     // This extension's own VS Code tools are for other agents; ours does not call back into itself.

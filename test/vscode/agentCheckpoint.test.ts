@@ -97,15 +97,24 @@ describe('agent checkpoints: Restore puts a turn\'s files back (extension host, 
       return choice;
     };
   });
-  /** The file holds `text` on disk and in its open document, if any (a document reloads from disk only later). */
+  /**
+   * The file holds `text` on disk and in its open document, if any. An open document is set through an edit and
+   * saved rather than by writing the disk under it: that write makes the document reload from disk later, and an
+   * edit made against the version the reload replaces is refused.
+   */
   async function reset(rel: string, text: string): Promise<void> {
-    await vscode.workspace.fs.writeFile(uri(rel), new TextEncoder().encode(text));
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri(rel).toString());
-    if (!doc || doc.getText() === text) return;
-    const edit = new vscode.WorkspaceEdit();
-    edit.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), text);
-    assert.ok(await vscode.workspace.applyEdit(edit));
-    assert.ok(await doc.save());
+    if (!doc) {
+      await vscode.workspace.fs.writeFile(uri(rel), new TextEncoder().encode(text));
+      return;
+    }
+    for (let attempt = 1; doc.getText() !== text || doc.isDirty; attempt++) {
+      assert.ok(attempt <= 5, `${rel} could not be reset: its document kept changing under the edit`);
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), text);
+      if (doc.getText() !== text && !(await vscode.workspace.applyEdit(edit))) continue;
+      await doc.save();
+    }
   }
 
   beforeEach(async () => {

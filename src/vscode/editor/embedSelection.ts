@@ -14,7 +14,7 @@ import { readSetting, updateSetting } from '../settings';
 export interface EmbedDeps {
   router: Router;
   /** Embedding-capable models the catalog knows, for the picker. */
-  embeddingModels(): ModelDescriptor[];
+  embeddingModels(): Promise<ModelDescriptor[]>;
   describe(id: string): ModelDescriptor | undefined;
   log: vscode.LogOutputChannel;
 }
@@ -74,7 +74,7 @@ export function registerEmbed(deps: EmbedDeps) {
   }
 
   async function pickModel(): Promise<ModelChoice | undefined> {
-    const models = deps.embeddingModels();
+    const models = await deps.embeddingModels();
     if (models.length === 0) {
       void vscode.window.showErrorMessage('No embedding model is listed in this region. Refresh the model list or pick another region (Bedrock: Select Region).');
       return undefined;

@@ -17,7 +17,7 @@ export interface ExplainSink {
 export interface ExplainDeps {
   sink: ExplainSink;
   /** The chat model shared with the chat (last used, else the setting, else a mid-size default); undefined when none is listed. */
-  chatModel(): string | undefined;
+  chatModel(): Promise<string | undefined>;
   log: vscode.LogOutputChannel;
 }
 
@@ -66,8 +66,8 @@ export async function spanToExplain(editor: vscode.TextEditor): Promise<SourceSp
 
 /** Explain Selection and Ask About Selection. */
 export function registerExplain(deps: ExplainDeps) {
-  function chatModel(): string | undefined {
-    const modelId = deps.chatModel();
+  async function chatModel(): Promise<string | undefined> {
+    const modelId = await deps.chatModel();
     if (!modelId) void vscode.window.showErrorMessage('No chat model is listed in this region yet. Refresh the model list (Bedrock view) or pick another region.');
     return modelId;
   }
@@ -84,7 +84,7 @@ export function registerExplain(deps: ExplainDeps) {
       void showWarningMessage(span.origin === 'selection' ? problem.message : 'The current line is empty. Select some code, or put the cursor inside a function, then try again.');
       return undefined;
     }
-    const modelId = chatModel();
+    const modelId = await chatModel();
     if (!modelId) return undefined;
     const budget = readSetting('explainMaxCharacters');
     const lines = editor.document.getText().split(/\r?\n/);

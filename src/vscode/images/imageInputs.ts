@@ -7,13 +7,14 @@ import { IMAGE_TASK_LABELS, supportsImageTask, type ImageTask } from '../../core
 import { sniffImageMime, type ImageMime } from '../../core/bedrock/images/imageRequest';
 import type { ImageStore } from '../../core/chat/imageTurn';
 import { modelIdFromArgument } from '../../core/chat/modelOptions';
+import { listedModels, type LoadingCatalog } from '../listedModels';
 import { showWarningMessage } from '../notify';
 
 /** Well under InvokeModel's 25 MB body once base64 adds a third. */
 const MAX_INPUT_BYTES = 15_000_000;
 
 export interface ImageInputDeps {
-  catalog: { readonly descriptors: readonly ModelDescriptor[]; readonly state: string; refresh(): Promise<void> };
+  catalog: LoadingCatalog;
   store: ImageStore;
 }
 
@@ -31,12 +32,7 @@ const candidateNames = (ds: readonly ModelDescriptor[]) => [...new Set(ds.filter
 export function imageModelPicker(deps: ImageInputDeps) {
   let lastPicked: string | undefined;
   return async function pickModel(task: ImageTask, arg?: unknown, noneHint?: string): Promise<string | undefined> {
-    if (!deps.catalog.descriptors.length && deps.catalog.state !== 'error') {
-      // The list loads once the extension has started: a command run before it arrives waits for it
-      // instead of saying that no model in the region can do the task.
-      await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Loading the Bedrock models…' }, () => deps.catalog.refresh());
-    }
-    const candidates = deps.catalog.descriptors.filter((d) => supportsImageTask(baseOf(d), task));
+    const candidates = (await listedModels(deps.catalog)).filter((d) => supportsImageTask(baseOf(d), task));
     const fromExplorer = modelIdFromArgument(arg);
     const what = IMAGE_TASK_LABELS[task].toLowerCase();
     if (fromExplorer) {

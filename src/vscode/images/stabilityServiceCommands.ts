@@ -7,10 +7,12 @@
 // as an image turn in the chat view, whose gallery shows the result.
 import * as vscode from 'vscode';
 import { IMAGE_TASK_LABELS, supportsImageTask } from '../../core/bedrock/images/imageFamily';
+import type { ModelDescriptor } from '../../core/bedrock/catalog/modelDescriptor';
 import type { ImageMime, ImageRequest } from '../../core/bedrock/images/imageRequest';
 import { hasAlphaChannel, parseOutpaintMargins, serviceImageProblem, stabilityServiceProblem } from '../../core/bedrock/images/stabilityServiceChecks';
 import { OUTPAINT_MAX_MARGIN, stabilityServiceOf, type StabilityServiceTraits } from '../../core/bedrock/images/stabilityServices';
 import type { ImageTurnOptions } from '../../shared/imageProtocol';
+import { listedModels } from '../listedModels';
 import { showWarningMessage } from '../notify';
 import type { ImageCommandDeps } from './imageCommands';
 import { imageModelPicker, keepImage, readInputImage, type InputImage } from './imageInputs';
@@ -33,7 +35,7 @@ const TASKS: ReadonlyArray<{ command: string; task: ServiceTask; detail: string;
 export function stabilityServiceCommands(deps: ImageCommandDeps) {
   const pickModel = imageModelPicker(deps);
   const baseIdOf = (id: string) => deps.catalog.descriptors.find((d) => d.id === id)?.baseModelId ?? id;
-  const available = (task: ServiceTask) => deps.catalog.descriptors.some((d) => supportsImageTask(d.baseModelId ?? d.id, task));
+  const offers = (listed: readonly ModelDescriptor[], task: ServiceTask) => listed.some((d) => supportsImageTask(d.baseModelId ?? d.id, task));
   const noModel = (task: ServiceTask) =>
     `No model in this region can ${IMAGE_TASK_LABELS[task].toLowerCase()}: that takes one of Stability's image services, which Bedrock offers in only some regions. Try another region (Bedrock: Select Region).`;
   const warn = (message: string) => void showWarningMessage(message);
@@ -90,7 +92,7 @@ export function stabilityServiceCommands(deps: ImageCommandDeps) {
     const fromModelRow = arg !== undefined && !(arg instanceof vscode.Uri) ? arg : undefined;
     let modelId = fromModelRow ? await pickModel(task, fromModelRow, noModel(task)) : undefined;
     if (fromModelRow && !modelId) return;
-    if (!fromModelRow && !available(task)) return warn(noModel(task));
+    if (!fromModelRow && !offers(await listedModels(deps.catalog), task)) return warn(noModel(task));
     const title = task === 'styleTransfer' ? 'Choose the content image (the picture to restyle)' : `${IMAGE_TASK_LABELS[task]}: choose the image`;
     const source = await readInputImage(fromModelRow ? undefined : arg, { accept: STABILITY_FORMATS, title });
     if (!source) return;
@@ -156,7 +158,8 @@ export function stabilityServiceCommands(deps: ImageCommandDeps) {
     'bedrock.transferImageStyle': commands['bedrock.transferImageStyle'],
     /** From the file explorer (or the palette): which service, then that service's questions. */
     'bedrock.editImageWithStability': async (arg?: unknown) => {
-      const offered = TASKS.filter((t) => available(t.task));
+      const listed = await listedModels(deps.catalog);
+      const offered = TASKS.filter((t) => offers(listed, t.task));
       if (!offered.length) return warn("No Stability image service is offered in this region. Try another region (Bedrock: Select Region); Remove Background and Edit with Prompt also work with Nova Canvas and Titan.");
       const items = offered.map((t) => ({ id: t.task, label: IMAGE_TASK_LABELS[t.task], detail: t.detail }));
       const name = arg instanceof vscode.Uri ? arg.path.slice(arg.path.lastIndexOf('/') + 1) : 'an image';

@@ -51,7 +51,7 @@ async function askSource(): Promise<string | vscode.Uri | undefined> {
 }
 
 async function pickModel(deps: JobsDeps): Promise<string | undefined> {
-  const models = deps.mediaEmbeddingModels();
+  const models = await deps.mediaEmbeddingModels();
   if (!models.length) {
     void vscode.window.showErrorMessage('No media embedding model (Nova Multimodal Embeddings, TwelveLabs Marengo) is listed in this region. Pick another region or refresh the model list.');
     return undefined;

@@ -23,7 +23,7 @@ function isArgs(arg: unknown): arg is GenerateVideoArgs {
 
 async function pickModel(deps: JobsDeps, fromArg: string | undefined): Promise<string | undefined> {
   if (fromArg) return fromArg;
-  const models = deps.videoModels();
+  const models = await deps.videoModels();
   if (!models.length) {
     void vscode.window.showErrorMessage('No video model (Nova Reel) is listed in this region. Pick a region that has one (Bedrock: Select Region), or refresh the model list.');
     return undefined;

@@ -10,10 +10,10 @@ export interface JobsDeps {
   tracker: JobTracker;
   s3: S3Objects;
   region(): string;
-  /** Video models (Nova Reel) in the catalog. */
-  videoModels(): ModelDescriptor[];
-  /** Async media embedding models (Nova Multimodal Embeddings, Marengo) in the catalog. */
-  mediaEmbeddingModels(): ModelDescriptor[];
+  /** Video models (Nova Reel) in the catalog, once it has listed. */
+  videoModels(): Promise<ModelDescriptor[]>;
+  /** Async media embedding models (Nova Multimodal Embeddings, Marengo) in the catalog, once it has listed. */
+  mediaEmbeddingModels(): Promise<ModelDescriptor[]>;
   /** Where downloaded results are kept (the extension's global storage). */
   storage: vscode.Uri;
   log: vscode.LogOutputChannel;

@@ -38,7 +38,8 @@ export interface JobsRegistration extends FeatureRegistration {
 export interface RegisterJobsOptions {
   router: Router;
   connection: BedrockConnection;
-  descriptors: () => readonly ModelDescriptor[];
+  /** The catalog's models, waiting for the first listing. */
+  listedModels: () => Promise<readonly ModelDescriptor[]>;
   modelName: (id: string) => string | undefined;
   log: vscode.LogOutputChannel;
 }
@@ -69,8 +70,8 @@ export function registerJobs(context: vscode.ExtensionContext, opts: RegisterJob
     tracker,
     s3,
     region: () => opts.connection.info.region,
-    videoModels: () => opts.descriptors().filter((d) => d.kind === 'model' && outputKindOf(d) === 'video' && d.apis['async-invoke']?.supported !== false),
-    mediaEmbeddingModels: () => opts.descriptors().filter((d) => d.kind === 'model' && isEmbeddingModel(d) && !!mediaEmbeddingFamily(d.id) && d.apis['async-invoke']?.supported !== false),
+    videoModels: async () => (await opts.listedModels()).filter((d) => d.kind === 'model' && outputKindOf(d) === 'video' && d.apis['async-invoke']?.supported !== false),
+    mediaEmbeddingModels: async () => (await opts.listedModels()).filter((d) => d.kind === 'model' && isEmbeddingModel(d) && !!mediaEmbeddingFamily(d.id) && d.apis['async-invoke']?.supported !== false),
     storage: context.globalStorageUri,
     log: opts.log,
     revealJobs: () => vscode.commands.executeCommand('bedrock.jobs.focus'),
