@@ -192,17 +192,22 @@ describe('chat panel (real webview, against the emulator)', () => {
   });
 
   it('restores the conversation into a panel re-created by the serializer (window reload path)', async () => {
+    // Its own conversation, so the test holds when run alone.
+    const reloaded = `conv-reload-${Date.now()}`;
+    await host.receive({ method: 'chat/send', requestId: 'reload-1', conversationId: reloaded, text: 'Explain caching', modelId: MODEL });
+    const stored = api.chat.history.get(reloaded);
+    assert.ok(stored && stored.turns.length > 0, 'the turn was saved');
     api.chat.panelForTests()?.panel.dispose();
     assert.equal(api.chat.panelForTests(), undefined);
     const panel = vscode.window.createWebviewPanel(CHAT_VIEW_TYPE, 'Bedrock Chat', vscode.ViewColumn.One, { enableScripts: true });
-    const restored = api.chat.restoreForTests(panel, { v: 1, conversationId, draft: '' });
+    const restored = api.chat.restoreForTests(panel, { v: 1, conversationId: reloaded, draft: '' });
     const posts: HostToWebviewMessage[] = [];
     const sub = restored.onDidPost((m) => posts.push(m));
     const load = await waitFor(restored.onDidPost, () => posts.find((m) => m.method === 'history/load'), 'history/load after ready');
     sub.dispose();
     assert.ok(load.method === 'history/load');
-    assert.equal(load.conversation.id, conversationId);
-    assert.equal(load.conversation.turns.length, 6);
+    assert.equal(load.conversation.id, reloaded);
+    assert.deepEqual(load.conversation.turns, stored.turns);
     assert.ok(posts.findIndex((m) => m.method === 'models/list') < posts.findIndex((m) => m.method === 'history/load'), 'models before the conversation');
     host = restored;
   });
