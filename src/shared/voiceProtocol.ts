@@ -34,7 +34,10 @@ export type VoiceInput =
 export type VoiceStreamEvent =
   /** The microphone is open: speak now. */
   | { kind: 'listening'; recorder: string }
-  /** What the model heard (user) or says (assistant) so far, whole; `draft` = the model's plan, not yet spoken. */
+  /**
+   * What the model heard (user) or says (assistant) so far, whole; the model's words start afresh
+   * after each tool call (what it said before the call stays above it). `draft` = its plan, not yet spoken.
+   */
   | { kind: 'transcript'; role: 'user' | 'assistant'; text: string; draft: boolean }
   /** A piece of the spoken reply to play now: base64 16-bit mono PCM. */
   | { kind: 'audio'; pcmBase64: string; sampleRate: number }

@@ -1,7 +1,8 @@
 // The body of one reply as the model produced it, step by step: each step's reasoning, its text,
 // then the tool calls it ended with. Text that arrives after a step's tool calls begins the next
 // step, so text written before a call stays above its block and text written after it goes below.
-// A reply without tools is one step. Text goes only through the streaming markdown renderer.
+// A reply without tools is one step. Text goes only through the streaming markdown renderer; a
+// voice reply's words (plain text, replaced as the draft becomes what was spoken) are steps' text too.
 import type { PersistedStep } from '../../src/shared/persistedShapes';
 import type { WireToolCall } from '../../src/shared/protocol';
 import type { StreamingMarkdown } from '../markdown/streamingMarkdown';
@@ -15,6 +16,8 @@ import type { RestoreAction } from './turnRestore';
 class Step {
   readonly element: HTMLElement;
   md?: StreamingMarkdown;
+  /** A voice reply's words in this step (plain text: what was heard spoken is not markdown). */
+  spoken?: HTMLElement;
   text = '';
   reasoning?: { details: HTMLDetailsElement; text: HTMLElement };
   tools?: ToolCallsView;
@@ -111,6 +114,22 @@ export class ReplySteps {
     step.md ??= this.addMarkdown(step);
     step.text += text;
     step.md.append(text);
+  }
+
+  /**
+   * What a voice reply has said in the current step, whole (a draft is what it plans to say). Words
+   * after a tool call begin the next step, below the call, as streamed text does.
+   */
+  speak(text: string, draft: boolean): void {
+    const step = this.writable;
+    if (!step.spoken) {
+      step.spoken = el('div', { class: 'voice-reply' });
+      step.element.insertBefore(step.spoken, step.tools?.element ?? null);
+    }
+    step.spoken.textContent = text;
+    step.spoken.classList.toggle('is-draft', draft);
+    step.spoken.title = draft ? 'What the model plans to say' : '';
+    step.text = text;
   }
 
   appendReasoning(text: string): void {

@@ -49,7 +49,7 @@ export class SentTurns {
       const gallery = images.restored(t, { text: lastUser?.text ?? '', options: lastUser?.imageOptions ?? {} });
       if (gallery) view.attach(gallery);
       const spoken = voice.restored(t);
-      if (spoken) view.attach(spoken);
+      if (spoken) view.attachBelow(spoken);
       add(view);
     }
   }

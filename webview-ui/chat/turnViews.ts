@@ -173,21 +173,10 @@ export class AssistantTurnView {
 
   /** The text to copy: the reply's markdown as the model wrote it, or what a voice reply said. */
   get copyText(): string {
-    return this.spokenText ?? this.text;
+    return this.text;
   }
 
-  /** What a voice reply said (its transcript), which Copy takes: a voice reply has no markdown. */
-  set spokenText(text: string | undefined) {
-    this.spoken = text;
-  }
-
-  get spokenText(): string | undefined {
-    return this.spoken;
-  }
-
-  private spoken: string | undefined;
-
-  /** Every step's text, as the model wrote it. */
+  /** Every step's text, as the model wrote it (or said it). */
   get text(): string {
     return this.steps.text;
   }
@@ -209,9 +198,20 @@ export class AssistantTurnView {
     return v;
   }
 
-  /** Puts `node` (an image turn's gallery) under the reply text. */
+  /** Puts `node` (an image turn's gallery, a voice turn's status) under the reply's first text. */
   attach(node: HTMLElement): void {
     this.steps.firstText.after(node);
+  }
+
+  /** Puts `node` (a voice reply's clip) under the whole reply, after its last step. */
+  attachBelow(node: HTMLElement): void {
+    this.steps.element.after(node);
+  }
+
+  /** What a voice reply has said since its last tool call (`draft`: what it plans to say). */
+  speak(text: string, draft: boolean): void {
+    this.contentArrived();
+    this.steps.speak(text, draft);
   }
 
   start(modelId: string, api: ApiId): void {

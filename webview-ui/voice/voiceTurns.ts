@@ -19,17 +19,16 @@ export interface VoiceTurnsOptions {
   announce(text: string): void;
 }
 
-/** The reply's turn on screen (an AssistantTurnView): the voice block goes in it, its text is what Copy copies. */
+/** The reply's turn on screen (an AssistantTurnView): what it says goes in its steps, the status above, the clip below. */
 export interface VoiceReplyView {
   readonly element: HTMLElement;
   attach(node: HTMLElement): void;
-  /** What the reply said, for Copy (a voice reply has no markdown). */
-  spokenText: string | undefined;
+  attachBelow(node: HTMLElement): void;
+  speak(text: string, draft: boolean): void;
 }
 
 interface LiveVoice {
   status: HTMLElement;
-  reply: HTMLElement;
   clips: HTMLElement;
 }
 
@@ -116,12 +115,7 @@ export class VoiceTurns {
       case 'transcript':
         if (e.role === 'user') {
           if (userText) userText.textContent = String(e.text);
-        } else {
-          v.reply.textContent = String(e.text);
-          v.reply.classList.toggle('is-draft', e.draft === true);
-          v.reply.title = e.draft ? 'What the model plans to say' : '';
-          view.spokenText = String(e.text);
-        }
+        } else view.speak(String(e.text), e.draft === true);
         return;
       case 'audio':
         if (typeof e.pcmBase64 === 'string') this.playback.play(e.pcmBase64, e.sampleRate);
@@ -184,10 +178,10 @@ export class VoiceTurns {
     if (!v) {
       const status = el('div', { class: 'voice-status', role: 'status' });
       status.hidden = true;
-      const reply = el('div', { class: 'voice-reply' });
       const clips = el('div', { class: 'voice-clips' });
-      view.attach(el('div', { class: 'voice-turn' }, status, reply, clips));
-      v = { status, reply, clips };
+      view.attach(el('div', { class: 'voice-turn' }, status));
+      view.attachBelow(clips);
+      v = { status, clips };
       this.live.set(requestId, v);
     }
     return v;

@@ -9,7 +9,7 @@ import { errorAction } from '../bedrock/errors/classifiedError';
 import { INPUT_RATE, OUTPUT_RATE, type VoiceEvent, type VoiceTurnRequest } from '../bedrock/speech/voiceSession';
 import { encodeWav, parseWav, pcmBytes, toMonoPcm16 } from '../bedrock/speech/wav';
 import type { Recording } from '../bedrock/speech/recorders';
-import type { ChatStreamMessage, PersistedTurn, WireError } from '../../shared/protocol';
+import type { ChatStreamMessage, PersistedStep, PersistedTurn, WireError, WireToolCall } from '../../shared/protocol';
 import type { StoredAudio, VoiceInput, VoiceStreamEvent } from '../../shared/voiceProtocol';
 import { toWireError } from './turnRunner';
 import { voiceTools, type VoiceToolsOptions } from '../agent/voiceTools';
@@ -120,6 +120,7 @@ export async function runVoiceChatTurn(a: VoiceChatTurnArgs): Promise<VoiceChatT
   if (a.input.recorder) post({ kind: 'listening', recorder: a.input.recorder });
 
   const heard: string[] = [];
+  // What the model said since its last tool call (what it said before each call is in `steps`).
   const said: string[] = [];
   let draft: string | undefined;
   const spoken: Buffer[] = [];
@@ -127,8 +128,24 @@ export async function runVoiceChatTurn(a: VoiceChatTurnArgs): Promise<VoiceChatT
   let tokens: { inputTokens: number; outputTokens: number } | undefined;
   const reply = () => [...said, ...(draft ? [draft] : [])].join(' ');
   let error: WireError | undefined;
-  // Tool calls post as the agent's step blocks, in this turn's stream.
-  const tools = a.tools && voiceTools({ ...a.tools, modelId: a.modelId, conversationId: a.conversationId, clock, update: (tool) => a.post({ method: 'chat/tool', requestId, seq: seq++, tool }) });
+  const steps = new SpokenSteps();
+  // Tool calls post as the agent's step blocks, in this turn's stream. Words said before a new call
+  // end with it, as a text agent's step does: the transcript after it starts afresh, below the call.
+  const tools =
+    a.tools &&
+    voiceTools({
+      ...a.tools,
+      modelId: a.modelId,
+      conversationId: a.conversationId,
+      clock,
+      update: (tool) => {
+        if (steps.add(tool.id, reply())) {
+          said.length = 0;
+          draft = undefined;
+        }
+        a.post({ method: 'chat/tool', requestId, seq: seq++, tool });
+      },
+    });
   try {
     for await (const e of a.voice({ modelId: a.modelId, audio: a.input.audio, text: a.input.text, system: a.system, voiceId: a.voiceId, signal: a.signal, ...(tools ? { tools: tools.toolbox } : {}) })) {
       if (e.type !== 'usage' && e.type !== 'end') firstOutput ??= clock();
@@ -173,8 +190,8 @@ export async function runVoiceChatTurn(a: VoiceChatTurnArgs): Promise<VoiceChatT
     ...(a.notice ? { routeNote: a.notice } : {}),
   };
   const text = reply();
-  const calls = tools?.calls() ?? [];
-  const turn: PersistedTurn = { role: 'assistant', text, stats, ...(replyAudio ? { audio: replyAudio } : {}), ...(calls.length ? { steps: [{ text: '', tools: calls }] } : {}) };
+  const kept = steps.persisted(tools?.calls() ?? []);
+  const turn: PersistedTurn = { role: 'assistant', text, stats, ...(replyAudio ? { audio: replyAudio } : {}), ...(kept.length ? { steps: kept } : {}) };
   if (error) {
     a.post({ method: 'chat/error', requestId, seq: seq++, error, stats });
     turn.error = error;
@@ -183,6 +200,36 @@ export async function runVoiceChatTurn(a: VoiceChatTurnArgs): Promise<VoiceChatT
     turn.stopReason = 'end_turn';
   }
   return { reply: turn, ...(heard.length ? { heard: heard.join(' ') } : {}), ...(userAudio ? { userAudio } : {}) };
+}
+
+/**
+ * A voice reply's steps as they happened: the words said before a tool call, then the calls made
+ * before the model spoke again. Kept as the text agent keeps its steps, so a stored voice turn is
+ * drawn in the same order and sent back to a text model as the same messages.
+ */
+class SpokenSteps {
+  private readonly steps: Array<{ text: string; ids: string[] }> = [];
+
+  /** A call was posted; a new one begins a step when words came since the last one. True when `said` (the words before it) went into a new step. */
+  add(id: string, said: string): boolean {
+    if (this.steps.some((s) => s.ids.includes(id))) return false;
+    const last = this.steps.at(-1);
+    if (last && !said) {
+      last.ids.push(id);
+      return false;
+    }
+    this.steps.push({ text: said, ids: [id] });
+    return true;
+  }
+
+  /** The steps with each call as it last stood. */
+  persisted(calls: readonly WireToolCall[]): PersistedStep[] {
+    const byId = new Map(calls.map((c) => [c.id, c]));
+    return this.steps.flatMap((s) => {
+      const tools = s.ids.flatMap((id) => byId.get(id) ?? []);
+      return tools.length ? [{ text: s.text, tools }] : [];
+    });
+  }
 }
 
 async function keepUserAudio(a: VoiceChatTurnArgs, post: (e: VoiceStreamEvent) => void): Promise<StoredAudio | undefined> {

@@ -54,6 +54,20 @@ describe('persisted readers: stored conversation', () => {
     assert.deepEqual(b, { role: 'assistant', text: 'b', stats: { modelId: 'm1', api: 'converse', outputTokens: 2 } });
   });
 
+  it('reads a voice turn with tool steps in either shape: the words before each call kept, or (older versions) none', () => {
+    const call = { id: 'use-1', name: 'read_file', kind: 'read', label: 'read_file a.ts', input: '{"path":"a.ts"}', status: 'done', result: '1: export {}', step: 0 };
+    const voice = { role: 'assistant', stats: { modelId: 'amazon.nova-2-sonic-v1:0', api: 'bidirectional', totalLatencyMs: 900 }, stopReason: 'end_turn', audio: { sha256: 'b'.repeat(64), seconds: 1.5 } };
+    const older = { ...voice, text: 'Let me look. It holds one line.', steps: [{ text: '', tools: [call] }] };
+    const current = { ...voice, text: 'It holds one line.', steps: [{ text: 'Let me look.', tools: [call] }, { text: 'And the other.', tools: [{ ...call, id: 'use-2' }] }] };
+    for (const reply of [older, current]) {
+      const conv = { ...base, modelId: 'amazon.nova-2-sonic-v1:0', agent: true, turns: [{ role: 'user', text: 'What is in a.ts?', audio: { sha256: 'a'.repeat(64), seconds: 2 } }, reply] };
+      assert.deepEqual(readStoredConversation(structuredClone(conv)), conv, 'nothing dropped');
+    }
+    // Still checked on read: a step whose words are not text is dropped, its neighbour and the turn kept.
+    const bad = readStoredConversation({ ...base, turns: [{ ...current, steps: [{ text: 7, tools: [call] }, current.steps[1]] }] });
+    assert.deepEqual(bad?.turns[0], { ...current, steps: [current.steps[1]] });
+  });
+
   it('keeps a failed turn failed when its stored error is unreadable', () => {
     for (const error of [{}, 'boom', 5, [], { message: 7, kind: 'nope', action: { id: 'rm', label: 1 } }]) {
       const turn = readStoredConversation({ ...base, turns: [{ role: 'assistant', text: 'partial', error }] })!.turns[0];

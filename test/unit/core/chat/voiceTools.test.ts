@@ -7,6 +7,8 @@ import * as assert from 'node:assert/strict';
 import { parseToolUse, toolArguments, toolPromptFields, toolResultContent, toolResultEvents } from '../../../../src/core/bedrock/speech/sonicTools';
 import { openingEvents, type VoiceEvent, type VoiceTurnRequest } from '../../../../src/core/bedrock/speech/voiceSession';
 import { ChatTurns } from '../../../../src/core/chat/chatTurns';
+import { runVoiceChatTurn } from '../../../../src/core/chat/voiceTurn';
+import { ApprovalGate } from '../../../../src/core/agent/approvalGate';
 import { voiceModelOptions } from '../../../../src/core/chat/modelOptions';
 import { AgentSession } from '../../../../src/core/agent/agentSession';
 import type { ApprovalPolicy } from '../../../../src/core/agent/agentTool';
@@ -70,7 +72,9 @@ describe('a voice turn in agent mode', () => {
       voice: async function* (r: VoiceTurnRequest): AsyncGenerator<VoiceEvent> {
         asked.push(r);
         yield { type: 'transcript', role: 'user', stage: 'final', text: 'What is in a.ts?' };
+        yield { type: 'transcript', role: 'assistant', stage: 'final', text: 'Let me look.' };
         if (r.tools) results.push(await r.tools.run({ toolUseId: 'use-1', toolName: 'read_file', content: '{"path":"a.ts"}' }, new AbortController().signal));
+        yield { type: 'transcript', role: 'assistant', stage: 'speculative', text: 'It holds one line.' };
         yield { type: 'transcript', role: 'assistant', stage: 'final', text: 'It holds one line.' };
         yield { type: 'end', stopReason: 'END_TURN' };
       },
@@ -104,11 +108,46 @@ describe('a voice turn in agent mode', () => {
     assert.deepEqual(s.results, ['{"result":"1: export {}"}']);
     assert.deepEqual(toolMessages(posted).map((t) => t.status), ['requested', 'running', 'done']);
     assert.deepEqual(posted.map((m) => m.seq), posted.map((_, i) => i), 'the steps are part of the turn\'s one stream');
+    // What it said before the call ends with the call: the words after it start afresh (drawn below it).
+    const said = posted.flatMap((m) => (m.method === 'chat/voice' && m.event.kind === 'transcript' && m.event.role === 'assistant' ? [m.event.text] : m.method === 'chat/tool' && m.tool.status === 'requested' ? ['[read_file]'] : []));
+    assert.deepEqual(said, ['Let me look.', '[read_file]', 'It holds one line.', 'It holds one line.']);
     const reply = readStoredConversation(saved.get('c1'))!.turns[1]!;
     assert.equal(reply.text, 'It holds one line.');
+    assert.equal(reply.steps?.length, 1);
+    assert.equal(reply.steps?.[0]?.text, 'Let me look.', 'the words said before the call are its step\'s text, so a reload draws them above it');
     assert.equal(reply.steps?.[0]?.tools[0]?.status, 'done');
     assert.equal(reply.steps?.[0]?.tools[0]?.result, '1: export {}');
     assert.equal(reply.steps?.[0]?.tools[0]?.label, 'read_file a.ts');
+  });
+
+  it('keeps each call with the words said before it: words between calls begin a step, calls back to back share one', async () => {
+    const read = fixtureTool('read_file', 'read', (input) => ({ text: `read ${String(input.path)}` }));
+    const call = (r: VoiceTurnRequest, id: string, path: string) => r.tools!.run({ toolUseId: id, toolName: 'read_file', content: JSON.stringify({ path }) }, new AbortController().signal);
+    const result = await runVoiceChatTurn({
+      voice: async function* (r) {
+        await call(r, 'u1', 'a.ts');
+        yield { type: 'transcript', role: 'assistant', stage: 'speculative', text: 'Now the other two.' };
+        await call(r, 'u2', 'b.ts');
+        await call(r, 'u3', 'c.ts');
+        yield { type: 'transcript', role: 'assistant', stage: 'final', text: 'All three' };
+        yield { type: 'transcript', role: 'assistant', stage: 'final', text: 'export one thing.' };
+        yield { type: 'end', stopReason: 'END_TURN' };
+      },
+      clips: { put: async () => 'f'.repeat(64), get: async () => new Uint8Array() },
+      modelId: SONIC2,
+      input: { text: 'Read a, b and c' },
+      requestId: 'r1',
+      conversationId: 'c1',
+      signal: new AbortController().signal,
+      post: () => undefined,
+      tools: { tools: [read], gate: new ApprovalGate(() => 'allow'), ask: async () => 'deny', maxResultBytes: 1000 },
+    });
+    const steps = result.reply.steps?.map((s) => ({ text: s.text, calls: s.tools.map((t) => `${t.id}:${t.status}`) }));
+    assert.deepEqual(steps, [
+      { text: '', calls: ['u1:done'] },
+      { text: 'Now the other two.', calls: ['u2:done', 'u3:done'] },
+    ]);
+    assert.equal(result.reply.text, 'All three export one thing.');
   });
 
   it('with agent mode off the session gets no tools', async () => {
