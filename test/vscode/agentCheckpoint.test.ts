@@ -15,6 +15,7 @@ import type { Scenario } from '../emulator/scenario';
 import { EXTENSION_ID } from './extensionId';
 import { clearEmulator, setScenario } from './emulatorClient';
 import { waitFor } from './waitFor';
+import { toolContext } from './toolContext';
 
 const MODEL = 'anthropic.claude-3-haiku-20240307-v1:0';
 const FOLDER = 'agent-checkpoint';
@@ -196,7 +197,7 @@ describe('agent checkpoints: Restore puts a turn\'s files back (extension host, 
     const tool = (name: string) => api.agentTools.builtins.find((b) => b.name === name)!;
     const checkpoint = new TurnCheckpoint('direct', 'chat-direct');
     const run = async (name: string, input: Record<string, unknown>) => {
-      const r = await tool(name).invoke(input, { signal: new AbortController().signal, conversationId: 'chat-direct', maxResultBytes: 50_000, checkpoint });
+      const r = await tool(name).invoke(input, toolContext({ conversationId: 'chat-direct', maxResultBytes: 50_000, checkpoint }));
       assert.ok(!r.isError, r.text);
       return r.text;
     };

@@ -9,6 +9,7 @@ import type { WorkbenchApi } from '../../src/extension';
 import type { AgentTool, ToolInvocationContext, ToolOutcome } from '../../src/core/agent/agentTool';
 import { searchTextTool } from '../../src/vscode/agent/tools/searchTextTool';
 import { EXTENSION_ID } from './extensionId';
+import { toolContext } from './toolContext';
 
 const FIXTURE = 'agent-search-fixture';
 const FALLBACK_NOTE = '(searched by reading files (this VS Code has no bundled ripgrep where expected).)';
@@ -19,7 +20,7 @@ describe('agent search_text without ripgrep (extension host, fixture folder)', (
   const withoutRipgrep = searchTextTool(() => undefined);
   const fixture = (rel: string) => vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, FIXTURE, ...rel.split('/'));
   const write = (rel: string, text: string | Uint8Array) => vscode.workspace.fs.writeFile(fixture(rel), typeof text === 'string' ? new TextEncoder().encode(text) : text);
-  const context = (over: Partial<ToolInvocationContext> = {}): ToolInvocationContext => ({ signal: new AbortController().signal, conversationId: 'chat-search', maxResultBytes: 50_000, ...over });
+  const context = (over: Partial<ToolInvocationContext> = {}): ToolInvocationContext => toolContext({ conversationId: 'chat-search', ...over });
   const search = async (tool: AgentTool, input: Record<string, unknown>, over?: Partial<ToolInvocationContext>): Promise<ToolOutcome> => tool.invoke({ include: `${FIXTURE}/**`, ...input }, context(over));
   /** The answer's lines; the matches sorted, since rg reports files in the order its threads finish them. */
   const shape = (text: string) => {

@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { WorkbenchApi } from '../../src/extension';
 import { EXTENSION_ID } from './extensionId';
+import { toolContext } from './toolContext';
 
 describe('agent terminal tool (extension host)', () => {
   let api: WorkbenchApi;
@@ -12,7 +13,7 @@ describe('agent terminal tool (extension host)', () => {
     api = (await vscode.extensions.getExtension<WorkbenchApi>(EXTENSION_ID)!.activate())!;
   });
   const run = (input: unknown) =>
-    api.agentTools.builtins.find((t) => t.name === 'run_in_terminal')!.invoke(input, { signal: new AbortController().signal, conversationId: 'chat-t', maxResultBytes: 20_000 });
+    api.agentTools.builtins.find((t) => t.name === 'run_in_terminal')!.invoke(input, toolContext({ conversationId: 'chat-t', maxResultBytes: 20_000 }));
 
   it('runs the command as written in the Bedrock Agent terminal and reports output and exit code', async function () {
     this.timeout(60_000);
@@ -40,7 +41,7 @@ describe('agent terminal tool (extension host)', () => {
       if (e.execution.commandLine.value.includes('sleep 40')) stop.abort();
     });
     try {
-      const r = await tool.invoke({ command: 'echo waiting; sleep 40' }, { signal: stop.signal, conversationId: 'chat-t', maxResultBytes: 20_000 });
+      const r = await tool.invoke({ command: 'echo waiting; sleep 40' }, toolContext({ signal: stop.signal, conversationId: 'chat-t', maxResultBytes: 20_000 }));
       assert.match(r.text, /The command was stopped by the user/);
     } finally {
       closed.dispose();

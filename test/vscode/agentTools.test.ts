@@ -11,6 +11,7 @@ import type { AgentTool, ToolInvocationContext, ToolOutcome } from '../../src/co
 import { buildAgentTools } from '../../src/vscode/agent/registerAgentTools';
 import { externalTools } from '../../src/vscode/agent/lmToolAdapter';
 import { EXTENSION_ID } from './extensionId';
+import { toolContext } from './toolContext';
 
 const FIXTURE = 'agent-fixture';
 const CACHE_TS = ['export const ttl = 60;', 'export const size = 100;', 'export function createCache() {', '  return new Map<string, string>();', '}', ''].join('\n');
@@ -26,7 +27,7 @@ describe('agent tools (extension host, fixture workspace)', () => {
     assert.ok(t, `built-in tool ${name}`);
     return t;
   };
-  const context = (over: Partial<ToolInvocationContext> = {}): ToolInvocationContext => ({ signal: new AbortController().signal, conversationId: 'chat-1', maxResultBytes: 50_000, ...over });
+  const context = (over: Partial<ToolInvocationContext> = {}): ToolInvocationContext => toolContext({ conversationId: 'chat-1', ...over });
   const call = (name: string, input: unknown, over?: Partial<ToolInvocationContext>): Promise<ToolOutcome> => tool(name).invoke(input, context(over));
   const ok = async (name: string, input: unknown, over?: Partial<ToolInvocationContext>): Promise<string> => {
     const r = await call(name, input, over);

@@ -33,6 +33,8 @@ export interface AgentTurnOptions extends RunTurnOptions {
   limits: AgentLimits;
   /** Where the turn's file changes are recorded, so they can be restored. */
   checkpoint?: TurnCheckpoint;
+  /** See ToolCallContext.actingGraceMs. */
+  actingGraceMs?: number;
 }
 
 /** The tools as one request declares them, and the tool behind each declared name. */
@@ -73,6 +75,7 @@ export async function runAgentTurn(o: AgentTurnOptions): Promise<PersistedTurn> 
     maxResultBytes: o.limits.maxResultBytes,
     clock: () => reply.now,
     checkpoint: o.checkpoint,
+    ...(o.actingGraceMs !== undefined ? { actingGraceMs: o.actingGraceMs } : {}),
   };
   for (let index = 0; ; index++) {
     if (index > 0) reply.stats.nextCall();

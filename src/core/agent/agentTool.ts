@@ -36,6 +36,14 @@ export interface ToolInvocationContext {
   maxResultBytes: number;
   /** The turn's checkpoint: a tool that changes a file records its earlier state here first (absent in tests that do not restore). */
   checkpoint?: ChangeRecorder;
+  /**
+   * Runs `change`, the one step that alters the workspace or starts something (a workspace edit, a
+   * file creation, a command sent to a terminal), unless the turn was stopped: then it throws
+   * `StoppedBeforeActing` and nothing is done. Call it at the last moment, with no wait between it
+   * and the change, and record the checkpoint inside it. Once it ran, Stop lets the tool finish, so
+   * its result says what it did.
+   */
+  act<T>(change: () => T): T;
 }
 
 /** A file as a tool found it just before changing it. `unreadable`: not text (binary, say), so no copy can be kept, and why. */

@@ -2,6 +2,7 @@
 // refusal comes back to the model as an error result it can correct, and an unexpected failure is
 // reported as one too (never thrown into the loop).
 import type { AgentTool, ToolInvocationContext, ToolKind, ToolOutcome } from './agentTool';
+import { isStoppedBeforeActing } from './actGuard';
 import { inputObject, ToolInputError } from './toolText';
 
 /** A refusal the model should read as is (outside the workspace, a credentials file, nothing found). */
@@ -43,7 +44,7 @@ export function defineTool(spec: BuiltinToolSpec): AgentTool {
         return typeof outcome === 'string' ? { text: outcome } : outcome;
       } catch (e) {
         if (e instanceof ToolInputError) return { text: `${spec.name}: ${e.message}`, isError: true };
-        if (e instanceof ToolRefusal) return { text: e.message, isError: true };
+        if (e instanceof ToolRefusal || isStoppedBeforeActing(e)) return { text: e.message, isError: true };
         if (context.signal.aborted) return { text: `${spec.name} was cancelled.`, isError: true };
         return { text: `${spec.name} failed: ${e instanceof Error ? e.message : String(e)}`, isError: true };
       }

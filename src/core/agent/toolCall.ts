@@ -6,7 +6,8 @@ import type { ContentPart } from '../bedrock/adapters/chatRequest';
 import type { WireToolCall } from '../../shared/protocol';
 import type { RequestedCall } from '../chat/turnRunner';
 import { toolInputText } from '../chat/turnRunner';
-import type { AgentTool, ToolOutcome } from './agentTool';
+import { isActingKind, type AgentTool, type ToolOutcome } from './agentTool';
+import { actGuard, type ActGuard } from './actGuard';
 import type { ApprovalGate } from './approvalGate';
 import type { ApprovalReply } from './pendingApprovals';
 import { inputProblem } from './toolSchema';
@@ -26,6 +27,8 @@ export interface ToolCallContext {
   clock(): number;
   /** Where acting tools record the files' earlier state. */
   checkpoint?: TurnCheckpoint;
+  /** How long a Stop waits for a call that already began its change (ACTING_GRACE_MS unless a test says). */
+  actingGraceMs?: number;
 }
 
 export interface FinishedCall {
@@ -35,6 +38,20 @@ export interface FinishedCall {
 
 /** What the model reads when a call was stopped before it ran, or never ran because the turn stopped. */
 export const NOT_RUN_STOPPED = 'not run: the turn was stopped';
+/** A call whose approval was pending when the turn stopped: the question was withdrawn. */
+export const NOT_RUN_STOPPED_ASKING = 'not run: the turn was stopped while the user was being asked to approve it';
+/** An acting call stopped before it began its change (and its guard refuses one now). */
+export const STOPPED_BEFORE_CHANGE = 'Stopped by the user before it changed anything: nothing was applied or run.';
+/** A reading call stopped before it finished. */
+export const STOPPED_RUNNING = 'Stopped by the user before it finished.';
+/** Said after the result of a call that had begun its change when the user pressed Stop. */
+export const STOPPED_AFTER_CHANGE = 'The user pressed Stop while this call was completing a change it had already begun; the result above is what it did.';
+/** How long a Stop waits for a call that already began its change, so its result can say what it did. */
+export const ACTING_GRACE_MS = 15_000;
+
+function stillRunning(graceMs: number): string {
+  return `Stopped by the user after it had begun its change; it had not finished ${Math.round(graceMs / 1000)} s later, so whether the change was completed is not known.`;
+}
 
 /** The call as first shown: what the model asked for, with the tool's own label when it is known. */
 export function requestedWire(call: RequestedCall, step: number, tools: ReadonlyMap<string, AgentTool>): WireToolCall {
@@ -72,14 +89,21 @@ export async function runToolCall(call: RequestedCall, requested: WireToolCall, 
   if (ctx.signal.aborted) return finish('cancelled', NOT_RUN_STOPPED, true);
   let input = call.input ?? {};
   let edited: string | undefined;
+  /** The user answered the question (a Stop while asking is no answer of theirs). */
+  let answered = false;
   const allowed = await ctx.gate.decide(tool, input, ctx.conversationId, async () => {
+    // Stopped while the preview opened: nothing is asked.
+    if (ctx.signal.aborted) return 'deny';
     ctx.update({ ...wire, status: 'awaitingApproval' });
     const reply = await ctx.ask({ ...wire, status: 'awaitingApproval' });
+    answered = !ctx.signal.aborted;
     if (typeof reply === 'string') return reply;
     edited = reply.edited;
     return reply.decision;
   });
-  if (ctx.signal.aborted) return finish(allowed ? 'cancelled' : 'denied', NOT_RUN_STOPPED, true);
+  if (!allowed && answered) return finish('denied', 'The user denied this call. Do not retry it unless the user asks; continue without it or explain what you need.', true);
+  // The question is withdrawn (the step leaves its waiting state); the call never runs.
+  if (ctx.signal.aborted) return finish('cancelled', allowed ? NOT_RUN_STOPPED : NOT_RUN_STOPPED_ASKING, true);
   if (!allowed) return finish('denied', 'The user denied this call. Do not retry it unless the user asks; continue without it or explain what you need.', true);
   // What runs is what the user approved: their edit of the editable field, if they made one.
   const change = userEdit(tool, input, edited);
@@ -88,18 +112,23 @@ export async function runToolCall(call: RequestedCall, requested: WireToolCall, 
     wire = { ...wire, label: safeLabel(tool, input) };
   }
   ctx.update({ ...wire, status: 'running' });
-  let outcome: ToolOutcome;
-  try {
-    outcome = await untilAborted(tool.invoke(input, { signal: ctx.signal, conversationId: ctx.conversationId, maxResultBytes: ctx.maxResultBytes, ...(ctx.checkpoint ? { checkpoint: ctx.checkpoint } : {}) }), ctx.signal);
-  } catch (e) {
-    if (ctx.signal.aborted) return finish('cancelled', 'Stopped by the user before it finished.', true);
-    return finish('failed', `${tool.name} failed: ${e instanceof Error ? e.message : String(e)}`, true);
-  }
-  if (ctx.signal.aborted) return finish('cancelled', 'Stopped by the user before it finished.', true);
+  const guard = actGuard(ctx.signal);
+  const settled = await settleOrStop(
+    () => tool.invoke(input, { signal: ctx.signal, conversationId: ctx.conversationId, maxResultBytes: ctx.maxResultBytes, act: (c) => guard.act(c), ...(ctx.checkpoint ? { checkpoint: ctx.checkpoint } : {}) }),
+    ctx.signal,
+    guard,
+    ctx.actingGraceMs ?? ACTING_GRACE_MS,
+  );
+  if (settled.kind === 'stopped') return finish('cancelled', isActingKind(tool.kind) ? STOPPED_BEFORE_CHANGE : STOPPED_RUNNING, true);
+  if (settled.kind === 'unsettled') return finish('cancelled', stillRunning(settled.graceMs), true);
+  if (settled.kind === 'threw') return finish('failed', `${tool.name} failed: ${settled.error instanceof Error ? settled.error.message : String(settled.error)}`, true);
+  const outcome = settled.outcome;
+  // Stopped while a change it had begun was completing: what it did is reported, and the turn's summary and Restore count it.
+  const stoppedNote = settled.stoppedWhileActing ? `\n\n${STOPPED_AFTER_CHANGE}` : '';
   const text = String(outcome.text ?? '');
-  const capped = capResult(change ? `${editNote(change)}\n\n${text}` : text, ctx.maxResultBytes);
+  const capped = capResult(change ? `${editNote(change)}\n\n${text}` : text, ctx.maxResultBytes - Buffer.byteLength(stoppedNote, 'utf8'));
   // A tool that cut its own result to the cap says so in `truncated`; the block shows it either way.
-  return finish(outcome.isError ? 'failed' : 'done', capped.text, !!outcome.isError, capped.truncated || outcome.truncated === true);
+  return finish(outcome.isError ? 'failed' : 'done', capped.text + stoppedNote, !!outcome.isError, capped.truncated || outcome.truncated === true);
 }
 
 /**
@@ -117,23 +146,52 @@ export function capResult(text: string, maxBytes: number): { text: string; trunc
   return { text: `${kept}\n[truncated: ${end.toLocaleString('en-US')} of ${bytes.toLocaleString('en-US')} bytes shown]`, truncated: true };
 }
 
-/** The tool's own promise, or a rejection as soon as the turn stops (a tool that ignores its signal cannot hold the turn). */
-function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(new Error('stopped'));
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new Error('stopped'));
-    signal.addEventListener('abort', onAbort, { once: true });
-    work.then(
-      (v) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(v);
-      },
-      (e) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(e);
-      },
+type Settled =
+  | { kind: 'finished'; outcome: ToolOutcome; stoppedWhileActing: boolean }
+  | { kind: 'threw'; error: unknown }
+  /** Stopped before the tool began any change: it cannot begin one now (its guard refuses). */
+  | { kind: 'stopped' }
+  /** Stopped after the tool began a change, and it had not finished `graceMs` later. */
+  | { kind: 'unsettled'; graceMs: number };
+
+/**
+ * Runs the tool to its end, or until Stop. A tool that changed nothing yet is left at once (a tool
+ * that ignores its signal cannot hold the turn, and its guard refuses any later change); one that
+ * began a change is waited for, up to `graceMs`, so its result says what it did and the turn's
+ * checkpoint holds the change before the turn ends.
+ */
+async function settleOrStop(invoke: () => Promise<ToolOutcome>, signal: AbortSignal, guard: ActGuard, graceMs: number): Promise<Settled> {
+  let work: Promise<Settled>;
+  try {
+    work = invoke().then(
+      (outcome): Settled => ({ kind: 'finished', outcome, stoppedWhileActing: false }),
+      (error: unknown): Settled => ({ kind: 'threw', error }),
     );
+  } catch (error) {
+    work = Promise.resolve({ kind: 'threw', error });
+  }
+  let onAbort: (() => void) | undefined;
+  const stopped = new Promise<'stop'>((resolve) => {
+    onAbort = () => resolve('stop');
+    if (signal.aborted) resolve('stop');
+    else signal.addEventListener('abort', onAbort, { once: true });
   });
+  try {
+    const first = await Promise.race([work, stopped]);
+    if (first !== 'stop') return first;
+  } finally {
+    signal.removeEventListener('abort', onAbort!);
+  }
+  if (!guard.acted) return { kind: 'stopped' };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<'late'>((resolve) => (timer = setTimeout(resolve, graceMs, 'late')));
+  try {
+    const r = await Promise.race([work, late]);
+    if (r === 'late') return { kind: 'unsettled', graceMs };
+    return r.kind === 'finished' ? { ...r, stoppedWhileActing: true } : r;
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 interface UserEdit {

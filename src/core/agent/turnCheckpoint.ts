@@ -145,7 +145,12 @@ export class TurnCheckpoints {
 
   /** The checkpoint for a starting turn. */
   begin(requestId: string, conversationId: string): TurnCheckpoint {
-    const checkpoint = new TurnCheckpoint(requestId, conversationId, () => this.evict());
+    // A change applied after the turn ended (a tool that outlasted the wait for it on Stop) still
+    // gets its checkpoint, though `finish` dropped it as unchanged.
+    const checkpoint = new TurnCheckpoint(requestId, conversationId, (c) => {
+      if (!this.turns.has(c.requestId)) this.turns.set(c.requestId, c);
+      this.evict();
+    });
     this.turns.set(requestId, checkpoint);
     return checkpoint;
   }

@@ -6,6 +6,7 @@
 // call back into this extension for what the chat already does itself. VS Code's own tools are
 // left out too (see externalTools).
 import * as vscode from 'vscode';
+import { isStoppedBeforeActing } from '../../core/agent/actGuard';
 import type { AgentTool, ToolOutcome } from '../../core/agent/agentTool';
 import { oneLine } from '../../core/agent/defineTool';
 import { capResult } from '../../core/agent/toolText';
@@ -61,10 +62,12 @@ function adapt(info: vscode.LanguageModelToolInformation, lm: LanguageModelTools
     invoke: async (input, context): Promise<ToolOutcome> => {
       const object = input && typeof input === 'object' && !Array.isArray(input) ? input : {};
       try {
-        const result = await lm.invokeTool(info.name, { input: object, toolInvocationToken: undefined }, tokenOf(context.signal));
+        // Not started once the turn was stopped; once started, it is asked to cancel through the token.
+        const result = await context.act(() => lm.invokeTool(info.name, { input: object, toolInvocationToken: undefined }, tokenOf(context.signal)));
         const text = resultText(result);
         return capResult(text || `${info.name} returned nothing.`, context.maxResultBytes, 'Ask the tool for less.');
       } catch (e) {
+        if (isStoppedBeforeActing(e)) return { text: `${info.name} was not run: the turn was stopped.`, isError: true };
         if (e instanceof vscode.CancellationError || context.signal.aborted) return { text: `${info.name} was cancelled (stopped, or the user declined its confirmation).`, isError: true };
         return { text: `${info.name} failed: ${e instanceof Error ? e.message : String(e)}`, isError: true };
       }

@@ -96,12 +96,16 @@ export function proposeEditTool(access: WorkspaceAccess, proposals: ProposedChan
       const { file, doc, edit } = await plan(o, context.conversationId);
       // Unsaved typing of the user's is theirs to save: then the edit stays in the editor, unsaved, too.
       const hadUnsavedChanges = doc.isDirty;
-      // Read and recorded with no wait before the edit: the state Restore goes back to.
       const key = file.uri.toString();
-      const notKept = context.checkpoint?.before(key, file.relative, { exists: true, text: doc.getText() });
       const we = new vscode.WorkspaceEdit();
       we.replace(file.uri, new vscode.Range(doc.positionAt(edit.start), doc.positionAt(edit.end)), edit.replacement, { needsConfirmation: false, label: `Bedrock agent: ${describePlannedEdit(edit)}` });
-      if (!(await vscode.workspace.applyEdit(we))) throw new ToolRefusal(`VS Code did not apply the edit to ${file.relative} (the file may be read-only).`);
+      let notKept: string | undefined;
+      // Unless the turn was stopped meanwhile: the text read and recorded with no wait before the edit, the state Restore goes back to.
+      const applying = context.act(() => {
+        notKept = context.checkpoint?.before(key, file.relative, { exists: true, text: doc.getText() });
+        return vscode.workspace.applyEdit(we);
+      });
+      if (!(await applying)) throw new ToolRefusal(`VS Code did not apply the edit to ${file.relative} (the file may be read-only).`);
       context.checkpoint?.after(key, { exists: true, text: doc.getText() });
       const saved = hadUnsavedChanges ? false : await doc.save();
       const state = saved ? ', saved' : hadUnsavedChanges ? ' in the editor, not saved (the file already had unsaved changes of the user\'s)' : ' (not saved: the file could not be written)';
@@ -143,10 +147,16 @@ export function createFileTool(access: WorkspaceAccess, proposals: ProposedChang
     async run(o, context) {
       const { file, content, exists } = await target(o, context.conversationId);
       const key = file.uri.toString();
-      const notKept = context.checkpoint?.before(key, file.relative, exists ? await fileBefore(file.uri) : { exists: false });
+      const before = exists ? await fileBefore(file.uri) : ({ exists: false } as const);
       const we = new vscode.WorkspaceEdit();
       we.createFile(file.uri, { overwrite: exists, contents: new TextEncoder().encode(content) }, { needsConfirmation: false, label: `Bedrock agent: create ${file.relative}` });
-      if (!(await vscode.workspace.applyEdit(we))) throw new ToolRefusal(`VS Code did not create ${file.relative}.`);
+      let notKept: string | undefined;
+      // Unless the turn was stopped while the file was being looked at.
+      const creating = context.act(() => {
+        notKept = context.checkpoint?.before(key, file.relative, before);
+        return vscode.workspace.applyEdit(we);
+      });
+      if (!(await creating)) throw new ToolRefusal(`VS Code did not create ${file.relative}.`);
       context.checkpoint?.after(key, { exists: true, text: content });
       return `${exists ? 'Replaced' : 'Created'} ${file.relative} (${lines(lineCount(content))}). The user can remove it with Undo.${notKept ? ` ${notKept}` : ''}`;
     },

@@ -3,7 +3,8 @@
 // integration; without it the command is not run, since its result could not be reported. The
 // command text is handed to the shell as is: we never build another command line around it.
 import * as vscode from 'vscode';
-import type { AgentTool, ToolOutcome } from '../../../core/agent/agentTool';
+import { StoppedBeforeActing } from '../../../core/agent/actGuard';
+import type { AgentTool, ToolInvocationContext, ToolOutcome } from '../../../core/agent/agentTool';
 import { defineTool, ToolRefusal } from '../../../core/agent/defineTool';
 import { capResult, optionalInteger, requiredString, ToolInputError } from '../../../core/agent/toolText';
 import { cleanTerminalOutput, OutputKeeper } from '../../../core/agent/terminalOutput';
@@ -84,12 +85,14 @@ export function terminalTool(terminals: AgentTerminals): AgentTool {
       try {
         terminal.show(true);
         const integration = await shellIntegrationOf(terminal, context.signal);
+        // Stopped while the shell started: nothing was sent, and there is nothing to warn about.
+        if (context.signal.aborted) throw new StoppedBeforeActing();
         if (!integration) {
           const problem = `The ${terminal.name} terminal has no shell integration (its shell does not support it, or it is turned off in "terminal.integrated.shellIntegration.enabled"), so the command's output and exit code cannot be captured.`;
           void showWarningMessage(`${problem} The agent did not run \`${command}\`; run it yourself if you want it.`);
           throw new ToolRefusal(`${problem} The command was not run. Tell the user, or continue without running it.`);
         }
-        const { outcome, finished } = await execute(terminal, integration, command.trim(), timeoutSeconds, context.signal, context.maxResultBytes);
+        const { outcome, finished } = await execute(terminal, integration, command.trim(), timeoutSeconds, context, context.maxResultBytes);
         if (!finished) terminals.retire(terminal);
         return outcome;
       } finally {
@@ -117,8 +120,8 @@ function shellIntegrationOf(terminal: vscode.Terminal, signal: AbortSignal): Pro
   });
 }
 
-async function execute(terminal: vscode.Terminal, integration: vscode.TerminalShellIntegration, command: string, timeoutSeconds: number, signal: AbortSignal, maxBytes: number): Promise<{ outcome: ToolOutcome; finished: boolean }> {
-  if (signal.aborted) throw new Error('cancelled');
+async function execute(terminal: vscode.Terminal, integration: vscode.TerminalShellIntegration, command: string, timeoutSeconds: number, context: ToolInvocationContext, maxBytes: number): Promise<{ outcome: ToolOutcome; finished: boolean }> {
+  const { signal } = context;
   const output = new OutputKeeper(maxBytes);
   let ended: ((code: number | undefined) => void) | undefined;
   const end = new Promise<number | undefined>((resolve) => (ended = resolve));
@@ -136,12 +139,14 @@ async function execute(terminal: vscode.Terminal, integration: vscode.TerminalSh
     stopped?.();
   };
   const onAbort = () => interrupt('stopped by the user');
-  signal.addEventListener('abort', onAbort, { once: true });
-  const timer = setTimeout(() => interrupt(`still running after ${timeoutSeconds} s, so it was stopped (Ctrl+C)`), timeoutSeconds * 1000);
+  let timer: NodeJS.Timeout | undefined;
   const timers: NodeJS.Timeout[] = [];
   const after = <T>(ms: number, value: T) => new Promise<T>((resolve) => timers.push(setTimeout(resolve, ms, value)));
   try {
-    execution = integration.executeCommand(command);
+    // Sent only if the turn is still running; from here a Stop interrupts the command with Ctrl+C.
+    execution = context.act(() => integration.executeCommand(command));
+    signal.addEventListener('abort', onAbort, { once: true });
+    timer = setTimeout(() => interrupt(`still running after ${timeoutSeconds} s, so it was stopped (Ctrl+C)`), timeoutSeconds * 1000);
     const started = execution;
     const reading = (async () => {
       for await (const chunk of started.read()) output.add(chunk);

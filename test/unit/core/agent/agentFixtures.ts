@@ -2,10 +2,10 @@
 // (no network in this tier); the integration tier runs the same loop against the emulator.
 import type { ChatEvent } from '../../../../src/core/bedrock/adapters/chatEvent';
 import type { ChatRequest } from '../../../../src/core/bedrock/adapters/chatRequest';
-import type { AgentTool, ToolKind, ToolOutcome } from '../../../../src/core/agent/agentTool';
+import type { AgentTool, ToolInvocationContext, ToolKind, ToolOutcome } from '../../../../src/core/agent/agentTool';
 import { ScriptedBackend, route } from '../chat/fakeBackend';
 
-export function fixtureTool(name: string, kind: ToolKind, run: (input: Record<string, unknown>, signal: AbortSignal) => Promise<ToolOutcome> | ToolOutcome, schema?: Record<string, unknown>): AgentTool & { calls: unknown[] } {
+export function fixtureTool(name: string, kind: ToolKind, run: (input: Record<string, unknown>, signal: AbortSignal, context: ToolInvocationContext) => Promise<ToolOutcome> | ToolOutcome, schema?: Record<string, unknown>): AgentTool & { calls: unknown[] } {
   const calls: unknown[] = [];
   return {
     calls,
@@ -18,7 +18,7 @@ export function fixtureTool(name: string, kind: ToolKind, run: (input: Record<st
     describe: (input) => `${name} ${(input as { path?: string })?.path ?? ''}`.trim(),
     async invoke(input, context) {
       calls.push(input);
-      return run(input as Record<string, unknown>, context.signal);
+      return run(input as Record<string, unknown>, context.signal, context);
     },
   };
 }

@@ -5,6 +5,7 @@ import { runAgentTurn, stepLimitLine, type AgentTurnOptions } from '../../../../
 import { ApprovalGate } from '../../../../src/core/agent/approvalGate';
 import type { ApprovalDecision, AgentTool } from '../../../../src/core/agent/agentTool';
 import type { ChatStreamMessage, WireToolCall } from '../../../../src/shared/protocol';
+import { NOT_RUN_STOPPED_ASKING } from '../../../../src/core/agent/toolCall';
 import { fixtureTool, scriptedModel, type ScriptedStep } from './agentFixtures';
 
 const request = { modelId: 'anthropic.claude-sonnet-4-20250514-v1:0', messages: [{ role: 'user' as const, content: [{ type: 'text' as const, text: 'what does cache.ts export?' }] }] };
@@ -231,7 +232,7 @@ describe('agent loop', () => {
     assert.equal(posted.at(-1)?.method, 'chat/error');
   });
 
-  it('Stop while waiting for an approval denies the call', async () => {
+  it('Stop while waiting for an approval withdraws the question: the call is cancelled, not counted as denied', async () => {
     const stop = new AbortController();
     const edit = fixtureTool('proposeEdit', 'edit', () => ({ text: 'edited' }));
     const { done } = run([{ calls: [{ id: 'e', name: 'proposeEdit', input: { path: 'a' } }] }, { text: 'never' }], [edit], {
@@ -243,7 +244,7 @@ describe('agent loop', () => {
     });
     const turn = await done;
     assert.equal(edit.calls.length, 0);
-    assert.deepEqual(turn.steps?.[0].tools.map((t) => [t.status, t.result]), [['denied', 'not run: the turn was stopped']]);
+    assert.deepEqual(turn.steps?.[0].tools.map((t) => [t.status, t.result]), [['cancelled', NOT_RUN_STOPPED_ASKING]]);
     assert.equal(turn.error?.kind, 'cancelled');
   });
 
