@@ -78,38 +78,25 @@ export type ErrorFaultKind =
   | 'modelError'
   | 'modelStreamError';
 
+/** Each fault kind's exception: its code, HTTP status, message unless the fault names one, and extra fields. */
+const FAULT_ERRORS: Record<ErrorFaultKind, { code: string; status: number; message: string; extra?: Record<string, unknown> }> = {
+  throttling: { code: 'ThrottlingException', status: 429, message: MESSAGES.throttling },
+  modelNotReady: { code: 'ModelNotReadyException', status: 429, message: MESSAGES.modelNotReady },
+  serviceUnavailable: { code: 'ServiceUnavailableException', status: 503, message: MESSAGES.serviceUnavailable },
+  internal: { code: 'InternalServerException', status: 500, message: MESSAGES.internal },
+  accessDenied: { code: 'AccessDeniedException', status: 403, message: MESSAGES.accessDenied },
+  expiredToken: { code: 'ExpiredTokenException', status: 403, message: MESSAGES.expiredToken },
+  invalidToken: { code: 'UnrecognizedClientException', status: 403, message: MESSAGES.invalidToken },
+  modelTimeout: { code: 'ModelTimeoutException', status: 408, message: MESSAGES.modelTimeout },
+  quotaExceeded: { code: 'ServiceQuotaExceededException', status: 400, message: MESSAGES.quota },
+  validation: { code: 'ValidationException', status: 400, message: 'Malformed input request, please reformat your input and try again.' },
+  modelError: { code: 'ModelErrorException', status: 424, message: 'The model returned an error.', extra: { originalStatusCode: 500, resourceName: 'model' } },
+  modelStreamError: { code: 'ModelStreamErrorException', status: 424, message: MESSAGES.modelStreamError, extra: { originalStatusCode: 500, originalMessage: 'Internal model error' } },
+};
+
 export function errorForKind(kind: ErrorFaultKind, message?: string, status?: number): ServiceError {
-  const make = (code: string, st: number, msg: string, extra?: Record<string, unknown>): ServiceError =>
-    new ServiceError(code, status ?? st, message ?? msg, extra);
-  switch (kind) {
-    case 'throttling':
-      return make('ThrottlingException', 429, MESSAGES.throttling);
-    case 'modelNotReady':
-      return make('ModelNotReadyException', 429, MESSAGES.modelNotReady);
-    case 'serviceUnavailable':
-      return make('ServiceUnavailableException', 503, MESSAGES.serviceUnavailable);
-    case 'internal':
-      return make('InternalServerException', 500, MESSAGES.internal);
-    case 'accessDenied':
-      return make('AccessDeniedException', 403, MESSAGES.accessDenied);
-    case 'expiredToken':
-      return make('ExpiredTokenException', 403, MESSAGES.expiredToken);
-    case 'invalidToken':
-      return make('UnrecognizedClientException', 403, MESSAGES.invalidToken);
-    case 'modelTimeout':
-      return make('ModelTimeoutException', 408, MESSAGES.modelTimeout);
-    case 'quotaExceeded':
-      return make('ServiceQuotaExceededException', 400, MESSAGES.quota);
-    case 'validation':
-      return make('ValidationException', 400, 'Malformed input request, please reformat your input and try again.');
-    case 'modelError':
-      return make('ModelErrorException', 424, 'The model returned an error.', { originalStatusCode: 500, resourceName: 'model' });
-    case 'modelStreamError':
-      return make('ModelStreamErrorException', 424, MESSAGES.modelStreamError, {
-        originalStatusCode: 500,
-        originalMessage: 'Internal model error',
-      });
-  }
+  const error = FAULT_ERRORS[kind];
+  return new ServiceError(error.code, status ?? error.status, message ?? error.message, error.extra);
 }
 
 /** OpenAI-compatible endpoints answer errors in OpenAI's shape. */

@@ -12,6 +12,7 @@ import type { ApprovalDecision } from '../../src/core/agent/agentTool';
 import type { ChatToolMessage, HostToWebviewMessage, WireToolCall } from '../../src/shared/protocol';
 import { EXTENSION_ID } from './extensionId';
 import { clearEmulator, recordedRequests } from './emulatorClient';
+import { openReadyChatPanel } from './chatPanelReady';
 import { waitFor } from './waitFor';
 
 const MODEL = 'anthropic.claude-3-haiku-20240307-v1:0';
@@ -63,9 +64,7 @@ describe('agent approvals: the webview answer reaches the approval gate (extensi
   before(async () => {
     api = (await vscode.extensions.getExtension<WorkbenchApi>(EXTENSION_ID)!.activate())!;
     await api.catalog.refresh();
-    await vscode.commands.executeCommand('bedrock.openChatInEditor');
-    host = api.chat.panelForTests()!;
-    await waitFor(host.onDidPost, () => host.isReady, 'the webview ready handshake');
+    host = await openReadyChatPanel(api);
     host.onDidPost((m) => posts.push(m));
     // The host reports a message it failed to handle to the log: that is the "error" a stray answer must not cause.
     const log = api.log as { warn: (...a: unknown[]) => void; error: (...a: unknown[]) => void };

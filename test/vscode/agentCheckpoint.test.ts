@@ -14,6 +14,7 @@ import type { AgentRestoredMessage, HostToWebviewMessage } from '../../src/share
 import type { Scenario } from '../emulator/scenario';
 import { EXTENSION_ID } from './extensionId';
 import { clearEmulator, setScenario } from './emulatorClient';
+import { openReadyChatPanel } from './chatPanelReady';
 import { waitFor } from './waitFor';
 import { toolContext } from './toolContext';
 
@@ -88,9 +89,7 @@ describe('agent checkpoints: Restore puts a turn\'s files back (extension host, 
   before(async () => {
     api = (await vscode.extensions.getExtension<WorkbenchApi>(EXTENSION_ID)!.activate())!;
     await api.catalog.refresh();
-    await vscode.commands.executeCommand('bedrock.openChatInEditor');
-    host = api.chat.panelForTests()!;
-    await waitFor(host.onDidPost, () => host.isReady, 'the webview ready handshake');
+    host = await openReadyChatPanel(api);
     host.onDidPost((m) => posts.push(m));
     // The modal, answered as the user would; what it was asked is kept to check.
     api.agentTools.confirmRestore = async (steps) => {

@@ -12,7 +12,7 @@ import type { AttachAddedMessage, AttachRefusedMessage, HostToWebviewMessage } f
 import type { WireAttachment } from '../../src/shared/attachments';
 import { EXTENSION_ID } from './extensionId';
 import { clearEmulator, recordedRequests } from './emulatorClient';
-import { waitFor } from './waitFor';
+import { openReadyChatPanel } from './chatPanelReady';
 
 const MODEL = 'amazon.nova-lite-v1:0';
 const PNG_1X1 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
@@ -25,9 +25,7 @@ describe('chat attachments (extension host, emulator)', () => {
   before(async () => {
     api = (await vscode.extensions.getExtension<WorkbenchApi>(EXTENSION_ID)!.activate())!;
     await api.catalog.refresh();
-    await vscode.commands.executeCommand('bedrock.openChatInEditor');
-    host = api.chat.panelForTests()!;
-    await waitFor(host.onDidPost, () => host.isReady, 'the webview ready handshake');
+    host = await openReadyChatPanel(api);
     const enc = new TextEncoder();
     await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder(), 'docs', 'Q3 report.pdf'), enc.encode('%PDF-1.4\n% a small test document\n'));
     await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder(), '.env'), enc.encode('AWS_SECRET_ACCESS_KEY=nope\n'));

@@ -9,6 +9,7 @@ import type { ChatPanelHost } from '../../src/vscode/chat/chatPanelHost';
 import type { HostToWebviewMessage, TokenColors } from '../../src/shared/protocol';
 import { NO_EDITOR_TO_INSERT } from '../../src/vscode/chat/codeActions';
 import { EXTENSION_ID } from './extensionId';
+import { openReadyChatPanel } from './chatPanelReady';
 import { waitFor } from './waitFor';
 
 const folder = () => vscode.workspace.workspaceFolders![0].uri;
@@ -31,9 +32,7 @@ describe('chat message actions (host side)', () => {
 
   // The editor-tab chat is an editor: closing all editors after a test closes it too.
   beforeEach(async () => {
-    await vscode.commands.executeCommand('bedrock.openChatInEditor');
-    host = api.chat.panelForTests()!;
-    await waitFor(host.onDidPost, () => host.isReady, 'the webview ready handshake');
+    host = await openReadyChatPanel(api);
   });
 
   afterEach(async () => {
@@ -109,9 +108,7 @@ describe('chat message actions (host side)', () => {
       return Promise.resolve(undefined);
     };
     try {
-      await vscode.commands.executeCommand('bedrock.openChatInEditor');
-      host = api.chat.panelForTests()!;
-      await waitFor(host.onDidPost, () => host.isReady, 'the webview ready handshake');
+      host = await openReadyChatPanel(api);
       const untitledBefore = vscode.workspace.textDocuments.filter((d) => d.isUntitled).length;
       await host.receive({ method: 'code/insert', code: 'nowhere();' });
       assert.deepEqual(shown, [NO_EDITOR_TO_INSERT]);

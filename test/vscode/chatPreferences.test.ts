@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { WorkbenchApi } from '../../src/extension';
 import type { HostToWebviewMessage } from '../../src/shared/protocol';
 import { EXTENSION_ID } from './extensionId';
+import { openReadyChatPanel } from './chatPanelReady';
 import { waitFor } from './waitFor';
 
 const NOVA = 'amazon.nova-lite-v1:0';
@@ -26,9 +27,7 @@ describe('chat preferences shared by every surface (real webviews)', () => {
   it('a model chosen in the editor-tab chat is the view’s, Explain’s and Ask’s; favourites and the default system prompt reach every chat', async () => {
     const view = await vscode.commands.executeCommand<ReturnType<WorkbenchApi['chat']['commands']['bedrock.openChat']>>('bedrock.openChat');
     await waitFor(view.onDidPost, () => view.isReady, 'the view is ready');
-    await vscode.commands.executeCommand('bedrock.openChatInEditor');
-    const panel = api.chat.panelForTests()!;
-    await waitFor(panel.onDidPost, () => panel.isReady, 'the panel is ready');
+    const panel = await openReadyChatPanel(api);
     await api.modelChoice.remember(HAIKU);
 
     const viewPosts: HostToWebviewMessage[] = [];

@@ -9,31 +9,14 @@ import type { EmulatorHandle } from '../../emulator/emulator';
 import type { VoiceEvent } from '../../../src/core/bedrock/speech/voiceSession';
 import { voiceTools } from '../../../src/core/agent/voiceTools';
 import { ApprovalGate } from '../../../src/core/agent/approvalGate';
-import type { AgentTool, ToolKind, ToolOutcome } from '../../../src/core/agent/agentTool';
+import type { AgentTool } from '../../../src/core/agent/agentTool';
 import type { WireToolCall } from '../../../src/shared/protocol';
 import { BedrockError } from '../../../src/core/bedrock/errors/classifiedError';
 import { loadAwsSdk } from '../../../src/core/bedrock/connection/loadAwsSdk';
 import { toolPromptFields, toolResultEvents } from '../../../src/core/bedrock/speech/sonicTools';
+import { fixtureTool as tool } from '../../unit/core/agent/agentFixtures';
 
 const SONIC2 = 'amazon.nova-2-sonic-v1:0';
-
-function tool(name: string, kind: ToolKind, run: (input: Record<string, unknown>) => ToolOutcome): AgentTool & { calls: unknown[] } {
-  const calls: unknown[] = [];
-  return {
-    calls,
-    name,
-    description: `${name} for tests`,
-    title: name,
-    kind,
-    source: 'builtin',
-    inputSchema: { type: 'object', properties: { path: { type: 'string' } }, required: ['path'] },
-    describe: (input) => `${name} ${(input as { path?: string })?.path ?? ''}`.trim(),
-    async invoke(input) {
-      calls.push(input);
-      return run(input as Record<string, unknown>);
-    },
-  };
-}
 
 async function collect(it: AsyncIterable<VoiceEvent>): Promise<VoiceEvent[]> {
   const out: VoiceEvent[] = [];

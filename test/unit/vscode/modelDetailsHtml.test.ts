@@ -1,28 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { buildDescriptors } from '../../../src/core/bedrock/catalog/catalogBuild';
-import { SHIPPED_MODELS } from '../../../src/core/bedrock/catalog/shippedCapabilities.generated';
 import { modelDetailsView } from '../../../src/core/explorer/modelDetails';
+import { descriptorsOf, foundationModel } from '../core/bedrock/catalog/catalogInputs';
 import { isDetailsAction, modelDetailsBody, modelDetailsPage, readDetailsPageMessage } from '../../../src/vscode/explorer/modelDetailsHtml';
 
 const hostile = '<img src=x onerror=alert(1)>"\'&';
-const [d] = buildDescriptors({
-  models: [
-    {
-      modelArn: 'arn:aws:bedrock:us-east-1::foundation-model/acme.model-v1:0',
-      modelId: 'acme.model-v1:0',
-      modelName: hostile,
-      providerName: `Acme ${hostile}`,
-      inputModalities: ['TEXT'],
-      outputModalities: ['TEXT'],
-      responseStreamingSupported: true,
-      inferenceTypesSupported: ['ON_DEMAND'],
-      modelLifecycle: { status: 'ACTIVE' },
-    },
-  ],
-  profiles: [],
-  shipped: SHIPPED_MODELS,
-  learned: {},
-});
+const [d] = descriptorsOf([foundationModel('acme.model-v1:0', { modelName: hostile, providerName: `Acme ${hostile}` })]);
 
 describe('model details page', () => {
   const body = modelDetailsBody(modelDetailsView(d, {}));

@@ -3,6 +3,9 @@
 import type { ChatEvent } from '../../../../src/core/bedrock/adapters/chatEvent';
 import type { ChatRequest } from '../../../../src/core/bedrock/adapters/chatRequest';
 import type { AgentTool, ToolInvocationContext, ToolKind, ToolOutcome } from '../../../../src/core/agent/agentTool';
+import { runAgentTurn, type AgentTurnOptions } from '../../../../src/core/agent/agentLoop';
+import { ApprovalGate } from '../../../../src/core/agent/approvalGate';
+import type { ChatStreamMessage, WireToolCall } from '../../../../src/shared/protocol';
 import { ScriptedBackend, route } from '../chat/fakeBackend';
 
 export function fixtureTool(name: string, kind: ToolKind, run: (input: Record<string, unknown>, signal: AbortSignal, context: ToolInvocationContext) => Promise<ToolOutcome> | ToolOutcome, schema?: Record<string, unknown>): AgentTool & { calls: unknown[] } {
@@ -42,4 +45,35 @@ export function scriptedModel(steps: ScriptedStep[]): ScriptedBackend & { reques
     out.push({ type: 'usage', inputTokens: 10, outputTokens: 5 }, { type: 'stop', reason: step.calls?.length ? 'tool_use' : 'end_turn' });
     for (const e of out) yield e;
   });
+}
+
+const QUESTION = { modelId: 'anthropic.claude-sonnet-4-20250514-v1:0', messages: [{ role: 'user' as const, content: [{ type: 'text' as const, text: 'what does cache.ts export?' }] }] };
+
+/**
+ * One agent turn against a model scripted with `steps`: every call that asks is allowed once (and
+ * recorded in `asked`) unless `extra` says otherwise; the clock moves 10 ms a reading.
+ */
+export function runScriptedTurn(steps: ScriptedStep[], tools: AgentTool[], extra: Partial<AgentTurnOptions> = {}) {
+  const posted: ChatStreamMessage[] = [];
+  const backend = scriptedModel(steps);
+  const asked: WireToolCall[] = [];
+  let t = 0;
+  const done = runAgentTurn({
+    backend,
+    request: QUESTION,
+    requestId: 'r1',
+    conversationId: 'c1',
+    signal: new AbortController().signal,
+    post: (m) => posted.push(m),
+    clock: () => (t += 10),
+    tools,
+    gate: new ApprovalGate(),
+    ask: async (call) => {
+      asked.push(call);
+      return 'once';
+    },
+    limits: { maxSteps: 25, maxResultBytes: 10_000 },
+    ...extra,
+  });
+  return { done, posted, backend, asked };
 }

@@ -1,40 +1,14 @@
 // The agent loop with a scripted model and fixture tools: steps, parallel calls, approvals,
 // denials, limits, bad calls and Stop, and what the reply keeps for history.
 import * as assert from 'node:assert/strict';
-import { runAgentTurn, stepLimitLine, type AgentTurnOptions } from '../../../../src/core/agent/agentLoop';
+import { stepLimitLine } from '../../../../src/core/agent/agentLoop';
 import { ApprovalGate } from '../../../../src/core/agent/approvalGate';
-import type { ApprovalDecision, AgentTool } from '../../../../src/core/agent/agentTool';
-import type { ChatStreamMessage, WireToolCall } from '../../../../src/shared/protocol';
+import type { ApprovalDecision } from '../../../../src/core/agent/agentTool';
+import type { ChatStreamMessage } from '../../../../src/shared/protocol';
+import { fixtureTool, runScriptedTurn, type ScriptedStep } from './agentFixtures';
 import { NOT_RUN_STOPPED_ASKING } from '../../../../src/core/agent/toolCall';
-import { fixtureTool, scriptedModel, type ScriptedStep } from './agentFixtures';
 
-const request = { modelId: 'anthropic.claude-sonnet-4-20250514-v1:0', messages: [{ role: 'user' as const, content: [{ type: 'text' as const, text: 'what does cache.ts export?' }] }] };
-
-function run(steps: ScriptedStep[], tools: AgentTool[], extra: Partial<AgentTurnOptions> = {}) {
-  const posted: ChatStreamMessage[] = [];
-  const backend = scriptedModel(steps);
-  const asked: WireToolCall[] = [];
-  let t = 0;
-  const done = runAgentTurn({
-    backend,
-    request,
-    requestId: 'r1',
-    conversationId: 'c1',
-    signal: new AbortController().signal,
-    post: (m) => posted.push(m),
-    clock: () => (t += 10),
-    tools,
-    gate: new ApprovalGate(),
-    ask: async (call) => {
-      asked.push(call);
-      return 'once';
-    },
-    limits: { maxSteps: 25, maxResultBytes: 10_000 },
-    ...extra,
-  });
-  return { done, posted, backend, asked };
-}
-
+const run = runScriptedTurn;
 const toolUpdates = (posted: ChatStreamMessage[]) => posted.flatMap((m) => (m.method === 'chat/tool' ? [`${m.tool.id}:${m.tool.status}`] : []));
 
 describe('agent loop', () => {

@@ -3,12 +3,10 @@
 // the history keeps the model's own call so it pairs with its id. Only the field a tool offers
 // for editing can change.
 import * as assert from 'node:assert/strict';
-import { runAgentTurn } from '../../../../src/core/agent/agentLoop';
 import { ApprovalGate } from '../../../../src/core/agent/approvalGate';
 import type { AgentTool } from '../../../../src/core/agent/agentTool';
 import type { ApprovalReply } from '../../../../src/core/agent/pendingApprovals';
-import type { ChatStreamMessage } from '../../../../src/shared/protocol';
-import { fixtureTool, scriptedModel } from './agentFixtures';
+import { fixtureTool, runScriptedTurn } from './agentFixtures';
 
 const request = { modelId: 'anthropic.claude-sonnet-4-20250514-v1:0', messages: [{ role: 'user' as const, content: [{ type: 'text' as const, text: 'run the tests' }] }] };
 const SCHEMA = { type: 'object', properties: { command: { type: 'string' }, timeoutSeconds: { type: 'integer' } }, required: ['command'] };
@@ -19,22 +17,8 @@ function terminal(editable = true): AgentTool & { calls: unknown[] } {
 }
 
 async function run(tool: AgentTool, answers: ApprovalReply[], gate = new ApprovalGate(), calls: Array<{ id: string; name: string; input: unknown }> = [{ id: 't1', name: 'run_in_terminal', input: { command: 'npm test', timeoutSeconds: 30 } }]) {
-  const posted: ChatStreamMessage[] = [];
-  const backend = scriptedModel([{ calls }, { text: 'done' }]);
-  let t = 0;
-  const turn = await runAgentTurn({
-    backend,
-    request,
-    requestId: 'r1',
-    conversationId: 'c1',
-    signal: new AbortController().signal,
-    post: (m) => posted.push(m),
-    clock: () => (t += 10),
-    tools: [tool],
-    gate,
-    ask: async () => answers.shift() ?? 'deny',
-    limits: { maxSteps: 5, maxResultBytes: 10_000 },
-  });
+  const { done, posted, backend } = runScriptedTurn([{ calls }, { text: 'done' }], [tool], { request, gate, ask: async () => answers.shift() ?? 'deny', limits: { maxSteps: 5, maxResultBytes: 10_000 } });
+  const turn = await done;
   const sent = backend.requests[1]?.request.messages ?? [];
   const result = sent[2]?.content[0];
   return { turn, posted, sent, result: result?.type === 'toolResult' ? result : undefined };

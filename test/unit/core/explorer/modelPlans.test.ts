@@ -5,19 +5,10 @@ import { embeddingPickerModels } from '../../../../src/core/bedrock/catalog/mode
 import { SHIPPED_MODELS } from '../../../../src/core/bedrock/catalog/shippedCapabilities.generated';
 import type { PlanRequest, RoutePlan } from '../../../../src/core/bedrock/routing/routePlan';
 import { modelPlans } from '../../../../src/core/explorer/modelPlans';
+import { foundationModel } from '../bedrock/catalog/catalogInputs';
 
-const fm = (id: string, output: string, extra: Partial<FoundationModelInfo> = {}): FoundationModelInfo => ({
-  modelArn: `arn:aws:bedrock:us-east-1::foundation-model/${id}`,
-  modelId: id,
-  modelName: id,
-  providerName: 'Amazon',
-  inputModalities: ['TEXT'],
-  outputModalities: [output],
-  responseStreamingSupported: true,
-  inferenceTypesSupported: ['ON_DEMAND'],
-  modelLifecycle: { status: 'ACTIVE' },
-  ...extra,
-});
+const fm = (id: string, output: string, extra: Partial<FoundationModelInfo> = {}): FoundationModelInfo =>
+  foundationModel(id, { providerName: 'Amazon', outputModalities: [output], ...extra });
 
 const descriptors = buildDescriptors({
   models: [fm('amazon.nova-lite-v1:0', 'TEXT'), fm('amazon.titan-embed-text-v2:0', 'EMBEDDING', { responseStreamingSupported: false }), fm('amazon.nova-canvas-v1:0', 'IMAGE')],

@@ -1,32 +1,16 @@
 import * as assert from 'node:assert/strict';
-import { buildDescriptors, shippedDescriptor, type FoundationModelInfo, type InferenceProfileInfo } from '../../../../src/core/bedrock/catalog/catalogBuild';
+import { buildDescriptors, shippedDescriptor, type FoundationModelInfo } from '../../../../src/core/bedrock/catalog/catalogBuild';
 import { SHIPPED_MODELS } from '../../../../src/core/bedrock/catalog/shippedCapabilities.generated';
 import { badgesOf, buildModelTree } from '../../../../src/core/explorer/modelTree';
 import { isChatModel, isEmbeddingModel, outputKindOf } from '../../../../src/core/bedrock/catalog/modelDescriptor';
 import { rowOf, shortBadgesOf } from '../../../../src/core/explorer/treeRows';
 import { describeFilter, isFilterActive, shouldExpandGroups } from '../../../../src/core/explorer/modelFilter';
 import { modelDetailsView, tooltipMarkdown } from '../../../../src/core/explorer/modelDetails';
+import { foundationModel, inferenceProfile } from '../bedrock/catalog/catalogInputs';
 
-const fm = (id: string, provider: string, extra: Partial<FoundationModelInfo> = {}): FoundationModelInfo => ({
-  modelArn: `arn:aws:bedrock:us-east-1::foundation-model/${id}`,
-  modelId: id,
-  modelName: id.split('.')[1],
-  providerName: provider,
-  inputModalities: ['TEXT'],
-  outputModalities: ['TEXT'],
-  responseStreamingSupported: true,
-  inferenceTypesSupported: ['ON_DEMAND'],
-  modelLifecycle: { status: 'ACTIVE' },
-  ...extra,
-});
-const prof = (id: string, model: string, regions: string[], type = 'SYSTEM_DEFINED'): InferenceProfileInfo => ({
-  inferenceProfileId: id,
-  inferenceProfileArn: `arn:aws:bedrock:us-east-1:123456789012:${type === 'APPLICATION' ? 'application-' : ''}inference-profile/${id}`,
-  inferenceProfileName: `Profile ${id}`,
-  models: regions.map((r) => ({ modelArn: `arn:aws:bedrock:${r}::foundation-model/${model}` })),
-  type,
-  status: 'ACTIVE',
-});
+const fm = (id: string, provider: string, extra: Partial<FoundationModelInfo> = {}): FoundationModelInfo =>
+  foundationModel(id, { modelName: id.split('.')[1], providerName: provider, ...extra });
+const prof = inferenceProfile;
 
 const sonnet = 'anthropic.claude-sonnet-4-20250514-v1:0';
 const descriptors = buildDescriptors({

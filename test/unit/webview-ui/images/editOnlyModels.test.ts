@@ -4,14 +4,8 @@
 // message, and Regenerate on the result asks the edit-only model again. A model that draws from
 // text (Nova Canvas) is still selected by the same command.
 import * as assert from 'node:assert/strict';
-import createDOMPurify from 'dompurify';
-import { JSDOM } from 'jsdom';
-import type { HostToWebviewMessage, ModelOption, WebviewToHostMessage } from '../../../../src/shared/protocol';
-import { ChatApp } from '../../../../webview-ui/chat/chatApp';
-import { manualFrameScheduler } from '../../../../webview-ui/markdown/frameScheduler';
-import { createMarkdownHtmlRenderer } from '../../../../webview-ui/markdown/markdownHtml';
-import { createSanitizer } from '../../../../webview-ui/markdown/sanitizer';
-import { StreamingMarkdown } from '../../../../webview-ui/markdown/streamingMarkdown';
+import type { ModelOption } from '../../../../src/shared/protocol';
+import { setup as setupChatApp, teardown } from '../chat/chatAppFixture';
 
 const CANVAS: ModelOption = {
   id: 'amazon.nova-canvas-v1:0',
@@ -24,42 +18,14 @@ const PNG_URI = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1H
 const TEXT: ModelOption = { id: 'm1', label: 'Model One', provider: 'P', apis: ['converse-stream'] };
 
 function setup() {
-  const dom = new JSDOM('<!DOCTYPE html><html><body></body></html>');
-  const window = dom.window as unknown as Window & typeof globalThis;
-  const g = globalThis as Record<string, unknown>;
-  g.document = window.document;
-  g.window = window;
-  g.requestAnimationFrame = () => 0;
-  const scheduler = manualFrameScheduler();
-  const renderer = createMarkdownHtmlRenderer();
-  const sanitizer = createSanitizer(createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0]));
-  const posted: WebviewToHostMessage[] = [];
-  let state: unknown;
-  new ChatApp({
-    host: { postMessage: (m) => posted.push(m), getState: () => state, setState: (s) => (state = s) },
-    root: window.document.body,
-    makeMarkdown: (announce) => new StreamingMarkdown({ document: window.document, renderer, sanitizer, scheduler, announce }),
-    attachInteractions: () => {},
-  });
-  const $ = <T extends Element = HTMLElement>(sel: string) => window.document.querySelector(sel) as T;
-  const $$ = (sel: string) => Array.from(window.document.querySelectorAll(sel)) as HTMLElement[];
-  const fromHost = (m: HostToWebviewMessage) => window.dispatchEvent(new window.MessageEvent('message', { data: m }));
-  const last = <M extends WebviewToHostMessage['method']>(method: M) => [...posted].reverse().find((m) => m.method === method) as Extract<WebviewToHostMessage, { method: M }>;
-  /** Chooses a model in the picker as a user does: open it, click the model's row. */
-  const pick = (id: string) => {
-    $<HTMLButtonElement>('#model-picker').click();
-    $<HTMLElement>(`[role="option"][data-model-id="${id}"]`).click();
-  };
-  const send = (text: string) => {
-    $<HTMLTextAreaElement>('#prompt').value = text;
-    $('#prompt').dispatchEvent(new window.KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
-    return last('chat/send');
-  };
-  fromHost({ method: 'models/list', models: [TEXT, CANVAS, SEARCH_REPLACE], selectedModelId: 'm1' });
-  return { window, posted, $, $$, fromHost, last, pick, send };
+  const app = setupChatApp();
+  app.fromHost({ method: 'models/list', models: [TEXT, CANVAS, SEARCH_REPLACE], selectedModelId: 'm1' });
+  return app;
 }
 
 describe('edit-only image models in the chat webview (jsdom)', () => {
+  afterEach(teardown);
+
   it('the picker lists the models that answer a message, not the edit-only ones', () => {
     const app = setup();
     app.$<HTMLButtonElement>('#model-picker').click();

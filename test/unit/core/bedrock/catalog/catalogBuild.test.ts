@@ -1,28 +1,12 @@
 import assert from 'node:assert/strict';
 import { buildDescriptors, groupByProvider, shippedDescriptor } from '../../../../../src/core/bedrock/catalog/catalogBuild';
 import { SHIPPED_MODELS } from '../../../../../src/core/bedrock/catalog/shippedCapabilities.generated';
-import type { FoundationModelInfo, InferenceProfileInfo } from '../../../../../src/core/bedrock/catalog/catalogBuild';
+import type { FoundationModelInfo } from '../../../../../src/core/bedrock/catalog/catalogBuild';
+import { foundationModel, inferenceProfile } from './catalogInputs';
 
-const fm = (id: string, extra: Partial<FoundationModelInfo> = {}): FoundationModelInfo => ({
-  modelArn: `arn:aws:bedrock:us-east-1::foundation-model/${id}`,
-  modelId: id,
-  modelName: id,
-  providerName: id.startsWith('anthropic') ? 'Anthropic' : id.startsWith('amazon') ? 'Amazon' : 'Other',
-  inputModalities: ['TEXT'],
-  outputModalities: ['TEXT'],
-  responseStreamingSupported: true,
-  inferenceTypesSupported: ['ON_DEMAND'],
-  modelLifecycle: { status: 'ACTIVE' },
-  ...extra,
-});
-const prof = (id: string, model: string, regions: string[], type = 'SYSTEM_DEFINED'): InferenceProfileInfo => ({
-  inferenceProfileId: id,
-  inferenceProfileArn: `arn:aws:bedrock:us-east-1:123456789012:${type === 'APPLICATION' ? 'application-' : ''}inference-profile/${id}`,
-  inferenceProfileName: `Profile ${id}`,
-  models: regions.map((r) => ({ modelArn: `arn:aws:bedrock:${r}::foundation-model/${model}` })),
-  type,
-  status: 'ACTIVE',
-});
+const fm = (id: string, extra: Partial<FoundationModelInfo> = {}): FoundationModelInfo =>
+  foundationModel(id, { providerName: id.startsWith('anthropic') ? 'Anthropic' : id.startsWith('amazon') ? 'Amazon' : 'Other', ...extra });
+const prof = inferenceProfile;
 
 describe('catalogBuild', () => {
   const sonnet = 'anthropic.claude-sonnet-4-20250514-v1:0';

@@ -5,8 +5,6 @@ import * as assert from 'node:assert/strict';
 import type { AdapterCall, ChatAdapter } from '../../../../../src/core/bedrock/adapters/chatAdapter';
 import type { ChatEvent } from '../../../../../src/core/bedrock/adapters/chatEvent';
 import type { ChatRequest } from '../../../../../src/core/bedrock/adapters/chatRequest';
-import { buildDescriptors } from '../../../../../src/core/bedrock/catalog/catalogBuild';
-import { SHIPPED_MODELS } from '../../../../../src/core/bedrock/catalog/shippedCapabilities.generated';
 import type { BedrockConnection } from '../../../../../src/core/bedrock/connection/connection';
 import { BedrockError, errorAction, type FallbackHint } from '../../../../../src/core/bedrock/errors/classifiedError';
 import { LearnedCapabilities } from '../../../../../src/core/bedrock/routing/learnedCapabilities';
@@ -14,26 +12,10 @@ import { createChatAdapters, Router } from '../../../../../src/core/bedrock/rout
 import type { RouteStep } from '../../../../../src/core/bedrock/routing/routePlan';
 import { MemoryStore } from '../../../../../src/core/keyValueStore';
 import { fakeConnection } from '../adapters/fakeConnection';
+import { descriptorsOf, foundationModel } from '../catalog/catalogInputs';
 
 const NOVA = 'amazon.nova-lite-v1:0';
-const descriptors = buildDescriptors({
-  models: [
-    {
-      modelArn: `arn:aws:bedrock:us-east-1::foundation-model/${NOVA}`,
-      modelId: NOVA,
-      modelName: 'Nova Lite',
-      providerName: 'Amazon',
-      inputModalities: ['TEXT'],
-      outputModalities: ['TEXT'],
-      responseStreamingSupported: true,
-      inferenceTypesSupported: ['ON_DEMAND'],
-      modelLifecycle: { status: 'ACTIVE' },
-    },
-  ],
-  profiles: [],
-  shipped: SHIPPED_MODELS,
-  learned: {},
-});
+const descriptors = descriptorsOf([foundationModel(NOVA, { modelName: 'Nova Lite', providerName: 'Amazon' })]);
 
 const ok: AdapterCall = {
   events: ['ok'],
