@@ -12,8 +12,14 @@ export interface ScenarioToolCall {
 }
 
 export interface ScenarioReply {
-  /** Exact reply text (otherwise the seeded markdown generator writes one). */
+  /** Exact reply text (otherwise the seeded markdown generator writes one; Nova Sonic's spoken reply: a fixed sentence). */
   text?: string;
+  /**
+   * Nova Sonic: what the model hears in the user's next spoken turn (a rule with `heard` answers
+   * spoken turns only; the typed words of a typed turn are what it hears there). Words naming a
+   * declared tool make it call that tool, as typed words do.
+   */
+  heard?: string;
   /** A reasoning block before the text; streamed with a signature. */
   reasoning?: string | { text: string; signature?: string };
   toolCalls?: ScenarioToolCall[];
@@ -77,7 +83,18 @@ export class ScenarioPlayer {
   /** `question`: the user's last words, which an `agent` rule's `promptIncludes` matches on every step. */
   pick(route: string, model: string | undefined, prompt: string, afterToolResult = false, question = prompt): ScenarioReply {
     const defaults = this.scenario.defaults ?? {};
+    const rule = this.first((r) => r.reply.heard === undefined, route, model, prompt, afterToolResult, question);
+    return rule ? { ...defaults, ...rule.reply } : defaults;
+  }
+
+  /** A Nova Sonic spoken turn: the first rule with `heard` whose model and route fit (nothing was typed to match); `defaults` do not apply. */
+  pickSpoken(route: string, model: string): ScenarioReply | undefined {
+    return this.first((r) => r.reply.heard !== undefined && !r.match?.promptIncludes, route, model, '', false, '')?.reply;
+  }
+
+  private first(fits: (rule: ScenarioRule) => boolean, route: string, model: string | undefined, prompt: string, afterToolResult: boolean, question: string): ScenarioRule | undefined {
     for (const rule of this.scenario.rules ?? []) {
+      if (!fits(rule)) continue;
       const m = rule.match ?? {};
       if (m.model && m.model !== model) continue;
       if (m.route && m.route.toLowerCase() !== route.toLowerCase()) continue;
@@ -86,8 +103,8 @@ export class ScenarioPlayer {
       const n = this.used.get(rule) ?? 0;
       if (rule.times !== undefined && n >= rule.times) continue;
       this.used.set(rule, n + 1);
-      return { ...defaults, ...rule.reply };
+      return rule;
     }
-    return defaults;
+    return undefined;
   }
 }

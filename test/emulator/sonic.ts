@@ -2,13 +2,15 @@
 // once; the client's signed frames are read as they arrive (outer `:chunk-signature` message around an
 // inner `chunk` event whose `bytes` are the event JSON), checked for order and fields, and the
 // model's turn is answered when the user's audio goes quiet (as its turn detection does) or a typed
-// turn ends: the transcript of what it heard (fixed text), a speculative reply, a short tone as the
-// spoken reply, the final text, usage, completionEnd. A spoken reply lasts the tone's length in the
-// user's audio time (the client keeps streaming while it listens): speech in that window is a
-// barge-in — `{ "interrupted" : true }`, the reply ends, and that speech is answered in turn.
-// With tools declared in promptStart, words that name one get a TOOL block first; the reply waits
-// for the client's tool result and quotes it (see sonicTools.ts). `sessionEnd` ends the response. A promptStart whose voiceId the model does not have is refused as
-// Bedrock refuses a bad event: a ValidationException inside the stream, which then ends.
+// turn ends: the transcript of what it heard (a scenario rule's `heard`, else fixed text), a
+// speculative reply, a short tone as the spoken reply, the final text, usage, completionEnd. A reply
+// to speech lasts the tone's length in the user's audio time (the client keeps streaming while it
+// listens): speech in that window is a barge-in — `{ "interrupted" : true }`, the reply ends, and
+// that speech is answered in turn. With tools declared in promptStart, words that name one get a
+// TOOL block first; the reply waits for the client's tool result, quotes it, and is paced as the
+// turn's other replies are (see sonicTools.ts). `sessionEnd` ends the response. A promptStart whose
+// voiceId the model does not have is refused as Bedrock refuses a bad event: a ValidationException
+// inside the stream, which then ends.
 import { createHash, randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { chunkFrame } from './eventStream';
@@ -17,7 +19,7 @@ import type { RouteCall } from './routeContext';
 import { ServiceError } from './serviceError';
 import { declaredTools, plannedCall, quotedResult, ToolResultReader, type DeclaredTool } from './sonicTools';
 
-/** The words the emulator "hears" in any audio. */
+/** The words the emulator "hears" in audio, unless a scenario rule's `heard` says otherwise. */
 export const HEARD_TEXT = 'What does the cache module export?';
 export const SPOKEN_REPLY = 'It exports a cache with get, set and an expiry.';
 /** Quiet this long after speech ends the user's turn (Nova Sonic's HIGH sensitivity is 1.5 s). */
@@ -86,6 +88,12 @@ export function tone(rate: number, seconds = 0.5): Buffer {
   return b;
 }
 
+/** How a reply ended: its length passed in the user's audio time, at once (a typed turn), cut short by the input closing, or spoken over. */
+export interface SonicReplyEnd {
+  reply: string;
+  how: 'played' | 'typed' | 'input closed' | 'interrupted';
+}
+
 const invalid = (message: string) => new ServiceError('ValidationException', 400, message);
 
 export async function invokeBidirectional(call: RouteCall): Promise<void> {
@@ -99,9 +107,11 @@ export async function invokeBidirectional(call: RouteCall): Promise<void> {
   }
   ex.startStream({ 'content-type': 'application/vnd.amazon.eventstream' });
   const events: string[] = [];
-  // What the tests read back: the events' names in order, the voice asked for, and a digest of the audio received.
-  const seen = record as { sonicEvents?: string[]; sonicVoiceId?: string; sonicAudioSha256?: string };
+  // What the tests read back: the events' names in order, the voice asked for, a digest of the audio
+  // received, and how each reply ended (`played`: its length passed in the user's audio time).
+  const seen = record as { sonicEvents?: string[]; sonicVoiceId?: string; sonicAudioSha256?: string; sonicReplies?: SonicReplyEnd[] };
   seen.sonicEvents = events;
+  seen.sonicReplies = [];
   const audioIn = createHash('sha256');
   const modelId = model.modelId;
   const voices = SONIC_VOICES_BY_MODEL[modelId];
@@ -115,11 +125,13 @@ export async function invokeBidirectional(call: RouteCall): Promise<void> {
   let ended = false;
   /** The model is speaking its reply: it lasts the reply's length in the user's audio time, and speech over it interrupts it. */
   let speaking: { secondsLeft: number; base: Record<string, string>; audioId: string; reply: string } | undefined;
+  /** What the client sent while the reply played: its audio time ran out, or the input closed first. */
+  let ending: SonicReplyEnd['how'] = 'played';
   let tools: DeclaredTool[] = [];
   const pendingToolUses = new Set<string>();
   const toolResults = new ToolResultReader(pendingToolUses);
-  /** A tool use the model waits on: the reply goes on once its result arrives. */
-  let awaitingTool: { toolUseId: string; toolName: string; base: Record<string, string> } | undefined;
+  /** A tool use the model waits on: the reply goes on once its result arrives, paced as the turn's. */
+  let awaitingTool: { toolUseId: string; toolName: string; base: Record<string, string>; spoken: boolean } | undefined;
 
   const send = (event: object) => ex.event(chunkFrame({ event }), (err) => awsExceptionFrame(err));
   const fail = async (message: string) => {
@@ -138,16 +150,16 @@ export async function invokeBidirectional(call: RouteCall): Promise<void> {
   };
   const text = (base: Record<string, string>, role: string, content: string) => (contentId: string) => send({ textOutput: { ...base, contentId, role, content } });
 
-  /** What it heard, then a tool call its words ask for, or the reply. */
-  async function answer(heard: string, spoken: boolean): Promise<void> {
+  /** What it heard, then a tool call its words ask for, or the reply (`reply`: a scenario's words for it). */
+  async function answer(heard: string, spoken: boolean, reply = SPOKEN_REPLY): Promise<void> {
     const base = { sessionId, promptName, completionId: randomUUID() };
     await send({ completionStart: base });
     await block(base, 'TEXT', 'USER', 'FINAL', text(base, 'USER', heard));
     const call = plannedCall(heard, tools);
-    if (!call) return speak(base, SPOKEN_REPLY, spoken);
+    if (!call) return speak(base, reply, spoken);
     const toolUseId = randomUUID();
     pendingToolUses.add(toolUseId);
-    awaitingTool = { toolUseId, toolName: call.toolName, base };
+    awaitingTool = { toolUseId, toolName: call.toolName, base, spoken };
     const contentId = randomUUID();
     await send({ contentStart: { ...base, contentId, type: 'TOOL', role: 'TOOL', toolUseOutputConfiguration: { mediaType: 'application/json' } } });
     await send({ toolUse: { ...base, contentId, toolName: call.toolName, toolUseId, content: call.content } });
@@ -162,13 +174,18 @@ export async function invokeBidirectional(call: RouteCall): Promise<void> {
     await send({ contentStart: { ...base, contentId: audioId, type: 'AUDIO', role: 'ASSISTANT' } });
     for (let i = 0; i < audio.length; i += 9600) await send({ audioOutput: { ...base, contentId: audioId, role: 'ASSISTANT', content: audio.subarray(i, i + 9600).toString('base64') } });
     speaking = { secondsLeft: audio.length / 2 / outputRate, base, audioId, reply };
-    if (!spoken) await finishReply();
+    ending = 'played';
+    if (!spoken) {
+      ending = 'typed';
+      await finishReply();
+    }
   }
 
   async function finishReply(): Promise<void> {
     if (!speaking) return;
     const { base, audioId, reply } = speaking;
     speaking = undefined;
+    seen.sonicReplies!.push({ reply, how: ending });
     await send({ contentEnd: { ...base, contentId: audioId, type: 'AUDIO', stopReason: 'END_TURN' } });
     await block(base, 'TEXT', 'ASSISTANT', 'FINAL', text(base, 'ASSISTANT', reply));
     await send({ usageEvent: { ...base, totalInputTokens: 40, totalOutputTokens: 25, totalTokens: 65 } });
@@ -178,8 +195,9 @@ export async function invokeBidirectional(call: RouteCall): Promise<void> {
   /** The user spoke over the reply: the voice stops, the interruption is said, the reply ends. */
   async function interrupt(): Promise<void> {
     if (!speaking) return;
-    const { base, audioId } = speaking;
+    const { base, audioId, reply } = speaking;
     speaking = undefined;
+    seen.sonicReplies!.push({ reply, how: 'interrupted' });
     await send({ contentEnd: { ...base, contentId: audioId, type: 'AUDIO', stopReason: 'INTERRUPTED' } });
     await block(base, 'TEXT', 'ASSISTANT', 'FINAL', text(base, 'ASSISTANT', '{ "interrupted" : true }'), 'INTERRUPTED');
     await send({ completionEnd: { ...base, stopReason: 'INTERRUPTED' } });
@@ -208,11 +226,10 @@ export async function invokeBidirectional(call: RouteCall): Promise<void> {
       const r = toolResults.read(name, body);
       if (r && 'problem' in r) return fail(r.problem);
       if (r && awaitingTool?.toolUseId === r.done.toolUseId) {
-        // The reply to a tool result ends at once: the user's audio may already be over.
-        const { toolName, base } = awaitingTool;
+        const { toolName, base, spoken } = awaitingTool;
         awaitingTool = undefined;
         (seen as { sonicToolResults?: string[] }).sonicToolResults = [...((seen as { sonicToolResults?: string[] }).sonicToolResults ?? []), r.done.content];
-        return speak(base, `${toolName} says: ${quotedResult(r.done.content)}`, false);
+        return speak(base, `${toolName} says: ${quotedResult(r.done.content)}`, spoken);
       }
       return;
     }
@@ -250,12 +267,16 @@ export async function invokeBidirectional(call: RouteCall): Promise<void> {
       if (heardSpeech && silentSeconds >= END_OF_TURN_SILENCE_S) {
         heardSpeech = false;
         silentSeconds = 0;
-        return answer(HEARD_TEXT, true);
+        const scripted = call.state.scenario.pickSpoken(call.route, modelId);
+        return answer(scripted?.heard ?? HEARD_TEXT, true, scripted?.text);
       }
       return;
     }
     // The input is closing: a reply being spoken is finished first.
-    if (name === 'contentEnd' || name === 'promptEnd' || name === 'sessionEnd') await finishReply();
+    if (name === 'contentEnd' || name === 'promptEnd' || name === 'sessionEnd') {
+      if (speaking) ending = 'input closed';
+      await finishReply();
+    }
     if (name === 'sessionEnd') {
       ex.finish();
       ended = true;

@@ -1,12 +1,14 @@
 // Tool use in a voice session, through the real SDK's bidirectional command against the emulator's
-// Nova 2 Sonic: the tools declared in promptStart (reading ones only), the model's TOOL block, the
-// call run through the agent's tool path, the result sent back as a TOOL block on the still-open
-// input, and the reply quoting it. The tools are fixtures: the workspace tools need VS Code, which
+// Nova Sonic (typed turns on Nova 2 Sonic; a spoken turn whose words the scenario scripts): the tools
+// declared in promptStart (reading ones only), the model's TOOL block, the call run through the
+// agent's tool path, the result sent back as a TOOL block on the still-open input, and the reply
+// quoting it. The tools are fixtures: the workspace tools need VS Code, which
 // this tier does not run; everything between them and the wire is the product's code.
 import * as assert from 'node:assert/strict';
 import { useEmulatorRigPerTest } from '../router/routerHarness';
 import type { EmulatorHandle } from '../../emulator/emulator';
-import type { VoiceEvent } from '../../../src/core/bedrock/speech/voiceSession';
+import type { SonicReplyEnd } from '../../emulator/sonic';
+import { OUTPUT_RATE, type VoiceEvent } from '../../../src/core/bedrock/speech/voiceSession';
 import { voiceTools } from '../../../src/core/agent/voiceTools';
 import { ApprovalGate } from '../../../src/core/agent/approvalGate';
 import type { AgentTool } from '../../../src/core/agent/agentTool';
@@ -16,6 +18,7 @@ import { loadAwsSdk } from '../../../src/core/bedrock/connection/loadAwsSdk';
 import { toolPromptFields, toolResultEvents } from '../../../src/core/bedrock/speech/sonicTools';
 import { fixtureTool as tool } from '../../unit/core/agent/agentFixtures';
 
+const SONIC = 'amazon.nova-sonic-v1:0';
 const SONIC2 = 'amazon.nova-2-sonic-v1:0';
 
 async function collect(it: AsyncIterable<VoiceEvent>): Promise<VoiceEvent[]> {
@@ -24,7 +27,7 @@ async function collect(it: AsyncIterable<VoiceEvent>): Promise<VoiceEvent[]> {
   return out;
 }
 
-const sonicRecord = (emu: EmulatorHandle) => emu.requests.find((r) => r.route === 'InvokeModelWithBidirectionalStream') as unknown as { sonicEvents: string[]; sonicToolResults?: string[]; errorCode?: string };
+const sonicRecord = (emu: EmulatorHandle) => emu.requests.find((r) => r.route === 'InvokeModelWithBidirectionalStream') as unknown as { sonicEvents: string[]; sonicToolResults?: string[]; sonicReplies?: SonicReplyEnd[]; errorCode?: string };
 const finalReply = (events: VoiceEvent[]) => events.flatMap((e) => (e.type === 'transcript' && e.role === 'assistant' && e.stage === 'final' ? [e.text] : [])).join(' ');
 
 function setup(tools: AgentTool[]) {
@@ -54,6 +57,33 @@ describe('voice sessions call the agent’s reading tools (emulator, bidirection
     assert.deepEqual(order.slice(-2), ['promptEnd', 'sessionEnd'], 'the session still closed cleanly');
     assert.deepEqual(posted.map((c) => c.status), ['requested', 'running', 'done']);
     assert.equal(vt.calls()[0]?.label, 'read_file src/cache.ts');
+  });
+
+  it('a spoken turn asks for a tool (the scenario scripts what the model hears): the round trip, then the reply lasts its length in the audio the session keeps sending', async () => {
+    t.emu.setScenario({ rules: [{ match: { route: 'InvokeModelWithBidirectionalStream', model: SONIC }, reply: { heard: 'Use read_file on {"path":"src/cache.ts"}' } }] });
+    const read = tool('read_file', 'read', (input) => ({ text: `1: export const cache = new Map(); // ${String(input.path)}` }));
+    const { posted, vt } = setup([read]);
+    // One second of speech from a file: all of it is sent at once, then the session's trailing silence.
+    const speech = Int16Array.from({ length: 16000 }, (_, i) => Math.round(Math.sin((2 * Math.PI * 300 * i) / 16000) * 6000));
+    const events = await collect(t.rig.router.voice({ modelId: SONIC, audio: speech, tools: vt.toolbox }));
+
+    assert.deepEqual(read.calls, [{ path: 'src/cache.ts' }]);
+    const transcripts = events.flatMap((e) => (e.type === 'transcript' ? [`${e.role}/${e.stage}: ${e.text}`] : []));
+    const reply = 'read_file says: 1: export const cache = new Map(); // src/cache.ts';
+    assert.deepEqual(transcripts, ['user/final: Use read_file on {"path":"src/cache.ts"}', `assistant/speculative: ${reply}`, `assistant/final: ${reply}`]);
+    assert.equal(events.reduce((n, e) => n + (e.type === 'audio' ? e.pcm.length : 0), 0), OUTPUT_RATE * 0.5 * 2, 'the reply was heard: half a second of voice');
+    assert.deepEqual(events.at(-1), { type: 'end', stopReason: 'END_TURN' });
+    assert.deepEqual(posted.map((c) => c.status), ['requested', 'running', 'done']);
+
+    const record = sonicRecord(t.emu);
+    assert.deepEqual(record.sonicToolResults?.map((c) => JSON.parse(c)), [{ result: '1: export const cache = new Map(); // src/cache.ts' }]);
+    // The reply after the result played out in the user's audio time, not cut short when the input closed.
+    assert.deepEqual(record.sonicReplies, [{ reply, how: 'played' }]);
+    const order = record.sonicEvents;
+    const at = order.indexOf('toolResult');
+    assert.deepEqual(order.slice(at - 1, at + 2), ['contentStart', 'toolResult', 'contentEnd'], 'the result is one TOOL block');
+    assert.ok(order.slice(at).filter((n) => n === 'audioInput').length >= 8, 'audio went on while the reply played (0.5 s is 8 frames)');
+    assert.deepEqual(order.slice(-3), ['contentEnd', 'promptEnd', 'sessionEnd'], 'the session closed cleanly after the reply');
   });
 
   it('an unknown tool gets an error result, as the agent answers one, and the model goes on', async () => {

@@ -116,6 +116,20 @@ function audioStart(promptName: string, contentName: string): SonicEvent {
   };
 }
 
+/** One frame of silence, as audioInput carries it. */
+const SILENT_FRAME = Buffer.alloc(FRAME_SAMPLES * 2).toString('base64');
+
+/** Waits one frame's length of real time, or less when `sooner` settles first; true when the frame's time passed. */
+async function frameElapsed(sooner: Promise<unknown>): Promise<boolean> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const elapsed = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), (FRAME_SAMPLES / INPUT_RATE) * 1000)));
+  try {
+    return await Promise.race([elapsed, sooner.then(() => false)]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Below this RMS (16-bit samples) a frame is taken for silence; set low, so quiet speech still waits for its reply. */
 const SILENCE_RMS = 100;
 
@@ -222,9 +236,17 @@ export async function* runVoiceTurn(connection: BedrockConnection, r: VoiceTurnR
       await Promise.race([started, stopInput, new Promise((resolve) => (grace = setTimeout(resolve, r.replyGraceMs ?? REPLY_GRACE_MS)))]);
       clearTimeout(grace);
     }
+    // While a reply to speech goes on (spoken, or waiting on a tool), the audio keeps flowing as
+    // silence in real time, as from a microphone left open: the model times its reply and its turn
+    // taking against the user's audio, so a reply that begins after the speech was all sent (after a
+    // tool result) still plays to its end.
     while ((openReplies || outbox.length) && !abort.signal.aborted && !limitHit) {
       if (outbox.length) yield send(outbox.shift()!);
-      else await Promise.race([changed(), stopInput]);
+      else if (!r.audio) await Promise.race([changed(), stopInput]);
+      else if (await frameElapsed(Promise.race([changed(), stopInput]))) {
+        framesSent++;
+        yield send({ audioInput: { promptName, contentName: audioName, content: SILENT_FRAME } });
+      }
     }
     if (abort.signal.aborted) return;
     yield send({ contentEnd: { promptName, contentName: audioName } });
