@@ -3,11 +3,12 @@
 // last one read wins), else $XDG_CONFIG_HOME/git/ignore, else ~/.config/git/ignore. Its patterns
 // are relative to the repository root, like .git/info/exclude, and lose to both that file and
 // every .gitignore. A missing or unreadable file is simply no rules. The config files are read
-// directly rather than through the git binary, which may not be installed. `[include]` and
-// `[includeIf]` sections are not followed.
-import { readFile } from 'node:fs/promises';
+// directly rather than through the git binary, which may not be installed; their `[include]` and
+// `[includeIf "gitdir:…"]` sections are followed as git follows them (see gitConfig.ts).
+import { readFile, realpath } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
+import { configEntries, configWithIncludes, type ConfigEntry, type ConfigReadContext, type ReadTextFile } from './gitConfig';
 
 /** Config and ignore files larger than this are not read (nobody writes one that big by hand). */
 const MAX_FILE_BYTES = 1_000_000;
@@ -26,22 +27,40 @@ export function gitExcludesEnvironment(processEnv: Readonly<Record<string, strin
   return { home: processEnv.HOME || processEnv.USERPROFILE || homedir(), xdgConfigHome: processEnv.XDG_CONFIG_HOME || undefined, repoRoot };
 }
 
-/** Reads a text file; undefined when it is missing, unreadable or too large. */
-export type ReadTextFile = (path: string) => Promise<string | undefined>;
+export type { ReadTextFile } from './gitConfig';
 
 /** The path of the global excludes file git would read (it may not exist). */
 export async function globalExcludesPath(env: GitExcludesEnvironment, read: ReadTextFile = readSmallTextFile): Promise<string | undefined> {
   const xdg = env.xdgConfigHome || undefined;
   const configs = [join(xdg ?? join(env.home, '.config'), 'git', 'config'), join(env.home, '.gitconfig')];
-  if (env.repoRoot) configs.push(join(env.repoRoot, '.git', 'config'));
+  const gitDir = env.repoRoot ? await gitDirOf(env.repoRoot, read) : undefined;
+  if (gitDir) configs.push(join(gitDir.common, 'config'));
+  const ctx: ConfigReadContext = { home: env.home, gitDirs: gitDir ? await withRealPath(gitDir.dir) : [], read, realpath: (p) => realpath(p).catch(() => p) };
   let configured: string | undefined;
   for (const path of configs) {
-    const text = await read(path);
-    const value = text === undefined ? undefined : coreExcludesFile(text);
+    const value = lastExcludesFile(await configWithIncludes(path, ctx));
     if (value !== undefined) configured = value;
   }
   if (configured !== undefined) return configured ? expandPath(configured, env) : undefined;
   return join(xdg ?? join(env.home, '.config'), 'git', 'ignore');
+}
+
+/**
+ * The repository's git folder: `.git`, or where a `.git` file points (a linked worktree, a
+ * submodule), and the folder holding its shared config (`commondir` in a worktree's git folder).
+ */
+async function gitDirOf(repoRoot: string, read: ReadTextFile): Promise<{ dir: string; common: string }> {
+  const dotGit = join(repoRoot, '.git');
+  const pointer = /^gitdir:\s*(.+?)\s*$/m.exec((await read(dotGit)) ?? '')?.[1];
+  const dir = pointer ? (isAbsolute(pointer) ? pointer : join(repoRoot, pointer)) : dotGit;
+  const commondir = (await read(join(dir, 'commondir')))?.trim();
+  return { dir, common: commondir ? (isAbsolute(commondir) ? commondir : join(dir, commondir)) : dir };
+}
+
+/** A path with links resolved, then as written: git matches `gitdir:` against both. */
+async function withRealPath(path: string): Promise<string[]> {
+  const real = await realpath(path).catch(() => undefined);
+  return real && real !== path ? [real, path] : [path];
 }
 
 /** The global excludes file's text, or undefined when there is none to read. */
@@ -65,72 +84,17 @@ function expandPath(value: string, env: GitExcludesEnvironment): string | undefi
 /**
  * The last `core.excludesFile` value in a git config file's text ('' when set empty), or undefined
  * when it sets none. Section and key names are case-insensitive; values may be quoted, carry
- * escapes, trailing `#`/`;` comments and `\` line continuations, as git writes and reads them.
+ * escapes, trailing `#`/`;` comments and `\\` line continuations, as git writes and reads them.
  */
 export function coreExcludesFile(text: string): string | undefined {
-  let section = '';
+  return lastExcludesFile(configEntries(text));
+}
+
+function lastExcludesFile(entries: readonly ConfigEntry[]): string | undefined {
   let found: string | undefined;
-  const lines = text.split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
-    let line = lines[i]!.trim();
-    const header = /^\[\s*([^\]"\s]+)(\s+"(?:[^"\\]|\\.)*")?\s*\](.*)$/.exec(line);
-    if (header) {
-      // `[core.sub]` and `[core "sub"]` are subsections, which hold no core.excludesFile.
-      const name = header[1]!.toLowerCase();
-      section = header[2] || name.includes('.') ? `${name}.sub` : name;
-      line = header[3]!.trim();
-    }
-    const entry = /^([A-Za-z][A-Za-z0-9-]*)\s*(?:=(.*))?$/.exec(line);
-    if (!entry || section !== 'core' || entry[1]!.toLowerCase() !== 'excludesfile') continue;
-    // A key with no `=` is a boolean true, which is no path: git refuses it, so it is ignored here.
-    if (entry[2] === undefined) continue;
-    let raw = entry[2];
-    while (endsWithContinuation(raw) && i + 1 < lines.length) raw = raw.slice(0, -1) + lines[++i]!;
-    const value = parseValue(raw);
-    if (value !== undefined) found = value;
-  }
+  // A key with no value is a boolean true, which is no path: git refuses it, so it is ignored here.
+  for (const e of entries) if (e.section === 'core' && e.subsection === undefined && e.key === 'excludesfile' && e.value !== undefined) found = e.value;
   return found;
-}
-
-/** A trailing backslash outside quotes and comments continues the value on the next line. */
-function endsWithContinuation(raw: string): boolean {
-  let quoted = false;
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw[i]!;
-    if (c === '\\') {
-      if (i === raw.length - 1) return true;
-      i++;
-    } else if (c === '"') quoted = !quoted;
-    else if (!quoted && (c === '#' || c === ';')) return false;
-  }
-  return false;
-}
-
-/** A config value: quotes removed, escapes applied, an unquoted comment cut, outer spaces trimmed. */
-function parseValue(raw: string): string | undefined {
-  let out = '';
-  let quoted = false;
-  // Spaces are kept inside quotes and between words, but not at the ends of an unquoted run.
-  let pendingSpace = '';
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw[i]!;
-    if (!quoted && (c === '#' || c === ';')) break;
-    if (!quoted && /\s/.test(c)) {
-      if (out) pendingSpace += c;
-      continue;
-    }
-    out += pendingSpace;
-    pendingSpace = '';
-    if (c === '"') quoted = !quoted;
-    else if (c === '\\') {
-      const next = raw[++i];
-      const escaped = next === 'n' ? '\n' : next === 't' ? '\t' : next === 'b' ? '\b' : next === '"' || next === '\\' ? next : undefined;
-      // git refuses an unknown escape: the whole value is then unusable.
-      if (escaped === undefined) return undefined;
-      out += escaped;
-    } else out += c;
-  }
-  return quoted ? undefined : out;
 }
 
 async function readSmallTextFile(path: string): Promise<string | undefined> {

@@ -115,6 +115,15 @@ export function globMatcher(glob: string): ((path: string) => boolean) | undefin
   }
 }
 
+/** A git wildmatch pattern (`*` and `?` within a path segment, `**` across them, `[…]`) as a test of a whole path; undefined when it does not compile. */
+export function wildmatchRegex(pattern: string, ignoreCase = false): RegExp | undefined {
+  try {
+    return new RegExp(`^${globToRegex(pattern)}$`, ignoreCase ? 'i' : '');
+  } catch {
+    return undefined;
+  }
+}
+
 /** The folder part of a glob before its first wildcard ("src/lib" for "src/lib/**\/*.ts"), or ''. */
 export function literalPrefix(glob: string): string {
   const parts = glob.replace(/^\.\//, '').split('/');
