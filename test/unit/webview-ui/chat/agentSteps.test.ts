@@ -190,7 +190,9 @@ describe('chat webview: agent mode, tool steps and approvals', () => {
     tool({ id: 's2', name: 'search_text', kind: 'read', input: '{}', status: 'running', step: 1 });
     assert.equal(summary.textContent, 'Read 1 file, searched once');
     tool({ id: 's2', name: 'search_text', kind: 'read', input: '{}', status: 'done', step: 1 });
-    tool({ ...READ, id: 't9', status: 'done', step: 2 });
+    // Another file, then the same file again: files are counted once.
+    tool({ ...READ, id: 't9', input: '{"path":"src/other.ts"}', status: 'done', step: 2 });
+    tool({ ...READ, id: 't10', input: '{"path":"src/other.ts"}', status: 'done', step: 2 });
     tool({ ...EDIT, status: 'done' });
     assert.equal(summary.textContent, 'Read 2 files, searched twice, edited 1 file');
     assert.equal(summary.hidden, false);
