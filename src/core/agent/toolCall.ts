@@ -45,7 +45,7 @@ export const STOPPED_BEFORE_CHANGE = 'Stopped by the user before it changed anyt
 /** A reading call stopped before it finished. */
 export const STOPPED_RUNNING = 'Stopped by the user before it finished.';
 /** Said after the result of a call that had begun its change when the user pressed Stop. */
-export const STOPPED_AFTER_CHANGE = 'The user pressed Stop while this call was completing a change it had already begun; the result above is what it did.';
+export const STOPPED_AFTER_CHANGE = 'The user pressed Stop after this call had begun acting (its change applied or its command sent), so it was let finish; the result above is what it did.';
 /** How long a Stop waits for a call that already began its change, so its result can say what it did. */
 export const ACTING_GRACE_MS = 15_000;
 
