@@ -2,7 +2,7 @@
 // the workspace answered after a read-file step ("what does cache.ts export?"), an acting tool's
 // approval shown inline, focused and answered, and screenshots of a step waiting for approval in
 // light, dark and high contrast at 350 and 1,200 px; a turn that created a file undone by Restore on
-// its summary line, and a terminal command's editable field in its approval.
+// its summary line, and a terminal command's editable field in its approval, the whole command shown.
 import * as assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,11 +17,14 @@ import { openWorkbench, projectRoot, type Workbench } from './workbench';
 const MODEL = 'anthropic.claude-3-haiku-20240307-v1:0';
 const CACHE = 'export class Cache<K, V> {\n  private readonly map = new Map<K, V>();\n}\n\nexport function cacheKey(parts: string[]): string {\n  return parts.join(":");\n}\n';
 
+/** Wider than a 350 px chat: the approval shows all of it, over several lines. */
+const LONG_COMMAND = 'npm run test:unit -- --reporter dot --grep "the cache keeps entries until they expire"';
+
 const scenario: Scenario = {
   rules: [
     // Two scripted agent turns (each step matches the user's words): create a file, then answer; ask to run a command, then answer.
     { match: { promptIncludes: 'start a todo file' }, reply: { agent: { steps: [{ text: 'I will create todo.md.', toolCalls: [{ name: 'create_file', input: { path: 'todo.md', content: '# Todo\n' } }] }], answer: 'Done.' } } },
-    { match: { promptIncludes: 'run the unit tests' }, reply: { agent: { steps: [{ text: 'I will run them.', toolCalls: [{ name: 'run_in_terminal', input: { command: 'npm run test:unit -- --reporter dot' } }] }], answer: 'The command was not run.' } } },
+    { match: { promptIncludes: 'run the unit tests' }, reply: { agent: { steps: [{ text: 'I will run them.', toolCalls: [{ name: 'run_in_terminal', input: { command: LONG_COMMAND } }] }], answer: 'The command was not run.' } } },
     // The question: the model reads the file, then (its next step, after the tool's result) answers.
     { match: { promptIncludes: 'what does cache.ts export?' }, reply: { text: 'Let me read the file.', toolCalls: [{ name: 'read_file', input: { path: 'cache.ts' } }] } },
     { match: { afterToolResult: true }, times: 1, reply: { text: 'cache.ts exports the class `Cache` and the function `cacheKey`.' } },
@@ -169,7 +172,7 @@ describe('agent mode in the real workbench (toggle, read-file step and answer, a
     const asks = await send('run the unit tests');
     const field = asks.locator('.tool-approval .tool-approval-command');
     await field.waitFor({ timeout: 60_000 });
-    assert.equal(await field.inputValue(), 'npm run test:unit -- --reporter dot');
+    assert.equal(await field.inputValue(), LONG_COMMAND);
     // Meanwhile the earlier turn's Restore waits, and its tooltip says why (it still takes the pointer to show it).
     await summary.scrollIntoViewIfNeeded();
     await summary.hover();
@@ -182,9 +185,17 @@ describe('agent mode in the real workbench (toggle, read-file step and answer, a
       await summary.scrollIntoViewIfNeeded();
       await restore.hover();
       await page.locator('.part.sidebar').screenshot({ path: join(out, `agent-restore-disabled-${name}-350.png`) });
-      await asks.locator('.tool-approval').scrollIntoViewIfNeeded();
-      await page.locator('.part.sidebar').screenshot({ path: join(out, `agent-terminal-approval-${name}-350.png`) });
     }
+    // The whole command shows, wrapped over lines in a narrow chat and on one in a wide one; nothing cut at the edge.
+    await forEachWidthAndTheme(wb, async (name, width) => {
+      await asks.locator('.tool-approval').scrollIntoViewIfNeeded();
+      const shown = await field.evaluate((t: HTMLTextAreaElement) => ({ lines: Math.round((t.clientHeight - 4) / 18), hidden: t.scrollWidth - t.clientWidth + Math.max(0, t.scrollHeight - t.clientHeight) }));
+      assert.equal(shown.hidden, 0, `the whole command is in view at ${width} px (${name})`);
+      if (width === 350) assert.ok(shown.lines >= 2, `wrapped over lines at 350 px, got ${shown.lines}`);
+      else assert.equal(shown.lines, 1, 'one line where it fits');
+      await page.locator('.part.sidebar').screenshot({ path: join(out, `agent-terminal-approval-${name}-${width}.png`) });
+    });
+    await widenSideBar(page, 350);
     await asks.locator('.tool-approval button[data-decision="deny"]').click();
     await asks.locator('.tool-step .tool-call-status.is-denied').waitFor({ timeout: 30_000 });
     await asks.locator('.turn-line', { hasText: / · total \d/ }).waitFor({ timeout: 30_000 });

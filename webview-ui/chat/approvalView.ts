@@ -1,8 +1,9 @@
 // The inline approval under a tool step waiting for the user: what is asked, and Allow once /
-// Allow for this chat / Deny. A terminal command is shown in a text field the user may edit
-// before allowing it; what runs is what they allowed. One answer per call: the first click
+// Allow for this chat / Deny. A terminal command is shown whole in a field the user may edit
+// before allowing it (commandField.ts); what runs is what they allowed. One answer per call: the first click
 // disables everything and posts it; the block redraws from the host's next status for the call.
 import type { AgentApproveMessage, WireToolCall } from '../../src/shared/protocol';
+import { commandField, isRunnable } from './commandField';
 import { el } from './dom';
 
 /** The question per kind; the step's label above it names the file or the command. */
@@ -46,21 +47,9 @@ export function editableCommand(call: WireToolCall): string | undefined {
 export function approvalRow(call: WireToolCall, answered: SentAnswer | undefined, onAnswer: (answer: SentAnswer) => void): HTMLElement {
   const what = call.label ?? call.name;
   const command = editableCommand(call);
-  const field =
-    command === undefined
-      ? undefined
-      : el('input', {
-          type: 'text',
-          class: 'tool-approval-command',
-          spellcheck: 'false',
-          autocomplete: 'off',
-          'aria-label': 'Command to run (you can edit it before allowing it)',
-          title: 'What runs is this command as you leave it',
-        });
-  if (field && command !== undefined) {
-    field.value = answered?.edited ?? command;
-    field.disabled = !!answered;
-  }
+  const box = command === undefined ? undefined : commandField(answered?.edited ?? command);
+  const field = box?.input;
+  if (field) field.disabled = !!answered;
   const buttons = CHOICES.map(([decision, label, style, title]) => {
     const b = el('button', { type: 'button', class: `approval-button is-${style}`, 'data-decision': decision, title }, label);
     if (answered) {
@@ -70,17 +59,22 @@ export function approvalRow(call: WireToolCall, answered: SentAnswer | undefined
     return b;
   });
   const allows = buttons.filter((b) => b.getAttribute('data-decision') !== 'deny');
-  // An emptied command cannot be allowed; Deny stays.
-  field?.addEventListener('input', () => {
-    for (const b of allows) b.disabled = !field.value.trim();
-  });
+  // An emptied command, or one broken over lines, cannot be allowed; Deny stays.
+  const checkCommand = () => {
+    if (field) for (const b of allows) b.disabled = !isRunnable(field.value);
+  };
+  if (!answered) checkCommand();
+  field?.addEventListener('input', checkCommand);
   for (const b of buttons) {
     b.addEventListener('click', () => {
       if (b.disabled || buttons.some((x) => x.classList.contains('is-chosen'))) return;
       for (const x of buttons) x.disabled = true;
       b.classList.add('is-chosen');
       const decision = b.getAttribute('data-decision') as ApprovalDecision;
-      const edited = field && decision !== 'deny' && field.value !== command ? field.value : undefined;
+      // Trimmed, as the tool runs it, and compared with the command as the field first showed it
+      // (a textarea reads line endings back as \n).
+      const ran = box?.input.value.trim();
+      const edited = box && ran !== undefined && decision !== 'deny' && ran !== box.shown.trim() ? ran : undefined;
       if (field) field.disabled = true;
       onAnswer(edited === undefined ? { decision } : { decision, edited });
     });
@@ -90,7 +84,7 @@ export function approvalRow(call: WireToolCall, answered: SentAnswer | undefined
     { class: 'tool-approval', role: 'group', 'aria-label': `Approval needed: ${what}` },
     el('span', { class: 'codicon codicon-shield tool-approval-icon', 'aria-hidden': 'true' }),
     el('span', { class: 'tool-approval-question' }, QUESTIONS[call.kind ?? 'external'] ?? QUESTIONS.external),
-    field,
+    box?.element,
     el('div', { class: 'tool-approval-buttons' }, ...buttons),
   );
 }
