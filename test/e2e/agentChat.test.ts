@@ -196,6 +196,12 @@ describe('agent mode in the real workbench (toggle, read-file step and answer, a
       await page.locator('.part.sidebar').screenshot({ path: join(out, `agent-terminal-approval-${name}-${width}.png`) });
     });
     await widenSideBar(page, 350);
+    // A line break put into the command is shown and said, and keeps Allow off (the field has the focus border).
+    await field.fill('cd web\nnpm test');
+    await asks.locator('.tool-approval-command-note', { hasText: 'A command runs as one line' }).waitFor({ timeout: 10_000 });
+    assert.equal(await asks.locator('.tool-approval button[data-decision="once"]').isDisabled(), true);
+    await asks.locator('.tool-approval').scrollIntoViewIfNeeded();
+    await page.locator('.part.sidebar').screenshot({ path: join(out, 'agent-terminal-approval-two-lines-high-contrast-350.png') });
     await asks.locator('.tool-approval button[data-decision="deny"]').click();
     await asks.locator('.tool-step .tool-call-status.is-denied').waitFor({ timeout: 30_000 });
     await asks.locator('.turn-line', { hasText: / · total \d/ }).waitFor({ timeout: 30_000 });
