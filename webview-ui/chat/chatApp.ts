@@ -6,7 +6,7 @@ import { errorAction } from '../../src/shared/coreNames';
 import { readPersistedWebviewState } from '../../src/shared/persistedReaders';
 import type { ChatContext, ChatStreamMessage, HostToWebviewMessage, PersistedConversation } from '../../src/shared/protocol';
 import type { ChatHeader } from './chatHeader';
-import { renderStreamMessage } from './chatStream';
+import { lateToolResult, renderStreamMessage, type StoppedReply } from './chatStream';
 import type { Composer } from './composer';
 import type { AttachmentTray } from './attachmentTray';
 import { createComposerParts } from './composerParts';
@@ -46,6 +46,8 @@ export class ChatApp {
   private readonly gate = new StreamGate();
   private conversationId: string;
   private streamingView: AssistantTurnView | undefined;
+  /** The reply last stopped here without waiting for the host (see lateToolResult). */
+  private stoppedHere: StoppedReply | undefined;
 
   private readonly picker: ModelPicker;
   private readonly header: ChatHeader;
@@ -142,7 +144,7 @@ export class ChatApp {
   }
 
   private onStream(m: ChatStreamMessage): void {
-    if (!this.gate.accept(m)) return;
+    if (!this.gate.accept(m)) return lateToolResult(m, this.stoppedHere);
     const view = this.streamingView;
     if (!view) return;
     renderStreamMessage(view, m, {
@@ -247,6 +249,7 @@ export class ChatApp {
    */
   private stopLocally(): void {
     if (!this.gate.active) return;
+    if (this.streamingView) this.stoppedHere = { requestId: this.gate.active, view: this.streamingView };
     this.stop();
     this.streamingView?.fail({ kind: 'cancelled', message: 'Stopped.', action: errorAction('none') }, undefined);
     this.gate.reset();

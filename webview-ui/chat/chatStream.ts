@@ -19,6 +19,21 @@ export interface StreamRendering {
   voice(m: ChatVoiceMessage): void;
 }
 
+/** A reply the webview stopped without waiting for the host's end, and its view. */
+export interface StoppedReply {
+  readonly requestId: string;
+  readonly view: AssistantTurnView;
+}
+
+/**
+ * After such a stop the reply's other posts are dropped, but not a call's result: a call that had
+ * begun acting (an edit applied, a command sent) is let finish by the host, and its step must say
+ * what it did (and its summary line offer Restore), not the "cancelled" the stop drew.
+ */
+export function lateToolResult(m: ChatStreamMessage, stopped: StoppedReply | undefined): void {
+  if (stopped && m.method === 'chat/tool' && m.requestId === stopped.requestId && (m.tool.status === 'done' || m.tool.status === 'failed')) stopped.view.tool(m.tool);
+}
+
 export function renderStreamMessage(view: AssistantTurnView, m: ChatStreamMessage, r: StreamRendering): void {
   switch (m.method) {
     case 'chat/start':

@@ -177,6 +177,25 @@ describe('chat webview: agent mode, tool steps and approvals', () => {
     assert.equal(app.posted.filter((m) => m.method === 'agent/approve').length, 1);
   });
 
+  it('a reply stopped here to send another (Explain while it runs) still shows a call the host let finish: done, counted, and restorable', () => {
+    const app = agentApp();
+    const send = startAgentTurn(app);
+    app.fromHost({ method: 'chat/tool', requestId: send.requestId, seq: 1, tool: { ...EDIT, status: 'running' } });
+    const first = app.$('.turn-assistant');
+    app.fromHost({ method: 'chat/prefill', text: 'Explain this', send: true });
+    assert.notEqual(app.last('chat/send').requestId, send.requestId, 'the new message went');
+    const step = first.querySelector('.tool-step')!;
+    assert.equal(step.getAttribute('data-status'), 'cancelled', 'drawn as stopped at once');
+    // The host had already applied the edit: it lets the call finish and says so.
+    app.fromHost({ method: 'chat/tool', requestId: send.requestId, seq: 2, tool: { ...EDIT, status: 'done', result: 'Edited src/cache.ts.' } });
+    assert.equal(step.getAttribute('data-status'), 'done');
+    assert.equal(first.querySelector('.agent-summary-text')!.textContent, 'Edited 1 file');
+    assert.equal(first.querySelector<HTMLButtonElement>('.summary-restore')!.hidden, false, 'Restore is offered for the change');
+    // Nothing else of the stopped reply is drawn.
+    app.fromHost({ method: 'chat/delta', requestId: send.requestId, seq: 3, channel: 'text', text: 'late words' });
+    assert.doesNotMatch(first.textContent ?? '', /late words/);
+  });
+
   it('the summary line counts finished calls and updates as they finish', () => {
     const app = agentApp();
     const send = startAgentTurn(app);
