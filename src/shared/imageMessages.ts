@@ -1,10 +1,11 @@
 // Checks for the image parts of the protocol, used by the host's webview gate (field rules for its
 // table) and by the reader of stored conversations: image options a webview sends or a stored turn
 // kept, and the gallery's actions. Pure, like the rest of src/shared.
-import { arrayOf, isPlainRecord, num, object, oneOf, optional, str, type Issues, type Validator } from '../core/schema';
+import { arrayOf, describe, hasOwn, isPlainRecord, num, object, oneOf, optional, problem, str, type Issues, type Validator } from '../core/schema';
 import { IMAGE_ACTIONS, isImageId, type ImageAction, type ImageTurnOptions, type StoredImage } from './imageProtocol';
 import { IMAGE_TASKS } from '../core/bedrock/images/imageFamily';
 import { OUTPAINT_MAX_MARGIN } from '../core/bedrock/images/stabilityServices';
+import { TUNING_FIELD_LIMITS, optionValueProblem, type OptionSpec, type StabilityServiceOptions } from '../core/bedrock/images/stabilityServiceOptions';
 import type { FieldRule } from './protocolValidation';
 
 /** The longest prompt any image model takes (Stability: 10,000 characters). */
@@ -18,7 +19,21 @@ const seed = num({ min: 0, max: 4_294_967_295, integer: true });
 
 const margin = num({ min: 0, max: OUTPAINT_MAX_MARGIN, integer: true });
 
-const OPTION_KEYS = ['task', 'negativePrompt', 'size', 'aspectRatio', 'count', 'seed', 'quality', 'style', 'sourceImageId', 'maskPrompt', 'maskImageId', 'styleImageId', 'outpaint', 'captionOnly'] as const satisfies ReadonlyArray<keyof ImageTurnOptions>;
+/** Stability's tuning fields: each known one within the widest range any service takes (the service's own range is checked before the call); no other key. */
+const serviceOptions: Validator<StabilityServiceOptions> = (raw, issues) => {
+  if (!isPlainRecord(raw)) return problem(issues, `expected an object, got ${describe(raw)}`);
+  const out: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(raw)) {
+    const spec = hasOwn(TUNING_FIELD_LIMITS, field) ? (TUNING_FIELD_LIMITS as Record<string, OptionSpec>)[field]! : undefined;
+    if (!spec) return problem(issues, `${field} is not a tuning field of Stability's image services`);
+    const wrong = optionValueProblem(spec, value);
+    if (wrong) return problem(issues, wrong);
+    out[field] = value;
+  }
+  return out as StabilityServiceOptions;
+};
+
+const OPTION_KEYS = ['task', 'negativePrompt', 'size', 'aspectRatio', 'count', 'seed', 'quality', 'style', 'sourceImageId', 'maskPrompt', 'maskImageId', 'styleImageId', 'outpaint', 'serviceOptions', 'captionOnly'] as const satisfies ReadonlyArray<keyof ImageTurnOptions>;
 
 export const imageTurnOptionsSchema = object<ImageTurnOptions>({
   task: optional(oneOf(IMAGE_TASKS)),
@@ -34,6 +49,7 @@ export const imageTurnOptionsSchema = object<ImageTurnOptions>({
   maskImageId: optional(imageId),
   styleImageId: optional(imageId),
   outpaint: optional(object({ left: margin, right: margin, up: margin, down: margin })),
+  serviceOptions: optional(serviceOptions),
   captionOnly: optional(oneOf([true, false])),
 });
 

@@ -4,6 +4,7 @@
 // requestId and seq rules as text, and the gallery's buttons post `image/action`. Stored turns keep
 // image ids only; the webview asks for the pixels with `image/action` `load` and gets `image/data`.
 import type { ImageTask } from '../core/bedrock/images/imageFamily';
+import type { StabilityServiceOptions } from '../core/bedrock/images/stabilityServiceOptions';
 
 export type { ImageTask };
 
@@ -50,6 +51,8 @@ export interface ImageTurnOptions {
   styleImageId?: string;
   /** Outpaint: pixels to add on each side (0–2000, at least one above 0). */
   outpaint?: { left: number; right: number; up: number; down: number };
+  /** Stability's image services: the optional tuning fields chosen under Options (by wire name). */
+  serviceOptions?: StabilityServiceOptions;
   /** The message text only labels the turn (e.g. "Remove the background of cat.png"); it is not sent as a prompt. */
   captionOnly?: boolean;
 }

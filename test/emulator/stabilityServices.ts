@@ -61,7 +61,7 @@ const SCHEMAS: Record<string, ServiceSchema> = {
     ranges: { composition_fidelity: [0, 1, false], style_strength: [0, 1, false], change_strength: [0.1, 1, false] },
   },
   'creative-upscale': { required: ['prompt', 'image'], optional: [...EDIT_TEXT, 'creativity'], ranges: { creativity: [0.1, 0.5, false] }, image: { minSide: 64, minPixels: 4096, maxPixels: 1_048_576 } },
-  'conservative-upscale': { required: ['prompt', 'image'], optional: ['negative_prompt', 'seed', 'output_format', 'creativity'], ranges: { creativity: [0.1, 0.5, false] }, image: EDIT_IMAGE },
+  'conservative-upscale': { required: ['prompt', 'image'], optional: ['negative_prompt', 'seed', 'output_format', 'creativity'], ranges: { creativity: [0.2, 0.5, false] }, image: EDIT_IMAGE },
   'fast-upscale': { required: ['image'], optional: ['output_format'], image: { minSide: 32, maxSide: 1536, minPixels: 1024, maxPixels: 1_048_576 } },
 };
 

@@ -21,6 +21,7 @@ const INPAINT = 'stability.stable-image-inpaint-v1:0';
 const ERASE = 'stability.stable-image-erase-object-v1:0';
 const OUTPAINT = 'stability.stable-outpaint-v1:0';
 const FAST = 'stability.stable-fast-upscale-v1:0';
+const CREATIVE = 'stability.stable-creative-upscale-v1:0';
 const STYLE_TRANSFER = 'stability.stable-style-transfer-v1:0';
 
 describe("Stability's mask, margin, upscale and style services (real VS Code, emulator)", () => {
@@ -77,7 +78,7 @@ describe("Stability's mask, margin, upscale and style services (real VS Code, em
   it('Edit Image with Stability… on a PNG: Inpaint with a mask file, the transparency offered instead', async () => {
     const seen: string[][] = [];
     const extra: AnsweringExtra = { fileQueue: [[uri('harbour-mask.png')]], prompts: [], pickTitles: [] };
-    const turn = await turnOf('bedrock.editImageWithStability', uri('harbour.png'), ['a red fishing boat'], choosing(['maskInpaint', INPAINT, 'mask-file'], seen), extra);
+    const turn = await turnOf('bedrock.editImageWithStability', uri('harbour.png'), ['a red fishing boat'], choosing(['maskInpaint', INPAINT, 'mask-file', 'run'], seen), extra);
     assert.equal(turn.at(-1)!.method, 'chat/end', JSON.stringify(turn.at(-1)));
     assert.ok(seen[0]!.includes('Inpaint with Mask') && seen[0]!.includes('Upscale') && seen[0]!.includes('Transfer Style'), `the picker lists the services: ${seen[0]}`);
     const maskChoice = seen.find((labels) => labels.some((l) => /transparency/.test(l)));
@@ -93,7 +94,7 @@ describe("Stability's mask, margin, upscale and style services (real VS Code, em
 
   it('Upscale Image from the Fast Upscale row: only the image is asked; the gallery gets it four times larger', async () => {
     const extra: AnsweringExtra = { files: [uri('harbour.png')], prompts: [] };
-    const turn = await turnOf('bedrock.upscaleImage', row(FAST), [], choosing([]), extra);
+    const turn = await turnOf('bedrock.upscaleImage', row(FAST), [], choosing(['run']), extra);
     assert.equal(turn.at(-1)!.method, 'chat/end', JSON.stringify(turn.at(-1)));
     assert.deepEqual(extra.prompts, [], 'Fast Upscale takes no prompt');
     const call = (await invokes()).at(-1)!;
@@ -104,7 +105,7 @@ describe("Stability's mask, margin, upscale and style services (real VS Code, em
 
   it('Transfer Style from its row: the content image, then the style image, asked in that order', async () => {
     const extra: AnsweringExtra = { fileQueue: [[uri('harbour.png')], [uri('brushwork.png')]], dialogTitles: [], prompts: [] };
-    const turn = await turnOf('bedrock.transferImageStyle', row(STYLE_TRANSFER), [''], choosing([]), extra);
+    const turn = await turnOf('bedrock.transferImageStyle', row(STYLE_TRANSFER), [''], choosing(['run']), extra);
     assert.equal(turn.at(-1)!.method, 'chat/end', JSON.stringify(turn.at(-1)));
     assert.deepEqual(extra.dialogTitles, ['Choose the content image (the picture to restyle)', 'Choose the style image (its look is applied to harbour.png)']);
     assert.deepEqual(extra.prompts, ['Steer the result (optional)']);
@@ -115,7 +116,7 @@ describe("Stability's mask, margin, upscale and style services (real VS Code, em
 
   it('Outpaint from the palette: the margins are validated as typed; only the sides that grow are sent', async () => {
     const extra: AnsweringExtra = { files: [uri('harbour.png')], inputBoxes: [] };
-    const turn = await turnOf('bedrock.outpaintImage', undefined, ['40 0 0 20', ''], choosing([OUTPAINT]), extra);
+    const turn = await turnOf('bedrock.outpaintImage', undefined, ['40 0 0 20', ''], choosing([OUTPAINT, 'run']), extra);
     assert.equal(turn.at(-1)!.method, 'chat/end', JSON.stringify(turn.at(-1)));
     const validate = extra.inputBoxes![0]!.validateInput!;
     assert.match(String(await validate('0 0 0 0')), /at least one margin above 0/);
@@ -125,6 +126,46 @@ describe("Stability's mask, margin, upscale and style services (real VS Code, em
     const body = (await invokes()).at(-1)!.body as J;
     assert.deepEqual({ ...body, seed: 0 }, { image: b64('harbour.png'), left: 40, down: 20, seed: 0, output_format: 'png' });
     assert.deepEqual(sizeOf(images(turn)[0]!.src), [136, 92]);
+  });
+
+  it("Upscale from the Creative Upscale row: Options… sets creativity (checked as typed) and a style preset; Run sends them, and the next run remembers them", async () => {
+    type Item = { id?: string; label: string; description?: string };
+    const shown: Item[][] = [];
+    /** Answers each quick pick with the next id of the script; '<escape>' backs out. */
+    const script = (ids: string[]) => (items: readonly Item[]) => {
+      shown.push([...items]);
+      const id = ids.shift();
+      if (id === '<escape>') return -1;
+      const i = items.findIndex((item) => item.id === id);
+      if (i < 0) throw new Error(`${id} not offered: ${items.map((x) => x.id ?? x.label).join(', ')}`);
+      return i;
+    };
+    const extra: AnsweringExtra = { files: [uri('harbour.png')], inputBoxes: [], pickTitles: [] };
+    const steps = ['options', 'creativity', 'style_preset', 'anime', '<escape>', 'run'];
+    const turn = await turnOf('bedrock.upscaleImage', row(CREATIVE), ['a harbour at noon', '0.45'], script(steps), extra);
+    assert.equal(turn.at(-1)!.method, 'chat/end', JSON.stringify(turn.at(-1)));
+    assert.deepEqual(steps, [], 'every step of the script was asked');
+    assert.deepEqual(shown[0]!.map((i) => i.id), ['run', 'options'], 'Run comes first: Enter runs as before');
+    const firstList = shown[1]!;
+    assert.deepEqual(firstList.map((i) => i.id), ['negative_prompt', 'style_preset', 'creativity', 'seed', 'output_format'], "Creative Upscale's own fields");
+    assert.equal(firstList.find((i) => i.id === 'creativity')!.description, 'default: 0.3');
+    const box = extra.inputBoxes!.at(-1)!;
+    assert.match(String(await box.validateInput!('0.6')), /^Creativity \(creativity\) must be a number from 0\.1 to 0\.5 in steps of 0\.01; got 0\.6\.$/);
+    assert.equal(await box.validateInput!('0.45'), undefined);
+    const presets = shown[3]!;
+    assert.equal(presets[0]!.label, 'None', 'the preset can be left unset, its default');
+    assert.ok(presets.some((i) => i.id === 'tile-texture') && presets.length === 18, 'the documented presets');
+    const afterEdits = shown[4]!;
+    assert.equal(afterEdits.find((i) => i.id === 'creativity')!.description, '0.45');
+    assert.equal(afterEdits.find((i) => i.id === 'style_preset')!.description, 'anime');
+    assert.match(shown[5]!.find((i) => i.id === 'run')!.description!, /Style preset anime · Creativity 0\.45/);
+    const body = (await invokes()).at(-1)!.body as J;
+    assert.deepEqual({ ...body, seed: 0 }, { image: b64('harbour.png'), prompt: 'a harbour at noon', seed: 0, creativity: 0.45, style_preset: 'anime', output_format: 'png' });
+
+    const again = await turnOf('bedrock.upscaleImage', row(CREATIVE), ['a harbour at dusk'], script(['run']), { files: [uri('harbour.png')] });
+    assert.equal(again.at(-1)!.method, 'chat/end', JSON.stringify(again.at(-1)));
+    const next = (await invokes()).at(-1)!.body as J;
+    assert.deepEqual([next.prompt, next.creativity, next.style_preset], ['a harbour at dusk', 0.45, 'anime'], 'remembered for the session');
   });
 
   it('Erase Object with the transparency as the mask, on an image with none: refused before any call', async () => {

@@ -59,6 +59,7 @@ export async function imageRequestFor(a: Pick<ImageTurnArgs, 'modelId' | 'prompt
   if (task === 'removeBackground' || imageTraitsOf(a.modelId)?.seedless) delete req.seed;
   if (task !== 'textToImage' && task !== 'variation') delete req.size;
   if (o.outpaint) req.outpaint = { ...o.outpaint };
+  if (o.serviceOptions) req.serviceOptions = { ...o.serviceOptions };
   const inputs = [
     ['sourceImageId', 'image', 'The input image'],
     ['maskImageId', 'mask', 'The mask image'],

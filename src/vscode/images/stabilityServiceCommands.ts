@@ -3,19 +3,22 @@
 // row in the Models view (the row's context value says which), in the palette, and, from the file
 // explorer on a PNG, JPEG or WebP, behind one "Edit Image with Stability…" picker. Each asks only
 // what its service takes (a mask image or the image's transparency, margins, a second image, a
-// prompt), checks it against the service's documented limits before anything is paid for, and runs
-// as an image turn in the chat view, whose gallery shows the result.
+// prompt), checks it against the service's documented limits before anything is paid for, then
+// offers Run, or Options… for the service's optional fields (stabilityOptionsStep.ts), and runs as
+// an image turn in the chat view, whose gallery shows the result.
 import * as vscode from 'vscode';
 import { IMAGE_TASK_LABELS, supportsImageTask } from '../../core/bedrock/images/imageFamily';
 import type { ModelDescriptor } from '../../core/bedrock/catalog/modelDescriptor';
 import type { ImageMime, ImageRequest } from '../../core/bedrock/images/imageRequest';
 import { hasAlphaChannel, parseOutpaintMargins, serviceImageProblem, stabilityServiceProblem } from '../../core/bedrock/images/stabilityServiceChecks';
 import { OUTPAINT_MAX_MARGIN, stabilityServiceOf, type StabilityServiceTraits } from '../../core/bedrock/images/stabilityServices';
+import { turnFieldsOf } from '../../core/bedrock/images/stabilityServiceOptions';
 import type { ImageTurnOptions } from '../../shared/imageProtocol';
 import { listedModels } from '../listedModels';
 import { showWarningMessage } from '../notify';
 import type { ImageCommandDeps } from './imageCommands';
 import { imageModelPicker, keepImage, readInputImage, type InputImage } from './imageInputs';
+import { ServiceOptionMemory, runOrOptions } from './stabilityOptionsStep';
 
 const STABILITY_FORMATS: readonly ImageMime[] = ['image/png', 'image/jpeg', 'image/webp'];
 
@@ -34,6 +37,7 @@ const TASKS: ReadonlyArray<{ command: string; task: ServiceTask; detail: string;
 
 export function stabilityServiceCommands(deps: ImageCommandDeps) {
   const pickModel = imageModelPicker(deps);
+  const optionMemory = new ServiceOptionMemory();
   const baseIdOf = (id: string) => deps.catalog.descriptors.find((d) => d.id === id)?.baseModelId ?? id;
   const offers = (listed: readonly ModelDescriptor[], task: ServiceTask) => listed.some((d) => supportsImageTask(d.baseModelId ?? d.id, task));
   const noModel = (task: ServiceTask) =>
@@ -127,8 +131,10 @@ export function stabilityServiceCommands(deps: ImageCommandDeps) {
     const question = service.promptQuestion ?? service.optionalPromptQuestion;
     const prompt = question ? await askPrompt(question, spec.placeholder, service.promptQuestion !== undefined) : '';
     if (prompt === undefined) return;
+    const tuning = await runOrOptions(service, optionMemory);
+    if (!tuning) return;
 
-    const options: ImageTurnOptions = { task, sourceImageId: await keepImage(deps, source) };
+    const options: ImageTurnOptions = { task, sourceImageId: await keepImage(deps, source), ...turnFieldsOf(service.service, tuning) };
     if (mask) options.maskImageId = await keepImage(deps, mask);
     if (style) options.styleImageId = await keepImage(deps, style);
     if (request.outpaint) options.outpaint = request.outpaint;

@@ -74,6 +74,18 @@ describe('emulator: Stability image services', function () {
     await refused('stable-fast-upscale', { image: picture(1600, 40) }, '#/image: image dimensions 1600x40 are invalid: every side must be between 32 and 1536 pixels.');
   });
 
+  it('refuses a tuning field the service does not take, and one outside its range', async () => {
+    await refused('stable-conservative-upscale', { image: IMAGE, prompt: 'x', style_preset: 'anime' }, malformed('#: extraneous key [style_preset] is not permitted'));
+    await refused('stable-style-transfer', { init_image: IMAGE, style_image: IMAGE, fidelity: 0.5 }, malformed('#: extraneous key [fidelity] is not permitted'));
+    await refused('stable-image-erase-object', { image: IMAGE, mask: IMAGE, negative_prompt: 'x' }, malformed('#: extraneous key [negative_prompt] is not permitted'));
+    await refused('stable-creative-upscale', { image: IMAGE, prompt: 'x', creativity: 0.6 }, malformed('#/creativity: 0.6 is not less or equal to 0.5'));
+    await refused('stable-conservative-upscale', { image: IMAGE, prompt: 'x', creativity: 0.15 }, malformed('#/creativity: 0.15 is not greater or equal to 0.2'));
+    await refused('stable-outpaint', { image: IMAGE, left: 10, creativity: 0.05 }, malformed('#/creativity: 0.05 is not greater or equal to 0.1'));
+    await refused('stable-style-transfer', { init_image: IMAGE, style_image: IMAGE, change_strength: 0.05 }, malformed('#/change_strength: 0.05 is not greater or equal to 0.1'));
+    await refused('stable-image-style-guide', { image: IMAGE, prompt: 'x', aspect_ratio: '4:3' }, malformed('#/aspect_ratio: 4:3 is not a valid enum value'));
+    await refused('stable-image-inpaint', { image: IMAGE, prompt: 'x', grow_mask: '5' }, malformed('#/grow_mask: expected type: Number, found: String'));
+  });
+
   it("content filters answer 200 with Stability's finish reason", async () => {
     assert.deepEqual(await invoke('stable-image-search-replace', { image: IMAGE, prompt: 'x [filter:input]', search_prompt: 'y' }), { finish_reasons: ['Filter reason: prompt'] });
     assert.deepEqual(await invoke('stable-image-search-recolor', { image: IMAGE, prompt: 'red', select_prompt: 'y [filter:image]' }), { finish_reasons: ['Filter reason: input image'] });

@@ -1,6 +1,7 @@
 // The one request and result shape for image models, whatever body the family speaks. Callers
 // never build a family's JSON; imageBodies.ts does.
 import type { ImageFamily, ImageSize, ImageTask } from './imageFamily';
+import type { StabilityServiceOptions } from './stabilityServiceOptions';
 
 export interface ImageRequest {
   /** Model id, profile id or ARN, as the router accepts it. */
@@ -35,6 +36,8 @@ export interface ImageRequest {
   styleImage?: Uint8Array;
   /** Outpaint: pixels to add on each side. */
   outpaint?: OutpaintMargins;
+  /** Stability's image services: the optional tuning fields (style preset, output format, strengths…), by wire name. */
+  serviceOptions?: StabilityServiceOptions;
 }
 
 export interface OutpaintMargins {

@@ -1,9 +1,11 @@
 // What Stability's image services refuse, checked before a call is paid for: each service's
 // documented input-image limits, a mask that does not cover the image, an image with no alpha
-// channel when it is to be the mask, and Outpaint's margins. Pure functions on bytes.
+// channel when it is to be the mask, Outpaint's margins, and the tuning fields (one the service does
+// not take, or out of its range). Pure functions on bytes.
 import { imageSize, sniffImageFormat } from '../adapters/mediaFormats';
 import type { ImageRequest, OutpaintMargins } from './imageRequest';
 import { OUTPAINT_MAX_MARGIN, stabilityServiceOf, type ServiceImageLimits } from './stabilityServices';
+import { serviceOptionsProblem } from './stabilityServiceOptions';
 import { stripProfilePrefix } from '../catalog/modelRef';
 
 /** What is wrong with an image for a service with these limits, or undefined (a size it cannot read is left to the service). */
@@ -88,6 +90,8 @@ export function stabilityServiceProblem(req: ImageRequest): string | undefined {
   const service = stabilityServiceOf(stripProfilePrefix(req.modelId));
   if (!service) return undefined;
   const { label, limits } = service;
+  const optionProblem = serviceOptionsProblem(service.service, label, req.serviceOptions);
+  if (optionProblem) return optionProblem;
   const content = service.service === 'styleTransfer' ? 'The content image' : 'The input image';
   const imageProblem = req.image?.length ? serviceImageProblem(req.image, label, limits, content) : undefined;
   if (imageProblem) return imageProblem;
