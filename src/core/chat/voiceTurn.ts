@@ -129,6 +129,8 @@ export async function runVoiceChatTurn(a: VoiceChatTurnArgs): Promise<VoiceChatT
   const reply = () => [...said, ...(draft ? [draft] : [])].join(' ');
   let error: WireError | undefined;
   const steps = new SpokenSteps();
+  /** A draft a tool call ended (kept as said in the step above it): its final text, when it comes, is not said twice. */
+  let cutDraft: string | undefined;
   // Tool calls post as the agent's step blocks, in this turn's stream. Words said before a new call
   // end with it, as a text agent's step does: the transcript after it starts afresh, below the call.
   const tools =
@@ -141,6 +143,7 @@ export async function runVoiceChatTurn(a: VoiceChatTurnArgs): Promise<VoiceChatT
       update: (tool) => {
         if (steps.add(tool.id, reply())) {
           said.length = 0;
+          cutDraft = draft;
           draft = undefined;
         }
         a.post({ method: 'chat/tool', requestId, seq: seq++, tool });
@@ -153,6 +156,10 @@ export async function runVoiceChatTurn(a: VoiceChatTurnArgs): Promise<VoiceChatT
         heard.push(e.text);
         post({ kind: 'transcript', role: 'user', text: heard.join(' '), draft: false });
       } else if (e.type === 'transcript') {
+        const confirmsCut = e.stage === 'final' && draft === undefined && e.text === cutDraft;
+        cutDraft = undefined;
+        // What it spoke of a draft that went into the step above a call stays there, once.
+        if (confirmsCut) continue;
         if (e.stage === 'speculative') draft = e.text;
         else {
           said.push(e.text);

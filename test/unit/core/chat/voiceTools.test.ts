@@ -128,6 +128,8 @@ describe('a voice turn in agent mode', () => {
         await call(r, 'u1', 'a.ts');
         yield { type: 'transcript', role: 'assistant', stage: 'speculative', text: 'Now the other two.' };
         await call(r, 'u2', 'b.ts');
+        // The words it planned before the call, confirmed as spoken after it: said once, above the call.
+        yield { type: 'transcript', role: 'assistant', stage: 'final', text: 'Now the other two.' };
         await call(r, 'u3', 'c.ts');
         yield { type: 'transcript', role: 'assistant', stage: 'final', text: 'All three' };
         yield { type: 'transcript', role: 'assistant', stage: 'final', text: 'export one thing.' };
