@@ -288,14 +288,8 @@ export class ChatApp {
   }
 
   private load(conv: PersistedConversation): void {
-    this.gate.reset();
-    this.streamingView = undefined;
     this.editing.set(undefined);
-    this.conversationId = conv.id;
-    this.restores.clear();
-    this.transcript.truncate(0);
-    this.images.clear();
-    this.voice.clear();
+    this.startConversation(conv.id);
     this.sent.restore(conv.turns, this.makeMarkdown, this.images, this.voice, (view) => this.transcript.add(view));
     if (conv.modelId) this.picker.show(conv.modelId);
     this.onModelChanged();
@@ -311,15 +305,20 @@ export class ChatApp {
     this.saveState();
   }
 
-  private newChat(): void {
-    if (this.gate.active) this.stop();
+  /** Empties the transcript and what belongs to its turns, for another conversation (a stored one, or a new chat). */
+  private startConversation(id: string): void {
     this.gate.reset();
     this.streamingView = undefined;
-    this.conversationId = newId();
+    this.conversationId = id;
     this.restores.clear();
     this.transcript.truncate(0);
     this.images.clear();
     this.voice.clear();
+  }
+
+  private newChat(): void {
+    if (this.gate.active) this.stop();
+    this.startConversation(newId());
     // A new chat carries nothing over: the saved default system prompt (if any), the API on auto,
     // the model's default parameters. The model and the reasoning level stay as chosen.
     this.settings.load(this.settings.savedDefaultSystem, undefined, undefined);
