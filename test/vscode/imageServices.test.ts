@@ -77,21 +77,29 @@ describe("Stability's image services from the explorer (real VS Code, emulator)"
     assert.match(images(turn)[0]!.src, /^data:image\/png;base64,iVBORw0KGgo/);
   });
 
-  it('Generate Variations with Control Structure requires a prompt and sends the image with it', async () => {
+  it('Generate Variations with Control Structure requires a prompt, offers its options, and sends the image with them', async () => {
     const prompts: string[] = [];
-    const stub = answering(['the same street in snow'], pickModel(STRUCTURE), { prompts });
+    // The model, then Options… → Control strength (typed below) → back → Run.
+    const steps = [STRUCTURE, 'options', 'control_strength', '<escape>', 'run'];
+    const answer = (items: readonly { id?: string }[]) => {
+      const id = steps.shift();
+      return id === '<escape>' ? -1 : items.findIndex((i) => i.id === id);
+    };
+    const stub = answering(['the same street in snow', '0.35'], answer, { prompts });
     let turn: HostToWebviewMessage[];
     try {
       turn = await nextTurn(host, () => vscode.commands.executeCommand('bedrock.generateImageVariations', photo));
     } finally {
       stub.dispose();
     }
-    assert.deepEqual(prompts, ['Describe the variations (the structure of the image is kept)']);
+    assert.deepEqual(prompts, ['Describe the variations (the structure of the image is kept)', 'How closely the result follows the input image: a number from 0 to 1 in steps of 0.01. Empty for the default (0.7).']);
     assert.equal(turn.at(-1)!.method, 'chat/end', JSON.stringify(turn.at(-1)));
     const body = (await lastInvoke()).body as J;
     assert.equal(body.prompt, 'the same street in snow');
     assert.equal(body.image, Buffer.from(png).toString('base64'));
-    assert.deepEqual(Object.keys(body).sort(), ['image', 'output_format', 'prompt', 'seed']);
+    assert.deepEqual(Object.keys(body).sort(), ['control_strength', 'image', 'output_format', 'prompt', 'seed']);
+    assert.equal(body.control_strength, 0.35, 'set under Options…');
+    assert.deepEqual(steps, [], 'every step was asked');
   });
 
   it('the models view offers each model only its tasks; the chat lists each with its tasks', async () => {

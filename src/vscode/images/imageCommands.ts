@@ -12,6 +12,8 @@ import type { ImageTurnOptions } from '../../shared/imageProtocol';
 import type { FeatureRegistration } from '../commands';
 import { imageModelPicker, keepImage, readInputImage, type ImageInputDeps } from './imageInputs';
 import { stabilityServiceCommands } from './stabilityServiceCommands';
+import { ServiceOptionMemory, runOrOptions } from './stabilityOptionsStep';
+import { turnFieldsOf } from '../../core/bedrock/images/stabilityServiceOptions';
 
 export interface ImageCommandDeps {
   catalog: ImageInputDeps['catalog'];
@@ -22,10 +24,12 @@ export interface ImageCommandDeps {
 
 /** The image commands, registered like every feature. */
 export function registerImages(deps: ImageCommandDeps): FeatureRegistration<ReturnType<typeof imageCommands> & ReturnType<typeof stabilityServiceCommands>> {
-  return { commands: { ...imageCommands(deps), ...stabilityServiceCommands(deps) }, disposables: [] };
+  // One memory of the Options step's values, so a service's settings follow it from command to command.
+  const optionMemory = new ServiceOptionMemory();
+  return { commands: { ...imageCommands(deps, optionMemory), ...stabilityServiceCommands(deps, optionMemory) }, disposables: [] };
 }
 
-export function imageCommands(deps: ImageCommandDeps) {
+export function imageCommands(deps: ImageCommandDeps, optionMemory = new ServiceOptionMemory()) {
   const pickModel = imageModelPicker(deps);
 
   /** The image a file-explorer command was run on, or one the user picks; read, checked and stored. */
@@ -67,8 +71,12 @@ export function imageCommands(deps: ImageCommandDeps) {
       const required = traits?.family === 'stability';
       const prompt = await ask(traits?.promptQuestion ?? (required ? 'Describe the variations (required by this model)' : 'Steer the variations (optional)'), 'same scene, at night', required);
       if (prompt === undefined || (required && !prompt.trim())) return;
+      // Control Structure, a Stability service, has optional fields: Run, or Options… first.
+      const tuning = traits?.service ? await runOrOptions({ service: traits.service, label: traits.label }, optionMemory) : {};
+      if (!tuning) return;
       const text = prompt.trim() ? prompt : `Variations of ${source.name}`;
-      await deps.send(text, modelId, { task: 'variation', sourceImageId: source.id, ...(prompt.trim() ? {} : { captionOnly: true }) });
+      const tuned = traits?.service ? turnFieldsOf(traits.service, tuning) : {};
+      await deps.send(text, modelId, { task: 'variation', sourceImageId: source.id, ...tuned, ...(prompt.trim() ? {} : { captionOnly: true }) });
     },
     'bedrock.removeImageBackground': async (arg?: unknown) => {
       const chosen = await imageAndModel('removeBackground', arg);

@@ -8,6 +8,9 @@ import * as vscode from 'vscode';
 import { optionRangeText, optionValueText, parseOptionInput, serviceOptionSpecs, type OptionSpec, type OptionValues } from '../../core/bedrock/images/stabilityServiceOptions';
 import type { StabilityService, StabilityServiceTraits } from '../../core/bedrock/images/stabilityServices';
 
+/** The service, and its name for titles. */
+type ServiceRef = Pick<StabilityServiceTraits, 'service' | 'label'>;
+
 /** The values chosen under Options, per service, until the window closes. */
 export class ServiceOptionMemory {
   private readonly values = new Map<StabilityService, OptionValues>();
@@ -35,7 +38,7 @@ const changedText = (specs: readonly OptionSpec[], values: OptionValues): string
  * Run, or set options first and then run: the values to run with, or undefined when the user
  * backed out (Escape on this step cancels the command, as on every step before it).
  */
-export async function runOrOptions(service: StabilityServiceTraits, memory: ServiceOptionMemory): Promise<OptionValues | undefined> {
+export async function runOrOptions(service: ServiceRef, memory: ServiceOptionMemory): Promise<OptionValues | undefined> {
   const specs = serviceOptionSpecs(service.service);
   for (;;) {
     const values = memory.get(service.service);
@@ -52,7 +55,7 @@ export async function runOrOptions(service: StabilityServiceTraits, memory: Serv
 }
 
 /** The Options list: each field with its value; choosing one edits it; Escape goes back to Run. */
-async function editOptions(service: StabilityServiceTraits, specs: readonly OptionSpec[], memory: ServiceOptionMemory): Promise<void> {
+async function editOptions(service: ServiceRef, specs: readonly OptionSpec[], memory: ServiceOptionMemory): Promise<void> {
   for (;;) {
     const values = memory.get(service.service);
     const items = [
@@ -72,7 +75,7 @@ async function editOptions(service: StabilityServiceTraits, specs: readonly Opti
 }
 
 /** The new value (undefined: the default), or UNCHANGED when the user backed out. */
-async function editValue(service: StabilityServiceTraits, spec: OptionSpec, current: string | number | undefined): Promise<string | number | undefined | typeof UNCHANGED> {
+async function editValue(service: ServiceRef, spec: OptionSpec, current: string | number | undefined): Promise<string | number | undefined | typeof UNCHANGED> {
   const title = `${service.label}: ${spec.label} (${spec.field})`;
   if (spec.kind === 'enum') {
     const isCurrent = (v: string | undefined) => v === current || (current === undefined && v === spec.defaultValue);

@@ -35,9 +35,8 @@ const TASKS: ReadonlyArray<{ command: string; task: ServiceTask; detail: string;
   { command: 'bedrock.transferImageStyle', task: 'styleTransfer', detail: "Apply a second image's look to this one", placeholder: 'warmer light' },
 ];
 
-export function stabilityServiceCommands(deps: ImageCommandDeps) {
+export function stabilityServiceCommands(deps: ImageCommandDeps, optionMemory = new ServiceOptionMemory()) {
   const pickModel = imageModelPicker(deps);
-  const optionMemory = new ServiceOptionMemory();
   const baseIdOf = (id: string) => deps.catalog.descriptors.find((d) => d.id === id)?.baseModelId ?? id;
   const offers = (listed: readonly ModelDescriptor[], task: ServiceTask) => listed.some((d) => supportsImageTask(d.baseModelId ?? d.id, task));
   const noModel = (task: ServiceTask) =>
