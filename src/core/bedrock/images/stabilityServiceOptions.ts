@@ -98,7 +98,7 @@ export const TUNING_FIELD_LIMITS: Readonly<Record<TuningField, OptionSpec>> = ((
   for (const spec of Object.values(SERVICE_OPTIONS).flat()) {
     if (!isTuningField(spec.field)) continue;
     const had = out[spec.field];
-    out[spec.field] = had ? { ...had, min: Math.min(had.min ?? 0, spec.min ?? 0), max: Math.max(had.max ?? 0, spec.max ?? 0) } : spec;
+    out[spec.field] = had && spec.kind === 'number' ? { ...had, min: Math.min(had.min!, spec.min!), max: Math.max(had.max!, spec.max!) } : spec;
   }
   return out as Record<TuningField, OptionSpec>;
 })();

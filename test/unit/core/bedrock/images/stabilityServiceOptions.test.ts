@@ -11,6 +11,8 @@ import { optionValueText, parseOptionInput, serviceOptionSpecs, turnFieldsOf, ty
 import { stabilityServiceOf } from '../../../../../src/core/bedrock/images/stabilityServices';
 import { imageRequestFor, type ImageStore } from '../../../../../src/core/chat/imageTurn';
 import { checkWebviewMessage } from '../../../../../src/shared/protocolValidation';
+import { imageTurnOptionsSchema } from '../../../../../src/shared/imageMessages';
+import { TUNING_FIELD_LIMITS } from '../../../../../src/core/bedrock/images/stabilityServiceOptions';
 import { pngOfSize } from '../adapters/mediaSamples';
 import { CONSERVATIVE, CREATIVE, ERASE, FAST, INPAINT, OUTPAINT, SKETCH, STYLE_GUIDE, STYLE_TRANSFER } from '../../../../fixtures/stabilityModelIds';
 
@@ -130,5 +132,14 @@ describe("Stability's image services: optional fields", () => {
     const store: ImageStore = { put: async () => 'id', get: async () => ({ data: IMAGE, mime: 'image/png' }) };
     const req = await imageRequestFor({ modelId: CREATIVE, prompt: 'a harbour', store, options: options as never });
     assert.deepEqual((req as ImageRequest).serviceOptions, { creativity: 0.3, output_format: 'jpeg' });
+  });
+
+  it('a stored turn with a bad tuning field keeps its other options, and the bad one is named', () => {
+    const issues: { path: string; what: string }[] = [];
+    const read = imageTurnOptionsSchema({ task: 'upscale', sourceImageId: 'a', seed: 4, serviceOptions: { creativity: 7 } }, issues);
+    assert.deepEqual(read, { task: 'upscale', sourceImageId: 'a', seed: 4 });
+    assert.equal(issues.length, 1);
+    assert.match(`${issues[0]!.path}: ${issues[0]!.what}`, /^\.serviceOptions: Creativity \(creativity\) must be a number from 0\.1 to 1 /, 'the widest range any service takes');
+    assert.deepEqual([TUNING_FIELD_LIMITS.creativity.min, TUNING_FIELD_LIMITS.creativity.max], [0.1, 1]);
   });
 });
