@@ -91,6 +91,37 @@ export class FrameDecodeError extends Error {
   override name = 'FrameDecodeError';
 }
 
+/** A header value: a string (type 7), bytes (type 6), a timestamp in ms (type 8), the rest as text or hex. */
+export type HeaderValue = string | number | Buffer;
+
+/**
+ * The headers of one message, between `start` and `end` of `buf`. With `only: 'strings'`, any other
+ * type is refused (the responses the emulator writes carry nothing else).
+ */
+export function readHeaders(buf: Buffer, start: number, end: number, only: 'strings' | 'any'): Record<string, HeaderValue> {
+  const fixed: Record<number, number> = { 0: 0, 1: 0, 2: 1, 3: 2, 4: 4, 5: 8, 8: 8, 9: 16 };
+  const headers: Record<string, HeaderValue> = {};
+  let h = start;
+  while (h < end) {
+    const nlen = buf.readUInt8(h);
+    const name = buf.toString('utf8', h + 1, h + 1 + nlen);
+    const type = buf.readUInt8(h + 1 + nlen);
+    let p = h + 2 + nlen;
+    if (only === 'strings' && type !== 7) throw new FrameDecodeError(`unsupported header type ${type}`);
+    if (type === 6 || type === 7) {
+      const len = buf.readUInt16BE(p);
+      const value = buf.subarray(p + 2, p + 2 + len);
+      headers[name] = type === 7 ? value.toString('utf8') : Buffer.from(value);
+      p += 2 + len;
+    } else if (type in fixed) {
+      headers[name] = type === 8 ? Number(buf.readBigInt64BE(p)) : type <= 1 ? String(type === 0) : buf.subarray(p, p + fixed[type]).toString('hex');
+      p += fixed[type];
+    } else throw new FrameDecodeError(`unknown header type ${type}`);
+    h = p;
+  }
+  return headers;
+}
+
 /** Decoder used by the emulator's own tests and the bench; validates both CRCs. */
 export function decodeMessages(buf: Buffer): DecodedMessage[] {
   const out: DecodedMessage[] = [];
@@ -103,18 +134,8 @@ export function decodeMessages(buf: Buffer): DecodedMessage[] {
     if (crc32(buf.subarray(off, off + 8)) !== buf.readUInt32BE(off + 8)) throw new FrameDecodeError('prelude crc');
     if (crc32(buf.subarray(off, off + total - 4)) !== buf.readUInt32BE(off + total - 4))
       throw new FrameDecodeError('message crc');
-    const headers: Record<string, string> = {};
-    let h = off + 12;
-    const hend = h + hlen;
-    while (h < hend) {
-      const nlen = buf.readUInt8(h);
-      const name = buf.toString('utf8', h + 1, h + 1 + nlen);
-      const type = buf.readUInt8(h + 1 + nlen);
-      if (type !== 7) throw new FrameDecodeError(`unsupported header type ${type}`);
-      const vlen = buf.readUInt16BE(h + 2 + nlen);
-      headers[name] = buf.toString('utf8', h + 4 + nlen, h + 4 + nlen + vlen);
-      h += 4 + nlen + vlen;
-    }
+    const hend = off + 12 + hlen;
+    const headers = readHeaders(buf, off + 12, hend, 'strings') as Record<string, string>;
     out.push({ headers, payload: buf.subarray(hend, off + total - 4) });
     off += total;
   }

@@ -13,7 +13,7 @@
 // inside the stream, which then ends.
 import { createHash, randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { chunkFrame } from './eventStream';
+import { chunkFrame, readHeaders, type HeaderValue } from './eventStream';
 import { awsExceptionFrame } from './exchange';
 import type { RouteCall } from './routeContext';
 import { ServiceError } from './serviceError';
@@ -35,7 +35,7 @@ export const SONIC_VOICES_BY_MODEL: Readonly<Record<string, readonly string[]>> 
 };
 
 interface Decoded {
-  headers: Record<string, string | number | Buffer>;
+  headers: Record<string, HeaderValue>;
   payload: Buffer;
 }
 
@@ -47,26 +47,8 @@ export function takeMessages(buf: Buffer): { messages: Decoded[]; rest: Buffer }
     const total = buf.readUInt32BE(off);
     if (total < 16 || buf.length - off < total) break;
     const hlen = buf.readUInt32BE(off + 4);
-    const headers: Decoded['headers'] = {};
-    let h = off + 12;
-    const hend = h + hlen;
-    while (h < hend) {
-      const nlen = buf.readUInt8(h);
-      const name = buf.toString('utf8', h + 1, h + 1 + nlen);
-      const type = buf.readUInt8(h + 1 + nlen);
-      let p = h + 2 + nlen;
-      const fixed: Record<number, number> = { 0: 0, 1: 0, 2: 1, 3: 2, 4: 4, 5: 8, 8: 8, 9: 16 };
-      if (type === 6 || type === 7) {
-        const len = buf.readUInt16BE(p);
-        const value = buf.subarray(p + 2, p + 2 + len);
-        headers[name] = type === 7 ? value.toString('utf8') : Buffer.from(value);
-        p += 2 + len;
-      } else if (type in fixed) {
-        headers[name] = type === 8 ? Number(buf.readBigInt64BE(p)) : type <= 1 ? String(type === 0) : buf.subarray(p, p + fixed[type]).toString('hex');
-        p += fixed[type];
-      } else throw new Error(`unknown header type ${type}`);
-      h = p;
-    }
+    const hend = off + 12 + hlen;
+    const headers = readHeaders(buf, off + 12, hend, 'any');
     messages.push({ headers, payload: buf.subarray(hend, off + total - 4) });
     off += total;
   }

@@ -1,18 +1,13 @@
 // The layer rules of eslint.config.mjs, checked by linting small sources in memory under the paths
 // they would have: each rule must flag what breaks it and let the allowed form through.
 import assert from 'node:assert/strict';
-import { ESLint } from 'eslint';
+import { ruleMessages } from './lintInMemory';
 
 describe('lint: the layers', function () {
   // Loading the TypeScript parser takes a few seconds on a busy machine.
   this.timeout(30_000);
-  const eslint = new ESLint();
   /** The restricted-import messages for `code` linted as `filePath`, each as "line: message". */
-  const problems = async (code: string, filePath: string) =>
-    (await eslint.lintText(code, { filePath }))
-      .flatMap((r) => r.messages)
-      .filter((m) => m.ruleId === '@typescript-eslint/no-restricted-imports')
-      .map((m) => `${m.line}: ${m.message}`);
+  const problems = async (code: string, filePath: string) => (await ruleMessages(code, filePath, '@typescript-eslint/no-restricted-imports')).map((m) => `${m.line}: ${m.message}`);
 
   it('src/core imports vscode only as a type', async () => {
     const code = ["import * as vscode from 'vscode';", "import type { Memento } from 'vscode';", 'export const f = (m: Memento) => [vscode, m];'].join('\n');

@@ -1,14 +1,12 @@
 // Notifications are an exit for secrets: the lint rule keeps every notification with run-time text
 // on the redacting path (src/vscode/notify.ts).
 import assert from 'node:assert/strict';
-import { ESLint } from 'eslint';
+import { ruleMessages } from './lintInMemory';
 
 describe('lint: notifications with run-time text go through notify.ts', function () {
   // Loading the TypeScript parser takes a few seconds on a busy machine.
   this.timeout(30_000);
-  const eslint = new ESLint();
-  const problems = async (code: string, filePath: string) =>
-    (await eslint.lintText(code, { filePath })).flatMap((r) => r.messages).filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.line);
+  const problems = async (code: string, filePath: string) => (await ruleMessages(code, filePath, 'no-restricted-syntax')).map((m) => m.line);
 
   it('flags a direct call with built text under src/, allows a literal and the notify module itself', async () => {
     const code = [

@@ -1,14 +1,12 @@
 // Settings are hostile input: the lint rule keeps every read on the validating path
 // (src/vscode/settings.ts), so no feature reads a raw value the settings table never checked.
 import assert from 'node:assert/strict';
-import { ESLint } from 'eslint';
+import { ruleMessages } from './lintInMemory';
 
 describe('lint: settings are read through settings.ts', function () {
   // Loading the TypeScript parser takes a few seconds on a busy machine.
   this.timeout(30_000);
-  const eslint = new ESLint();
-  const problems = async (code: string, filePath: string) =>
-    (await eslint.lintText(code, { filePath })).flatMap((r) => r.messages).filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.line);
+  const problems = async (code: string, filePath: string) => (await ruleMessages(code, filePath, 'no-restricted-syntax')).map((m) => m.line);
 
   it('flags getConfiguration anywhere under src/ but the settings module', async () => {
     const code = [

@@ -6,11 +6,10 @@ import { isChatModel, isEmbeddingModel, outputKindOf } from '../../../../src/cor
 import { rowOf, shortBadgesOf } from '../../../../src/core/explorer/treeRows';
 import { describeFilter, isFilterActive, shouldExpandGroups } from '../../../../src/core/explorer/modelFilter';
 import { modelDetailsView, tooltipMarkdown } from '../../../../src/core/explorer/modelDetails';
-import { foundationModel, inferenceProfile } from '../bedrock/catalog/catalogInputs';
+import { foundationModel, profilesOfEveryScope } from '../bedrock/catalog/catalogInputs';
 
 const fm = (id: string, provider: string, extra: Partial<FoundationModelInfo> = {}): FoundationModelInfo =>
   foundationModel(id, { modelName: id.split('.')[1], providerName: provider, ...extra });
-const prof = inferenceProfile;
 
 const sonnet = 'anthropic.claude-sonnet-4-20250514-v1:0';
 const descriptors = buildDescriptors({
@@ -20,11 +19,7 @@ const descriptors = buildDescriptors({
     fm('amazon.titan-embed-text-v2:0', 'Amazon', { outputModalities: ['EMBEDDING'], responseStreamingSupported: false }),
     fm('amazon.nova-canvas-v1:0', 'Amazon', { outputModalities: ['IMAGE'], inputModalities: ['TEXT', 'IMAGE'] }),
   ],
-  profiles: [
-    prof(`global.${sonnet}`, sonnet, ['us-east-1', 'eu-west-1']),
-    prof(`us.${sonnet}`, sonnet, ['us-east-1', 'us-east-2', 'us-west-2']),
-    prof('my-app', sonnet, ['us-east-1'], 'APPLICATION'),
-  ],
+  profiles: profilesOfEveryScope(sonnet),
   shipped: SHIPPED_MODELS,
   learned: {},
 });

@@ -2,11 +2,10 @@ import assert from 'node:assert/strict';
 import { buildDescriptors, groupByProvider, shippedDescriptor } from '../../../../../src/core/bedrock/catalog/catalogBuild';
 import { SHIPPED_MODELS } from '../../../../../src/core/bedrock/catalog/shippedCapabilities.generated';
 import type { FoundationModelInfo } from '../../../../../src/core/bedrock/catalog/catalogBuild';
-import { foundationModel, inferenceProfile } from './catalogInputs';
+import { foundationModel, profilesOfEveryScope } from './catalogInputs';
 
 const fm = (id: string, extra: Partial<FoundationModelInfo> = {}): FoundationModelInfo =>
   foundationModel(id, { providerName: id.startsWith('anthropic') ? 'Anthropic' : id.startsWith('amazon') ? 'Amazon' : 'Other', ...extra });
-const prof = inferenceProfile;
 
 describe('catalogBuild', () => {
   const sonnet = 'anthropic.claude-sonnet-4-20250514-v1:0';
@@ -17,11 +16,7 @@ describe('catalogBuild', () => {
       fm('anthropic.claude-3-haiku-20240307-v1:0', { modelLifecycle: { status: 'LEGACY' } }),
       fm('brandnew.model-v1'),
     ],
-    profiles: [
-      prof(`global.${sonnet}`, sonnet, ['us-east-1', 'eu-west-1']),
-      prof(`us.${sonnet}`, sonnet, ['us-east-1', 'us-east-2', 'us-west-2']),
-      prof('my-app', sonnet, ['us-east-1'], 'APPLICATION'),
-    ],
+    profiles: profilesOfEveryScope(sonnet),
     shipped: SHIPPED_MODELS,
     learned: {},
   };

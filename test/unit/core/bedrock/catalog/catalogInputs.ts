@@ -21,7 +21,7 @@ export function foundationModel(id: string, fields: Partial<FoundationModelInfo>
 }
 
 /** A profile over `model` in each of `regions` (an application profile's ARN says so). */
-export function inferenceProfile(id: string, model: string, regions: string[], type = 'SYSTEM_DEFINED'): InferenceProfileInfo {
+function inferenceProfile(id: string, model: string, regions: string[], type = 'SYSTEM_DEFINED'): InferenceProfileInfo {
   return {
     inferenceProfileId: id,
     inferenceProfileArn: `arn:aws:bedrock:us-east-1:123456789012:${type === 'APPLICATION' ? 'application-' : ''}inference-profile/${id}`,
@@ -30,6 +30,15 @@ export function inferenceProfile(id: string, model: string, regions: string[], t
     type,
     status: 'ACTIVE',
   };
+}
+
+/** A profile of each scope over `model`: global, US geo and an application's. */
+export function profilesOfEveryScope(model: string): InferenceProfileInfo[] {
+  return [
+    inferenceProfile(`global.${model}`, model, ['us-east-1', 'eu-west-1']),
+    inferenceProfile(`us.${model}`, model, ['us-east-1', 'us-east-2', 'us-west-2']),
+    inferenceProfile('my-app', model, ['us-east-1'], 'APPLICATION'),
+  ];
 }
 
 /** The descriptors of `models` with no profiles, the shipped capabilities and nothing learned. */
