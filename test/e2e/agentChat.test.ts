@@ -4,15 +4,14 @@
 // light, dark and high contrast at 350 and 1,200 px; a turn that created a file undone by Restore on
 // its summary line, and a terminal command's editable field in its approval, the whole command shown.
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FrameLocator, Locator } from 'playwright-core';
-import { startEmulator, type EmulatorHandle } from '../emulator/emulator';
 import type { Scenario } from '../emulator/scenario';
-// @ts-expect-error plain ESM harness module without types
-import { emulatorSettings, hermeticAwsEnv } from '../harness/emulatorWiring.mjs';
-import { forEachWidthAndTheme, THEMES as EVERY_THEME, widenSideBar } from './themesAndWidths';
-import { openWorkbench, projectRoot, type Workbench } from './workbench';
+import { sendPrompt } from './chatPage';
+import { forEachTheme, forEachWidthAndTheme, showTheme, widenSideBar } from './themesAndWidths';
+import { onlyWebview } from './webviewOver';
+import { closeAfterSuite, openWorkbench, projectRoot, type Workbench } from './workbench';
 
 const MODEL = 'anthropic.claude-3-haiku-20240307-v1:0';
 const CACHE = 'export class Cache<K, V> {\n  private readonly map = new Map<K, V>();\n}\n\nexport function cacheKey(parts: string[]): string {\n  return parts.join(":");\n}\n';
@@ -34,50 +33,24 @@ const scenario: Scenario = {
   ],
 };
 
-const THEMES: Array<[name: string, theme: string, rootClass: string]> = [
-  ['light', 'Default Light Modern', 'vs'],
-  ['dark', 'Default Dark Modern', 'vs-dark'],
-  ['high-contrast', 'Default High Contrast', 'hc-black'],
-];
-
 describe('agent mode in the real workbench (toggle, read-file step and answer, approval, screenshots)', function () {
   this.timeout(300_000);
-  let emulator: EmulatorHandle;
   let wb: Workbench;
   let workspace: string;
-  const chat = (): FrameLocator => wb.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+  const chat = (): FrameLocator => onlyWebview(wb.page);
   const lastReply = (): Locator => chat().locator('.turn-assistant').last();
 
   before(async () => {
-    emulator = await startEmulator({ scenario });
-    wb = await openWorkbench({
-      emulator: false,
-      settings: { ...emulatorSettings(emulator.url), 'bedrock.chat.defaultModel': MODEL, 'workbench.colorTheme': 'Default Light Modern' },
-      env: hermeticAwsEnv(projectRoot),
-      workspaceFiles: { 'cache.ts': CACHE },
-    });
+    wb = await openWorkbench({ scenario, settings: { 'bedrock.chat.defaultModel': MODEL, 'workbench.colorTheme': 'Default Light Modern' }, workspaceFiles: { 'cache.ts': CACHE } });
     workspace = workspaceFolder(wb);
     // The extension's contributions are in once its icons are in the activity bar.
     await wb.page.locator('.activitybar .action-item a[aria-label^="Bedrock Chat"]').waitFor({ timeout: 60_000 });
     await wb.runCommand('Bedrock: Open Chat');
     await chat().locator('#prompt').waitFor({ timeout: 60_000 });
   });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await wb?.screenshot(`FAILED-agent-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`);
-  });
-  after(async () => {
-    await wb?.close();
-    await emulator?.close();
-  });
+  closeAfterSuite('agent', () => wb);
 
-  async function send(prompt: string): Promise<Locator> {
-    const before = await chat().locator('.turn-assistant').count();
-    const input = chat().locator('#prompt');
-    await input.click();
-    await input.fill(prompt);
-    await input.press('Enter');
-    return chat().locator('.turn-assistant').nth(before);
-  }
+  const send = (prompt: string): Promise<Locator> => sendPrompt(chat(), prompt);
 
   it('agent mode is a toggle in the composer for a model that takes tools', async () => {
     const toggle = chat().locator('#agent-mode');
@@ -179,13 +152,11 @@ describe('agent mode in the real workbench (toggle, read-file step and answer, a
     await chat().locator('.turn:hover .agent-summary .summary-restore:disabled').waitFor({ timeout: 10_000 });
     assert.equal(await restore.getAttribute('title'), 'Restore is available again when the reply in progress has finished.');
     assert.equal(await restore.evaluate((b) => getComputedStyle(b).pointerEvents), 'auto');
-    for (const [name, theme, rootClass] of EVERY_THEME) {
-      wb.updateSettings({ 'workbench.colorTheme': theme });
-      await page.locator(`.monaco-workbench.${rootClass}`).waitFor({ timeout: 30_000 });
+    await forEachTheme(wb, async (name) => {
       await summary.scrollIntoViewIfNeeded();
       await restore.hover();
       await page.locator('.part.sidebar').screenshot({ path: join(out, `agent-restore-disabled-${name}-350.png`) });
-    }
+    });
     // The whole command shows, wrapped over lines in a narrow chat and on one in a wide one; nothing cut at the edge.
     await forEachWidthAndTheme(wb, async (name, width) => {
       await asks.locator('.tool-approval').scrollIntoViewIfNeeded();
@@ -205,54 +176,26 @@ describe('agent mode in the real workbench (toggle, read-file step and answer, a
     await asks.locator('.tool-approval button[data-decision="deny"]').click();
     await asks.locator('.tool-step .tool-call-status.is-denied').waitFor({ timeout: 30_000 });
     await asks.locator('.turn-line', { hasText: / · total \d/ }).waitFor({ timeout: 30_000 });
-    wb.updateSettings({ 'workbench.colorTheme': 'Default Light Modern' });
-    await page.locator('.monaco-workbench.vs').waitFor({ timeout: 30_000 });
+    await showTheme(wb, 'light');
   });
 
   /** The step waiting for approval, in each theme at 350 and 1,200 px, into test-output/screenshots/. */
   async function shootEveryThemeAndWidth(): Promise<void> {
-    const page = wb.page;
-    const sidebar = page.locator('.part.sidebar');
     const out = join(projectRoot, 'test-output', 'screenshots');
-    // Only the chat in the window: an editor the tool opened for a preview stays where it is.
-    async function widenTo(width: number): Promise<void> {
-      const box = (await sidebar.boundingBox())!;
-      const y = box.y + box.height / 2;
-      await page.mouse.move(box.x + box.width, y);
-      await page.mouse.down();
-      await page.mouse.move(box.x + width, y, { steps: 10 });
-      await page.mouse.up();
-      const actual = (await sidebar.boundingBox())!.width;
-      assert.ok(Math.abs(actual - width) <= 4, `side bar is ${actual} px wide, wanted ${width}`);
-    }
     let shots = 0;
-    for (const width of [350, 1200]) {
-      if (width > 1000) await page.setViewportSize({ width: 1600, height: 900 });
-      await widenTo(width);
-      for (const [name, theme, rootClass] of THEMES) {
-        setTheme(theme);
-        await page.locator(`.monaco-workbench.${rootClass}`).waitFor({ timeout: 30_000 });
-        await lastReply().locator('.tool-approval').scrollIntoViewIfNeeded();
-        const overflow = await chat()
-          .locator('body')
-          .evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-        assert.equal(overflow, 0, `nothing wider than the view at ${width} px (${name})`);
-        await sidebar.screenshot({ path: join(out, `agent-approval-${name}-${width}.png`) });
-        shots++;
-      }
-    }
-    await widenTo(350);
-    setTheme('Default Light Modern');
-    await page.locator('.monaco-workbench.vs').waitFor({ timeout: 30_000 });
+    // Only the chat in the window: an editor the tool opened for a preview stays where it is.
+    await forEachWidthAndTheme(wb, async (name, width) => {
+      await lastReply().locator('.tool-approval').scrollIntoViewIfNeeded();
+      const overflow = await chat()
+        .locator('body')
+        .evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.equal(overflow, 0, `nothing wider than the view at ${width} px (${name})`);
+      await wb.page.locator('.part.sidebar').screenshot({ path: join(out, `agent-approval-${name}-${width}.png`) });
+      shots++;
+    });
+    await widenSideBar(wb.page, 350);
+    await showTheme(wb, 'light');
     assert.equal(shots, 6);
-  }
-
-  function setTheme(theme: string): void {
-    for (const scope of ['User', 'Machine']) {
-      const file = join(wb.userDataDir, scope, 'settings.json');
-      const settings = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-      writeFileSync(file, JSON.stringify({ ...settings, 'workbench.colorTheme': theme }, null, 2));
-    }
   }
 });
 

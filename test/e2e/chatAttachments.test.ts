@@ -7,8 +7,10 @@
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { FrameLocator, Locator } from 'playwright-core';
-import { openWorkbench, screenshotDir, type Workbench } from './workbench';
+import { closeAfterSuite, openWorkbench, screenshotDir, type Workbench } from './workbench';
+import { sendPrompt } from './chatPage';
 import { forEachWidthAndTheme } from './themesAndWidths';
+import { onlyWebview } from './webviewOver';
 
 const HAIKU_3 = 'anthropic.claude-3-haiku-20240307-v1:0';
 const HAIKU_45 = 'anthropic.claude-haiku-4-5-20251001-v1:0';
@@ -27,16 +29,10 @@ describe('chat attachments in the real workbench (paste, open dialog, downscale,
       settings: { 'bedrock.chat.defaultModel': HAIKU_3, 'workbench.colorTheme': 'Default Dark Modern' },
     });
   });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await wb?.screenshot(`FAILED-attachments-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`);
-  });
-  after(async () => {
-    await wb?.close();
-  });
+  closeAfterSuite('attachments', () => wb);
 
-  const chat = (): FrameLocator => wb.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+  const chat = (): FrameLocator => onlyWebview(wb.page);
   const trayChip = (name: string): Locator => chat().locator('.attachment-tray .attachment-chip', { hasText: name });
-  const lastReply = (): Locator => chat().locator('.turn-assistant').last();
 
   /**
    * A paste as the webview receives it: a ClipboardEvent whose clipboardData holds the file. (The
@@ -122,15 +118,10 @@ describe('chat attachments in the real workbench (paste, open dialog, downscale,
   /** Sends the message box's text with the tray's chips; waits for the finished turn line naming `apiLabel`. */
   async function send(text: string, apiLabel: string): Promise<string> {
     wb.emulator!.clearRequests();
-    const replies = await chat().locator('.turn-assistant').count();
-    const input = chat().locator('#prompt');
-    await input.click();
-    await input.fill(text);
-    await input.press('Enter');
     // The new reply, not the one before it (which has its finished line already).
-    await chat().locator('.turn-assistant').nth(replies).waitFor({ timeout: 30_000 });
-    await lastReply().locator('.turn-line', { hasText: apiLabel }).filter({ hasText: / · total \d/ }).waitFor({ timeout: 30_000 });
-    return (await lastReply().textContent()) ?? '';
+    const reply = await sendPrompt(chat(), text);
+    await reply.locator('.turn-line', { hasText: apiLabel }).filter({ hasText: / · total \d/ }).waitFor({ timeout: 30_000 });
+    return (await reply.textContent()) ?? '';
   }
 
   /** The one model request of the last turn the emulator answered. */
@@ -141,16 +132,8 @@ describe('chat attachments in the real workbench (paste, open dialog, downscale,
   }
 
   it('paste an image, pick a PDF with the open dialog, downscale a 9,000 px image; sent through ConverseStream as image and document blocks', async () => {
-    const page = wb.page;
     // Ctrl+Alt+J from the editor, as a user opens the chat beside their code.
-    await page.keyboard.press('Control+P');
-    await page.locator('.quick-input-widget input').fill('sample.ts');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'sample.ts' }).first().click();
-    const code = page.locator('.editor-instance .monaco-editor .view-lines', { hasText: 'twice' }).first();
-    await code.waitFor({ timeout: 30_000 });
-    await code.click();
-    await page.keyboard.press('Control+Alt+J');
-    await page.locator('.part.sidebar .composite.title', { hasText: /Bedrock Chat/i }).waitFor({ timeout: 30_000 });
+    await wb.openChatBeside('sample.ts', 'twice');
     await chat().locator(`#model-picker[data-model-id="${HAIKU_3}"]`).waitFor({ timeout: 30_000 });
 
     await pastePixel();

@@ -5,8 +5,10 @@
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { FrameLocator } from 'playwright-core';
-import { openWorkbench, screenshotDir, type Workbench } from './workbench';
+import { closeAfterSuite, openWorkbench, screenshotDir, type Workbench } from './workbench';
+import { openChat } from './chatPage';
 import { forEachWidthAndTheme, widenSideBar } from './themesAndWidths';
+import { onlyWebview } from './webviewOver';
 
 const HAIKU = 'anthropic.claude-3-haiku-20240307-v1:0';
 const NOVA_LITE = 'amazon.nova-lite-v1:0';
@@ -21,18 +23,11 @@ describe('chat header and model picker in the real workbench', () => {
 
   before(async () => {
     wb = await openWorkbench({ settings: { 'bedrock.chat.defaultModel': HAIKU, 'workbench.colorTheme': 'Default Dark Modern' } });
-    await wb.page.locator('.activitybar .action-item a[aria-label^="Bedrock"]').first().click();
-    await wb.page.locator('.statusbar-item', { hasText: 'us-east-1' }).first().waitFor({ timeout: 60_000 });
-    await wb.runCommand('Bedrock: Open Chat');
-    chat = wb.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    await openChat(wb);
+    chat = onlyWebview(wb.page);
     await chat.locator(`#model-picker[data-model-id="${HAIKU}"]`).waitFor({ timeout: 30_000 });
   });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await wb?.screenshot(`FAILED-chat-header-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`);
-  });
-  after(async () => {
-    await wb?.close();
-  });
+  closeAfterSuite('chat-header', () => wb);
 
 
   /** The model id of the option the search box points at (aria-activedescendant). */

@@ -4,15 +4,13 @@
 // the emulator throttles, Apply (diff, accept), Insert at Cursor with the chat focused, the context
 // chip of an editor command; and screenshots of such a transcript in three themes at two widths.
 import * as assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FrameLocator, Locator } from 'playwright-core';
-import { startEmulator, type EmulatorHandle } from '../emulator/emulator';
 import type { Scenario } from '../emulator/scenario';
-// @ts-expect-error plain ESM harness module without types
-import { emulatorSettings, hermeticAwsEnv } from '../harness/emulatorWiring.mjs';
-import { openWorkbench, projectRoot, screenshotDir, type Workbench } from './workbench';
-import { forEachWidthAndTheme, widenSideBar } from './themesAndWidths';
+import { finished, sendPrompt } from './chatPage';
+import { closeAfterSuite, openWorkbench, screenshotDir, type Workbench } from './workbench';
+import { forEachWidthAndTheme, showTheme, widenSideBar } from './themesAndWidths';
+import { onlyWebview } from './webviewOver';
 
 const MODEL = 'anthropic.claude-3-haiku-20240307-v1:0';
 const SAMPLE = 'export function twice(n: number): number {\n  return n * 2;\n}\n';
@@ -35,62 +33,19 @@ const scenario: Scenario = {
 
 
 describe('chat messages in the real workbench (cursor, token colours, hover actions, tools, retry, Apply, Insert, context chip)', () => {
-  let emulator: EmulatorHandle;
   let wb: Workbench;
-  const chat = (): FrameLocator => wb.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+  const chat = (): FrameLocator => onlyWebview(wb.page);
   const lastReply = (): Locator => chat().locator('.turn-assistant').last();
 
   before(async () => {
-    emulator = await startEmulator({ scenario });
-    wb = await openWorkbench({
-      emulator: false,
-      settings: { ...emulatorSettings(emulator.url), 'bedrock.chat.defaultModel': MODEL, 'workbench.colorTheme': 'Default Dark Modern' },
-      env: hermeticAwsEnv(projectRoot),
-      workspaceFiles: { 'sample.ts': SAMPLE, 'src/greet.ts': GREET },
-    });
-    await openFile('sample.ts');
-    await wb.page.keyboard.press('Control+Alt+J');
+    wb = await openWorkbench({ scenario, settings: { 'bedrock.chat.defaultModel': MODEL, 'workbench.colorTheme': 'Default Dark Modern' }, workspaceFiles: { 'sample.ts': SAMPLE, 'src/greet.ts': GREET } });
+    await wb.openChatBeside('sample.ts');
     await chat().locator('#prompt').waitFor({ timeout: 60_000 });
   });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await wb?.screenshot(`FAILED-chat-messages-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`);
-  });
-  after(async () => {
-    await wb?.close();
-    await emulator?.close();
-  });
-
-  async function openFile(name: string): Promise<Locator> {
-    const page = wb.page;
-    await page.keyboard.press('Control+P');
-    await page.locator('.quick-input-widget input').fill(name);
-    // Clicked, not Enter: until the filter applies, the highlighted row can still be a recent file.
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: name.split('/').pop() }).first().click();
-    await page.locator('.tabs-container .tab.active', { hasText: name.split('/').pop() }).waitFor({ timeout: 30_000 });
-    const editor = page.locator('.editor-instance .monaco-editor').first();
-    await editor.locator('.view-lines').waitFor({ timeout: 30_000 });
-    return editor;
-  }
+  closeAfterSuite('chat-messages', () => wb);
 
   /** Sends a prompt from the chat's composer and waits until its reply has finished. */
-  async function send(prompt: string): Promise<Locator> {
-    const before = await chat().locator('.turn-assistant').count();
-    const input = chat().locator('#prompt');
-    await input.click();
-    await input.fill(prompt);
-    await input.press('Enter');
-    const reply = chat().locator('.turn-assistant').nth(before);
-    await reply.locator('.turn-line', { hasText: / · total \d/ }).waitFor({ timeout: 30_000 });
-    return reply;
-  }
-
-  function setTheme(theme: string): void {
-    for (const scope of ['User', 'Machine']) {
-      const file = join(wb.userDataDir, scope, 'settings.json');
-      const settings = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-      writeFileSync(file, JSON.stringify({ ...settings, 'workbench.colorTheme': theme }, null, 2));
-    }
-  }
+  const send = async (prompt: string): Promise<Locator> => finished(await sendPrompt(chat(), prompt));
 
   it('the streaming cursor sits inline at the end of the text, not on a line of its own, and goes when the reply ends', async () => {
     const input = chat().locator('#prompt');
@@ -179,14 +134,13 @@ describe('chat messages in the real workbench (cursor, token colours, hover acti
       await sidebar.screenshot({ path });
       shots.push(path);
     });
-    setTheme('Default Dark Modern');
-    await page.locator('.monaco-workbench.vs-dark').waitFor({ timeout: 30_000 });
+    await showTheme(wb, 'dark');
     await widenSideBar(wb.page, 350);
     assert.equal(shots.length, 6);
   });
 
   it('while the emulator throttles, the line says "retrying (2/3) after throttling…" with a spinner; the reply then arrives', async () => {
-    emulator.fault({ kind: 'throttling', count: 2, route: 'ConverseStream', retryAfter: '2' });
+    wb.emulator!.fault({ kind: 'throttling', count: 2, route: 'ConverseStream', retryAfter: '2' });
     const input = chat().locator('#prompt');
     await input.click();
     await input.fill('first question, through throttling');
@@ -215,7 +169,7 @@ describe('chat messages in the real workbench (cursor, token colours, hover acti
 
   it('Insert at Cursor with the chat focused goes to the last editor; with no editor open it says so', async () => {
     const page = wb.page;
-    const editor = await openFile('sample.ts');
+    const editor = await wb.openFile('sample.ts');
     await editor.locator('.view-lines').click();
     await page.keyboard.press('Control+End');
     const reply = chat().locator('.turn-assistant', { has: chat().locator('.md-code') }).first();
@@ -239,7 +193,7 @@ describe('chat messages in the real workbench (cursor, token colours, hover acti
 
   it('Explain Selection shows the short request with a context chip (no fenced prompt); the chip reveals the range', async () => {
     const page = wb.page;
-    const editor = await openFile('sample.ts');
+    const editor = await wb.openFile('sample.ts');
     await editor.locator('.view-lines').click();
     await page.keyboard.press('Control+A');
     await wb.runCommand('Bedrock: Explain Selection');

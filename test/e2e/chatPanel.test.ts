@@ -1,26 +1,17 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, statSync } from 'node:fs';
-import type { Frame, FrameLocator } from 'playwright-core';
 import { generateMarkdown, splitDeltas } from '../emulator/replyText';
-import { openWorkbench, type Workbench } from './workbench';
+import { chatPageFrame, openChat, sendPrompt } from './chatPage';
+import { onlyWebview } from './webviewOver';
+import { closeAfterSuite, openWorkbench, type Workbench } from './workbench';
 
 const MODEL = 'anthropic.claude-3-haiku-20240307-v1:0';
 
-function chatFrame(wb: Workbench): FrameLocator {
-  return wb.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
-}
 
-/** The chat page's own frame (for waiting on state no selector expresses, such as scrolling). */
-async function chatPage(wb: Workbench): Promise<Frame> {
-  for (const f of wb.page.frames()) {
-    if (await f.evaluate(() => !!document.getElementById('transcript')).catch(() => false)) return f;
-  }
-  throw new Error('chat frame not found');
-}
 
 /** Resolves once the transcript shows its end: the stream is being followed. */
 async function followsToEnd(wb: Workbench): Promise<void> {
-  const frame = await chatPage(wb);
+  const frame = await chatPageFrame(wb.page);
   await frame.waitForFunction(() => {
     const t = document.getElementById('transcript')!;
     return t.scrollHeight > t.clientHeight && t.scrollHeight - t.scrollTop - t.clientHeight < 24;
@@ -37,20 +28,6 @@ function watchConsole(wb: Workbench): string[] {
   return problems;
 }
 
-/** The palette lists our commands only once the extension host has them: activate through the view first. */
-async function openChat(wb: Workbench): Promise<void> {
-  await wb.page.locator('.activitybar .action-item a[aria-label^="Bedrock"]').first().click();
-  await wb.page.locator('.statusbar-item', { hasText: 'us-east-1' }).first().waitFor({ timeout: 60_000 });
-  await wb.runCommand('Bedrock: Open Chat');
-}
-
-async function send(chat: FrameLocator, text: string): Promise<void> {
-  const input = chat.locator('#prompt');
-  await input.waitFor({ timeout: 30_000 });
-  await input.fill(text);
-  await input.press('Enter');
-}
-
 describe('chat panel in the real workbench (dark theme)', () => {
   let wb: Workbench;
   let cspProblems: string[];
@@ -59,17 +36,12 @@ describe('chat panel in the real workbench (dark theme)', () => {
     cspProblems = watchConsole(wb);
     await openChat(wb);
   });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await wb?.screenshot(`FAILED-chat-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`);
-  });
-  after(async () => {
-    await wb?.close();
-  });
+  closeAfterSuite('chat', () => wb);
 
   it('sends a prompt and renders the streamed markdown: highlighted code block with actions, table, per-turn line', async () => {
-    const chat = chatFrame(wb);
+    const chat = onlyWebview(wb.page);
     await chat.locator(`#model-picker[data-model-id="${MODEL}"]`).waitFor({ timeout: 30_000 });
-    await send(chat, 'Explain caching with a code example');
+    await sendPrompt(chat, 'Explain caching with a code example');
     const reply = chat.locator('.turn-assistant').last();
     const line = reply.locator('.turn-line');
     await line.filter({ hasText: 'ConverseStream' }).filter({ hasText: / · total \d/ }).waitFor({ timeout: 30_000 });
@@ -99,8 +71,8 @@ describe('chat panel in the real workbench (dark theme)', () => {
     const emulator = wb.emulator!;
     emulator.clearRequests();
     emulator.fault({ kind: 'stall', afterEvents: fenceAt + 6, route: 'ConverseStream' });
-    const chat = chatFrame(wb);
-    await send(chat, prompt);
+    const chat = onlyWebview(wb.page);
+    await sendPrompt(chat, prompt);
     const request = await emulator.waitForRequest((r) => r.route === 'ConverseStream');
     const reply = chat.locator('.turn-assistant').last();
     await reply.locator('.md-code-streaming').waitFor({ timeout: 30_000 });
@@ -124,7 +96,7 @@ describe('chat panel in the real workbench (dark theme)', () => {
   it('after a window reload the panel comes back with the conversation', async () => {
     await wb.runCommand('Developer: Reload Window');
     await wb.page.waitForSelector('.monaco-workbench .part.activitybar', { timeout: 60_000 });
-    const chat = chatFrame(wb);
+    const chat = onlyWebview(wb.page);
     const users = chat.locator('.turn-user .user-text');
     await users.nth(1).waitFor({ timeout: 60_000 });
     assert.deepEqual(await users.allInnerTexts(), ['Explain caching with a code example', 'Show me a function for retries']);
@@ -135,7 +107,7 @@ describe('chat panel in the real workbench (dark theme)', () => {
   });
 
   it('Regenerate replaces the last reply; History lists the chat; New Chat empties the transcript', async () => {
-    const chat = chatFrame(wb);
+    const chat = onlyWebview(wb.page);
     await chat.locator('.turn-assistant .turn-retry').click();
     await chat.locator('.turn-assistant').nth(1).locator('.turn-line', { hasText: / · total \d/ }).waitFor({ timeout: 30_000 });
     assert.equal(await chat.locator('.turn-assistant').count(), 2, 'retry replaced the stopped turn instead of adding one');
@@ -162,15 +134,10 @@ describe('chat panel in the real workbench (light theme)', () => {
     wb = await openWorkbench({ colorScheme: 'light', settings: { 'bedrock.chat.defaultModel': MODEL, 'workbench.colorTheme': 'Default Light Modern' } });
     await openChat(wb);
   });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await wb?.screenshot(`FAILED-chat-light-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`);
-  });
-  after(async () => {
-    await wb?.close();
-  });
+  closeAfterSuite('chat-light', () => wb);
 
   it('renders a reply with theme colours and a working settings panel', async () => {
-    const chat = chatFrame(wb);
+    const chat = onlyWebview(wb.page);
     await chat.locator('#settings-toggle').click();
     await chat.locator('#system-prompt').fill('Answer like a pirate.');
     await chat.locator('#max-tokens').fill('99999999');
@@ -180,7 +147,7 @@ describe('chat panel in the real workbench (light theme)', () => {
     await chat.locator('#temperature').fill('3');
     await chat.locator('#temperature').press('Tab');
     assert.equal(await chat.locator('#temperature').inputValue(), '1', 'temperature clamped to 0..1');
-    await send(chat, 'Explain streaming with a table');
+    await sendPrompt(chat, 'Explain streaming with a table');
     await chat.locator('.turn-assistant .turn-line', { hasText: / · total \d/ }).waitFor({ timeout: 30_000 });
     const sent = wb.emulator!.requests.filter((r) => r.route === 'ConverseStream').map((r) => r.body as { system?: { text: string }[]; inferenceConfig?: { maxTokens?: number; temperature?: number } });
     assert.ok(sent.length > 0);
@@ -204,12 +171,7 @@ describe('chat panel in the real workbench (high contrast, keyboard only, from t
   before(async () => {
     wb = await openWorkbench({ settings: { 'workbench.colorTheme': 'Default High Contrast' } });
   });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await wb?.screenshot(`FAILED-chat-hc-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`);
-  });
-  after(async () => {
-    await wb?.close();
-  });
+  closeAfterSuite('chat-hc', () => wb);
 
   it('"Chat with Model" on an explorer row opens the panel with that model; the chat works from the keyboard', async () => {
     const page = wb.page;
@@ -227,7 +189,7 @@ describe('chat panel in the real workbench (high contrast, keyboard only, from t
     const item = page.locator('.context-view .action-label', { hasText: 'Chat with Model' });
     await item.hover();
     await page.keyboard.press('Enter');
-    const chat = chatFrame(wb);
+    const chat = onlyWebview(wb.page);
     await chat.locator(`#model-picker[data-model-id="${MODEL}"]`).waitFor({ timeout: 30_000 }); // the row’s model is selected
 
     // Keyboard only from here: the prompt has focus on open; Tab order reaches the toolbar.

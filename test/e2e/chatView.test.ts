@@ -3,47 +3,26 @@
 // the light, dark and high-contrast themes.
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
-import type { FrameLocator } from 'playwright-core';
-import { openWorkbench, screenshotDir, type Workbench } from './workbench';
+import { closeAfterSuite, openWorkbench, screenshotDir, type Workbench } from './workbench';
 import { forEachWidthAndTheme } from './themesAndWidths';
+import { onlyWebview } from './webviewOver';
 
 const MODEL = 'anthropic.claude-3-haiku-20240307-v1:0';
 const SOURCE = 'export function twice(n: number): number {\n  return n * 2;\n}\n';
-
-/** The chat page: webviews are overlaid on the workbench, not inside the part that shows them. */
-function chatFrame(wb: Workbench): FrameLocator {
-  return wb.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
-}
 
 describe('chat view in the real workbench (keybinding, Escape, themes, widths)', () => {
   let wb: Workbench;
   before(async () => {
     wb = await openWorkbench({ workspaceFiles: { 'sample.ts': SOURCE }, settings: { 'bedrock.chat.defaultModel': MODEL, 'workbench.colorTheme': 'Default Dark Modern' } });
   });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await wb?.screenshot(`FAILED-chat-view-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`);
-  });
-  after(async () => {
-    await wb?.close();
-  });
+  closeAfterSuite('chat-view', () => wb);
 
   /** The chat view's page (the only webview until the editor-tab chat opens). */
-  const sideChat = () => chatFrame(wb);
+  const sideChat = () => onlyWebview(wb.page);
 
   it('Ctrl+Alt+J opens the chat view beside the open editor; a turn streams from the emulator; Escape returns to the editor', async () => {
     const page = wb.page;
-    await page.keyboard.press('Control+P');
-    await page.locator('.quick-input-widget input').fill('sample.ts');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'sample.ts' }).first().waitFor();
-    await page.keyboard.press('Enter');
-    const code = page.locator('.editor-instance .monaco-editor .view-lines', { hasText: 'twice' }).first();
-    await code.waitFor({ timeout: 30_000 });
-    await code.click();
-    // The keybinding is contributed statically: it works (and activates the extension) from a cold start.
-    await page.keyboard.press('Control+Alt+J');
-
-    const sidebar = page.locator('.part.sidebar');
-    await sidebar.locator('.composite.title', { hasText: /Bedrock Chat/i }).waitFor({ timeout: 30_000 });
+    await wb.openChatBeside('sample.ts', 'twice');
     const chat = sideChat();
     await chat.locator(`#model-picker[data-model-id="${MODEL}"]`).waitFor({ timeout: 30_000 });
     assert.equal(await page.locator('.tabs-container .tab', { hasText: 'Bedrock Chat' }).count(), 0, 'no editor tab covers the code');

@@ -6,14 +6,13 @@
 import * as assert from 'node:assert/strict';
 import { JSDOM } from 'jsdom';
 import type { Frame, FrameLocator } from 'playwright-core';
-import { startEmulator, type EmulatorHandle } from '../emulator/emulator';
+import type { EmulatorHandle } from '../emulator/emulator';
 import type { Scenario } from '../emulator/scenario';
-// @ts-expect-error plain ESM harness module without types
-import { emulatorSettings, hermeticAwsEnv } from '../harness/emulatorWiring.mjs';
 import { findUnsafeDom } from '../unit/webview-ui/markdown/domSafety';
 import { XSS_CORPUS } from '../unit/webview-ui/markdown/xssCorpus';
-import { openWorkbench, projectRoot, type Workbench } from './workbench';
-import { webviewOver } from './webviewOver';
+import { chatPageFrame, openChat } from './chatPage';
+import { closeAfterSuite, openWorkbench, type Workbench } from './workbench';
+import { frameWhere, webviewOver } from './webviewOver';
 
 const MODEL = 'anthropic.claude-3-haiku-20240307-v1:0';
 /** `XSS_LIMIT=n` runs the first n payloads (local iteration); the default is the whole corpus. */
@@ -68,14 +67,9 @@ const INSTALL_MESSAGE_TAP = `(() => {
 /** Workbench plumbing the outer frame forwards on its own (focus, keys, scrolling, layout). */
 const PLUMBING = /^(did-(focus|blur|keydown|keyup|scroll|scroll-wheel)|do-update-state|updated-intrinsic-content-size|did-load-resource.*|webview-ready)$/;
 
-async function findFrame(wb: Workbench, probe: () => boolean): Promise<Frame> {
-  for (const f of wb.page.frames()) {
-    if (await f.evaluate(probe).catch(() => false)) return f;
-  }
-  throw new Error('frame not found');
-}
-
-describe('chat panel XSS corpus in Chromium (streamed from the emulator, whole and char by char)', () => {
+describe('chat panel XSS corpus in Chromium (streamed from the emulator, whole and char by char)', function () {
+  // 298 streamed turns in one test: about 100 s on a quiet machine, more on a busy one.
+  this.timeout(300_000);
   let emulator: EmulatorHandle;
   let wb: Workbench;
   let chat: FrameLocator;
@@ -84,22 +78,16 @@ describe('chat panel XSS corpus in Chromium (streamed from the emulator, whole a
   const webviewRequests: string[] = [];
 
   before(async () => {
-    emulator = await startEmulator({ scenario });
-    wb = await openWorkbench({
-      emulator: false,
-      settings: { ...emulatorSettings(emulator.url), 'bedrock.chat.defaultModel': MODEL },
-      env: hermeticAwsEnv(projectRoot),
-    });
-    await wb.page.locator('.activitybar .action-item a[aria-label^="Bedrock"]').first().click();
-    await wb.page.locator('.statusbar-item', { hasText: 'us-east-1' }).first().waitFor({ timeout: 60_000 });
+    wb = await openWorkbench({ scenario, settings: { 'bedrock.chat.defaultModel': MODEL } });
+    emulator = wb.emulator!;
     // The editor-tab chat: the same page as the side view, with room for 300 turns without wrapping every line.
-    await wb.runCommand('Bedrock: Open Chat in Editor');
+    await openChat(wb, 'Bedrock: Open Chat in Editor');
     // The explorer's Model Details view is a webview too: take the one in the editor area.
     chat = await webviewOver(wb.page, wb.page.locator('.part.editor'));
     await chat.locator(`#model-picker[data-model-id="${MODEL}"]`).waitFor({ timeout: 30_000 });
-    inner = await findFrame(wb, () => !!document.getElementById('transcript'));
+    inner = await chatPageFrame(wb.page);
     // The chat's own host frame (the Model Details view's page has one too).
-    outer = inner.parentFrame() ?? (await findFrame(wb, () => !!document.getElementById('active-frame')));
+    outer = inner.parentFrame() ?? (await frameWhere(wb.page, () => !!document.getElementById('active-frame')));
     await inner.evaluate(installProbe);
     await outer.evaluate(INSTALL_MESSAGE_TAP);
     wb.page.on('request', (r) => {
@@ -109,13 +97,7 @@ describe('chat panel XSS corpus in Chromium (streamed from the emulator, whole a
       if (f === inner) webviewRequests.push(r.url());
     });
   });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await wb?.screenshot(`FAILED-chat-xss-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`);
-  });
-  after(async () => {
-    await wb?.close();
-    await emulator?.close();
-  });
+  closeAfterSuite('chat-xss', () => wb);
 
   async function turn(prompt: string, expectedTurns: number): Promise<void> {
     const input = chat.locator('#prompt');

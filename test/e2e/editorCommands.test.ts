@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { openWorkbench, type Workbench } from './workbench';
+import { onlyWebview } from './webviewOver';
+import { closeAfterSuite, openWorkbench, type Workbench } from './workbench';
 
 const CHAT_MODEL = 'anthropic.claude-3-haiku-20240307-v1:0';
 const EMBED_MODEL = 'amazon.titan-embed-text-v2:0';
@@ -22,21 +23,10 @@ describe('editor commands in the real workbench', () => {
       settings: { 'bedrock.chat.defaultModel': CHAT_MODEL, 'bedrock.embedding.defaultModel': EMBED_MODEL },
     });
   });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await wb?.screenshot(`FAILED-editor-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`);
-  });
-  after(async () => {
-    await wb?.close();
-  });
+  closeAfterSuite('editor', () => wb);
 
   async function openAndSelectFunction(): Promise<void> {
-    await wb.page.keyboard.press('Control+P');
-    await wb.page.locator('.quick-input-widget input').fill('sample.ts');
-    await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'sample.ts' }).first().waitFor();
-    await wb.page.keyboard.press('Enter');
-    const code = wb.page.locator('.editor-instance .monaco-editor .view-lines', { hasText: 'fibonacci' }).first();
-    await code.waitFor({ timeout: 30_000 });
-    await code.click();
+    await (await wb.openFile('sample.ts', 'fibonacci')).locator('.view-lines').click();
     await wb.page.keyboard.press('Control+Home');
     await wb.page.keyboard.press('ArrowDown');
     for (let i = 0; i < 6; i++) await wb.page.keyboard.press('Shift+ArrowDown');
@@ -48,7 +38,7 @@ describe('editor commands in the real workbench', () => {
     const item = wb.page.locator('.context-view .action-item', { hasText: 'Explain Selection' }).first();
     await item.waitFor({ timeout: 15_000 });
     await item.click();
-    const chat = wb.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    const chat = onlyWebview(wb.page);
     const user = chat.locator('.turn-user').last();
     await user.waitFor({ timeout: 60_000 });
     assert.match(await user.innerText(), /sample\.ts:2-7/); // the context chip, not the fenced prompt

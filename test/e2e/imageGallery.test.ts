@@ -6,7 +6,8 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { FrameLocator } from 'playwright-core';
-import { openWorkbench, screenshotDir, type Workbench } from './workbench';
+import { onlyWebview } from './webviewOver';
+import { closeAfterSuite, openWorkbench, screenshotDir, type Workbench } from './workbench';
 import { forEachWidthAndTheme } from './themesAndWidths';
 
 
@@ -15,14 +16,9 @@ describe('image gallery in the chat view (real workbench, emulator)', () => {
   before(async () => {
     wb = await openWorkbench({ settings: { 'workbench.colorTheme': 'Default Dark Modern' } });
   });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await wb?.screenshot(`FAILED-images-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`);
-  });
-  after(async () => {
-    await wb?.close();
-  });
+  closeAfterSuite('images', () => wb);
 
-  const chat = (): FrameLocator => wb.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+  const chat = (): FrameLocator => onlyWebview(wb.page);
 
   /** Every gallery image on the page has decoded (a broken data URI would have naturalWidth 0). */
   async function decodedImages(): Promise<number[]> {

@@ -4,18 +4,13 @@
 // result decoded in the chat view's gallery, each body as the emulator received it. Screenshots
 // of the Models view's menu and of the gallery in dark, light and high contrast.
 import * as assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { FrameLocator } from 'playwright-core';
 import { generatedPicture } from '../emulator/png';
-import { openWorkbench, screenshotDir, type Workbench } from './workbench';
+import { closeAfterSuite, openWorkbench, screenshotDir, type Workbench } from './workbench';
+import { forEachTheme } from './themesAndWidths';
 import { webviewWith } from './webviewOver';
 
-const THEMES: Array<[name: string, theme: string, rootClass: string]> = [
-  ['dark', 'Default Dark Modern', 'vs-dark'],
-  ['light', 'Default Light Modern', 'vs'],
-  ['high-contrast', 'Default High Contrast', 'hc-black'],
-];
 const PHOTO = generatedPicture('a street with a car', 160, 120);
 
 describe("Stability's image services in the real workbench (explorer → chat gallery)", () => {
@@ -26,25 +21,12 @@ describe("Stability's image services in the real workbench (explorer → chat ga
     wb = await openWorkbench({ workspaceFiles: { 'street.png': PHOTO }, settings: { 'workbench.colorTheme': 'Default Dark Modern' } });
     photoPath = join(dirname(wb.userDataDir), 'workspace', 'street.png');
   });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await wb?.screenshot(`FAILED-image-services-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`);
-  });
-  after(async () => {
-    await wb?.close();
-  });
+  closeAfterSuite('image-services', () => wb);
 
   // The chat's page, found by what it shows: the Model Details view is a webview too.
   let chatPage: FrameLocator | undefined;
   const chat = (): FrameLocator => chatPage!;
   const invokes = () => wb.emulator!.requests.filter((r) => r.route === 'InvokeModel');
-
-  function setTheme(theme: string): void {
-    for (const scope of ['User', 'Machine']) {
-      const file = join(wb.userDataDir, scope, 'settings.json');
-      const settings = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-      writeFileSync(file, JSON.stringify({ ...settings, 'workbench.colorTheme': theme }, null, 2));
-    }
-  }
 
   /** Focuses a context-menu entry and presses Enter (a synthetic click does not reliably run VS Code's menu items). */
   async function runMenuItem(label: string): Promise<void> {
@@ -113,15 +95,13 @@ describe("Stability's image services in the real workbench (explorer → chat ga
     await page.locator('.context-view .action-label', { hasText: 'Remove Background' }).first().waitFor({ timeout: 10_000 });
     const labels = await page.locator('.context-view .action-label').allTextContents();
     assert.ok(!labels.some((l) => /Generate Image|Edit with Prompt|Generate Variations/.test(l)), `only what the model does: ${labels.join(' | ')}`);
-    for (const [name, theme, rootClass] of THEMES) {
-      setTheme(theme);
-      await page.locator(`.monaco-workbench.${rootClass}`).waitFor({ timeout: 30_000 });
+    await forEachTheme(wb, async (name) => {
       // The side bar and the menu that opens past its edge.
       const bar = (await page.locator('.part.sidebar').boundingBox())!;
       const menu = (await page.locator('.context-view').boundingBox())!;
       const right = Math.max(bar.x + bar.width, menu.x + menu.width);
       await page.screenshot({ path: join(screenshotDir, `image-services-menu-${name}.png`), clip: { x: bar.x, y: bar.y, width: right - bar.x, height: bar.height } });
-    }
+    });
     await runMenuItem('Remove Background');
     // code-server's own open dialog: a quick input that takes a path.
     const quick = page.locator('.quick-input-widget');
@@ -136,11 +116,9 @@ describe("Stability's image services in the real workbench (explorer → chat ga
     const call = invokes().at(-1)!;
     assert.equal(call.modelId, 'us.stability.stable-image-remove-background-v1:0');
     assert.deepEqual(call.body, { image: PHOTO.toString('base64'), output_format: 'png' });
-    for (const [name, theme, rootClass] of THEMES) {
-      setTheme(theme);
-      await page.locator(`.monaco-workbench.${rootClass}`).waitFor({ timeout: 30_000 });
+    await forEachTheme(wb, async (name) => {
       await chat().locator('.turn-assistant').nth(1).locator('.gallery-image').first().scrollIntoViewIfNeeded();
       await page.locator('.part.sidebar').screenshot({ path: join(screenshotDir, `image-services-gallery-${name}.png`) });
-    }
+    });
   });
 });

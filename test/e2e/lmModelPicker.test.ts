@@ -2,7 +2,7 @@
 // without Copilot installed. Sending from that view needs a GitHub sign-in, which this machine
 // cannot do: the vscode tier sends through the same provider with vscode.lm instead.
 import * as assert from 'node:assert/strict';
-import { openWorkbench, type Workbench } from './workbench';
+import { closeAfterSuite, openWorkbench, type Workbench } from './workbench';
 
 describe("VS Code's Chat view model picker (real workbench)", () => {
   let wb: Workbench;
@@ -10,12 +10,7 @@ describe("VS Code's Chat view model picker (real workbench)", () => {
     // The harness turns VS Code's AI features off to keep other chat surfaces away; this test needs its Chat view.
     wb = await openWorkbench({ settings: { 'chat.disableAIFeatures': false } });
   });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await wb?.screenshot(`FAILED-lm-picker-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`);
-  });
-  after(async () => {
-    await wb?.close();
-  });
+  closeAfterSuite('lm-picker', () => wb);
 
   it('lists the Bedrock models, each with its provider and route', async () => {
     const page = wb.page;

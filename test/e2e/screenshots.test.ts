@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Locator } from 'playwright-core';
+import { forEachTheme, THEMES } from './themesAndWidths';
 import { openWorkbench, projectRoot, type Workbench } from './workbench';
 
 const MODEL = 'anthropic.claude-3-haiku-20240307-v1:0';
@@ -13,12 +14,6 @@ const SOURCE = 'export function twice(n: number): number {\n  return n * 2;\n}\n
 const OUT = join(projectRoot, 'test-output', 'screenshots');
 const WIDTHS = [350, 1200] as const;
 
-/** Theme setting → the class the workbench puts on its root once the theme is applied. */
-const THEMES: Array<[name: string, theme: string, rootClass: string]> = [
-  ['light', 'Default Light Modern', 'vs'],
-  ['dark', 'Default Dark Modern', 'vs-dark'],
-  ['high-contrast', 'Default High Contrast', 'hc-black'],
-];
 
 describe('screenshots of every screen: three themes, two widths', function () {
   this.timeout(600_000);
@@ -72,11 +67,6 @@ describe('screenshots of every screen: three themes, two widths', function () {
     assert.ok(Math.abs(actual - width) <= 4, `${part} is ${actual} px wide, wanted ${width}`);
   }
 
-  async function setTheme(theme: string, rootClass: string): Promise<void> {
-    wb.updateSettings({ 'workbench.colorTheme': theme });
-    await page().locator(`.monaco-workbench.${rootClass}`).waitFor({ timeout: 30_000 });
-  }
-
   /**
    * For each width and theme: lays out, lets `prepare` bring the screen up (it checks it is),
    * then saves `target` (an element, or the whole window) as `<screen>-<theme>-<width>.png`.
@@ -84,14 +74,13 @@ describe('screenshots of every screen: three themes, two widths', function () {
   async function everyThemeAndWidth(screen: string, part: 'sidebar' | 'editor', prepare: () => Promise<void>, target?: () => Locator): Promise<void> {
     for (const width of WIDTHS) {
       await layout(width, part);
-      for (const [name, theme, rootClass] of THEMES) {
-        await setTheme(theme, rootClass);
+      await forEachTheme(wb, async (name) => {
         await prepare();
         const path = join(OUT, `${screen}-${name}-${width}.png`);
         if (target) await target().screenshot({ path });
         else await page().screenshot({ path });
         taken.push(path);
-      }
+      });
     }
   }
 
@@ -150,12 +139,8 @@ describe('screenshots of every screen: three themes, two widths', function () {
 
   it('chat view: a voice turn', async () => {
     await page().locator('.activitybar .action-item a[aria-label^="Bedrock Chat"]').waitFor({ timeout: 60_000 });
-    // Rows clicked rather than Enter: the palette may rank a built-in suggestion first.
-    await page().keyboard.press('F1');
-    const quick = page().locator('.quick-input-widget');
-    await quick.locator('input').fill('>Bedrock: Voice Chat');
-    await quick.locator('.monaco-list-row', { hasText: 'Bedrock: Voice Chat' }).first().click({ timeout: 30_000 });
-    await quick.locator('.monaco-list-row', { hasText: 'amazon.nova-2-sonic-v1:0' }).first().click({ timeout: 30_000 });
+    await wb.runCommand('Bedrock: Voice Chat');
+    await page().locator('.quick-input-widget .monaco-list-row', { hasText: 'amazon.nova-2-sonic-v1:0' }).first().click({ timeout: 30_000 });
     const chat = await chatFrame('sidebar');
     await chat.locator('.voice-bar').waitFor({ timeout: 30_000 });
     const input = chat.locator('#prompt');

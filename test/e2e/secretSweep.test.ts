@@ -7,9 +7,10 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Frame, FrameLocator } from 'playwright-core';
 import { MARKER, survivingMarkers } from '../unit/core/bedrock/errors/secretEchoes';
-import { openWorkbench, type Workbench } from './workbench';
+import { chatPageFrame, openChat, sendPrompt } from './chatPage';
+import { onlyWebview } from './webviewOver';
+import { closeAfterSuite, openWorkbench, type Workbench } from './workbench';
 
 const CHAT_MODEL = 'anthropic.claude-3-haiku-20240307-v1:0';
 const EMBED_MODEL = 'amazon.titan-embed-text-v2:0';
@@ -17,16 +18,7 @@ const MARKERS = Object.values(MARKER);
 const ECHO_HEADERS = "The security token '{header:x-amz-security-token}' is expired. Request headers: {headers}";
 const ECHO_ENCODED = 'Malformed input request: auth={header:authorization|url} token=<Token>{header:x-amz-security-token}</Token> b64={header:authorization|base64}';
 
-function chatFrame(wb: Workbench): FrameLocator {
-  return wb.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
-}
 
-async function chatPage(wb: Workbench): Promise<Frame> {
-  for (const f of wb.page.frames()) {
-    if (await f.evaluate(() => !!document.getElementById('transcript')).catch(() => false)) return f;
-  }
-  throw new Error('chat frame not found');
-}
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -65,31 +57,19 @@ describe('no credential reaches a log, stored state, the chat or a notification 
       env: { AWS_ACCESS_KEY_ID: MARKER.accessKeyId, AWS_SECRET_ACCESS_KEY: MARKER.secretAccessKey, AWS_SESSION_TOKEN: MARKER.sessionToken },
     });
   });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await wb?.screenshot(`FAILED-secrets-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`);
-  });
-  after(async () => {
-    await wb?.close();
-  });
+  closeAfterSuite('secrets', () => wb);
 
-  async function send(text: string): Promise<void> {
-    const input = chatFrame(wb).locator('#prompt');
-    await input.waitFor({ timeout: 30_000 });
-    await input.fill(text);
-    await input.press('Enter');
-  }
+  const send = (text: string) => sendPrompt(onlyWebview(wb.page), text);
 
   async function turnEnds(n: number, kind: 'ok' | 'error'): Promise<string> {
-    const reply = chatFrame(wb).locator('.turn-assistant').nth(n);
+    const reply = onlyWebview(wb.page).locator('.turn-assistant').nth(n);
     await (kind === 'ok' ? reply.locator('.turn-line', { hasText: / · total \d/ }) : reply.locator('.turn-error')).waitFor({ timeout: 30_000 });
     return reply.innerText();
   }
 
   it('signs with the marker AWS keys: a turn succeeds, turns whose errors echo the headers fail', async () => {
     const emu = wb.emulator!;
-    await wb.page.locator('.activitybar .action-item a[aria-label^="Bedrock"]').first().click();
-    await wb.page.locator('.statusbar-item', { hasText: 'us-east-1' }).first().waitFor({ timeout: 60_000 });
-    await wb.runCommand('Bedrock: Open Chat');
+    await openChat(wb);
     await send('Explain caching');
     await turnEnds(0, 'ok');
     const signed = emu.requests.find((r) => r.route === 'ConverseStream')!;
@@ -106,13 +86,7 @@ describe('no credential reaches a log, stored state, the chat or a notification 
 
   it('an embedding whose error echoes the request fails into a notification', async () => {
     wb.emulator!.fault({ kind: 'validation', route: 'InvokeModel', message: ECHO_HEADERS });
-    await wb.page.keyboard.press('Control+P');
-    await wb.page.locator('.quick-input-widget input').fill('notes.txt');
-    await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'notes.txt' }).first().waitFor();
-    await wb.page.keyboard.press('Enter');
-    const code = wb.page.locator('.editor-instance .monaco-editor .view-lines', { hasText: 'Caching keeps' }).first();
-    await code.waitFor({ timeout: 30_000 });
-    await code.click();
+    await (await wb.openFile('notes.txt', 'Caching keeps')).locator('.view-lines').click();
     await wb.page.keyboard.press('Control+A');
     await wb.runCommand('Bedrock: Embed Selection');
     await wb.page.locator('.notifications-toasts .notification-toast', { hasText: 'Embedding failed' }).first().waitFor({ timeout: 30_000 });
@@ -138,7 +112,7 @@ describe('no credential reaches a log, stored state, the chat or a notification 
   });
 
   it('sweeps the chat DOM, the workbench DOM and its notifications: no marker', async () => {
-    const chatHtml = await (await chatPage(wb)).evaluate(() => document.documentElement.outerHTML);
+    const chatHtml = await (await chatPageFrame(wb.page)).evaluate(() => document.documentElement.outerHTML);
     assert.match(chatHtml, /turn-error-detail/, 'the error details are in the DOM being swept');
     assert.deepEqual(survivingMarkers(chatHtml, MARKERS), [], 'chat webview DOM');
     assert.match(chatHtml, /\*\*\*/, 'the echoes reached the chat, masked');

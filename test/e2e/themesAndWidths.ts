@@ -24,6 +24,22 @@ export async function widenSideBar(page: Page, width: number): Promise<void> {
   assert.ok(Math.abs(actual - width) <= 4, `side bar is ${actual} px wide, wanted ${width}`);
 }
 
+/** Sets the colour theme (its name part, such as 'dark', or VS Code's name) and waits until the workbench shows it. */
+export async function showTheme(wb: Workbench, theme: string): Promise<void> {
+  const entry = THEMES.find(([name, vsCodeName]) => name === theme || vsCodeName === theme);
+  assert.ok(entry, `a theme the specs know: ${theme}`);
+  wb.updateSettings({ 'workbench.colorTheme': entry[1] });
+  await wb.page.locator(`.monaco-workbench.${entry[2]}`).waitFor({ timeout: 30_000 });
+}
+
+/** In each theme once the workbench shows it, runs `shoot` with the theme's name part. */
+export async function forEachTheme(wb: Workbench, shoot: (name: string) => Promise<void>): Promise<void> {
+  for (const [name, theme] of THEMES) {
+    await showTheme(wb, theme);
+    await shoot(name);
+  }
+}
+
 /**
  * At a 350 px and a 1,200 px side bar (the window grows for the wide one), in each theme once the
  * workbench shows it, runs `shoot` with the theme's name part and the width.
@@ -32,10 +48,6 @@ export async function forEachWidthAndTheme(wb: Workbench, shoot: (name: string, 
   for (const width of [350, 1200]) {
     if (width > 1000) await wb.page.setViewportSize({ width: 1600, height: 900 });
     await widenSideBar(wb.page, width);
-    for (const [name, theme, rootClass] of THEMES) {
-      wb.updateSettings({ 'workbench.colorTheme': theme });
-      await wb.page.locator(`.monaco-workbench.${rootClass}`).waitFor({ timeout: 30_000 });
-      await shoot(name, width);
-    }
+    await forEachTheme(wb, (name) => shoot(name, width));
   }
 }

@@ -4,37 +4,19 @@
 // Result, and the player's <video> with its metadata loaded. Screenshots of the Jobs view and the
 // player in dark, light and high contrast.
 import * as assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FrameLocator } from 'playwright-core';
-import { openWorkbench, screenshotDir, type Workbench } from './workbench';
+import { closeAfterSuite, openWorkbench, screenshotDir, type Workbench } from './workbench';
+import { forEachTheme } from './themesAndWidths';
 import { webviewOver } from './webviewOver';
 
-const THEMES: Array<[name: string, theme: string, rootClass: string]> = [
-  ['dark', 'Default Dark Modern', 'vs-dark'],
-  ['light', 'Default Light Modern', 'vs'],
-  ['high-contrast', 'Default High Contrast', 'hc-black'],
-];
 
 describe('video generation in the real workbench (Jobs view, player)', () => {
   let wb: Workbench;
   before(async () => {
     wb = await openWorkbench({ settings: { 'workbench.colorTheme': 'Default Dark Modern' } });
   });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await wb?.screenshot(`FAILED-video-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`);
-  });
-  after(async () => {
-    await wb?.close();
-  });
-
-  function setTheme(theme: string): void {
-    for (const scope of ['User', 'Machine']) {
-      const file = join(wb.userDataDir, scope, 'settings.json');
-      const settings = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-      writeFileSync(file, JSON.stringify({ ...settings, 'workbench.colorTheme': theme }, null, 2));
-    }
-  }
+  closeAfterSuite('video', () => wb);
 
   /** The player's page: the webview in the editor area (the Model Details view beside the Jobs view is one too). */
   let playerPage: FrameLocator | undefined;
@@ -87,16 +69,14 @@ describe('video generation in the real workbench (Jobs view, player)', () => {
   it('screenshots: the Jobs view and the player in dark, light and high contrast', async () => {
     const page = wb.page;
     const shots: string[] = [];
-    for (const [name, theme, rootClass] of THEMES) {
-      setTheme(theme);
-      await page.locator(`.monaco-workbench.${rootClass}`).waitFor({ timeout: 30_000 });
+    await forEachTheme(wb, async (name) => {
       await player().locator('body[data-loaded="metadata"]').waitFor({ timeout: 30_000 });
       const jobs = join(screenshotDir, `jobs-view-${name}.png`);
       await page.locator('.part.sidebar').screenshot({ path: jobs });
       const playerShot = join(screenshotDir, `video-player-${name}.png`);
       await page.locator('.part.editor').screenshot({ path: playerShot });
       shots.push(jobs, playerShot);
-    }
+    });
     assert.equal(shots.length, 6);
   });
 });

@@ -9,7 +9,8 @@ import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import type { FrameLocator } from 'playwright-core';
-import { openWorkbench, projectRoot, type Workbench } from './workbench';
+import { onlyWebview } from './webviewOver';
+import { closeAfterSuite, openWorkbench, projectRoot, type Workbench } from './workbench';
 import { HEARD_TEXT, SPOKEN_REPLY } from '../emulator/sonic';
 import { encodeWav, pcmBytes } from '../../src/core/bedrock/speech/wav';
 
@@ -35,14 +36,9 @@ describe('voice turns in the chat view, in the real workbench', () => {
   before(async () => {
     wb = await openWorkbench({ settings: { 'workbench.colorTheme': 'Default Dark Modern' }, env: fakeMicrophoneEnv() });
   });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await wb?.screenshot(`FAILED-voice-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`);
-  });
-  after(async () => {
-    await wb?.close();
-  });
+  closeAfterSuite('voice', () => wb);
 
-  const chat = (): FrameLocator => wb.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+  const chat = (): FrameLocator => onlyWebview(wb.page);
 
   /** Plays an audio element's metadata in: its duration and whether it failed to load. */
   const audioOf = (locator: ReturnType<FrameLocator['locator']>) =>
@@ -54,12 +50,8 @@ describe('voice turns in the chat view, in the real workbench', () => {
   it('Voice Chat → Nova 2 Sonic → a typed turn: the reply text and a playable voice reply in the chat', async () => {
     const page = wb.page;
     await page.locator('.activitybar .action-item a[aria-label^="Bedrock"]').first().waitFor({ timeout: 30_000 });
-    // Clicked rather than Enter: the palette may rank a built-in "similar command" above ours.
-    await page.keyboard.press('F1');
-    const quick = page.locator('.quick-input-widget');
-    await quick.locator('input').fill('>Bedrock: Voice Chat');
-    await quick.locator('.monaco-list-row', { hasText: 'Bedrock: Voice Chat' }).first().click({ timeout: 30_000 });
-    await quick.locator('.monaco-list-row', { hasText: 'amazon.nova-2-sonic-v1:0' }).first().click({ timeout: 30_000 });
+    await wb.runCommand('Bedrock: Voice Chat');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'amazon.nova-2-sonic-v1:0' }).first().click({ timeout: 30_000 });
 
     const bar = chat().locator('.voice-bar');
     await bar.waitFor({ timeout: 30_000 });

@@ -1,7 +1,7 @@
 // Finds a webview's page by where it shows. Webviews are overlaid on the workbench, not inside the
 // part that shows them, so "the only webview" stops being true as soon as a second one shows (the
 // Model Details view beside the explorer, a player in an editor tab): pick the one over `part`.
-import type { FrameLocator, Locator, Page } from 'playwright-core';
+import type { Frame, FrameLocator, Locator, Page } from 'playwright-core';
 
 /** The page of the webview shown over `part` (e.g. `.part.editor`), once there is one. */
 export async function webviewOver(page: Page, part: Locator, timeoutMs = 30_000): Promise<FrameLocator> {
@@ -33,4 +33,20 @@ export async function webviewWith(page: Page, selector: string, timeoutMs = 30_0
     if (Date.now() > deadline) throw new Error(`no webview shows ${selector}`);
     await page.waitForTimeout(50); // polling for the webview to be created and loaded
   }
+}
+
+/** The page of the one webview on screen (most specs have only the chat's; see above for more). */
+export function onlyWebview(page: Page): FrameLocator {
+  return page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+}
+
+/**
+ * The frame, among those loaded now, for which `probe` (run in the frame) is true: for what no
+ * selector expresses, such as scrolling, or the DOM as a whole. `probe` must be self-contained.
+ */
+export async function frameWhere(page: Page, probe: () => boolean): Promise<Frame> {
+  for (const f of page.frames()) {
+    if (await f.evaluate(probe).catch(() => false)) return f;
+  }
+  throw new Error('no frame of the workbench passes the probe');
 }
