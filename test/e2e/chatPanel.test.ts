@@ -3,7 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { generateMarkdown, splitDeltas } from '../emulator/replyText';
 import { chatPageFrame, openChat, sendPrompt } from './chatPage';
 import { onlyWebview } from './webviewOver';
-import { closeAfterSuite, openWorkbench, type Workbench } from './workbench';
+import { chooseMenuItem, closeAfterSuite, openWorkbench, type Workbench } from './workbench';
 
 const MODEL = 'anthropic.claude-3-haiku-20240307-v1:0';
 
@@ -184,11 +184,7 @@ describe('chat panel in the real workbench (high contrast, keyboard only, from t
     const row = sidebar.locator('.monaco-list-row', { hasText: 'Claude 3 Haiku' }).first();
     await row.waitFor();
     await row.click({ button: 'right' });
-    // A synthetic click does not reliably trigger VS Code's menu items; focusing the entry and
-    // pressing Enter does (and is what a keyboard user does).
-    const item = page.locator('.context-view .action-label', { hasText: 'Chat with Model' });
-    await item.hover();
-    await page.keyboard.press('Enter');
+    await chooseMenuItem(page, 'Chat with Model');
     const chat = onlyWebview(wb.page);
     await chat.locator(`#model-picker[data-model-id="${MODEL}"]`).waitFor({ timeout: 30_000 }); // the row’s model is selected
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { onlyWebview } from './webviewOver';
-import { closeAfterSuite, openWorkbench, type Workbench } from './workbench';
+import { chooseMenuItem, closeAfterSuite, openWorkbench, type Workbench } from './workbench';
 
 const CHAT_MODEL = 'anthropic.claude-3-haiku-20240307-v1:0';
 const EMBED_MODEL = 'amazon.titan-embed-text-v2:0';
@@ -35,9 +35,7 @@ describe('editor commands in the real workbench', () => {
   it('Explain Selection from the editor context menu streams the answer into the chat panel', async () => {
     await openAndSelectFunction();
     await wb.page.locator('.editor-instance .monaco-editor .view-lines .view-line', { hasText: 'let a = 0' }).first().click({ button: 'right' });
-    const item = wb.page.locator('.context-view .action-item', { hasText: 'Explain Selection' }).first();
-    await item.waitFor({ timeout: 15_000 });
-    await item.click();
+    await chooseMenuItem(wb.page, 'Explain Selection');
     const chat = onlyWebview(wb.page);
     const user = chat.locator('.turn-user').last();
     await user.waitFor({ timeout: 60_000 });

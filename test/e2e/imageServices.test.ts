@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import { dirname, join } from 'node:path';
 import type { FrameLocator } from 'playwright-core';
 import { generatedPicture } from '../emulator/png';
-import { closeAfterSuite, openWorkbench, screenshotDir, type Workbench } from './workbench';
+import { chooseMenuItem, closeAfterSuite, openWorkbench, screenshotDir, type Workbench } from './workbench';
 import { forEachTheme } from './themesAndWidths';
 import { webviewWith } from './webviewOver';
 
@@ -28,14 +28,6 @@ describe("Stability's image services in the real workbench (explorer → chat ga
   const chat = (): FrameLocator => chatPage!;
   const invokes = () => wb.emulator!.requests.filter((r) => r.route === 'InvokeModel');
 
-  /** Focuses a context-menu entry and presses Enter (a synthetic click does not reliably run VS Code's menu items). */
-  async function runMenuItem(label: string): Promise<void> {
-    const item = wb.page.locator('.context-view .action-label', { hasText: label }).first();
-    await item.waitFor({ timeout: 10_000 });
-    await item.hover();
-    await wb.page.keyboard.press('Enter');
-  }
-
   /** The widths of the last reply's gallery images once decoded (0 for an image that did not decode). */
   async function lastGalleryWidths(replies: number): Promise<number[]> {
     chatPage ??= await webviewWith(wb.page, '#model-picker');
@@ -52,7 +44,7 @@ describe("Stability's image services in the real workbench (explorer → chat ga
     const file = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'street.png' }).first();
     await file.waitFor({ timeout: 30_000 });
     await file.click({ button: 'right' });
-    await runMenuItem('Edit with Prompt');
+    await chooseMenuItem(wb.page, 'Edit with Prompt');
     const quick = page.locator('.quick-input-widget');
     await quick.locator('.monaco-list-row', { hasText: 'Stable Image Search and Replace' }).first().click({ timeout: 30_000 });
     await page.locator('.quick-input-widget', { hasText: 'Which part of the image should change?' }).waitFor({ timeout: 10_000 });
@@ -102,7 +94,7 @@ describe("Stability's image services in the real workbench (explorer → chat ga
       const right = Math.max(bar.x + bar.width, menu.x + menu.width);
       await page.screenshot({ path: join(screenshotDir, `image-services-menu-${name}.png`), clip: { x: bar.x, y: bar.y, width: right - bar.x, height: bar.height } });
     });
-    await runMenuItem('Remove Background');
+    await chooseMenuItem(wb.page, 'Remove Background');
     // code-server's own open dialog: a quick input that takes a path.
     const quick = page.locator('.quick-input-widget');
     // It fills the box with the folder once it has listed it: type the path after that, or it is overwritten.

@@ -151,3 +151,14 @@ export function closeAfterSuite(name: string, workbench: () => Workbench | undef
     await workbench()?.close();
   });
 }
+
+/**
+ * Runs the entry `label` of the open context menu: the pointer on it, then Enter. A synthetic click
+ * can come before the menu takes clicks, leaving it open with nothing run.
+ */
+export async function chooseMenuItem(page: Page, label: string): Promise<void> {
+  const item = page.locator('.context-view .action-label', { hasText: label }).first();
+  await item.waitFor({ timeout: 15_000 });
+  await item.hover();
+  await page.keyboard.press('Enter');
+}
