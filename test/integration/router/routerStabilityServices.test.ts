@@ -8,18 +8,15 @@ import { BedrockError } from '../../../src/core/bedrock/errors/classifiedError';
 import type { ImageRequest } from '../../../src/core/bedrock/images/imageRequest';
 import { useEmulatorRig } from './routerHarness';
 import { decodePng, generatedPicture } from '../../emulator/png';
+import { b64, INPUT, MASK, STYLE } from '../../fixtures/stabilityInputs';
 import { CONSERVATIVE, CREATIVE, ERASE, FAST, INPAINT, OUTPAINT, SKETCH, STYLE_GUIDE, STYLE_TRANSFER } from '../../fixtures/stabilityModelIds';
 
 type J = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 type Req = Partial<ImageRequest> & Pick<ImageRequest, 'modelId' | 'task'>;
 
 
-const INPUT = new Uint8Array(generatedPicture('a harbour', 96, 72));
 /** The same picture with transparent pixels: without a mask, its alpha channel is the mask. */
 const CUTOUT = new Uint8Array(generatedPicture('a harbour', 96, 72, true));
-const MASK = new Uint8Array(generatedPicture('mask', 96, 72));
-const STYLE = new Uint8Array(generatedPicture('brush strokes', 80, 80));
-const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
 
 describe("router: Stability's mask, margin, upscale and style services (emulator log)", function () {
   const t = useEmulatorRig({}, { maxAttempts: 1 });

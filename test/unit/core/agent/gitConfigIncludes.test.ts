@@ -5,11 +5,12 @@
 // `git config --path --get core.excludesFile` run in the fixture (an argument list, no shell).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { MAX_INCLUDE_DEPTH, configEntries } from '../../../../src/core/agent/gitConfig';
 import { globalExcludesPath } from '../../../../src/core/agent/gitGlobalExcludes';
+import { writeFixtureFile } from '../../../fixtures/writeFixtureFile';
 
 const gitInstalled = (() => {
   try {
@@ -24,10 +25,7 @@ describe('git config: includes followed for core.excludesFile (fixture HOME)', (
   let root: string;
   let home: string;
   let repo: string;
-  const put = (path: string, text: string) => {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, text);
-  };
+  const put = writeFixtureFile;
   /** What git itself says, run in the repository with only the fixture's config files; undefined when it sets none. */
   const gitSays = (): string | undefined => {
     try {

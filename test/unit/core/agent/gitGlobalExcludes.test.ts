@@ -3,11 +3,12 @@
 // are read, `~` expanded, missing or unreadable files being no rules, and the global patterns
 // losing to .git/info/exclude and to every .gitignore, as in git.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { coreExcludesFile, gitExcludesEnvironment, globalExcludesPath, readGlobalExcludes } from '../../../../src/core/agent/gitGlobalExcludes';
 import { gitMatcher } from '../../../../src/core/agent/gitignore';
+import { writeFixtureFile } from '../../../fixtures/writeFixtureFile';
 
 describe('git global excludes: reading core.excludesFile from a config file', () => {
   const cases: Array<[string, string, string | undefined]> = [
@@ -37,10 +38,7 @@ describe('git global excludes: finding the file in a fixture HOME', () => {
   let root: string;
   let home: string;
   let repo: string;
-  const put = (path: string, text: string) => {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, text);
-  };
+  const put = writeFixtureFile;
 
   beforeEach(() => {
     root = mkdtempSync(join(tmpdir(), 'git-excludes-'));
